@@ -1,0 +1,306 @@
+"""Pydantic models: the single source of every data shape in chitieu.
+
+The gold-format models (PlanFields, ReferenceFields, TargetFields, DocumentOutput) mirror
+shared/spec/gold-format.md key for key; the catalogue, the review file and the JSON
+output all derive from them. schemas/ is generated from this module (see schemas.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+DocType = Literal[
+    "ke_hoach", "quyet_dinh", "nghi_quyet", "chi_thi", "chuong_trinh", "de_an",
+    "thong_bao", "cong_van", "other",
+]
+IssuerBody = Literal["ubnd", "hdnd", "party_committee", "department", "government", "other"]
+Level = Literal["national", "province", "district", "commune"]
+Change = Literal["level", "decrease", "increase"]
+Bound = Literal["exact", "at_least", "at_most", "approx"]
+Unit = Literal[
+    "percent", "households", "persons", "workers", "models", "projects", "communes",
+    "schools", "vnd", "other",
+]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# ---------------------------------------------------------------- documents
+
+
+class Attachment(Strict):
+    url: str
+    label: str = ""
+
+
+class Document(Strict):
+    """A source read into text: what every reader (txt, HTML, PDF, crawler) fills."""
+
+    doc_id: str = Field(description="sha256 of the normalised text, first 16 hex digits")
+    name: str = Field(description="file name or URL the document was read from")
+    source: str = Field(description="full path or URL")
+    text: str = Field(description="normalised text; every span points into it")
+    title: str | None = None
+    published: dt.date | None = None
+    site_name: str | None = None
+    place_hints: list[str] = Field(default_factory=list, description="masthead/footer/domain place names")
+    attachments: list[Attachment] = Field(default_factory=list)
+    status: Literal["ok", "degraded", "needs_ocr"] = "ok"
+
+
+# ---------------------------------------------------------------- evidence
+
+
+class Evidence(Strict):
+    """Why a value is what it is: a span of Document.text and the rule that found it."""
+
+    start: int
+    end: int
+    text: str
+    rule_id: str
+
+
+# ---------------------------------------------------------------- gold format
+
+
+class PlanFields(Strict):
+    symbol: str | None = None
+    doc_type: DocType | None = None
+    issued: dt.date | None = None
+    issuer_body: IssuerBody | None = None
+    issuer_level: Level | None = None
+    place: str | None = None
+    period_start: int | None = None
+    period_end: int | None = None
+
+
+class ReferenceFields(Strict):
+    symbol: str
+    doc_type: DocType
+    issued: dt.date | None = None
+
+
+class TargetFields(Strict):
+    text: str
+    indicator: str
+    scope: Literal["all", "poor_districts", "ethnic_minority", "mountainous", "difficult_communes", "other"]
+    change: Change
+    bound: Bound
+    value_min: float
+    value_max: float
+    unit: Unit
+    per_year: bool
+    year: int | None
+
+
+class DocumentOutput(Strict):
+    """The per-document JSON of gold-format.md: what `extract --json` writes."""
+
+    doc: str
+    plan: PlanFields
+    references: list[ReferenceFields]
+    targets: list[TargetFields]
+
+
+# ---------------------------------------------------------------- extractions (pass output)
+
+
+class SymbolMention(Strict):
+    symbol: str = Field(description="canonical: no spaces, slash restored")
+    doc_type: DocType
+    evidence: Evidence
+
+
+class DateMention(Strict):
+    day: int
+    month: int
+    year: int | None = Field(description="None when the text gives no year ('Ngày 10/3')")
+    is_dateline: bool = Field(description="the page's own date line ('Thứ Sáu, 18/03/2022 18:05')")
+    evidence: Evidence
+
+
+class IssuerMention(Strict):
+    body: IssuerBody
+    level: Level | None
+    place: str | None = Field(description="place as written, None for 'UBND tỉnh' alone")
+    evidence: Evidence
+
+
+class PlaceMention(Strict):
+    name: str = Field(description="official short name, e.g. 'Sơn La'")
+    level: Level
+    code: str | None
+    evidence: Evidence
+
+
+class PeriodMention(Strict):
+    start: int | None
+    end: int
+    kind: Literal["range", "year", "until"]
+    evidence: Evidence
+
+
+class TargetMention(TargetFields):
+    evidence: Evidence
+    sentence: Evidence = Field(description="the sentence the target sits in")
+
+
+class Extraction(Strict):
+    """Everything the passes found in one document, each value with its evidence."""
+
+    document: Document
+    symbols: list[SymbolMention] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+    issuers: list[IssuerMention] = Field(default_factory=list)
+    places: list[PlaceMention] = Field(default_factory=list)
+    periods: list[PeriodMention] = Field(default_factory=list)
+    targets: list[TargetMention] = Field(default_factory=list)
+
+
+class PlanRecord(PlanFields):
+    """Plan fields with the evidence behind each one that was found."""
+
+    evidence: dict[str, Evidence] = Field(default_factory=dict)
+
+
+class ReferenceRecord(ReferenceFields):
+    evidence: Evidence
+
+
+class DocumentResult(Strict):
+    """The records of one document, ready for the catalogue and the JSON output."""
+
+    document: Document
+    plan: PlanRecord
+    references: list[ReferenceRecord]
+    targets: list[TargetMention]
+
+    def to_output(self) -> DocumentOutput:
+        return DocumentOutput(
+            doc=self.document.name,
+            plan=PlanFields(**self.plan.model_dump(exclude={"evidence"})),
+            references=[ReferenceFields(**r.model_dump(exclude={"evidence"})) for r in self.references],
+            targets=[TargetFields(**t.model_dump(exclude={"evidence", "sentence"})) for t in self.targets],
+        )
+
+
+# ---------------------------------------------------------------- rule files (rules/*.yaml)
+
+RuleId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*\.v[0-9]+$")]
+
+
+class Examples(Strict):
+    positive: list[str] = Field(default_factory=list)
+    negative: list[str] = Field(default_factory=list)
+
+
+class PhraseRule(Strict):
+    """A list of phrases that mean one thing; the base of every lexicon entry."""
+
+    id: RuleId
+    phrases: list[str] = Field(min_length=1)
+    examples: Examples = Field(default_factory=Examples)
+
+
+class BoundRule(PhraseRule):
+    code: Bound
+    position: Literal["before", "after"]
+
+
+class ScaleRule(PhraseRule):
+    factor: float
+
+
+class NumberWordRule(PhraseRule):
+    value: float
+    unit: Unit
+
+
+class UnitRule(PhraseRule):
+    code: Unit
+
+
+class NumberRules(Strict):
+    version: int
+    bounds: list[BoundRule]
+    scales: list[ScaleRule]
+    number_words: list[NumberWordRule]
+    units: list[UnitRule]
+    non_units: list[PhraseRule]
+    per_year: list[PhraseRule]
+
+
+class TypedPhraseRule(PhraseRule):
+    code: DocType
+
+
+class SignTypeRule(Strict):
+    id: RuleId
+    code: DocType
+    abbreviations: list[str] = Field(min_length=1)
+
+
+class SymbolRules(Strict):
+    version: int
+    sign_types: list[SignTypeRule]
+    ignored_types: list[str]
+    type_words: list[TypedPhraseRule]
+    issuing_verbs: PhraseRule
+    citing_words: PhraseRule
+
+
+class IndicatorRule(PhraseRule):
+    code: str
+    label: str
+    dimension: str
+    priority: int = Field(1, description="specific phrases (1) outrank population words ('hộ nghèo', 0)")
+
+
+class IndicatorRules(Strict):
+    version: int
+    indicators: list[IndicatorRule]
+
+
+class ScopeRule(PhraseRule):
+    code: Literal["all", "poor_districts", "ethnic_minority", "mountainous", "difficult_communes", "other"]
+
+
+class ScopeRules(Strict):
+    version: int
+    scopes: list[ScopeRule]
+
+
+class ChangeRule(PhraseRule):
+    code: Change
+
+
+class CueRules(Strict):
+    version: int
+    target_cues: PhraseRule
+    result_cues: PhraseRule
+    forecast_goal_cues: PhraseRule
+    group_definition_cues: PhraseRule
+    neutral_words: PhraseRule
+    change_verbs: list[ChangeRule]
+    per_year_cues: PhraseRule
+
+
+class BodyRule(PhraseRule):
+    code: IssuerBody
+
+
+class LevelRule(Strict):
+    id: RuleId
+    code: Level
+    phrases: list[str] = Field(min_length=1)
+
+
+class PlaceRules(Strict):
+    version: int
+    bodies: list[BodyRule]
+    levels: list[LevelRule]

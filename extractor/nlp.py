@@ -1,0 +1,86 @@
+"""A blank Vietnamese spaCy pipeline whose tokens come from underthesea.
+
+Tokens are syllables, so phrase patterns never depend on how underthesea happens to group a
+phrase in one context; underthesea's word segmentation is kept as `doc.spans["words"]`, and
+phrase matches that cut through one of its words are dropped (see `on_word_boundaries`).
+Each line is segmented on its own: underthesea would otherwise glue a heading to the next
+paragraph ("Sơn La Để").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.lang.vi import Vietnamese
+from spacy.tokens import Doc, Span
+from underthesea import word_tokenize
+
+_LINE = re.compile(r"[^\n]+")
+_SYLLABLE = re.compile(r"\S+")
+
+
+@lru_cache(maxsize=1)
+def blank_pipeline() -> Vietnamese:
+    # The blank "vi" tokenizer wants pyvi; we never call it, tokens come from underthesea.
+    return Vietnamese.from_config({"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
+
+
+def make_doc(text: str) -> Doc:
+    """Tokenise `text` (already normalised) with underthesea into a spaCy Doc over the same text."""
+    nlp = blank_pipeline()
+    words: list[str] = []
+    spaces: list[bool] = []
+    word_spans: list[tuple[int, int]] = []  # token index ranges of underthesea words
+    cursor = 0
+    for line in _LINE.finditer(text):
+        for word in word_tokenize(line.group()):
+            first_token = None
+            for syllable in _SYLLABLE.findall(word):
+                found = text.find(syllable, cursor)
+                if found < 0:  # underthesea changed a character we did not: keep our text
+                    continue
+                _append_gap(text[cursor:found], words, spaces)
+                if first_token is None:
+                    first_token = len(words)
+                words.append(syllable)
+                spaces.append(False)
+                cursor = found + len(syllable)
+            if first_token is not None:
+                word_spans.append((first_token, len(words)))
+    _append_gap(text[cursor:], words, spaces)
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    doc.spans["words"] = [Span(doc, start, end) for start, end in word_spans]
+    return doc
+
+
+def _append_gap(gap: str, words: list[str], spaces: list[bool]) -> None:
+    """Account for the text between two tokens: one space, or whitespace tokens."""
+    if not gap:
+        return
+    if gap == " " and words:
+        spaces[-1] = True
+        return
+    if words and gap.startswith(" ") and not gap.strip():
+        spaces[-1] = True
+        gap = gap[1:]
+    if gap.strip():
+        # Characters underthesea dropped: keep them as tokens so the text stays whole.
+        for piece in re.findall(r"\s+|\S+", gap):
+            words.append(piece)
+            spaces.append(False)
+        return
+    words.append(gap)
+    spaces.append(False)
+
+
+def on_word_boundaries(doc: Doc, start: int, end: int) -> bool:
+    """True when tokens start..end begin and end where underthesea words do."""
+    boundaries = doc.user_data.get("word_boundaries")
+    if boundaries is None:
+        boundaries = set()
+        for span in doc.spans["words"]:
+            boundaries.add(span.start)
+            boundaries.add(span.end)
+        doc.user_data["word_boundaries"] = boundaries
+    return start in boundaries and end in boundaries

@@ -1,0 +1,231 @@
+"""Vietnamese numbers, ranges, bounds and units -> values.
+
+`parse_number("18,66") == 18.66`, `parse_number("25.000") == 25000`. `QuantityReader(rules)`
+finds every quantity in a text ("trên 3%", "từ 15 đến 20%", "khoảng 25.000 lao động",
+"1/2 số hộ nghèo", "24 nghìn người") with its span, bound, unit and values. It decides nothing
+about whether a quantity is a target: that is the targets pass's job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from .models import Bound, NumberRules, Unit
+
+# A number as printed: digits with dot or comma groups ("1.587.166", "18,66", "02").
+NUMBER = r"\d+(?:[.,]\d+)*"
+# Dashes and words that join the two ends of a range.
+RANGE_JOIN = r"\s*(?:-|–|—|đến|tới|\bden\b)\s*"
+
+
+def parse_number(text: str) -> float:
+    """Read a number the Vietnamese way: comma decimal, dot thousands, leading zeros."""
+    text = text.strip()
+    if "," in text and "." in text:
+        return float(text.replace(".", "").replace(",", "."))
+    if "," in text:
+        head, _, tail = text.rpartition(",")
+        # "25,000,000" (English-style groups) is rare but unambiguous with two commas.
+        if text.count(",") > 1:
+            return float(text.replace(",", ""))
+        return float(f"{head}.{tail}")
+    if "." in text:
+        groups = text.split(".")
+        if all(len(g) == 3 for g in groups[1:]):
+            return float("".join(groups))
+        return float(text) if text.count(".") == 1 else float("".join(groups))
+    return float(text)
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One quantity in a text. `start`/`end` cover bound words, numbers and unit."""
+
+    start: int
+    end: int
+    number_start: int
+    number_end: int
+    value_min: float
+    value_max: float
+    bound: Bound
+    bound_rule: str | None
+    unit: Unit
+    unit_text: str
+    unit_rule: str
+    per_year_suffix: bool
+    is_range: bool
+
+    @property
+    def text(self) -> str:  # pragma: no cover - convenience for debugging
+        return f"{self.value_min}-{self.value_max} {self.unit}"
+
+
+class QuantityReader:
+    """Compiled quantity grammar for one NumberRules; build once, use for every document."""
+
+    def __init__(self, rules: NumberRules):
+        self.rules = rules
+        self._unit_by_phrase = {p.lower(): u for u in rules.units for p in u.phrases}
+        self._scale_by_phrase = {p.lower(): s.factor for s in rules.scales for p in s.phrases}
+        self._bound_before = {p.lower(): b for b in rules.bounds if b.position == "before" for p in b.phrases}
+        self._bound_after = {p.lower(): b for b in rules.bounds if b.position == "after" for p in b.phrases}
+        self._word_by_phrase = {p.lower(): w for w in rules.number_words for p in w.phrases}
+        scale = _alternation(self._scale_by_phrase)
+        unit = _alternation(self._unit_by_phrase)
+        non_unit = _alternation(p for r in rules.non_units for p in r.phrases)
+        one = rf"(?P<{{n}}>{NUMBER})(?:\s*(?P<{{s}}>{scale})\b)?(?P<{{p}}>\s*%)?(?:\s*/\s*năm\b)?"
+        self._quantity = re.compile(
+            rf"(?<![\w/.,-])"
+            rf"(?:(?P<frac_n>\d+(?:\.\d{{3}})*)\s*/\s*(?P<frac_d>\d+(?:\.\d{{3}})*)(?![\w/])"
+            rf"|{one.format(n='n1', s='s1', p='p1')}"
+            rf"(?:{RANGE_JOIN}{one.format(n='n2', s='s2', p='p2')})?)"
+            rf"(?P<unit_gap>\s*)(?:(?P<unit>{unit})(?=\W|$)|(?P<non_unit>{non_unit})\b)?",
+            re.IGNORECASE,
+        )
+        self._bound_before_re = re.compile(
+            rf"(?:^|(?<=\W))(?P<bound>{_alternation(self._bound_before)})\s*(?:là\s+|:\s*)?$", re.IGNORECASE
+        )
+        self._bound_after_re = re.compile(rf"^\s*(?P<bound>{_alternation(self._bound_after)})\b", re.IGNORECASE)
+        self._words_re = re.compile(rf"(?<!\w)(?P<word>{_alternation(self._word_by_phrase)})(?!\w)", re.IGNORECASE)
+        self._range_from_re = re.compile(r"(?:^|(?<=\W))từ\s*$", re.IGNORECASE)
+
+    # ------------------------------------------------------------------ public
+
+    def find(self, text: str, exclude: Iterable[tuple[int, int]] = ()) -> list[Quantity]:
+        """Every quantity in `text`, in order, skipping spans in `exclude` (dates, symbols)."""
+        blocked = sorted(exclude)
+        found: list[Quantity] = []
+        for match in self._quantity.finditer(text):
+            if _overlaps(match.start(), match.end() - len(match.group("unit") or ""), blocked):
+                continue
+            quantity = self._read(text, match)
+            if quantity is not None:
+                found.append(quantity)
+        for match in self._words_re.finditer(text):
+            if not _overlaps(match.start(), match.end(), blocked):
+                found.append(self._read_word(text, match))
+        found.sort(key=lambda q: q.start)
+        return found
+
+    # ------------------------------------------------------------------ reading one match
+
+    def _read(self, text: str, m: re.Match) -> Quantity | None:
+        if m.group("non_unit"):
+            return None  # ages, durations, years: "dưới 16 tuổi", "36 tháng"
+        unit_text = m.group("unit") or ""
+        if m.group("frac_n"):
+            return self._read_fraction(text, m, unit_text)
+        numeric_end = m.start("unit_gap")
+        if m.group("p1") or m.group("p2"):
+            rule = self._unit_by_phrase["%"]
+            unit_text, end = "%", numeric_end
+        elif unit_text:
+            rule = self._unit_by_phrase[unit_text.lower()]
+            end = m.end("unit")
+        else:
+            return None  # a bare number: a counter, a year, a code
+        unit_code, unit_rule = rule.code, rule.id
+        low = self._value(m.group("n1"), m.group("s1"))
+        high = self._value(m.group("n2"), m.group("s2") or m.group("s1")) if m.group("n2") else low
+        if m.group("n2") and m.group("s2") and not m.group("s1"):
+            low = self._value(m.group("n1"), m.group("s2"))  # "15 – 18 triệu": both ends in millions
+        if unit_code != "percent" and _looks_like_year(m.group("n1"), m.group("n2")):
+            return None
+        if unit_code == "vnd" and not (m.group("s1") or m.group("s2")) and unit_text.lower() == "đ" and low < 1000:
+            return None
+        if high < low:
+            return None  # "2021-2020" is not a range of values
+        suffix = text[end : end + 14]
+        per_year = bool(re.match(r"\s*/\s*năm\b", suffix)) or "/năm" in text[m.start() : numeric_end].replace(" ", "")
+        if unit_code == "vnd":
+            per_year = False  # "triệu đồng/người/năm", "đồng/năm" are income units, not yearly rates
+        bound, bound_rule, start = self._bound(text, m.start(), m.group("n2") is not None)
+        after_bound = self._bound_after_re.match(text[end : end + 12])
+        if after_bound and bound == "exact":
+            rule = self._bound_after[after_bound.group("bound").lower()]
+            bound, bound_rule = rule.code, rule.id
+            end = end + after_bound.end()
+        elif after_bound and bound == "at_least" and self._bound_after[after_bound.group("bound").lower()].code == "at_least":
+            end = end + after_bound.end()
+        return Quantity(
+            start=start,
+            end=end,
+            number_start=m.start(),
+            number_end=m.end("n2") if m.group("n2") else m.end("n1"),
+            value_min=low,
+            value_max=high,
+            bound=bound,
+            bound_rule=bound_rule,
+            unit=unit_code,
+            unit_text=unit_text,
+            unit_rule=unit_rule,
+            per_year_suffix=per_year,
+            is_range=m.group("n2") is not None,
+        )
+
+    def _read_fraction(self, text: str, m: re.Match, unit_text: str) -> Quantity | None:
+        numerator = parse_number(m.group("frac_n"))
+        denominator = parse_number(m.group("frac_d"))
+        if unit_text:
+            # "6/12 xã", "16/19 tiêu chí", "20.411/181.603 hộ nghèo": a count out of a total
+            rule = self._unit_by_phrase[unit_text.lower()]
+            value, unit_code, unit_rule, end = numerator, rule.code, rule.id, m.end("unit")
+        elif denominator and numerator < denominator and denominator <= 10:
+            # "1/2 số hộ nghèo", "2/3": a share
+            value, unit_code, unit_rule, end = 100 * numerator / denominator, "percent", "fraction-share.v1", m.end("frac_d")
+        else:
+            return None
+        bound, bound_rule, start = self._bound(text, m.start(), False)
+        return Quantity(
+            start=start, end=end, number_start=m.start(), number_end=m.end("frac_d"),
+            value_min=value, value_max=value, bound=bound, bound_rule=bound_rule, unit=unit_code,
+            unit_text=unit_text, unit_rule=unit_rule, per_year_suffix=False, is_range=False,
+        )
+
+    def _read_word(self, text: str, m: re.Match) -> Quantity:
+        rule = self._word_by_phrase[m.group("word").lower()]
+        bound, bound_rule, start = self._bound(text, m.start(), False)
+        return Quantity(
+            start=start, end=m.end(), number_start=m.start(), number_end=m.end(),
+            value_min=rule.value, value_max=rule.value, bound=bound, bound_rule=bound_rule,
+            unit=rule.unit, unit_text="", unit_rule=rule.id, per_year_suffix=False, is_range=False,
+        )
+
+    def _value(self, number: str, scale: str | None) -> float:
+        value = parse_number(number)
+        if scale:
+            value *= self._scale_by_phrase[scale.lower()]
+        return value
+
+    def _bound(self, text: str, start: int, is_range: bool) -> tuple[Bound, str | None, int]:
+        """The bound written before the number, and the new start of the quantity."""
+        before = text[max(0, start - 30) : start]
+        match = self._bound_before_re.search(before)
+        if not match:
+            return "exact", None, start
+        phrase = match.group("bound").lower()
+        rule = self._bound_before[re.sub(r"\s+", " ", phrase)]
+        new_start = start - (len(before) - match.start("bound"))
+        if phrase == "từ" and is_range:
+            # "từ 15 đến 20%", "từ 4 - 5%": the range's opening word, not a floor; it may
+            # follow a real bound ("khoảng từ 4-5%").
+            outer, outer_rule, outer_start = self._bound(text, new_start, False)
+            return (outer, outer_rule, outer_start) if outer != "exact" else ("exact", None, new_start)
+        if rule.code == "at_least" and "khoảng" in phrase:
+            return "at_least", rule.id, new_start
+        return rule.code, rule.id, new_start
+
+
+def _looks_like_year(first: str, second: str | None) -> bool:
+    return bool(re.fullmatch(r"(19|20)\d\d", first)) and (second is None or bool(re.fullmatch(r"(19|20)\d\d", second)))
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)

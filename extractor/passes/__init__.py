@@ -1,0 +1,1 @@
+"""Passes: pure functions (doc, rules) -> list of mentions."""

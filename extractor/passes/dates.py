@@ -1,0 +1,50 @@
+"""Dates: "ngày 02/8/2022", "21.12.2021", "ngày 02 tháng 8 năm 2022", "Ngày 10/3" (no year),
+and the page's own date line ("Thứ Sáu, 18/03/2022 18:05", "18/01/2024 14:04")."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from ..models import DateMention, Evidence
+
+_YEAR = r"(?P<y>(?:19|20)\s?\d\s?\d)"  # " 16/7/20 21": stored pages split some years
+_NUMERIC = re.compile(rf"(?<![\d/.])(?P<d>\d{{1,2}})\s?(?P<sep>[/.-])\s?(?P<m>\d{{1,2}})\s?(?P=sep)\s?{_YEAR}(?!\d)")
+_SPELLED = re.compile(rf"ngày\s+(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})\s+năm\s+{_YEAR}(?!\d)", re.IGNORECASE)
+_NO_YEAR = re.compile(r"\b(?:ngày|hôm)\s+(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})(?![\d/.-]|\s?[/.-]\s?\d)", re.IGNORECASE)
+# A time right after the date, or a weekday right before it: the page's date line.
+_TIME_AFTER = re.compile(r"^,?\s*(?:\d{1,2}:\d{2}|\d{1,2}h\d{0,2})")
+_WEEKDAY_BEFORE = re.compile(r"(?:thứ\s+\w+|chủ nhật)\s*,?\s*(?:ngày\s*)?$", re.IGNORECASE)
+
+
+def run(doc: Doc) -> list[DateMention]:
+    text = doc.text
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, rule_id in ((_SPELLED, "date-spelled.v1"), (_NUMERIC, "date-numeric.v1"), (_NO_YEAR, "date-no-year.v1")):
+        for match in pattern.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            day, month = int(match.group("d")), int(match.group("m"))
+            year = int(re.sub(r"\s", "", match.group("y"))) if "y" in match.groupdict() else None
+            if not (1 <= day <= 31 and 1 <= month <= 12):
+                continue
+            taken.append((match.start(), match.end()))
+            found.append(
+                DateMention(
+                    day=day,
+                    month=month,
+                    year=year,
+                    is_dateline=_is_dateline(text, match),
+                    evidence=Evidence(start=match.start(), end=match.end(), text=match.group(), rule_id=rule_id),
+                )
+            )
+    found.sort(key=lambda d: d.evidence.start)
+    return found
+
+
+def _is_dateline(text: str, match: re.Match) -> bool:
+    return bool(_TIME_AFTER.match(text[match.end() : match.end() + 10])) or bool(
+        _WEEKDAY_BEFORE.search(text[max(0, match.start() - 20) : match.start()])
+    )

@@ -1,0 +1,29 @@
+"""Sentence and clause boundaries over normalised text (pure, regex)."""
+
+from __future__ import annotations
+
+import re
+
+# A sentence ends at a line break, a semicolon, or ". ! ?" followed by space; a dot between
+# digits ("25.000") or inside an abbreviation ("TP.HCM") does not end one.
+_BREAK = re.compile(r"\n+|;\s*|(?<=[.!?…])\s+(?=\S)|(?<=[.!?…])$")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-empty sentence, trimmed of surrounding spaces."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BREAK.finditer(text):
+        _add(text, start, match.start() + (1 if text[match.start() : match.start() + 1] == ";" else 0), spans)
+        start = match.end()
+    _add(text, start, len(text), spans)
+    return spans
+
+
+def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))

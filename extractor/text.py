@@ -1,0 +1,93 @@
+"""normalise(raw) -> NormalisedText: the only place document text is changed.
+
+underthesea rewrites text while tokenising (NFC, "hoà" -> "hòa", Latin "Ð" -> "Đ"); doing the
+same rewrites here, once, means its tokens line up with our text exactly. Every rewrite is
+recorded as an edit so that any span of the normalised text maps back to the raw text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+# Spaces that are not U+0020, and invisible characters that only break matching.
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_CHAR_MAP = {**{c: " " for c in _SPACES}, **{c: "" for c in _INVISIBLE}, "ð": "đ", "Ð": "Đ", "\r": ""}
+
+# Literal backslash escapes left by careless scrapers ("...năm 2022.\r\nMục tiêu").
+_SPOTS = re.compile(
+    r"\\r\\n|\\n|\r\n"
+    r"|[" + re.escape("".join(_CHAR_MAP)) + r"]"
+    r"|[\w\u0300-\u036f]*[\u0300-\u036f][\w\u0300-\u036f]*"  # a word still in decomposed (NFD) form
+    r"|\b\w{1,6}\b"  # a short word: candidate old tone placement (underthesea's table)
+)
+
+
+@lru_cache(maxsize=1)
+def _token_map() -> dict[str, str]:
+    # underthesea's own table of old-style spellings, so that our text equals its tokens.
+    from underthesea.pipeline.text_normalize.text_normalizer import token_map
+
+    return token_map
+
+
+@dataclass(frozen=True)
+class NormalisedText:
+    """Normalised text plus the edits that map its offsets back to the raw text."""
+
+    text: str
+    raw: str
+    # (norm_start, norm_end, raw_start, raw_end) of every rewritten stretch, in order
+    edits: tuple[tuple[int, int, int, int], ...] = field(default=())
+
+    def raw_offset(self, offset: int) -> int:
+        """Raw offset of a normalised offset (start of the edit it falls in)."""
+        starts = [e[0] for e in self.edits]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i < 0:
+            return offset
+        n_start, n_end, r_start, r_end = self.edits[i]
+        if offset < n_end:
+            return r_start
+        return r_end + (offset - n_end)
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.raw_offset(start), self.raw_offset(end) if end > start else self.raw_offset(start)
+
+
+def _rewrite(spot: str, token_map: dict[str, str]) -> str:
+    if spot in token_map:
+        return token_map[spot]
+    if spot in ("\\r\\n", "\\n", "\r\n"):
+        return "\n"
+    if len(spot) == 1 and spot in _CHAR_MAP:
+        return _CHAR_MAP[spot]
+    if spot.isalnum():  # an ordinary short word
+        return spot
+    word = "".join(_CHAR_MAP.get(c, c) for c in unicodedata.normalize("NFC", spot))
+    return token_map.get(word, word)
+
+
+def normalise(raw: str) -> NormalisedText:
+    """NFC, underthesea's spellings, plain spaces, no invisible characters, \\n line ends."""
+    parts: list[str] = []
+    edits: list[tuple[int, int, int, int]] = []
+    raw_pos = 0
+    norm_len = 0
+    token_map = _token_map()
+    for match in _SPOTS.finditer(raw):
+        new = _rewrite(match.group(), token_map)
+        if new == match.group():
+            continue
+        parts.append(raw[raw_pos : match.start()])
+        norm_len += match.start() - raw_pos
+        edits.append((norm_len, norm_len + len(new), match.start(), match.end()))
+        parts.append(new)
+        norm_len += len(new)
+        raw_pos = match.end()
+    parts.append(raw[raw_pos:])
+    return NormalisedText(text="".join(parts), raw=raw, edits=tuple(edits))
