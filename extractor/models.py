@@ -286,8 +286,11 @@ class CueRules(Strict):
     forecast_goal_cues: PhraseRule
     group_definition_cues: PhraseRule
     neutral_words: PhraseRule
+    result_after_cues: PhraseRule
     change_verbs: list[ChangeRule]
+    decrease_rates: PhraseRule
     per_year_cues: PhraseRule
+    money_goal_indicators: list[RuleId] = Field(description="indicator rules that make a sum of money a goal")
 
 
 class BodyRule(PhraseRule):

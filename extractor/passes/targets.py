@@ -35,9 +35,14 @@ _YEAR = re.compile(r"(?<!so với )(?<!so với cuối )(?<!so )(?<!từ )\b(?:n
 # "từ 48,14% năm 2015 xuống ...", "(năm 2010)": a baseline, not a target.
 _BASELINE_AFTER = re.compile(r"^\s*(?:\(\s*)?(?:năm|vào năm|cuối năm)\s+(?:19|20)\d\d\)?\s*(?:,\s*)?(?:nay\s+)?(?:xuống|lên|còn)", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\btừ\s*$", re.IGNORECASE)
-# The part of a clause a quantity owns ends at a comma before a new subject or verb.
-_OPEN_PAREN = re.compile(r"\(\s*$")
-_LEAD_IN = re.compile(r"^[\s\-+•*–:,.)(]*(?:phấn đấu|phấu đấu|đảm bảo|bảo đảm|trong đó|trong đó có|có|đạt|và)?[\s,:]*$", re.IGNORECASE)
+# A quantity's own clause ends at a comma that opens a new measure or verb.
+_CLAUSE_BREAK = re.compile(
+    r"[,;]\s*(?=(?:tỷ lệ|tỉ lệ|số hộ|giảm|tăng|phấn đấu|trong đó|đạt|hỗ trợ|đảm bảo|bảo đảm|bình quân|mỗi năm|hằng năm|hàng năm)\b)",
+    re.IGNORECASE,
+)
+_YEAR_IN = re.compile(r"^\s*(?:năm\s+)?((?:19|20)\d\d)")
+# "Huyện Yên Bình giảm 2,4%", "các huyện Vân Canh, Vĩnh Thạnh": a named unit's own quota.
+_NAMED_UNIT = re.compile(r"(?:\b[Hh]uyện|\b[Tt]hị xã|\b[Tt]hành phố|\bTP\.?|\b[Qq]uận)\s+[A-ZĐ]\w*")
 
 _RATE_OF = {"poverty.households": "poverty.rate", "near_poverty.households": "near_poverty.rate"}
 _COUNT_OF = {rate: count for count, rate in _RATE_OF.items()}
@@ -54,13 +59,14 @@ class Phrase:
     end: int
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Reading:
-    """What the previous target of the sentence said, for elliptical followers."""
+    """What the previous target said, for elliptical followers."""
 
     indicator: str | None = None
     scope: str | None = None
     year: int | None = None
+    change: str = "level"
 
 
 class TargetPass:
@@ -87,6 +93,9 @@ class TargetPass:
             self._add(nlp, kind, kind, rule.id, 0, rule.phrases)
         for rule in cues.change_verbs:
             self._add(nlp, "change", rule.code, rule.id, 0, rule.phrases)
+        self._add(nlp, "change_rate", "decrease", cues.decrease_rates.id, 0, cues.decrease_rates.phrases)
+        self._add(nlp, "result_after", "result", cues.result_after_cues.id, 0, cues.result_after_cues.phrases)
+        self._money_goal_rules = {r.id for r in rules.indicators.indicators if r.id in cues.money_goal_indicators}
 
     def _add(self, nlp, kind: str, value: str, rule_id: str, priority: int, phrases: list[str]) -> None:
         key = f"{kind}|{value}|{rule_id}"
@@ -102,13 +111,15 @@ class TargetPass:
             kind = self.labels[doc.vocab.strings[match_id]][0]
             by_kind.setdefault(kind, []).append(doc[start:end])
             by_kind[kind][-1].label_ = doc.vocab.strings[match_id]
+        cue_kinds = ("target", "result", "forecast")
+        by_kind["cue"] = [s for kind in cue_kinds for s in by_kind.pop(kind, [])]
         found: list[Phrase] = []
         for kind, spans in by_kind.items():
-            if kind == "indicator":
-                spans = _prefer_priority(spans, self.labels)
+            # Overlapping phrases of one kind: the longest wins ("vượt kế hoạch đề ra" is a
+            # result, not the target cue "kế hoạch đề ra"; "hộ mới thoát nghèo" is not "thoát nghèo").
             for span in filter_spans(spans):
-                _, value, rule_id, priority = self.labels[span.label_]
-                found.append(Phrase(kind, value, rule_id, priority, span.start_char, span.end_char))
+                label_kind, value, rule_id, priority = self.labels[span.label_]
+                found.append(Phrase(label_kind, value, rule_id, priority, span.start_char, span.end_char))
         # A change verb inside a neutral name ("giảm" in "giảm nghèo") moves nothing.
         neutral = [p for p in found if p.kind == "neutral"]
         found = [p for p in found if not (p.kind == "change" and any(n.start <= p.start and p.end <= n.end for n in neutral))]
@@ -117,119 +128,205 @@ class TargetPass:
 
     # ------------------------------------------------------------------ run
 
-    def run(self, doc: Doc, exclude: list[tuple[int, int]]) -> list[TargetMention]:
+    def run(self, doc: Doc, exclude: list[tuple[int, int]], page_date: tuple[int, int] | None = None) -> list[TargetMention]:
+        """Targets in reading order. `page_date` (year, month) dates the page: goals due before
+        it are results, not targets."""
         text = doc.text
-        quantities = self.quantities.find(text, exclude)
+        quantities = [q for q in self.quantities.find(text, exclude) if q.value_max > 0]
         phrases = self.phrases(doc)
         targets: list[TargetMention] = []
         in_goal_run = False
         q_index = 0
+        line_reading = _Reading()
+        line_end = -1
         for s_start, s_end in sentence_spans(text):
+            if s_start > line_end:
+                line_reading = _Reading()  # a new line (paragraph) inherits nothing
+                line_end = _line_end(text, s_start)
             in_sentence: list[Quantity] = []
             while q_index < len(quantities) and quantities[q_index].start < s_end:
                 if quantities[q_index].start >= s_start:
                     in_sentence.append(quantities[q_index])
                 q_index += 1
             s_phrases = [p for p in phrases if s_start <= p.start and p.end <= s_end]
-            if any(p.kind == "target" for p in s_phrases):
+            if self._starts_goal_run(text, s_phrases, page_date):
                 in_goal_run = True
-            reading = _Reading()
+            reading: _Reading | None = None
             for i, quantity in enumerate(in_sentence):
-                left_start = in_sentence[i - 1].end if i else s_start
-                right_end = in_sentence[i + 1].start if i + 1 < len(in_sentence) else s_end
-                before = [p for p in s_phrases if p.end <= quantity.start]
-                if self._blocked(text, quantity, before, s_phrases, s_start):
-                    if any(p.kind == "result" for p in before):
+                window = _Window(
+                    text, quantity, s_phrases,
+                    left_start=in_sentence[i - 1].end if i else s_start,
+                    right_end=in_sentence[i + 1].start if i + 1 < len(in_sentence) else s_end,
+                )
+                if self._blocked(text, quantity, window, page_date):
+                    if window.last_cue == "result":
                         in_goal_run = False
                     continue
                 if not in_goal_run:
                     continue
-                left = [p for p in s_phrases if left_start <= p.start and p.end <= quantity.start]
-                right = [p for p in s_phrases if quantity.end <= p.start and p.end <= right_end]
-                target = self._read(text, quantity, left, right, reading, (left_start, right_end), (s_start, s_end))
-                if target is not None:
-                    targets.append(target)
+                found = self._read(window, reading, line_reading, (s_start, s_end))
+                targets.extend(found)
+                reading = _Reading(found[-1].indicator, found[-1].scope, found[-1].year, found[-1].change) if found else reading
+                if reading:
+                    line_reading = reading
         return _drop_repeats(targets)
 
     # ------------------------------------------------------------------ decisions
 
-    def _blocked(self, text: str, q: Quantity, before: list[Phrase], s_phrases: list[Phrase], s_start: int) -> bool:
-        """Results, estimates, budgets, group definitions and baselines are not targets."""
-        forecast_goal = any(p.kind == "forecast" for p in before)
-        if any(p.kind == "result" for p in before) and not forecast_goal:
-            return True
-        near = [p for p in before if q.start - p.end <= 3]
-        if any(p.kind == "group" for p in near):
-            return True
-        if _FROM_BEFORE.search(text[max(s_start, q.start - 6) : q.number_start]) and _BASELINE_AFTER.match(text[q.end : q.end + 30]):
-            return True
+    def _starts_goal_run(self, text: str, s_phrases: list[Phrase], page_date) -> bool:
+        """A target cue not preceded by a result cue, and not a past deadline ("đến cuối năm 2024"
+        on a page of December 2024)."""
+        for phrase in s_phrases:
+            if phrase.kind == "result":
+                return False
+            if phrase.kind in ("target", "forecast"):
+                year = _YEAR_IN.search(text, phrase.end, phrase.end + 12)
+                if year and page_date and _is_past(int(year.group(1)), page_date):
+                    continue
+                return True
         return False
 
-    def _read(self, text, q: Quantity, left, right, reading: _Reading, window, sentence) -> TargetMention | None:
-        indicator, indicator_phrase = self._indicator(text, q, left, right, reading)
-        scope = self._scope(left, right, reading)
-        change = self._change(q, left, right)
-        year = self._year(text, window[0], q.start, reading)
-        per_year = q.per_year_suffix or any(p.kind == "per_year" for p in left + right)
+    def _blocked(self, text: str, q: Quantity, window: "_Window", page_date) -> bool:
+        """Results, estimates, budgets, group definitions and baselines are not targets."""
+        if window.last_cue == "result":
+            return True
+        if any(p.kind == "result_after" for p in window.right_clause):
+            return True
+        if any(p.kind == "group" and q.start - p.end <= 3 for p in window.left):
+            return True
+        if _FROM_BEFORE.search(text[max(0, q.start - 6) : q.number_start]) and _BASELINE_AFTER.match(text[q.end : q.end + 40]):
+            return True  # "từ 48,14% năm 2015 xuống ...": the starting point
+        if q.unit == "vnd" and not any(p.kind == "indicator" and p.value == "other" and p.rule_id in self._money_goal_rules for p in window.left):
+            return True  # budgets are not targets; incomes and fund-raising goals are
+        if q.unit_rule.startswith("word-all") and not re.search(r"\bđược\b", window.right_clause_text):
+            return True  # "tất cả ... được ..." is 100%; "Tất cả: 16,833,380" is a counter
+        year = window.stated_year()
+        return bool(year and page_date and year < page_date[0])
+
+    def _read(self, w: "_Window", reading, line_reading: _Reading, sentence) -> list[TargetMention]:
+        text, q = w.text, w.q
+        indicators = self._indicators(w, reading, line_reading)
+        scope = self._scope(w, reading)
+        change = self._change(w, reading)
+        year = w.stated_year() or (reading.year if reading else None)
+        per_year = q.per_year_suffix or any(p.kind == "per_year" for p in w.near_left + w.right_clause)
+        if not per_year and any(p.kind == "per_year" for p in w.left) and "bình quân" in text[w.left_start : q.start].lower():
+            per_year = True
+        if not per_year and "bình quân" in text[w.left_start : q.start].lower() and "/năm" in text[sentence[0] : q.start].replace(" ", ""):
+            per_year = True  # "giảm bình quân từ 4%-5%" after "2%-2,5%/năm" in the same sentence
         if q.unit == "vnd":
             per_year = per_year and not re.search(r"/\s*(người|hộ)", text[q.end : q.end + 12])
-        reading.indicator, reading.scope, reading.year = indicator, scope, year
-        span_start = min([p.start for p in left if p.kind in ("indicator", "change", "scope")] + [q.start])
-        span_end = max([indicator_phrase.end] if indicator_phrase and indicator_phrase.start > q.end else [q.end])
-        return TargetMention(
-            text=text[span_start:span_end],
-            indicator=indicator,
-            scope=scope,
-            change=change,
-            bound=q.bound,
-            value_min=q.value_min,
-            value_max=q.value_max,
-            unit=q.unit,
-            per_year=per_year,
-            year=year,
-            evidence=Evidence(
-                start=span_start, end=span_end, text=text[span_start:span_end],
-                rule_id=(indicator_phrase.rule_id if indicator_phrase else q.unit_rule),
-            ),
-            sentence=Evidence(start=sentence[0], end=sentence[1], text=text[sentence[0] : sentence[1]], rule_id="sentence.v1"),
-        )
+        found: list[TargetMention] = []
+        for indicator, phrase in indicators:
+            span_start = min([p.start for p in w.near_left if p.kind in ("indicator", "change", "scope")] + [q.start])
+            span_end = phrase.end if phrase and phrase.start >= q.number_end else q.end
+            found.append(
+                TargetMention(
+                    text=text[span_start:span_end], indicator=indicator, scope=scope, change=change,
+                    bound=q.bound, value_min=q.value_min, value_max=q.value_max, unit=q.unit,
+                    per_year=per_year, year=year,
+                    evidence=Evidence(start=span_start, end=span_end, text=text[span_start:span_end],
+                                      rule_id=phrase.rule_id if phrase else q.unit_rule),
+                    sentence=Evidence(start=sentence[0], end=sentence[1], text=text[sentence[0] : sentence[1]], rule_id="sentence.v1"),
+                )
+            )
+        return found
 
-    def _indicator(self, text, q: Quantity, left, right, reading: _Reading) -> tuple[str, Phrase | None]:
-        left_ind = [p for p in left if p.kind == "indicator"]
-        right_ind = [p for p in right if p.kind == "indicator"]
-        chosen = _best(left_ind, closest="last") if left_ind else None
-        right_best = _best(right_ind, closest="first") if right_ind else None
-        if right_best and (chosen is None or right_best.priority > chosen.priority):
-            chosen = right_best
-        if chosen is None:
-            code = reading.indicator or "other"
+    def _indicators(self, w: "_Window", reading, line_reading: _Reading) -> list[tuple[str, Phrase | None]]:
+        """The indicator(s) of a quantity, most specific evidence first (see module doc)."""
+        q = w.q
+        specific = lambda ps: [p for p in ps if p.kind == "indicator" and p.priority > 0]  # noqa: E731
+        population = lambda ps: [p for p in ps if p.kind == "indicator" and p.priority == 0]  # noqa: E731
+        in_unit = [p for p in w.right if p.kind == "indicator" and p.start < q.end]
+        unit_population = population(in_unit)
+        right_specific = specific(w.right)
+        if specific(w.near_left):
+            chosen = specific(w.near_left)[-1]
+        elif specific(in_unit):
+            chosen = specific(in_unit)[0]
+        elif reading and reading.indicator and not unit_population:
+            return [(_fit_unit(reading.indicator, q, None), None)]
+        elif right_specific:
+            # "trên 95% hộ dân được sử dụng điện ... và được sử dụng nước hợp vệ sinh": one number, two goals
+            codes: list[tuple[str, Phrase | None]] = []
+            for phrase in right_specific:
+                if phrase.value not in [c for c, _ in codes]:
+                    codes.append((_fit_unit(phrase.value, q, phrase), phrase))
+            joined = len(codes) > 1 and w.lead_in and re.search(r"\svà\s", w.text[codes[0][1].end : codes[1][1].start])
+            return codes if joined else codes[:1]
+        elif specific(w.left):
+            chosen = specific(w.left)[-1]
+        elif unit_population or population(w.right) or population(w.near_left) or population(w.left):
+            chosen = (unit_population or population(w.right) or [None])[0] or (population(w.near_left) or population(w.left))[-1]
+        elif line_reading.indicator:
+            return [(_fit_unit(line_reading.indicator, q, None), None)]
         else:
-            code = chosen.value
-        return _fit_unit(code, q, chosen, right_best), chosen
+            return [("other", None)]
+        return [(_fit_unit(chosen.value, q, chosen), chosen)]
 
-    def _scope(self, left, right, reading: _Reading) -> str:
-        named = [p for p in left + right if p.kind == "scope"]
-        if not named:
-            return reading.scope or "all"
-        named.sort(key=lambda p: (_SCOPE_RANK.get(p.value, 1), p.start))
-        return named[0].value
+    def _scope(self, w: "_Window", reading) -> str:
+        own = [p for p in w.left if p.kind == "scope"]
+        if not own and w.lead_in:
+            own = [p for p in w.right_clause if p.kind == "scope"]
+        if _NAMED_UNIT.search(w.text, w.left_start, w.q.start):
+            own.append(Phrase("scope", "other", "scope-named-unit.v1", 1, w.left_start, w.left_start))
+        if not own:
+            return reading.scope if reading else "all"
+        own.sort(key=lambda p: (_SCOPE_RANK.get(p.value, 1), p.start))
+        return own[0].value
 
-    def _change(self, q: Quantity, left, right) -> str:
-        verbs = [p for p in left if p.kind == "change"]
-        if verbs:
+    def _change(self, w: "_Window", reading) -> str:
+        q = w.q
+        verbs = [p for p in w.left if p.kind == "change" and q.start - p.end <= 80]
+        if any(p.kind == "change_rate" for p in w.left):
+            code = "decrease"  # "tỷ lệ giảm hộ nghèo ... đạt 3 - 5%": a rate of decrease
+        elif verbs:
             code = verbs[-1].value
+            earlier = [p for p in verbs if p.value == "decrease"]
+            if code == "level" and earlier and "so với" in w.text[earlier[-1].end : q.start]:
+                code = "decrease"  # "giảm ... năm 2024 so với năm 2023 là 4,1%"
+        elif reading and w.parenthetical:
+            code = reading.change  # "giảm 260 hộ (203 hộ nghèo và 57 hộ cận nghèo)"
         else:
-            after = [p for p in right if p.kind == "change" and p.value == "decrease"]
-            code = after[0].value if after and after[0].start - q.end <= 30 else "level"
+            after = [p for p in w.right_clause if p.kind == "change" and p.value == "decrease"]
+            code = "decrease" if after and after[0].start - q.end <= 30 else "level"
         if code == "decrease" and q.bound == "at_most":
             return "level"  # "giảm ... dưới 1%": a level to stay under, not a cut
         return code
 
-    def _year(self, text: str, left_start: int, q_start: int, reading: _Reading) -> int | None:
-        years = [int(m.group(1) or m.group(2)) for m in _YEAR.finditer(text, left_start, q_start)]
-        if years:
-            return years[-1]
-        return reading.year
+
+class _Window:
+    """The stretch of its sentence a quantity owns, split the ways the decisions need."""
+
+    def __init__(self, text: str, q: Quantity, s_phrases: list[Phrase], left_start: int, right_end: int):
+        self.text, self.q, self.left_start = text, q, left_start
+        self.left = [p for p in s_phrases if left_start <= p.start and p.end <= q.start]
+        self.right = [p for p in s_phrases if q.number_end <= p.start and p.end <= right_end]
+        clause = _CLAUSE_BREAK.search(text, q.end, right_end)
+        self.right_clause_end = clause.start() if clause else right_end
+        self.right_clause = [p for p in self.right if p.end <= self.right_clause_end]
+        self.right_clause_text = text[q.end : self.right_clause_end]
+        comma = max(text.rfind(",", left_start, q.start), text.rfind(":", left_start, q.start))
+        near_start = comma + 1 if comma >= 0 else left_start
+        self.near_left = [p for p in self.left if p.start >= near_start]
+        cues = [p for p in s_phrases if p.kind in ("result", "target", "forecast") and p.end <= q.start]
+        self.last_cue = cues[-1].kind if cues else None
+        self.lead_in = not any(p.kind == "indicator" for p in self.near_left)
+        self.parenthetical = bool(re.fullmatch(r"[\s(]*(?:và|,)?[\s(]*", text[left_start : q.start])) and left_start > 0
+
+    def stated_year(self) -> int | None:
+        years = [int(m.group(1) or m.group(2)) for m in _YEAR.finditer(self.text, self.left_start, self.q.start)]
+        return years[-1] if years else None
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def _is_past(year: int, page_date: tuple[int, int]) -> bool:
+    page_year, page_month = page_date
+    return year < page_year or (year == page_year and page_month >= 11)
 
 
 def _pattern_doc(nlp, phrase: str) -> Doc:
@@ -237,29 +334,13 @@ def _pattern_doc(nlp, phrase: str) -> Doc:
     return Doc(nlp.vocab, words=tokenize(phrase))
 
 
-def _prefer_priority(spans, labels):
-    """Among overlapping indicator phrases keep the higher-priority one, then the longer."""
-    ranked = sorted(spans, key=lambda s: (-labels[s.label_][3], -(s.end - s.start), s.start))
-    kept = []
-    for span in ranked:
-        if all(span.end <= k.start or k.end <= span.start for k in kept):
-            kept.append(span)
-    return kept
-
-
-def _best(candidates: list[Phrase], closest: str) -> Phrase:
-    top = max(p.priority for p in candidates)
-    best = [p for p in candidates if p.priority == top]
-    return best[-1] if closest == "last" else best[0]
-
-
-def _fit_unit(code: str, q: Quantity, chosen: Phrase | None, right_best: Phrase | None) -> str:
+def _fit_unit(code: str, q: Quantity, chosen: Phrase | None) -> str:
     """Rates measure percent, counts measure households: follow the unit."""
     if q.unit == "households" and code in _COUNT_OF:
         return _COUNT_OF[code]
     if q.unit == "percent" and code in _RATE_OF:
         # "giảm 15% số hộ nghèo": a relative cut in households when N cannot be rate points.
-        relative_cut = chosen is right_best and chosen is not None and q.value_max >= 10
+        relative_cut = chosen is not None and chosen.start >= q.number_end and q.value_max >= 10
         return code if relative_cut else _RATE_OF[code]
     return code
 
@@ -269,7 +350,8 @@ def _drop_repeats(targets: list[TargetMention]) -> list[TargetMention]:
     seen: set[tuple] = set()
     kept: list[TargetMention] = []
     for target in targets:
-        key = (target.indicator, target.scope, target.value_min, target.value_max, target.unit, target.change)
+        key = (target.indicator, target.scope, target.value_min, target.value_max, target.unit, target.change,
+               target.evidence.rule_id, target.evidence.text.lower() if target.indicator == "other" else "")
         if key in seen:
             continue
         seen.add(key)

@@ -1,0 +1,71 @@
+"""Issuing bodies with their level and place ("UBND tỉnh Sơn La", "Ban Thường vụ Tỉnh ủy",
+"UBND thành phố"), and every place name the text gives."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from ..models import Evidence, IssuerMention, Level, PlaceMention
+from ..places import Gazetteer, Place
+from ..rules import Rules
+
+# Centrally-run cities: "thành phố X" is a province for these, a district-level city otherwise.
+_BODY_LEVEL_WORDS = {"tỉnh ủy": "province", "tỉnh uỷ": "province", "thành ủy": "province", "thành uỷ": "province", "huyện ủy": "district", "huyện uỷ": "district"}
+
+
+class IssuerPass:
+    def __init__(self, rules: Rules, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        self.bodies = {p.lower(): (r.code, r.id) for r in rules.places.bodies for p in r.phrases}
+        self.levels = {p.lower(): r.code for r in rules.places.levels for p in r.phrases}
+        bodies = "|".join(sorted(map(re.escape, self.bodies), key=len, reverse=True))
+        levels = "|".join(sorted(map(re.escape, self.levels), key=len, reverse=True))
+        self.body_re = re.compile(
+            rf"(?<!\w)(?P<body>{bodies})(?:\s+(?:nhân dân\s+)?(?P<level>{levels})(?!\w))?",
+            re.IGNORECASE,
+        )
+
+    def run(self, doc: Doc) -> tuple[list[IssuerMention], list[PlaceMention]]:
+        text = doc.text
+        places = [
+            PlaceMention(name=p.name, level=p.level, code=p.code,
+                         evidence=Evidence(start=s, end=e, text=text[s:e], rule_id="place-gazetteer.v1"))
+            for s, e, p in self.gazetteer.find(text)
+        ]
+        issuers: list[IssuerMention] = []
+        for m in self.body_re.finditer(text):
+            body_text = m.group("body")
+            code, rule_id = self.bodies[body_text.lower()]
+            level_word = (m.group("level") or "").lower().rstrip(".")
+            place, end = self._place_after(text, m.end(), places)
+            level = self._level(body_text.lower(), level_word, place)
+            issuers.append(
+                IssuerMention(
+                    body=code, level=level, place=place.name if place else None,
+                    evidence=Evidence(start=m.start(), end=end, text=text[m.start():end], rule_id=rule_id),
+                )
+            )
+        return issuers, places
+
+    def _place_after(self, text: str, offset: int, places: list[PlaceMention]) -> tuple[Place | None, int]:
+        for mention in places:
+            gap = text[offset : mention.evidence.start]
+            if mention.evidence.start >= offset and len(gap) <= 2 and not gap.strip():
+                return self.gazetteer.lookup(mention.name, mention.level), mention.evidence.end
+        return None, offset
+
+    def _level(self, body: str, level_word: str, place: Place | None) -> Level | None:
+        for word, level in _BODY_LEVEL_WORDS.items():
+            if word in body:
+                return level  # type: ignore[return-value]
+        if level_word in ("thành phố", "tp"):
+            if place is None or place.level == "province":
+                return "province"
+            return "district"
+        if level_word:
+            return self.levels.get(level_word)  # type: ignore[return-value]
+        if body in ("thủ tướng chính phủ", "thủ tướng", "chính phủ", "quốc hội"):
+            return "national"
+        return place.level if place else None

@@ -1,0 +1,43 @@
+"""Document -> DocumentResult: normalise once, tokenise, run the passes, build the records."""
+
+from __future__ import annotations
+
+from .models import Document, DocumentResult, Extraction
+from .nlp import make_doc
+from .passes import dates, periods
+from .passes.issuers import IssuerPass
+from .passes.symbols import SymbolPass
+from .passes.targets import TargetPass
+from .places import load_gazetteer
+from .records import build_result
+from .rules import Rules, load_rules
+
+EXTRACTOR_VERSION = "0.1.0"
+
+
+class Extractor:
+    """The passes compiled for one set of rules. Build once; `extract` is pure per document."""
+
+    def __init__(self, rules: Rules | None = None):
+        self.rules = rules or load_rules()
+        self.symbols = SymbolPass(self.rules)
+        self.issuers = IssuerPass(self.rules, load_gazetteer())
+        self.targets = TargetPass(self.rules)
+
+    def extract(self, document: Document) -> DocumentResult:
+        doc = make_doc(document.text)
+        symbol_mentions = self.symbols.run(doc)
+        date_mentions = dates.run(doc)
+        issuer_mentions, place_mentions = self.issuers.run(doc)
+        # Dates and symbols hold numbers that are never target values.
+        exclude = [(m.evidence.start, m.evidence.end) for m in (*symbol_mentions, *date_mentions)]
+        extraction = Extraction(
+            document=document,
+            symbols=symbol_mentions,
+            dates=date_mentions,
+            issuers=issuer_mentions,
+            places=place_mentions,
+            periods=periods.run(doc),
+            targets=self.targets.run(doc, exclude),
+        )
+        return build_result(extraction)
