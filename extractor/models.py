@@ -282,6 +282,7 @@ class ChangeRule(PhraseRule):
 class CueRules(Strict):
     version: int
     target_cues: PhraseRule
+    name_cues: PhraseRule
     result_cues: PhraseRule
     forecast_goal_cues: PhraseRule
     group_definition_cues: PhraseRule

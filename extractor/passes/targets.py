@@ -33,13 +33,23 @@ from ..sentences import sentence_spans
 # Years a target is due by: "đến năm 2025", "cuối năm 2023", "năm 2024"; not "so với năm 2023".
 _YEAR = re.compile(r"(?<!so với )(?<!so với cuối )(?<!so )(?<!từ )\b(?:năm\s+)((?:19|20)\d\d)\b|\bđến\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 # "từ 48,14% năm 2015 xuống ...", "(năm 2010)": a baseline, not a target.
-_BASELINE_AFTER = re.compile(r"^\s*(?:\(\s*)?(?:năm|vào năm|cuối năm)\s+(?:19|20)\d\d\)?\s*(?:,\s*)?(?:nay\s+)?(?:xuống|lên|còn)", re.IGNORECASE)
+_BASELINE_AFTER = re.compile(
+    r"^\s*(?:hộ\s*)?(?:\([^)]{0,40}\)\s*)?(?:(?:năm|vào năm|cuối năm)\s+(?:19|20)\d\d\)?\s*)?,?\s*(?:nay\s+)?(?:xuống|lên|còn)\b",
+    re.IGNORECASE,
+)
 _FROM_BEFORE = re.compile(r"\btừ\s*$", re.IGNORECASE)
+# Text between a number and a phrase that makes the phrase its own ("15%/tổng số hộ nghèo").
+_ADJACENT = re.compile(r"^[\s/]*(?:tổng\s+)?$", re.IGNORECASE)
+_JOINED_GOAL = re.compile(r"\svà\s+(?:được|có|sử dụng)\b", re.IGNORECASE)
+# A scope named as one more item of a list of beneficiaries does not narrow the target
+# ("cho hộ nghèo, cận nghèo và hộ đồng bào dân tộc thiểu số").
+_LISTED_ITEM = re.compile(r"(?:\svà|,)\s*(?:hộ|người)?\s*$", re.IGNORECASE)
 # A quantity's own clause ends at a comma that opens a new measure or verb.
 _CLAUSE_BREAK = re.compile(
     r"[,;]\s*(?=(?:tỷ lệ|tỉ lệ|số hộ|giảm|tăng|phấn đấu|trong đó|đạt|hỗ trợ|đảm bảo|bảo đảm|bình quân|mỗi năm|hằng năm|hàng năm)\b)",
     re.IGNORECASE,
 )
+_NEAR_BREAK = re.compile(r"[,:(]|\svà\s")
 _YEAR_IN = re.compile(r"^\s*(?:năm\s+)?((?:19|20)\d\d)")
 # "Huyện Yên Bình giảm 2,4%", "các huyện Vân Canh, Vĩnh Thạnh": a named unit's own quota.
 _NAMED_UNIT = re.compile(r"(?:\b[Hh]uyện|\b[Tt]hị xã|\b[Tt]hành phố|\bTP\.?|\b[Qq]uận)\s+[A-ZĐ]\w*")
@@ -84,6 +94,7 @@ class TargetPass:
             self._add(nlp, "scope", rule.code, rule.id, 0, rule.phrases)
         for kind, rule in (
             ("target", cues.target_cues),
+            ("name", cues.name_cues),
             ("result", cues.result_cues),
             ("forecast", cues.forecast_goal_cues),
             ("group", cues.group_definition_cues),
@@ -111,7 +122,7 @@ class TargetPass:
             kind = self.labels[doc.vocab.strings[match_id]][0]
             by_kind.setdefault(kind, []).append(doc[start:end])
             by_kind[kind][-1].label_ = doc.vocab.strings[match_id]
-        cue_kinds = ("target", "result", "forecast")
+        cue_kinds = ("target", "name", "result", "forecast")
         by_kind["cue"] = [s for kind in cue_kinds for s in by_kind.pop(kind, [])]
         found: list[Phrase] = []
         for kind, spans in by_kind.items():
@@ -194,28 +205,31 @@ class TargetPass:
             return True
         if any(p.kind == "group" and q.start - p.end <= 3 for p in window.left):
             return True
-        if _FROM_BEFORE.search(text[max(0, q.start - 6) : q.number_start]) and _BASELINE_AFTER.match(text[q.end : q.end + 40]):
+        if _FROM_BEFORE.search(text[max(0, q.start - 6) : q.number_start]) and _BASELINE_AFTER.match(text[q.end : q.end + 60]):
             return True  # "từ 48,14% năm 2015 xuống ...": the starting point
-        if q.unit == "vnd" and not any(p.kind == "indicator" and p.value == "other" and p.rule_id in self._money_goal_rules for p in window.left):
-            return True  # budgets are not targets; incomes and fund-raising goals are
+        if q.unit == "vnd" and not (
+            any(p.kind == "indicator" and p.rule_id in self._money_goal_rules for p in window.left)
+            or re.search(r"tương\s+(?:đương|ứng)\s*$", text[window.left_start : q.start], re.IGNORECASE)
+        ):
+            return True  # budgets are not targets; incomes, fund-raising goals and their equivalents are
         if q.unit_rule.startswith("word-all") and not re.search(r"\bđược\b", window.right_clause_text):
             return True  # "tất cả ... được ..." is 100%; "Tất cả: 16,833,380" is a counter
         year = window.stated_year()
-        return bool(year and page_date and year < page_date[0])
+        return bool(year and page_date and _is_past(year, page_date))
 
     def _read(self, w: "_Window", reading, line_reading: _Reading, sentence) -> list[TargetMention]:
         text, q = w.text, w.q
         indicators = self._indicators(w, reading, line_reading)
-        scope = self._scope(w, reading)
+        scope = self._scope(w, reading, line_reading)
         change = self._change(w, reading)
         year = w.stated_year() or (reading.year if reading else None)
-        per_year = q.per_year_suffix or any(p.kind == "per_year" for p in w.near_left + w.right_clause)
-        if not per_year and any(p.kind == "per_year" for p in w.left) and "bình quân" in text[w.left_start : q.start].lower():
-            per_year = True
+        per_year_cues = [p for p in w.left + w.right_clause if p.kind == "per_year"]
+        if q.unit == "vnd":
+            # "triệu đồng/người/năm", "triệu đồng/năm" are income units; "mỗi năm vận động" is yearly
+            per_year_cues = [p for p in per_year_cues if p.end <= q.start]
+        per_year = (q.per_year_suffix and q.unit != "vnd") or bool(per_year_cues)
         if not per_year and "bình quân" in text[w.left_start : q.start].lower() and "/năm" in text[sentence[0] : q.start].replace(" ", ""):
             per_year = True  # "giảm bình quân từ 4%-5%" after "2%-2,5%/năm" in the same sentence
-        if q.unit == "vnd":
-            per_year = per_year and not re.search(r"/\s*(người|hộ)", text[q.end : q.end + 12])
         found: list[TargetMention] = []
         for indicator, phrase in indicators:
             span_start = min([p.start for p in w.near_left if p.kind in ("indicator", "change", "scope")] + [q.start])
@@ -233,63 +247,79 @@ class TargetPass:
         return found
 
     def _indicators(self, w: "_Window", reading, line_reading: _Reading) -> list[tuple[str, Phrase | None]]:
-        """The indicator(s) of a quantity, most specific evidence first (see module doc)."""
+        """The indicator(s) of a quantity, from the most telling evidence down (see module doc)."""
         q = w.q
         specific = lambda ps: [p for p in ps if p.kind == "indicator" and p.priority > 0]  # noqa: E731
         population = lambda ps: [p for p in ps if p.kind == "indicator" and p.priority == 0]  # noqa: E731
-        in_unit = [p for p in w.right if p.kind == "indicator" and p.start < q.end]
-        unit_population = population(in_unit)
-        right_specific = specific(w.right)
+        adjacent = [p for p in w.right if p.kind == "indicator" and _ADJACENT.match(w.text[q.number_end : p.start])]
+        clause_specific = sorted(specific(w.right_clause), key=lambda p: (-p.priority, p.start))
         if specific(w.near_left):
             chosen = specific(w.near_left)[-1]
-        elif specific(in_unit):
-            chosen = specific(in_unit)[0]
-        elif reading and reading.indicator and not unit_population:
+        elif specific(adjacent):
+            chosen = specific(adjacent)[0]
+        elif clause_specific:
+            return self._coordinated(w, clause_specific)
+        elif reading and reading.indicator and not population(adjacent):
             return [(_fit_unit(reading.indicator, q, None), None)]
-        elif right_specific:
-            # "trên 95% hộ dân được sử dụng điện ... và được sử dụng nước hợp vệ sinh": one number, two goals
-            codes: list[tuple[str, Phrase | None]] = []
-            for phrase in right_specific:
-                if phrase.value not in [c for c, _ in codes]:
-                    codes.append((_fit_unit(phrase.value, q, phrase), phrase))
-            joined = len(codes) > 1 and w.lead_in and re.search(r"\svà\s", w.text[codes[0][1].end : codes[1][1].start])
-            return codes if joined else codes[:1]
+        elif specific(w.right):
+            chosen = specific(w.right)[0]
         elif specific(w.left):
             chosen = specific(w.left)[-1]
-        elif unit_population or population(w.right) or population(w.near_left) or population(w.left):
-            chosen = (unit_population or population(w.right) or [None])[0] or (population(w.near_left) or population(w.left))[-1]
+        elif population(adjacent) or population(w.right) or population(w.left):
+            chosen = (population(adjacent) or population(w.right) or [None])[0] or population(w.left)[-1]
         elif line_reading.indicator:
             return [(_fit_unit(line_reading.indicator, q, None), None)]
         else:
             return [("other", None)]
         return [(_fit_unit(chosen.value, q, chosen), chosen)]
 
-    def _scope(self, w: "_Window", reading) -> str:
+    def _coordinated(self, w: "_Window", ranked: list[Phrase]) -> list[tuple[str, Phrase | None]]:
+        """One number, two goals joined by "và được" ("trên 95% hộ dân được sử dụng điện ... và
+        được sử dụng nước hợp vệ sinh") gives a target per goal; otherwise the best one."""
+        first = ranked[0]
+        by_position = sorted(ranked, key=lambda p: p.start)
+        for later in by_position:
+            if later.start > first.end and later.value != first.value and w.lead_in:
+                between = w.text[first.end : later.start]
+                if _JOINED_GOAL.search(between) and "," not in between:
+                    return [(_fit_unit(p.value, w.q, p), p) for p in (first, later)]
+        return [(_fit_unit(first.value, w.q, first), first)]
+
+    def _scope(self, w: "_Window", reading, line_reading: _Reading) -> str:
         own = [p for p in w.left if p.kind == "scope"]
-        if not own and w.lead_in:
-            own = [p for p in w.right_clause if p.kind == "scope"]
+        if not own:
+            own = [p for p in w.right_clause if p.kind == "scope" and not _LISTED_ITEM.search(w.text[w.q.end : p.start])]
         if _NAMED_UNIT.search(w.text, w.left_start, w.q.start):
             own.append(Phrase("scope", "other", "scope-named-unit.v1", 1, w.left_start, w.left_start))
-        if not own:
-            return reading.scope if reading else "all"
-        own.sort(key=lambda p: (_SCOPE_RANK.get(p.value, 1), p.start))
-        return own[0].value
+        if own:
+            own.sort(key=lambda p: (_SCOPE_RANK.get(p.value, 1), p.start))
+            return own[0].value
+        if reading:
+            return reading.scope or "all"
+        if re.match(r"[\s,;:(-]*trong\s+đó", w.text[w.left_start : w.q.start], re.IGNORECASE):
+            return line_reading.scope or "all"  # "; trong đó, có khoảng 50 lao động ...": the parent's group
+        return "all"
 
     def _change(self, w: "_Window", reading) -> str:
         q = w.q
-        verbs = [p for p in w.left if p.kind == "change" and q.start - p.end <= 80]
+        near_verbs = [p for p in w.near_left if p.kind == "change"]
+        far_verbs = [p for p in w.left if p.kind == "change" and q.start - p.end <= 80]
+        after = [p for p in w.right_clause if p.kind == "change" and p.value == "decrease" and p.start - q.end <= 30]
         if any(p.kind == "change_rate" for p in w.left):
             code = "decrease"  # "tỷ lệ giảm hộ nghèo ... đạt 3 - 5%": a rate of decrease
-        elif verbs:
-            code = verbs[-1].value
-            earlier = [p for p in verbs if p.value == "decrease"]
+        elif near_verbs:
+            code = near_verbs[-1].value
+            earlier = [p for p in far_verbs if p.value == "decrease"]
             if code == "level" and earlier and "so với" in w.text[earlier[-1].end : q.start]:
                 code = "decrease"  # "giảm ... năm 2024 so với năm 2023 là 4,1%"
         elif reading and w.parenthetical:
             code = reading.change  # "giảm 260 hộ (203 hộ nghèo và 57 hộ cận nghèo)"
+        elif after:
+            code = "decrease"  # "8.848 hộ nghèo thoát nghèo"
+        elif far_verbs:
+            code = far_verbs[-1].value
         else:
-            after = [p for p in w.right_clause if p.kind == "change" and p.value == "decrease"]
-            code = "decrease" if after and after[0].start - q.end <= 30 else "level"
+            code = "level"
         if code == "decrease" and q.bound == "at_most":
             return "level"  # "giảm ... dưới 1%": a level to stay under, not a cut
         return code
@@ -306,8 +336,8 @@ class _Window:
         self.right_clause_end = clause.start() if clause else right_end
         self.right_clause = [p for p in self.right if p.end <= self.right_clause_end]
         self.right_clause_text = text[q.end : self.right_clause_end]
-        comma = max(text.rfind(",", left_start, q.start), text.rfind(":", left_start, q.start))
-        near_start = comma + 1 if comma >= 0 else left_start
+        breaks = [m.end() for m in _NEAR_BREAK.finditer(text, left_start, q.start)]
+        near_start = breaks[-1] if breaks else left_start
         self.near_left = [p for p in self.left if p.start >= near_start]
         cues = [p for p in s_phrases if p.kind in ("result", "target", "forecast") and p.end <= q.start]
         self.last_cue = cues[-1].kind if cues else None
@@ -351,7 +381,7 @@ def _drop_repeats(targets: list[TargetMention]) -> list[TargetMention]:
     kept: list[TargetMention] = []
     for target in targets:
         key = (target.indicator, target.scope, target.value_min, target.value_max, target.unit, target.change,
-               target.evidence.rule_id, target.evidence.text.lower() if target.indicator == "other" else "")
+               target.evidence.text.lower() if target.indicator == "other" else "")
         if key in seen:
             continue
         seen.add(key)
