@@ -49,6 +49,7 @@ _CLAUSE_BREAK = re.compile(
     r"[,;]\s*(?=(?:tỷ lệ|tỉ lệ|số hộ|giảm|tăng|phấn đấu|trong đó|đạt|hỗ trợ|đảm bảo|bảo đảm|bình quân|mỗi năm|hằng năm|hàng năm)\b)",
     re.IGNORECASE,
 )
+_RESTATEMENT = re.compile(r"(?:\(|tương\s+đương|tương\s+ứng)[^()]{0,25}$", re.IGNORECASE)
 _NEAR_BREAK = re.compile(r"[,:(]|\svà\s")
 _YEAR_IN = re.compile(r"^\s*(?:năm\s+)?((?:19|20)\d\d)")
 # "Huyện Yên Bình giảm 2,4%", "các huyện Vân Canh, Vĩnh Thạnh": a named unit's own quota.
@@ -77,6 +78,7 @@ class _Reading:
     scope: str | None = None
     year: int | None = None
     change: str = "level"
+    bound: str = "exact"
 
 
 class TargetPass:
@@ -163,21 +165,26 @@ class TargetPass:
             if self._starts_goal_run(text, s_phrases, page_date):
                 in_goal_run = True
             reading: _Reading | None = None
+            previous_blocked = False
             for i, quantity in enumerate(in_sentence):
                 window = _Window(
                     text, quantity, s_phrases,
                     left_start=in_sentence[i - 1].end if i else s_start,
                     right_end=in_sentence[i + 1].start if i + 1 < len(in_sentence) else s_end,
                 )
-                if self._blocked(text, quantity, window, page_date):
+                if self._blocked(text, quantity, window, page_date) or (previous_blocked and window.restatement):
+                    previous_blocked = True
                     if window.last_cue == "result":
                         in_goal_run = False
                     continue
+                previous_blocked = False
                 if not in_goal_run:
                     continue
                 found = self._read(window, reading, line_reading, (s_start, s_end))
                 targets.extend(found)
-                reading = _Reading(found[-1].indicator, found[-1].scope, found[-1].year, found[-1].change) if found else reading
+                if found:
+                    last = found[-1]
+                    reading = _Reading(last.indicator, last.scope, last.year, last.change, last.bound)
                 if reading:
                     line_reading = reading
         return _drop_repeats(targets)
@@ -219,9 +226,12 @@ class TargetPass:
 
     def _read(self, w: "_Window", reading, line_reading: _Reading, sentence) -> list[TargetMention]:
         text, q = w.text, w.q
-        indicators = self._indicators(w, reading, line_reading)
-        scope = self._scope(w, reading, line_reading)
         change = self._change(w, reading)
+        indicators = self._indicators(w, reading, line_reading, change)
+        scope = self._scope(w, reading, line_reading)
+        bound = q.bound
+        if reading and bound == "exact" and w.restatement:
+            bound = reading.bound  # "(tương đương ...)" takes the bound of the figure it restates
         year = w.stated_year() or (reading.year if reading else None)
         per_year_cues = [p for p in w.left + w.right_clause if p.kind == "per_year"]
         if q.unit == "vnd":
@@ -237,7 +247,7 @@ class TargetPass:
             found.append(
                 TargetMention(
                     text=text[span_start:span_end], indicator=indicator, scope=scope, change=change,
-                    bound=q.bound, value_min=q.value_min, value_max=q.value_max, unit=q.unit,
+                    bound=bound, value_min=q.value_min, value_max=q.value_max, unit=q.unit,
                     per_year=per_year, year=year,
                     evidence=Evidence(start=span_start, end=span_end, text=text[span_start:span_end],
                                       rule_id=phrase.rule_id if phrase else q.unit_rule),
@@ -246,12 +256,15 @@ class TargetPass:
             )
         return found
 
-    def _indicators(self, w: "_Window", reading, line_reading: _Reading) -> list[tuple[str, Phrase | None]]:
+    def _indicators(self, w: "_Window", reading, line_reading: _Reading, change: str) -> list[tuple[str, Phrase | None]]:
         """The indicator(s) of a quantity, from the most telling evidence down (see module doc)."""
         q = w.q
         specific = lambda ps: [p for p in ps if p.kind == "indicator" and p.priority > 0]  # noqa: E731
         population = lambda ps: [p for p in ps if p.kind == "indicator" and p.priority == 0]  # noqa: E731
         adjacent = [p for p in w.right if p.kind == "indicator" and _ADJACENT.match(w.text[q.number_end : p.start])]
+        if change != "decrease":
+            # "80% số hộ nghèo đang sử dụng nhà tiêu ...": the households are who, not what
+            adjacent = [p if p.value not in _RATE_OF else Phrase(p.kind, p.value, p.rule_id, 0, p.start, p.end) for p in adjacent]
         clause_specific = sorted(specific(w.right_clause), key=lambda p: (-p.priority, p.start))
         if specific(w.near_left):
             chosen = specific(w.near_left)[-1]
@@ -263,10 +276,12 @@ class TargetPass:
             return [(_fit_unit(reading.indicator, q, None), None)]
         elif specific(w.right):
             chosen = specific(w.right)[0]
+        elif population(adjacent):
+            chosen = population(adjacent)[0]
         elif specific(w.left):
             chosen = specific(w.left)[-1]
-        elif population(adjacent) or population(w.right) or population(w.left):
-            chosen = (population(adjacent) or population(w.right) or [None])[0] or population(w.left)[-1]
+        elif population(w.right) or population(w.left):
+            chosen = (population(w.right) or [None])[0] or population(w.left)[-1]
         elif line_reading.indicator:
             return [(_fit_unit(line_reading.indicator, q, None), None)]
         else:
@@ -312,10 +327,10 @@ class TargetPass:
             earlier = [p for p in far_verbs if p.value == "decrease"]
             if code == "level" and earlier and "so với" in w.text[earlier[-1].end : q.start]:
                 code = "decrease"  # "giảm ... năm 2024 so với năm 2023 là 4,1%"
-        elif reading and w.parenthetical:
-            code = reading.change  # "giảm 260 hộ (203 hộ nghèo và 57 hộ cận nghèo)"
         elif after:
             code = "decrease"  # "8.848 hộ nghèo thoát nghèo"
+        elif reading:
+            code = reading.change  # "giảm 260 hộ (203 hộ nghèo và 57 hộ cận nghèo)", "giảm 0,35% ... và 0,2% ..."
         elif far_verbs:
             code = far_verbs[-1].value
         else:
@@ -342,7 +357,7 @@ class _Window:
         cues = [p for p in s_phrases if p.kind in ("result", "target", "forecast") and p.end <= q.start]
         self.last_cue = cues[-1].kind if cues else None
         self.lead_in = not any(p.kind == "indicator" for p in self.near_left)
-        self.parenthetical = bool(re.fullmatch(r"[\s(]*(?:và|,)?[\s(]*", text[left_start : q.start])) and left_start > 0
+        self.restatement = bool(_RESTATEMENT.search(text[left_start : q.start]))
 
     def stated_year(self) -> int | None:
         years = [int(m.group(1) or m.group(2)) for m in _YEAR.finditer(self.text, self.left_start, self.q.start)]
@@ -381,6 +396,7 @@ def _drop_repeats(targets: list[TargetMention]) -> list[TargetMention]:
     kept: list[TargetMention] = []
     for target in targets:
         key = (target.indicator, target.scope, target.value_min, target.value_max, target.unit, target.change,
+               target.bound, target.year,
                target.evidence.text.lower() if target.indicator == "other" else "")
         if key in seen:
             continue
