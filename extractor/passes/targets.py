@@ -272,6 +272,8 @@ class TargetPass:
             chosen = specific(adjacent)[0]
         elif clause_specific:
             return self._coordinated(w, clause_specific)
+        elif population(w.near_left) and not population(adjacent):
+            chosen = population(w.near_left)[-1]  # "..., cận nghèo dưới 40%": a new group, not the last one
         elif reading and reading.indicator and not population(adjacent):
             return [(_fit_unit(reading.indicator, q, None), None)]
         elif specific(w.right):

@@ -1,0 +1,116 @@
+"""Rule files load, reject broken entries with file and line, and their examples hold."""
+
+from pathlib import Path
+
+import pytest
+
+from extractor.errors import RuleError
+from extractor.models import NumberRules
+from extractor.nlp import make_doc
+from extractor.numbers import QuantityReader
+from extractor.rules import RULES_DIR, load_rule_file, load_rules
+
+GOAL = "Mục tiêu cụ thể: "  # examples of field rules are read inside a plan's goal section
+
+
+def test_all_rule_files_load():
+    rules = load_rules()
+    assert len(rules.indicators.indicators) >= 38
+    assert {s.code for s in rules.scopes.scopes} == {
+        "all", "poor_districts", "ethnic_minority", "mountainous", "difficult_communes", "other"
+    }
+
+
+def test_indicator_codes_cover_spec(rules):
+    spec_codes = {
+        "poverty.rate", "poverty.households", "near_poverty.rate", "near_poverty.households", "poverty.relapse",
+        "poor_areas.exit", "livelihood.models", "livelihood.projects", "livelihood.production_capacity",
+        "credit.access", "employment.sustainable_job", "employment.job_connection", "employment.counselling",
+        "employment.vocational_training", "employment.overseas_work", "employment.language_training",
+        "health.insurance", "health.child_stunting", "health.child_malnutrition", "health.vaccination",
+        "health.commune_standard", "health.station_doctor", "education.school_attendance",
+        "education.trained_labour", "education.certified_labour", "education.skills_training",
+        "education.tuition_support", "education.school_network", "education.school_standard",
+        "housing.support", "water.clean_water", "sanitation.latrine", "information.telecom_access",
+        "information.access", "information.devices", "capacity.staff_training", "other",
+    }
+    assert {r.code for r in rules.indicators.indicators} == spec_codes
+
+
+@pytest.mark.parametrize("content, where, message", [
+    ("version: 1\nbounds:\n  - id: Bad Id\n    code: at_least\n    position: before\n    phrases: [trên]\n", ":3", "id"),
+    ("version: 1\nbounds:\n  - id: ok.v1\n    code: sometimes\n    position: before\n    phrases: [trên]\n", ":3", "code"),
+    ("version: 1\nbounds: [\n", ":", "not valid YAML"),
+])
+def test_broken_rule_names_file_and_line(tmp_path, content, where, message):
+    path = tmp_path / "numbers.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(RuleError) as error:
+        load_rule_file(path, NumberRules)
+    assert f"{path}{where}" in str(error.value)
+    assert message in str(error.value)
+
+
+def test_duplicate_rule_ids_are_rejected(tmp_path):
+    for path in RULES_DIR.glob("*.yaml"):
+        (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    scopes = tmp_path / "scopes.yaml"
+    scopes.write_text(scopes.read_text(encoding="utf-8").replace("scope-other.v1", "scope-all.v1"), encoding="utf-8")
+    with pytest.raises(RuleError, match="scope-all.v1"):
+        load_rules(tmp_path)
+
+
+# ---------------------------------------------------------------- examples carried by the rules
+
+
+def _examples(rules, section):
+    for rule in section:
+        for text in rule.examples.positive:
+            yield rule, text, True
+        for text in rule.examples.negative:
+            yield rule, text, False
+
+
+def _number_examples():
+    rules = load_rules()
+    numbers = rules.numbers
+    for rule, text, positive in _examples(rules, [*numbers.bounds, *numbers.units]):
+        yield pytest.param(rule, text, positive, id=f"{rule.id}:{text[:30]}")
+
+
+@pytest.mark.parametrize("rule, text, positive", list(_number_examples()))
+def test_number_rule_examples(rules, rule, text, positive):
+    quantities = QuantityReader(rules.numbers).find(text)
+    codes = {q.bound if hasattr(rule, "position") else q.unit for q in quantities}
+    assert (rule.code in codes) is positive, [(q.value_min, q.bound, q.unit) for q in quantities]
+
+
+def _field_examples():
+    rules = load_rules()
+    for rule, text, positive in _examples(rules, rules.indicators.indicators):
+        yield pytest.param("indicator", rule, text, positive, id=f"{rule.id}:{text[:30]}")
+    for rule, text, positive in _examples(rules, rules.scopes.scopes):
+        yield pytest.param("scope", rule, text, positive, id=f"{rule.id}:{text[:30]}")
+    for rule, text, positive in _examples(rules, rules.cues.change_verbs):
+        yield pytest.param("change", rule, text, positive, id=f"{rule.id}:{text[:30]}")
+
+
+@pytest.mark.parametrize("field, rule, text, positive", list(_field_examples()))
+def test_field_rule_examples(target_pass, field, rule, text, positive):
+    targets = target_pass.run(make_doc(GOAL + text), [])
+    assert targets, f"no target read from {text!r}"
+    assert (getattr(targets[0], field) == rule.code) is positive, targets[0]
+
+
+@pytest.mark.parametrize("name, yields_targets", [
+    ("target_cues", True),
+    ("result_cues", False),
+    ("forecast_goal_cues", True),
+    ("group_definition_cues", False),
+    ("result_after_cues", False),
+    ("name_cues", False),
+])
+def test_cue_examples(rules, target_pass, name, yields_targets):
+    rule = getattr(rules.cues, name)
+    for text in rule.examples.positive:
+        assert bool(target_pass.run(make_doc(text), [])) is yields_targets, text

@@ -1,0 +1,60 @@
+import pytest
+
+from extractor.nlp import make_doc
+from extractor.passes import dates
+from extractor.passes.symbols import SymbolPass
+
+
+@pytest.fixture(scope="module")
+def symbol_pass(rules):
+    return SymbolPass(rules)
+
+
+SYMBOLS = [
+    ("Kế hoạch số 199/KH-UBND ngày 02/8/2022 của UBND tỉnh Sơn La", [("199/KH-UBND", "ke_hoach")]),
+    ("UBND tỉnh ban hành Kế hoạch 04/KH-UBND thực hiện", [("04/KH-UBND", "ke_hoach")]),
+    ("Kế hoạch số 139KH-UBND về thực hiện", [("139/KH-UBND", "ke_hoach")]),
+    ("Nghị quyết số 20-NQ/TU ngày 21.12.2021 của Ban Thường vụ Tỉnh ủy", [("20-NQ/TU", "nghi_quyet")]),
+    ("Nghị quyết số 31- NQ/TU", [("31-NQ/TU", "nghi_quyet")]),
+    ("Quyết định số 660 /QĐ-UBND ngày", [("660/QĐ-UBND", "quyet_dinh")]),
+    ("Kế hoạch số 175/KH- UBND", [("175/KH-UBND", "ke_hoach")]),
+    ("Căn cứ Nghị định số 07/2021/NĐ-CP ngày 27/01/2021 của Chính phủ", [("07/2021/NĐ-CP", "other")]),
+    ("Quyết định số 02/2022/QĐ-TTg", [("02/2022/QĐ-TTg", "quyet_dinh")]),
+    ("Căn cứ Nghị quyết số\n24/2021/QH15 ngày 28/7/2021 của Quốc hội", [("24/2021/QH15", "nghi_quyet")]),
+    ("Nghị quyết số 517/NQ-UBTVQH15", [("517/NQ-UBTVQH15", "nghi_quyet")]),
+    ("Chương trình hành động số\n01-CTr/TU ngày 18/11/2020", [("01-CTr/TU", "chuong_trinh")]),
+    ("Công văn số 4377/UBND-NC", [("4377/UBND-NC", "cong_van")]),
+    ("Tờ trình số 982/TTr-SLĐTBXH", [("982/TTr-SLĐTBXH", "other")]),
+    ("Quyết định 47/2011/QD-UBND", [("47/2011/QD-UBND", "quyet_dinh")]),
+    ("Giấy phép số 06/GP-TTĐT", []),  # a portal's licence is no cited document
+    ("ngày 02/8/2022 và 16/19 tiêu chí, Quyết định số 1898", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", SYMBOLS)
+def test_symbols(symbol_pass, text, expected):
+    found = symbol_pass.run(make_doc(text))
+    assert [(s.symbol, s.doc_type) for s in found] == expected
+    for mention in found:
+        assert text[mention.evidence.start : mention.evidence.end] == mention.evidence.text
+
+
+DATES = [
+    ("Ngày 02/8/2022, UBND tỉnh ban hành", [(2, 8, 2022, False)]),
+    ("Nghị quyết số 20-NQ/TU ngày 21.12.2021", [(21, 12, 2021, False)]),
+    ("ngày 29-8-2022, UBND tỉnh", [(29, 8, 2022, False)]),
+    ("Sơn La, ngày 02 tháng 8 năm 2022", [(2, 8, 2022, False)]),
+    ("Tuyên Quang, ngày\n24 tháng 02 năm 2025", [(24, 2, 2025, False)]),
+    ("Ngày 10/3, UBND thành phố ban hành", [(10, 3, None, False)]),
+    ("Print Thứ Sáu, 18/03/2022 18:05 Gốc", [(18, 3, 2022, True)]),
+    ("18/01/2024 14:04    2165", [(18, 1, 2024, True)]),
+    ("ngày 16/7/20 21", [(16, 7, 2021, False)]),
+    ("giai đoạn 2021-2025, 199/KH-UBND, 16/19 tiêu chí", []),
+    ("ngày 32/13/2022", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", DATES)
+def test_dates(text, expected):
+    found = dates.run(make_doc(text))
+    assert [(d.day, d.month, d.year, d.is_dateline) for d in found] == expected

@@ -1,0 +1,42 @@
+import unicodedata
+
+import pytest
+
+from extractor.text import normalise
+
+CASES = [
+    # (raw, normalised)
+    ("Giảm tỷ lệ hộ nghèo", "Giảm tỷ lệ hộ nghèo"),
+    (unicodedata.normalize("NFD", "Ủy ban nhân dân tỉnh Sơn La"), "Ủy ban nhân dân tỉnh Sơn La"),
+    ("xã Hoà Bình, tỉnh Hoà Bình", "xã Hòa Bình, tỉnh Hòa Bình"),
+    ("Uỷ ban nhân dân", "Ủy ban nhân dân"),
+    ("nước sạch khoẻ mạnh", "nước sạch khỏe mạnh"),
+    ("Thừa Thiên Huế\u00a0năm 2019", "Thừa Thiên Huế năm 2019"),
+    ("ÐẮK NÔNG", "ĐẮK NÔNG"),
+    ("bảo\u00adhiểm y tế", "bảohiểm y tế"),
+    ("năm 2022.\\r\\nMục tiêu", "năm 2022.\nMục tiêu"),
+    ("dòng một\r\ndòng hai", "dòng một\ndòng hai"),
+    ("\ufeffKế hoạch", "Kế hoạch"),
+    ("zero\u200bwidth", "zerowidth"),
+]
+
+
+@pytest.mark.parametrize("raw, expected", CASES)
+def test_normalise(raw, expected):
+    assert normalise(raw).text == expected
+
+
+@pytest.mark.parametrize("raw, word", [
+    ("Ngày 02/8/2022, UBND tỉnh Hoà Bình ban hành Kế hoạch", "Kế hoạch"),
+    (unicodedata.normalize("NFD", "Uỷ ban nhân dân tỉnh Sơn La giảm 18,66%"), "18,66%"),
+    ("a\u00ad\u00adb\u200b Thuỷ lợi 25.000 lao động", "25.000"),
+])
+def test_offsets_map_back_to_raw(raw, word):
+    normalised = normalise(raw)
+    start = normalised.text.index(word)
+    raw_start, raw_end = normalised.raw_span(start, start + len(word))
+    assert unicodedata.normalize("NFC", raw[raw_start:raw_end]) == word
+
+
+def test_unchanged_text_has_no_edits():
+    assert normalise("Kế hoạch số 199/KH-UBND").edits == ()
