@@ -17,6 +17,14 @@ from .passes.periods import phase_start
 from .sentences import sentence_spans
 
 _ISSUING = re.compile(r"\b(?:ban\s+hành|phê\s+duyệt|ký|thông\s+qua|vừa\s+được)\b", re.IGNORECASE)
+# "... do UBND tỉnh vừa ban hành": the issuing verb after the symbol, before a comma ends the clause.
+_ISSUED_AFTER = re.compile(r"^[^,]{0,100}\b(?:do|được)\s+[^,]{0,40}\b(?:ban\s+hành|phê\s+duyệt|ký)\b", re.IGNORECASE)
+# What a body does when it sets targets, or says what they are.
+_SETS_TARGETS = re.compile(
+    r"^[^.;]{0,60}?\b(?:đề\s+ra|đặt\s+(?:ra\s+)?(?:mục\s+tiêu|chỉ\s+tiêu)|phấn\s+đấu|cho\s+biết|yêu\s+cầu|đưa\s+ra\s+các\s+chỉ\s+tiêu)"
+    r"|^\s*,",  # "Theo UBND tỉnh Cà Mau, tỷ lệ hộ nghèo ..."
+    re.IGNORECASE,
+)
 _CITING_BEFORE = re.compile(r"(?:căn\s+cứ|theo|thực\s+hiện|triển\s+khai|tại|của|sửa\s+đổi|kèm\s+theo)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _HEADER_SYMBOL = re.compile(r"(?:^|\n)\s*(?:\|\s*)?Số\s*:\s*$", re.IGNORECASE)
 _TYPE_WORDS: list[tuple[re.Pattern, DocType]] = [
@@ -42,17 +50,18 @@ def build_result(extraction: Extraction) -> DocumentResult:
         doc_type = _type_word(text[issue_sentence[0] : issue_sentence[1]])
         if doc_type:
             plan.doc_type = doc_type
-    period = _period(extraction.periods, issue_sentence, extraction.targets, text)
+    anchor = plan_symbol.evidence.end if plan_symbol else _type_word_end(text, issue_sentence)
+    period = _period(extraction.periods, issue_sentence, anchor, extraction.targets, text)
     if period:
         plan.period_start, plan.period_end = period[0], period[1]
         plan.evidence["period"] = period[2]
-    issued = _issue_date(text, extraction.dates, plan_symbol, issue_sentence)
+    issued = _issue_date(text, extraction.dates, extraction.symbols, plan_symbol, issue_sentence)
     if issued:
         year = issued.year or dateline_year or plan.period_start
         if year:
             plan.issued = _date(year, issued.month, issued.day)
             plan.evidence["issued"] = issued.evidence
-    issuer = _issuer(extraction.issuers, issue_sentence, plan_symbol)
+    issuer = _issuer(text, sentences, extraction.issuers, issue_sentence, plan_symbol)
     if issuer:
         plan.issuer_body = issuer.body
         plan.issuer_level = issuer.level
@@ -74,18 +83,35 @@ def build_result(extraction: Extraction) -> DocumentResult:
 
 
 def _plan_symbol(text: str, symbols: list[SymbolMention]) -> SymbolMention | None:
-    """The header "Số: ..." of a legal page, else the symbol a sentence says was issued."""
+    """The header "Số: ..." of a legal page, else the symbol a sentence says was issued:
+    "UBND tỉnh ban hành Kế hoạch số 199/KH-UBND", "Theo Kế hoạch số 117/KH-UBND ... do UBND
+    tỉnh vừa ban hành". A symbol cited as a basis ("Căn cứ", "Triển khai ... Kế hoạch số") is not."""
     for symbol in symbols:
         if _HEADER_SYMBOL.search(text[max(0, symbol.evidence.start - 12) : symbol.evidence.start]):
             return symbol
     for symbol in symbols:
-        start = symbol.evidence.start
-        before = text[max(0, start - 80) : start]
-        sentence_start = max(before.rfind("."), before.rfind("\n"), before.rfind(";"))
-        before = before[sentence_start + 1 :]
+        if symbol.doc_type == "other":
+            continue
+        start, end = symbol.evidence.start, symbol.evidence.end
+        before = _same_sentence_before(text[max(0, start - 80) : start])
         if _ISSUING.search(before) and not _CITING_BEFORE.search(before[-40:]):
             return symbol
+        after = _same_sentence_after(text[end : end + 120])
+        if _ISSUED_AFTER.search(after):
+            return symbol
     return None
+
+
+def _same_sentence_before(before: str) -> str:
+    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind(";"))
+    return before[cut + 1 :]
+
+
+def _same_sentence_after(after: str) -> str:
+    cut = min([i for i in (after.find(". "), after.find("\n"), after.find(";")) if i >= 0] or [len(after)])
+    after = after[:cut]
+    next_symbol = re.search(r"\d+\s?[/-]\s?[A-ZĐ]", after)
+    return after[: next_symbol.start()] if next_symbol else after
 
 
 def _issue_sentence(text, sentences, plan_symbol, targets) -> tuple[int, int] | None:
@@ -94,19 +120,21 @@ def _issue_sentence(text, sentences, plan_symbol, targets) -> tuple[int, int] | 
         for start, end in sentences:
             if start <= plan_symbol.evidence.start < end:
                 return start, end
-    first_target = targets[0].evidence.start if targets else len(text)
     for start, end in sentences:
-        if start > first_target:
-            break
         sentence = text[start:end]
         if _ISSUING.search(sentence) and _type_word(sentence):
             return start, end
     for start, end in sentences:
-        if start > first_target:
-            break
         if _type_word(text[start:end]) and re.search(r"kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu", text[start:end], re.IGNORECASE):
             return start, end
     return None
+
+
+def _type_word_end(text: str, sentence: tuple[int, int] | None) -> int:
+    if sentence is None:
+        return 0
+    ends = [m.end() for pattern, _ in _TYPE_WORDS for m in pattern.finditer(text, sentence[0], sentence[1])]
+    return min(ends) if ends else sentence[0]
 
 
 def _type_word(sentence: str) -> DocType | None:
@@ -117,39 +145,77 @@ def _type_word(sentence: str) -> DocType | None:
 # ---------------------------------------------------------------- period and dates
 
 
-def _period(periods: list[PeriodMention], issue_sentence, targets: list[TargetMention], text: str):
-    """Annual plan N-N; "giai đoạn A-B"; "đến năm B" from its phase's first year."""
-    candidates = periods
+def _period(periods: list[PeriodMention], issue_sentence, anchor: int, targets: list[TargetMention], text: str):
+    """The years the plan covers, from the most telling place that names them: the sentence
+    announcing the plan, then the title, then the deadlines of its targets."""
+    title_end = _title_end(text)
+    pools = []
     if issue_sentence:
-        inside = [p for p in periods if issue_sentence[0] <= p.evidence.start < issue_sentence[1]]
-        if inside:
-            candidates = inside
-    title = [p for p in periods if p.evidence.start < 300]
-    pool = candidates if issue_sentence and candidates is not periods else (title or periods)
-    years = [p for p in pool if p.kind == "year"]
+        in_sentence = [p for p in periods if issue_sentence[0] <= p.evidence.start < issue_sentence[1]]
+        after_anchor = [p for p in in_sentence if p.evidence.start >= anchor]
+        # "Kế hoạch ... năm 2024 vừa được ... ban hành ... theo Nghị quyết ... giai đoạn 2021-2025":
+        # the period right after the plan's name is the plan's own.
+        pools.append(after_anchor[:2] if after_anchor else in_sentence)
+    pools.append([p for p in periods if p.evidence.start < title_end])
+    target_sentences = {(t.sentence.start, t.sentence.end) for t in targets}
+    pools.append([p for p in periods if p.kind == "until" and any(s <= p.evidence.start < e for s, e in target_sentences)])
+    pools.append([p for p in periods if p.kind == "range"])
+    period = next((chosen for pool in pools if (chosen := _period_of(pool))), None)
+    stated = [t.year for t in targets if t.year]
+    if period is None and stated:
+        return (min(stated) if len(set(stated)) > 1 else phase_start(max(stated)) if _has_until(text) else max(stated)), max(stated), None
+    if period and stated and max(stated) > period[1]:
+        start = period[0] if period[0] is not None else phase_start(max(stated))
+        return start, max(stated), period[2]  # a plan with targets for later years spans them
+    return period
+
+
+def _period_of(pool: list[PeriodMention]):
     ranges = [p for p in pool if p.kind == "range"]
+    years = [p for p in pool if p.kind == "year"]
     untils = [p for p in pool if p.kind == "until"]
-    if years and (not ranges or years[-1].evidence.start > ranges[0].evidence.start):
+    for r in ranges:
         # "giai đoạn 2021-2025, năm 2023": an annual plan inside a phase
-        year = years[-1]
-        return year.end, year.end, year.evidence
+        inner = [y for y in years if 0 < y.evidence.start - r.evidence.end <= 12 and r.start <= y.end <= r.end]
+        if inner:
+            return inner[0].end, inner[0].end, inner[0].evidence
     if ranges:
         return ranges[0].start, ranges[0].end, ranges[0].evidence
     if untils:
-        until = untils[0]
-        return phase_start(until.end), until.end, until.evidence
-    target_years = sorted({t.year for t in targets if t.year})
-    if target_years:
-        return target_years[0], target_years[-1], None
+        return phase_start(untils[0].end), untils[0].end, untils[0].evidence
+    if years:
+        return years[0].end, years[0].end, years[0].evidence
     return None
 
 
-def _issue_date(text, dates: list[DateMention], plan_symbol, issue_sentence) -> DateMention | None:
+def _title_end(text: str) -> int:
+    """End of the page's title: its first non-empty line that is not a menu or counter."""
+    lines = list(re.finditer(r"[^\n]+", text))
+    for i, match in enumerate(lines):
+        if len(match.group().split()) >= 6 and ">>" not in match.group():
+            end = match.end()
+            # a legal page's title runs over several capitalised lines
+            for following in lines[i + 1 : i + 4]:
+                if not following.group().isupper():
+                    break
+                end = following.end()
+            return end
+    return min(len(text), 200)
+
+
+def _has_until(text: str) -> bool:
+    return bool(re.search(r"đến\s+(?:cuối\s+)?năm\s+(?:19|20)\d\d", text, re.IGNORECASE))
+
+
+def _issue_date(text, dates: list[DateMention], symbols: list[SymbolMention], plan_symbol, issue_sentence) -> DateMention | None:
+    """The date attached to the plan's symbol, else an uncited date in the announcing sentence."""
     if plan_symbol:
         return _date_after(text, plan_symbol, dates)
     if issue_sentence:
+        cited = {id(_date_after(text, s, dates)) for s in symbols}
         for date in dates:
-            if issue_sentence[0] <= date.evidence.start < issue_sentence[1] and not date.is_dateline:
+            in_sentence = issue_sentence[0] <= date.evidence.start < issue_sentence[1]
+            if in_sentence and not date.is_dateline and id(date) not in cited:
                 return date
     return None
 
@@ -164,7 +230,9 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
 # ---------------------------------------------------------------- issuer and place
 
 
-def _issuer(issuers: list[IssuerMention], issue_sentence, plan_symbol) -> IssuerMention | None:
+def _issuer(text: str, sentences, issuers: list[IssuerMention], issue_sentence, plan_symbol) -> IssuerMention | None:
+    """The body in the sentence announcing the plan; else one that sets or states the targets
+    ("UBND tỉnh Đồng Tháp đề ra mục tiêu", "Theo UBND tỉnh Cà Mau, tỷ lệ ...")."""
     if issue_sentence:
         inside = [i for i in issuers if issue_sentence[0] <= i.evidence.start < issue_sentence[1]]
         if plan_symbol:
@@ -174,6 +242,12 @@ def _issuer(issuers: list[IssuerMention], issue_sentence, plan_symbol) -> Issuer
             inside = before or inside
         if inside:
             return inside[0]
+    for issuer in issuers:
+        if issuer.body == "department":
+            continue  # a department head quoting results does not set the plan's targets
+        sentence = next(((s, e) for s, e in sentences if s <= issuer.evidence.start < e), None)
+        if sentence and _SETS_TARGETS.search(text[issuer.evidence.end : sentence[1]][:120]):
+            return issuer
     return None
 
 
@@ -209,7 +283,7 @@ def _date_after(text: str, symbol: SymbolMention, dates: list[DateMention]) -> D
     for date in dates:
         # "199/KH-UBND ngày 02/8/2022"; a legal header: "Số: 270/KH-UBND | Đồng Tháp, ngày 19 ..."
         gap = text[end : date.evidence.start]
-        if 0 <= len(gap) <= 45 and re.fullmatch(r"[\s,|]*(?:[^\d\n|,]{0,25},\s*)?(?:ngày)?\s*", gap, re.IGNORECASE):
+        if date.evidence.start >= end and len(gap) <= 45 and re.fullmatch(r"[\s,|]*(?:[^\d\n|,]{0,25},\s*)?(?:ngày)?\s*", gap, re.IGNORECASE):
             return date
     # "Ngày 02/8/2022, UBND tỉnh ban hành Kế hoạch số 199/KH-UBND": the date leads the sentence.
     before = [d for d in dates if d.evidence.end <= symbol.evidence.start and not d.is_dateline]
