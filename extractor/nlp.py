@@ -51,7 +51,14 @@ def make_doc(text: str) -> Doc:
     _append_gap(text[cursor:], words, spaces)
     doc = Doc(nlp.vocab, words=words, spaces=spaces)
     doc.spans["words"] = [Span(doc, start, end) for start, end in word_spans]
+    doc.user_data["text"] = text
     return doc
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text. spaCy rebuilds `doc.text` from its tokens on every access; this is the
+    same string, kept once."""
+    return doc.user_data["text"]
 
 
 def _append_gap(gap: str, words: list[str], spaces: list[bool]) -> None:

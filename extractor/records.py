@@ -155,7 +155,7 @@ def _period(periods: list[PeriodMention], issue_sentence, anchor: int, targets: 
         after_anchor = [p for p in in_sentence if p.evidence.start >= anchor]
         # "Kế hoạch ... năm 2024 vừa được ... ban hành ... theo Nghị quyết ... giai đoạn 2021-2025":
         # the period right after the plan's name is the plan's own.
-        pools.append(after_anchor[:2] if after_anchor else in_sentence)
+        pools.append(after_anchor[:2] if after_anchor[:1] and after_anchor[0].kind == "range" else after_anchor[:1] or in_sentence)
     pools.append([p for p in periods if p.evidence.start < title_end])
     target_sentences = {(t.sentence.start, t.sentence.end) for t in targets}
     pools.append([p for p in periods if p.kind == "until" and any(s <= p.evidence.start < e for s, e in target_sentences)])

@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Doc
 
 from ..models import DateMention, Evidence
+from ..nlp import text_of
 
 _YEAR = r"(?P<y>(?:19|20)\s?\d\s?\d)"  # " 16/7/20 21": stored pages split some years
 _NUMERIC = re.compile(rf"(?<![\d/.])(?P<d>\d{{1,2}})\s?(?P<sep>[/.-])\s?(?P<m>\d{{1,2}})\s?(?P=sep)\s?{_YEAR}(?!\d)")
@@ -19,7 +20,7 @@ _WEEKDAY_BEFORE = re.compile(r"(?:thứ\s+\w+|chủ nhật)\s*,?\s*(?:ngày\s*)?
 
 
 def run(doc: Doc) -> list[DateMention]:
-    text = doc.text
+    text = text_of(doc)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for pattern, rule_id in ((_SPELLED, "date-spelled.v1"), (_NUMERIC, "date-numeric.v1"), (_NO_YEAR, "date-no-year.v1")):

@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Doc
 
 from ..models import Evidence, IssuerMention, Level, PlaceMention
+from ..nlp import text_of
 from ..places import Gazetteer, Place
 from ..rules import Rules
 
@@ -28,7 +29,7 @@ class IssuerPass:
         )
 
     def run(self, doc: Doc) -> tuple[list[IssuerMention], list[PlaceMention]]:
-        text = doc.text
+        text = text_of(doc)
         places = [
             PlaceMention(name=p.name, level=p.level, code=p.code,
                          evidence=Evidence(start=s, end=e, text=text[s:e], rule_id="place-gazetteer.v1"))

@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Doc
 
 from ..models import Evidence, PeriodMention
+from ..nlp import text_of
 
 _Y = r"((?:19|20)\d\d)"
 _RANGE = re.compile(rf"(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|từ\s+năm|trong|từ)?\s*{_Y}\s*(?:-|–|—|đến|đến năm)\s*{_Y}(?!\d)", re.IGNORECASE)
@@ -15,7 +16,7 @@ _YEAR = re.compile(rf"\bnăm\s+{_Y}(?!\d)", re.IGNORECASE)
 
 
 def run(doc: Doc) -> list[PeriodMention]:
-    text = doc.text
+    text = text_of(doc)
     found: list[PeriodMention] = []
     taken: list[tuple[int, int]] = []
     for pattern, kind, rule_id in ((_RANGE, "range", "period-range.v1"), (_UNTIL, "until", "period-until.v1"), (_YEAR, "year", "period-year.v1")):

@@ -9,6 +9,7 @@ import re
 from spacy.tokens import Doc
 
 from ..models import DocType, Evidence, SymbolMention
+from ..nlp import text_of
 from ..rules import Rules
 
 # One part of a sign: capitals and digits, lower case only inside ("TTg", "CTr", "QyĐ").
@@ -36,7 +37,7 @@ class SymbolPass:
         )
 
     def run(self, doc: Doc) -> list[SymbolMention]:
-        text = doc.text
+        text = text_of(doc)
         found: list[SymbolMention] = []
         for match in self.symbol_re.finditer(text):
             symbol, sign_type, rule_id = _canonical(match)

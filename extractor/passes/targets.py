@@ -25,7 +25,7 @@ from spacy.util import filter_spans
 from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
 
 from ..models import Evidence, TargetMention
-from ..nlp import blank_pipeline
+from ..nlp import blank_pipeline, text_of
 from ..numbers import Quantity, QuantityReader
 from ..rules import Rules
 from ..sentences import sentence_spans
@@ -144,7 +144,7 @@ class TargetPass:
     def run(self, doc: Doc, exclude: list[tuple[int, int]], page_date: tuple[int, int] | None = None) -> list[TargetMention]:
         """Targets in reading order. `page_date` (year, month) dates the page: goals due before
         it are results, not targets."""
-        text = doc.text
+        text = text_of(doc)
         quantities = [q for q in self.quantities.find(text, exclude) if q.value_max > 0]
         phrases = self.phrases(doc)
         targets: list[TargetMention] = []
