@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .models import Document, DocumentResult, Extraction
+from .models import DateMention, Document, DocumentResult, Extraction
 from .nlp import make_doc
 from .passes import dates, periods
 from .passes.issuers import IssuerPass
@@ -38,6 +38,17 @@ class Extractor:
             issuers=issuer_mentions,
             places=place_mentions,
             periods=periods.run(doc),
-            targets=self.targets.run(doc, exclude),
+            targets=self.targets.run(doc, exclude, _page_date(date_mentions), _dateline_span(date_mentions)),
         )
         return build_result(extraction)
+
+
+def _page_date(dates: list[DateMention]) -> tuple[int, int] | None:
+    """When the page was written: its date line, else the first full date it gives."""
+    dated = [d for d in dates if d.is_dateline and d.year] or [d for d in dates if d.year]
+    return (dated[0].year, dated[0].month) if dated else None
+
+
+def _dateline_span(dates: list[DateMention]) -> tuple[int, int] | None:
+    line = next((d for d in dates if d.is_dateline), None)
+    return (line.evidence.start, line.evidence.end) if line else None

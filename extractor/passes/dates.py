@@ -15,7 +15,7 @@ _NUMERIC = re.compile(rf"(?<![\d/.])(?P<d>\d{{1,2}})\s?(?P<sep>[/.-])\s?(?P<m>\d
 _SPELLED = re.compile(rf"ngày\s+(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})\s+năm\s+{_YEAR}(?!\d)", re.IGNORECASE)
 _NO_YEAR = re.compile(r"\b(?:ngày|hôm)\s+(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})(?![\d/.-]|\s?[/.-]\s?\d)", re.IGNORECASE)
 # A time right after the date, or a weekday right before it: the page's date line.
-_TIME_AFTER = re.compile(r"^,?\s*(?:\d{1,2}:\d{2}|\d{1,2}h\d{0,2})")
+_TIME_AFTER = re.compile(r"^[,|\s-]*(?:\d{1,2}:\d{2}|\d{1,2}h\d{0,2})")
 _WEEKDAY_BEFORE = re.compile(r"(?:thứ\s+\w+|chủ nhật)\s*,?\s*(?:ngày\s*)?$", re.IGNORECASE)
 
 

@@ -50,6 +50,8 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 _RESTATEMENT = re.compile(r"(?:\(|tương\s+đương|tương\s+ứng)[^()]{0,25}$", re.IGNORECASE)
+_DEADLINE_BEFORE = re.compile(r"(?:đến|cuối|hết|tới)\s+(?:năm\s+)?$|(?:đến|cuối|hết|tới)\s+$", re.IGNORECASE)
+_POVERTY_CONTEXT = re.compile(r"\bhộ\s+nghèo\b", re.IGNORECASE)
 _NEAR_BREAK = re.compile(r"[,:(]|\svà\s")
 _YEAR_IN = re.compile(r"^\s*(?:năm\s+)?((?:19|20)\d\d)")
 # "Huyện Yên Bình giảm 2,4%", "các huyện Vân Canh, Vĩnh Thạnh": a named unit's own quota.
@@ -141,9 +143,15 @@ class TargetPass:
 
     # ------------------------------------------------------------------ run
 
-    def run(self, doc: Doc, exclude: list[tuple[int, int]], page_date: tuple[int, int] | None = None) -> list[TargetMention]:
+    def run(
+        self,
+        doc: Doc,
+        exclude: list[tuple[int, int]],
+        page_date: tuple[int, int] | None = None,
+        dateline: tuple[int, int] | None = None,
+    ) -> list[TargetMention]:
         """Targets in reading order. `page_date` (year, month) dates the page: goals due before
-        it are results, not targets."""
+        it are results, not targets. `dateline` is the span of the page's own date line."""
         text = text_of(doc)
         quantities = [q for q in self.quantities.find(text, exclude) if q.value_max > 0]
         phrases = self.phrases(doc)
@@ -152,6 +160,7 @@ class TargetPass:
         q_index = 0
         line_reading = _Reading()
         line_end = -1
+        datelines = {(s, e) for s, e in sentence_spans(text) if dateline and s <= dateline[0] < e}
         for s_start, s_end in sentence_spans(text):
             if s_start > line_end:
                 line_reading = _Reading()  # a new line (paragraph) inherits nothing
@@ -162,16 +171,24 @@ class TargetPass:
                     in_sentence.append(quantities[q_index])
                 q_index += 1
             s_phrases = [p for p in phrases if s_start <= p.start and p.end <= s_end]
+            if (s_start, s_end) in datelines:
+                in_goal_run = False  # the headline's goal run does not carry into the body
             if self._starts_goal_run(text, s_phrases, page_date):
                 in_goal_run = True
             reading: _Reading | None = None
             previous_blocked = False
+            sentence_year: int | None = None
             for i, quantity in enumerate(in_sentence):
                 window = _Window(
                     text, quantity, s_phrases,
                     left_start=in_sentence[i - 1].end if i else s_start,
                     right_end=in_sentence[i + 1].start if i + 1 < len(in_sentence) else s_end,
                 )
+                if any(p.kind == "target" for p in window.left):
+                    sentence_year = None  # "..., đạt mục tiêu Nghị quyết ...: N%": a new, goal statement
+                if window.stated_year() is None and sentence_year:
+                    window.inherited_year = sentence_year
+                sentence_year = window.stated_year() or sentence_year
                 if self._blocked(text, quantity, window, page_date) or (previous_blocked and window.restatement):
                     previous_blocked = True
                     if window.last_cue == "result":
@@ -222,7 +239,11 @@ class TargetPass:
         if q.unit_rule.startswith("word-all") and not re.search(r"\bđược\b", window.right_clause_text):
             return True  # "tất cả ... được ..." is 100%; "Tất cả: 16,833,380" is a counter
         year = window.stated_year()
-        return bool(year and page_date and _is_past(year, page_date))
+        if not (year and page_date):
+            return False
+        if window.stated_as_deadline():
+            return year < page_date[0]  # "đến cuối năm 2016" in a November 2016 article is still ahead
+        return _is_past(year, page_date)  # "Năm 2024, ... đạt 3,7%" written in December 2024: a result
 
     def _read(self, w: "_Window", reading, line_reading: _Reading, sentence) -> list[TargetMention]:
         text, q = w.text, w.q
@@ -286,6 +307,10 @@ class TargetPass:
             chosen = (population(w.right) or [None])[0] or population(w.left)[-1]
         elif line_reading.indicator:
             return [(_fit_unit(line_reading.indicator, q, None), None)]
+        elif change == "decrease" and _POVERTY_CONTEXT.search(w.text, max(0, w.left_start - 300), w.right_clause_end):
+            # "Đắk Nông phấn đấu ... toàn tỉnh giảm từ 3% trở lên" on a page about poor households:
+            # the poverty rate (or count) is what falls
+            return [(_fit_unit("poverty.rate", q, None), None)]
         else:
             return [("other", None)]
         return [(_fit_unit(chosen.value, q, chosen), chosen)]
@@ -361,9 +386,15 @@ class _Window:
         self.lead_in = not any(p.kind == "indicator" for p in self.near_left)
         self.restatement = bool(_RESTATEMENT.search(text[left_start : q.start]))
 
+    inherited_year: int | None = None  # a year stated earlier in the sentence ("Năm 2016, ... có 1.068 hộ, 111 hộ")
+
+    def stated_as_deadline(self) -> bool:
+        years = list(_YEAR.finditer(self.text, self.left_start, self.q.start))
+        return bool(years) and bool(_DEADLINE_BEFORE.search(self.text[max(0, years[-1].start() - 12) : years[-1].start()]))
+
     def stated_year(self) -> int | None:
         years = [int(m.group(1) or m.group(2)) for m in _YEAR.finditer(self.text, self.left_start, self.q.start)]
-        return years[-1] if years else None
+        return years[-1] if years else self.inherited_year
 
 
 def _line_end(text: str, start: int) -> int:
@@ -398,7 +429,7 @@ def _drop_repeats(targets: list[TargetMention]) -> list[TargetMention]:
     kept: list[TargetMention] = []
     for target in targets:
         key = (target.indicator, target.scope, target.value_min, target.value_max, target.unit, target.change,
-               target.bound, target.year,
+               target.bound,
                target.evidence.text.lower() if target.indicator == "other" else "")
         if key in seen:
             continue
