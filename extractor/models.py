@@ -304,7 +304,16 @@ class LevelRule(Strict):
     phrases: list[str] = Field(min_length=1)
 
 
+class PlaceAlias(Strict):
+    """A way documents write a unit that the official list spells otherwise."""
+
+    written: str = Field(description="as documents write it: 'TP.HCM', 'Bắc Cạn', 'Thừa Thiên Huế'")
+    official: str = Field(description="the short name in underthesea's list: 'Hồ Chí Minh', 'Bắc Kạn', 'Huế'")
+    name: str | None = Field(None, description="the name to report, where the list carries a later one")
+
+
 class PlaceRules(Strict):
     version: int
     bodies: list[BodyRule]
     levels: list[LevelRule]
+    aliases: list[PlaceAlias]

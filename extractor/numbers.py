@@ -127,7 +127,7 @@ class QuantityReader:
             rule = self._unit_by_phrase["%"]
             unit_text, end = "%", numeric_end
         elif unit_text:
-            rule = self._unit_by_phrase[unit_text.lower()]
+            rule = self._unit_by_phrase[_key(unit_text)]
             end = m.end("unit")
         else:
             return None  # a bare number: a counter, a year, a code
@@ -149,10 +149,10 @@ class QuantityReader:
         bound, bound_rule, start = self._bound(text, m.start(), m.group("n2") is not None)
         after_bound = self._bound_after_re.match(text[end : end + 12])
         if after_bound and bound == "exact":
-            rule = self._bound_after[after_bound.group("bound").lower()]
+            rule = self._bound_after[_key(after_bound.group("bound"))]
             bound, bound_rule = rule.code, rule.id
             end = end + after_bound.end()
-        elif after_bound and bound == "at_least" and self._bound_after[after_bound.group("bound").lower()].code == "at_least":
+        elif after_bound and bound == "at_least" and self._bound_after[_key(after_bound.group("bound"))].code == "at_least":
             end = end + after_bound.end()
         return Quantity(
             start=start,
@@ -175,7 +175,7 @@ class QuantityReader:
         denominator = parse_number(m.group("frac_d"))
         if unit_text:
             # "6/12 xã", "16/19 tiêu chí", "20.411/181.603 hộ nghèo": a count out of a total
-            rule = self._unit_by_phrase[unit_text.lower()]
+            rule = self._unit_by_phrase[_key(unit_text)]
             value, unit_code, unit_rule, end = numerator, rule.code, rule.id, m.end("unit")
         elif denominator and numerator < denominator and denominator <= 10:
             # "1/2 số hộ nghèo", "2/3": a share
@@ -190,7 +190,7 @@ class QuantityReader:
         )
 
     def _read_word(self, text: str, m: re.Match) -> Quantity:
-        rule = self._word_by_phrase[m.group("word").lower()]
+        rule = self._word_by_phrase[_key(m.group("word"))]
         bound, bound_rule, start = self._bound(text, m.start(), False)
         return Quantity(
             start=start, end=m.end(), number_start=m.start(), number_end=m.end(),
@@ -201,7 +201,7 @@ class QuantityReader:
     def _value(self, number: str, scale: str | None) -> float:
         value = parse_number(number)
         if scale:
-            value *= self._scale_by_phrase[scale.lower()]
+            value *= self._scale_by_phrase[_key(scale)]
         return value
 
     def _bound(self, text: str, start: int, is_range: bool) -> tuple[Bound, str | None, int]:
@@ -210,8 +210,8 @@ class QuantityReader:
         match = self._bound_before_re.search(before)
         if not match:
             return "exact", None, start
-        phrase = match.group("bound").lower()
-        rule = self._bound_before[re.sub(r"\s+", " ", phrase)]
+        phrase = _key(match.group("bound"))
+        rule = self._bound_before[phrase]
         new_start = start - (len(before) - match.start("bound"))
         if phrase == "từ" and is_range:
             # "từ 15 đến 20%", "từ 4 - 5%": the range's opening word, not a floor; it may
@@ -221,6 +221,11 @@ class QuantityReader:
         if rule.code == "at_least" and "khoảng" in phrase:
             return "at_least", rule.id, new_start
         return rule.code, rule.id, new_start
+
+
+def _key(phrase: str) -> str:
+    """Lexicon key of a matched phrase: lower case, one space between words."""
+    return re.sub(r"\s+", " ", phrase.lower())
 
 
 def _looks_like_year(first: str, second: str | None) -> bool:

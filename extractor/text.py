@@ -21,9 +21,10 @@ _CHAR_MAP = {**{c: " " for c in _SPACES}, **{c: "" for c in _INVISIBLE}, "ð": "
 # Literal backslash escapes left by careless scrapers ("...năm 2022.\r\nMục tiêu").
 _SPOTS = re.compile(
     r"\\r\\n|\\n|\r\n"
+    r"|(?<=[^\W_])_(?=[^\W_])"  # word-segmented corpora join syllables with "_" ("Kế_hoạch")
     r"|[" + re.escape("".join(_CHAR_MAP)) + r"]"
     r"|[\w\u0300-\u036f]*[\u0300-\u036f][\w\u0300-\u036f]*"  # a word still in decomposed (NFD) form
-    r"|\b\w{1,6}\b"  # a short word: candidate old tone placement (underthesea's table)
+    r"|(?<![^\W_])[^\W_]{1,6}(?![^\W_])"  # a short word: candidate old tone placement (underthesea's table)
 )
 
 
@@ -64,6 +65,8 @@ def _rewrite(spot: str, token_map: dict[str, str]) -> str:
         return token_map[spot]
     if spot in ("\\r\\n", "\\n", "\r\n"):
         return "\n"
+    if spot == "_":
+        return " "
     if len(spot) == 1 and spot in _CHAR_MAP:
         return _CHAR_MAP[spot]
     if spot.isalnum():  # an ordinary short word

@@ -18,6 +18,7 @@ CASES = [
     ("dòng một\r\ndòng hai", "dòng một\ndòng hai"),
     ("\ufeffKế hoạch", "Kế hoạch"),
     ("zero\u200bwidth", "zerowidth"),
+    ("Kế_hoạch hỗ_trợ hộ nghèo", "Kế hoạch hỗ trợ hộ nghèo"),
 ]
 
 

@@ -24,7 +24,7 @@ class IssuerPass:
         bodies = "|".join(sorted(map(re.escape, self.bodies), key=len, reverse=True))
         levels = "|".join(sorted(map(re.escape, self.levels), key=len, reverse=True))
         self.body_re = re.compile(
-            rf"(?<!\w)(?P<body>{bodies})(?:\s+(?:nhân dân\s+)?(?P<level>{levels})(?!\w))?",
+            rf"(?<![\w/-])(?P<body>{bodies})(?:\s+(?:nhân dân\s+)?(?P<level>{levels})(?!\w))?",
             re.IGNORECASE,
         )
 
