@@ -242,6 +242,11 @@ def _issuer(text: str, sentences, issuers: list[IssuerMention], issue_sentence, 
             inside = before or inside
         if inside:
             return inside[0]
+    if plan_symbol:
+        # a legal page's header: "ỦY BAN NHÂN DÂN / TỈNH TUYÊN QUANG / Số: 31/KH-UBND"
+        header = [i for i in issuers if 0 < plan_symbol.evidence.start - i.evidence.end <= 300]
+        if header:
+            return header[0]
     for issuer in issuers:
         if issuer.body == "department":
             continue  # a department head quoting results does not set the plan's targets
