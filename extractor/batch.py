@@ -71,11 +71,19 @@ def run_batch(paths: list[Path], options: BatchOptions) -> BatchSummary:
     extractor = Extractor()
     summary = BatchSummary()
     catalogue = Catalogue(options.db_path) if options.db_path else None
-    run_id = catalogue.start_run(EXTRACTOR_VERSION, {"paths": [str(p) for p in paths]}) if catalogue else None
+    run_id = None
+    if catalogue:
+        catalogue.sync_indicators(indicator_rows(extractor))
+        run_id = catalogue.start_run(EXTRACTOR_VERSION, {"paths": [str(p) for p in paths]})
     try:
         for path in _progress(files, options.progress):
             try:
-                result = extractor.extract(read_file(path))
+                document = read_file(path)
+                if catalogue and not options.json_dir and catalogue.is_current(document.doc_id, document.source, EXTRACTOR_VERSION):
+                    summary.documents += 1
+                    summary.unchanged += 1
+                    continue  # stored by this version already: nothing to extract or write
+                result = extractor.extract(document)
             except ExtractorError as exc:
                 _fail(summary, catalogue, run_id, Failure(str(path), "read", str(exc)))
                 continue
@@ -86,7 +94,7 @@ def run_batch(paths: list[Path], options: BatchOptions) -> BatchSummary:
             summary.plans += int(bool(result.plan.symbol or result.targets))
             summary.targets += len(result.targets)
             if catalogue:
-                status = catalogue.store(run_id, result)
+                status = catalogue.store(run_id, result, EXTRACTOR_VERSION)
                 setattr(summary, status, getattr(summary, status) + 1)
             else:
                 summary.new += 1
@@ -97,6 +105,13 @@ def run_batch(paths: list[Path], options: BatchOptions) -> BatchSummary:
             catalogue.finish_run(run_id, summary.counts())
             catalogue.close()
     return summary
+
+
+def indicator_rows(extractor: Extractor) -> list[dict]:
+    return [
+        {"code": rule.code, "label_vi": rule.label, "dimension": rule.dimension}
+        for rule in sorted(extractor.rules.indicators.indicators, key=lambda r: -r.priority)
+    ]
 
 
 def extract_outputs(paths: list[Path]) -> tuple[dict[str, DocumentOutput], list[Failure]]:

@@ -11,7 +11,7 @@ from ..models import Document
 from ..text import normalise
 
 MAX_BYTES = 20_000_000  # a plan is a few hundred kB; anything this big is not one document
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES
 

@@ -1,0 +1,234 @@
+"""The SQLite catalogue: the only module that imports sqlite_utils.
+
+Normalised tables with stable ids (a document's id is the hash of its normalised text; a
+target's derives from the document, its span and its value), named migrations, full-text
+search on document text, and `targets_view` for researchers:
+
+    select place, symbol, value_max, year, evidence_text from targets_view
+    where indicator = 'poverty.rate' and change = 'level' and value_max <= 1 and year <= 2025;
+
+Storing the same result twice writes nothing; a source whose text changed has its old rows
+replaced in one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+from pathlib import Path
+from typing import Callable, Literal
+
+import sqlite_utils
+
+from .errors import CatalogueError
+from .models import DocumentResult
+from .places import load_gazetteer
+
+StoreStatus = Literal["new", "changed", "unchanged"]
+
+
+def stable_id(*parts: object) -> str:
+    return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+# ---------------------------------------------------------------- migrations
+
+
+def _initial(db: sqlite_utils.Database) -> None:
+    db["runs"].create(
+        {"id": int, "started": str, "finished": str, "version": str, "options": str, "counts": str}, pk="id"
+    )
+    db["documents"].create(
+        {"id": str, "name": str, "source": str, "title": str, "published": str, "site_name": str,
+         "status": str, "text": str, "extractor_version": str, "run_id": int, "stored_at": str},
+        pk="id", foreign_keys=[("run_id", "runs", "id")],
+    )
+    db["documents"].create_index(["source"])
+    db["documents"].enable_fts(["title", "text"], create_triggers=True)
+    db["places"].create(
+        {"id": str, "name": str, "full_name": str, "level": str, "code": str, "province": str, "successor": str}, pk="id"
+    )
+    db["indicators"].create({"code": str, "label_vi": str, "dimension": str}, pk="code")
+    db["plans"].create(
+        {"id": str, "document_id": str, "symbol": str, "doc_type": str, "issued": str, "issuer_body": str,
+         "issuer_level": str, "place": str, "place_id": str, "place_successor": str, "period_start": int,
+         "period_end": int, "evidence": str},
+        pk="id", foreign_keys=[("document_id", "documents", "id"), ("place_id", "places", "id")],
+    )
+    db["references"].create(
+        {"id": str, "document_id": str, "symbol": str, "doc_type": str, "issued": str,
+         "evidence_start": int, "evidence_end": int, "evidence_text": str, "rule_id": str},
+        pk="id", foreign_keys=[("document_id", "documents", "id")],
+    )
+    db["targets"].create(
+        {"id": str, "document_id": str, "plan_id": str, "text": str, "indicator": str, "scope": str,
+         "change": str, "bound": str, "value_min": float, "value_max": float, "unit": str, "per_year": int,
+         "year": int, "evidence_start": int, "evidence_end": int, "evidence_text": str, "sentence": str,
+         "rule_id": str},
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id"), ("plan_id", "plans", "id"), ("indicator", "indicators", "code")],
+    )
+    for table in ("plans", "references", "targets"):
+        db[table].create_index(["document_id"])
+    db["targets"].create_index(["indicator", "year"])
+    db["failures"].create(
+        {"id": int, "run_id": int, "source": str, "stage": str, "reason": str, "at": str},
+        pk="id", foreign_keys=[("run_id", "runs", "id")],
+    )
+    db.create_view(
+        "targets_view",
+        """
+        select t.id, t.indicator, t.scope, t.change, t.bound, t.value_min, t.value_max, t.unit,
+               t.per_year, t.year, t.text, t.evidence_text, t.sentence,
+               p.symbol, p.doc_type, p.issued, p.issuer_body, p.issuer_level, p.place,
+               p.place_successor, p.period_start, p.period_end,
+               d.name as document, d.source, d.title
+        from targets t join documents d on d.id = t.document_id left join plans p on p.id = t.plan_id
+        """,
+    )
+    db["places"].insert_all(
+        (
+            {"id": place_id(p.level, p.province, p.name), "name": p.name, "full_name": p.full_name,
+             "level": p.level, "code": p.code, "province": p.province, "successor": p.successor}
+            for p in load_gazetteer().units()
+        ),
+        pk="id", ignore=True,
+    )
+
+
+MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [("0001_initial", _initial)]
+
+
+def place_id(level: str, province: str, name: str) -> str:
+    return f"{level}:{province}:{name}"
+
+
+# ---------------------------------------------------------------- catalogue
+
+
+class Catalogue:
+    """Open (creating and migrating) the catalogue at `path`."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        try:
+            self.db = sqlite_utils.Database(self.path)
+            self.db.execute("pragma foreign_keys = on")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise CatalogueError(f"{self.path}: cannot open the catalogue: {exc}") from exc
+
+    def _migrate(self) -> None:
+        self.db["_migrations"].create({"name": str, "applied": str}, pk="name", if_not_exists=True)
+        applied = {row["name"] for row in self.db["_migrations"].rows}
+        for name, migration in MIGRATIONS:
+            if name in applied:
+                continue
+            with self.db.atomic():
+                migration(self.db)
+                self.db["_migrations"].insert({"name": name, "applied": _now()})
+
+    # ------------------------------------------------------------------ runs
+
+    def start_run(self, version: str, options: dict) -> int:
+        with self.db.atomic():
+            return self.db["runs"].insert(
+                {"started": _now(), "version": version, "options": json.dumps(options, ensure_ascii=False)}
+            ).last_pk
+
+    def finish_run(self, run_id: int, counts: dict) -> None:
+        with self.db.atomic():
+            self.db["runs"].update(run_id, {"finished": _now(), "counts": json.dumps(counts)})
+
+    def record_failure(self, run_id: int | None, source: str, stage: str, reason: str) -> None:
+        with self.db.atomic():
+            self.db["failures"].insert({"run_id": run_id, "source": source, "stage": stage, "reason": reason, "at": _now()})
+
+    def sync_indicators(self, rows: list[dict]) -> None:
+        """(code, label_vi, dimension) rows from rules/indicators.yaml; first label per code wins."""
+        with self.db.atomic():
+            self.db["indicators"].insert_all(rows, pk="code", ignore=True)
+
+    # ------------------------------------------------------------------ documents
+
+    def is_current(self, doc_id: str, source: str, version: str) -> bool:
+        """True when this text from this source was stored by this extractor version."""
+        row = self.db.execute(
+            "select 1 from documents where id = ? and source = ? and extractor_version = ?", [doc_id, source, version]
+        ).fetchone()
+        return row is not None
+
+    def store(self, run_id: int | None, result: DocumentResult, version: str) -> StoreStatus:
+        document = result.document
+        if self.is_current(document.doc_id, document.source, version):
+            return "unchanged"
+        stale = [row[0] for row in self.db.execute(
+            "select id from documents where source = ? or id = ?", [document.source, document.doc_id]
+        ).fetchall()]
+        try:
+            with self.db.atomic():  # one transaction: old rows go and new rows come together
+                for doc_id in stale:
+                    self._delete_document(doc_id)
+                self._insert(run_id, result, version)
+        except sqlite3.Error as exc:
+            raise CatalogueError(f"{self.path}: storing {document.source} failed: {exc}") from exc
+        return "changed" if stale else "new"
+
+    def _delete_document(self, doc_id: str) -> None:
+        for table in ("targets", "references", "plans"):
+            self.db.execute(f"delete from [{table}] where document_id = ?", [doc_id])
+        self.db.execute("delete from documents where id = ?", [doc_id])
+
+    def _insert(self, run_id: int | None, result: DocumentResult, version: str) -> None:
+        document, plan = result.document, result.plan
+        self.db["documents"].insert({
+            "id": document.doc_id, "name": document.name, "source": document.source, "title": document.title,
+            "published": document.published.isoformat() if document.published else None,
+            "site_name": document.site_name, "status": document.status, "text": document.text,
+            "extractor_version": version, "run_id": run_id, "stored_at": _now(),
+        })
+        plan_id = stable_id(document.doc_id, "plan")
+        place = load_gazetteer().lookup(plan.place, "district" if plan.issuer_level == "district" else None) if plan.place else None
+        self.db["plans"].insert({
+            "id": plan_id, "document_id": document.doc_id, "symbol": plan.symbol, "doc_type": plan.doc_type,
+            "issued": plan.issued.isoformat() if plan.issued else None, "issuer_body": plan.issuer_body,
+            "issuer_level": plan.issuer_level, "place": plan.place,
+            "place_id": place_id(place.level, place.province, place.name) if place else None,
+            "place_successor": place.successor if place else None,
+            "period_start": plan.period_start, "period_end": plan.period_end,
+            "evidence": json.dumps({k: v.model_dump() for k, v in plan.evidence.items()}, ensure_ascii=False),
+        })
+        self.db["references"].insert_all(
+            {
+                "id": stable_id(document.doc_id, r.symbol), "document_id": document.doc_id, "symbol": r.symbol,
+                "doc_type": r.doc_type, "issued": r.issued.isoformat() if r.issued else None,
+                "evidence_start": r.evidence.start, "evidence_end": r.evidence.end,
+                "evidence_text": r.evidence.text, "rule_id": r.evidence.rule_id,
+            }
+            for r in result.references
+        )
+        self.db["targets"].insert_all(
+            {
+                "id": target_id(document.doc_id, t.evidence.start, t.evidence.end, t.value_min, t.value_max, t.unit, t.indicator),
+                "document_id": document.doc_id, "plan_id": plan_id, "text": t.text, "indicator": t.indicator,
+                "scope": t.scope, "change": t.change, "bound": t.bound, "value_min": t.value_min,
+                "value_max": t.value_max, "unit": t.unit, "per_year": int(t.per_year), "year": t.year,
+                "evidence_start": t.evidence.start, "evidence_end": t.evidence.end,
+                "evidence_text": t.evidence.text, "sentence": t.sentence.text, "rule_id": t.evidence.rule_id,
+            }
+            for t in result.targets
+        )
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def target_id(doc_id: str, start: int, end: int, value_min: float, value_max: float, unit: str, indicator: str) -> str:
+    """Stable across re-runs: the same document, span and value give the same id."""
+    return stable_id(doc_id, start, end, f"{value_min:g}", f"{value_max:g}", unit, indicator)

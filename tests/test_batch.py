@@ -1,0 +1,95 @@
+"""Batches: bad files are reported with their reason and never stop the run; JSON output."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from extractor.batch import BatchOptions, run_batch
+from extractor.catalogue import Catalogue
+from extractor.cli import main
+from extractor.errors import SourceError
+from extractor.sources.files import read_file
+from tests.conftest import CORPUS
+
+GOOD = "Phấn đấu giảm tỷ lệ hộ nghèo toàn tỉnh xuống còn 18,66% trong năm 2022."
+
+
+def write(path, data):
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize("name, data, reason", [
+    ("empty.txt", b"", "empty file"),
+    ("binary.txt", b"\x00\x01\x02PK\x03\x04" * 50, "binary content"),
+    ("tcvn3.txt", "Kõ ho¹ch gi¶m nghÌo".encode("cp1252", errors="replace") + b"\xa7\xe9", "not UTF-8 at byte"),
+    ("blank.txt", b" \n\n \t ", "no text"),
+])
+def test_bad_files_raise_source_error_naming_the_file(tmp_path, name, data, reason):
+    path = write(tmp_path / name, data)
+    with pytest.raises(SourceError) as error:
+        read_file(path)
+    assert str(path) in str(error.value) and reason in str(error.value)
+
+
+def test_utf16_with_bom_is_read(tmp_path):
+    path = write(tmp_path / "u16.txt", GOOD.encode("utf-16"))
+    assert read_file(path).text == GOOD
+
+
+def test_oversized_file_is_refused_without_reading_it(tmp_path, monkeypatch):
+    import extractor.sources.files as files
+
+    monkeypatch.setattr(files, "MAX_BYTES", 1000)
+    path = write(tmp_path / "big.txt", ("Giảm nghèo. " * 200).encode())
+    with pytest.raises(SourceError, match="larger than the 1,000-byte limit"):
+        read_file(path)
+
+
+def test_html_is_read_as_visible_text(tmp_path):
+    html = ("<html><head><title>Kế hoạch giảm nghèo</title><script>var x=1</script></head>"
+            f"<body><nav>Trang chủ</nav><p>{GOOD}</p></body></html>")
+    document = read_file(write(tmp_path / "page.html", html.encode()))
+    assert document.title == "Kế hoạch giảm nghèo"
+    assert GOOD in document.text and "var x" not in document.text
+
+
+def test_batch_goes_on_past_bad_files_and_records_them(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder / "a_empty.txt", b"")
+    write(folder / "b_binary.txt", b"\x00" * 100)
+    write(folder / "c_good.txt", GOOD.encode())
+    db = tmp_path / "c.db"
+    summary = run_batch([folder], BatchOptions(db_path=db, json_dir=tmp_path / "out", progress=False))
+    assert summary.documents == 1 and summary.targets == 1
+    assert [f.source.rsplit("/", 1)[-1] for f in summary.failures] == ["a_empty.txt", "b_binary.txt"]
+    catalogue = Catalogue(db)
+    assert [row["stage"] for row in catalogue.db["failures"].rows] == ["read", "read"]
+    assert catalogue.db["targets"].count == 1
+    output = json.loads((tmp_path / "out" / "c_good.json").read_text(encoding="utf-8"))
+    assert output["doc"] == "c_good.txt"
+    assert list(output) == ["doc", "plan", "references", "targets"]
+    assert output["targets"][0]["value_min"] == 18.66
+
+
+def test_rerun_changes_no_row(tmp_path):
+    db = tmp_path / "c.db"
+    first = run_batch([CORPUS / "seeds"], BatchOptions(db_path=db, progress=False))
+    catalogue = Catalogue(db)
+    before = {t: list(catalogue.db[t].rows) for t in ("documents", "plans", "references", "targets")}
+    second = run_batch([CORPUS / "seeds"], BatchOptions(db_path=db, progress=False))
+    assert (first.new, second.new, second.unchanged) == (5, 0, 5)
+    assert {t: list(catalogue.db[t].rows) for t in before} == before
+
+
+def test_cli_extract_and_evaluate(tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(main, ["extract", str(CORPUS / "seeds"), "--db", str(tmp_path / "c.db"), "--json", str(tmp_path / "out"), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "5 documents (5 new" in result.output
+    assert len(list((tmp_path / "out").glob("*.json"))) == 5
+    result = runner.invoke(main, ["evaluate", "--docs", str(CORPUS / "seeds"), "--gold", str(CORPUS / "gold")])
+    assert result.exit_code == 0, result.output
+    assert "targets     P" in result.output

@@ -1,0 +1,39 @@
+"""Regression gate: pinned minimum scores on the bundled seeds and, when present, the dev set."""
+
+import pytest
+
+from extractor.batch import extract_outputs
+from extractor.evaluate import format_scores, load_gold_dir, score
+from tests.conftest import CORPUS, shared_path
+
+
+def evaluate_folder(docs, gold_dir):
+    gold = load_gold_dir(gold_dir)
+    predicted, failures = extract_outputs(sorted(p for p in docs.iterdir() if p.name in gold))
+    assert not failures
+    return score(gold, predicted)
+
+
+def test_seed_corpus_gate():
+    scores = evaluate_folder(CORPUS / "seeds", CORPUS / "gold")
+    report = format_scores(scores, per_document=True)
+    assert scores.targets.f1 >= 0.95, report
+    assert all(value == 1.0 for value in scores.plan_fields.values()), report
+    assert scores.references.f1 == 1.0, report
+    for field in ("indicator", "scope", "change", "bound", "per_year", "year"):
+        assert scores.target_fields[field] >= 0.95, report
+
+
+# Pinned a little under the figures of the closing notes, so that a regression fails here.
+DEVSET_MINIMUM = {"targets_f1": 0.93, "fields": 0.90, "plan": 0.80, "references_f1": 0.95}
+
+
+def test_devset_gate():
+    scores = evaluate_folder(shared_path("devset", "docs"), shared_path("devset", "gold"))
+    report = format_scores(scores)
+    assert scores.targets.f1 >= DEVSET_MINIMUM["targets_f1"], report
+    for field in ("indicator", "scope", "change", "bound", "per_year", "year"):
+        assert scores.target_fields[field] >= DEVSET_MINIMUM["fields"], report
+    for field, value in scores.plan_fields.items():
+        assert value >= DEVSET_MINIMUM["plan"], f"{field}\n{report}"
+    assert scores.references.f1 >= DEVSET_MINIMUM["references_f1"], report
