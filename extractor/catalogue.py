@@ -120,6 +120,9 @@ class Catalogue:
         try:
             self.db = sqlite_utils.Database(self.path)
             self.db.execute("pragma foreign_keys = on")
+            # WAL: readers (Datasette) never block a batch, and a commit per document stays cheap
+            self.db.enable_wal()
+            self.db.execute("pragma synchronous = normal")
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise CatalogueError(f"{self.path}: cannot open the catalogue: {exc}") from exc

@@ -1,8 +1,9 @@
 """A blank Vietnamese spaCy pipeline whose tokens come from underthesea.
 
 Tokens are syllables, so phrase patterns never depend on how underthesea happens to group a
-phrase in one context; underthesea's word segmentation is kept as `doc.spans["words"]`, and
-phrase matches that cut through one of its words are dropped (see `on_word_boundaries`).
+phrase in one context; underthesea's word segmentation is kept as the token indices where its
+words begin and end, and phrase matches that cut through one of its words are dropped (see
+`on_word_boundaries`): "chỉ tiêu" does not match inside "chỉ | tiêu đề".
 Each line is segmented on its own: underthesea would otherwise glue a heading to the next
 paragraph ("Sơn La Để").
 """
@@ -13,7 +14,7 @@ import re
 from functools import lru_cache
 
 from spacy.lang.vi import Vietnamese
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 from underthesea import word_tokenize
 
 _LINE = re.compile(r"[^\n]+")
@@ -50,8 +51,8 @@ def make_doc(text: str) -> Doc:
                 word_spans.append((first_token, len(words)))
     _append_gap(text[cursor:], words, spaces)
     doc = Doc(nlp.vocab, words=words, spaces=spaces)
-    doc.spans["words"] = [Span(doc, start, end) for start, end in word_spans]
     doc.user_data["text"] = text
+    doc.user_data["word_boundaries"] = frozenset(i for span in word_spans for i in span)
     return doc
 
 
@@ -83,11 +84,5 @@ def _append_gap(gap: str, words: list[str], spaces: list[bool]) -> None:
 
 def on_word_boundaries(doc: Doc, start: int, end: int) -> bool:
     """True when tokens start..end begin and end where underthesea words do."""
-    boundaries = doc.user_data.get("word_boundaries")
-    if boundaries is None:
-        boundaries = set()
-        for span in doc.spans["words"]:
-            boundaries.add(span.start)
-            boundaries.add(span.end)
-        doc.user_data["word_boundaries"] = boundaries
+    boundaries = doc.user_data["word_boundaries"]
     return start in boundaries and end in boundaries

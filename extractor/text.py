@@ -18,14 +18,15 @@ _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _CHAR_MAP = {**{c: " " for c in _SPACES}, **{c: "" for c in _INVISIBLE}, "ð": "đ", "Ð": "Đ", "\r": ""}
 
-# Literal backslash escapes left by careless scrapers ("...năm 2022.\r\nMục tiêu").
-_SPOTS = re.compile(
+# Literal backslash escapes left by careless scrapers ("...năm 2022.\r\nMục tiêu"), odd
+# characters, and syllables joined by "_" in word-segmented corpora ("Kế_hoạch").
+_BASE_SPOTS = (
     r"\\r\\n|\\n|\r\n"
-    r"|(?<=[^\W_])_(?=[^\W_])"  # word-segmented corpora join syllables with "_" ("Kế_hoạch")
+    r"|(?<=[^\W_])_(?=[^\W_])"
     r"|[" + re.escape("".join(_CHAR_MAP)) + r"]"
-    r"|[\w\u0300-\u036f]*[\u0300-\u036f][\w\u0300-\u036f]*"  # a word still in decomposed (NFD) form
-    r"|(?<![^\W_])[^\W_]{1,6}(?![^\W_])"  # a short word: candidate old tone placement (underthesea's table)
 )
+_NFD_WORD = r"|[\w\u0300-\u036f]*[\u0300-\u036f][\w\u0300-\u036f]*"
+_SHORT_WORD = re.compile(r"(?<![^\W_])[^\W\d_]{1,6}(?![^\W_])")
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +76,19 @@ def _rewrite(spot: str, token_map: dict[str, str]) -> str:
     return token_map.get(word, word)
 
 
+def _spots(raw: str, token_map: dict[str, str]) -> re.Pattern:
+    """The places to look at in this text. Sets and C-level checks first, so that the common
+    text (NFC, no old spellings) costs no Python work per word."""
+    pattern = _BASE_SPOTS
+    if not unicodedata.is_normalized("NFC", raw):
+        pattern += _NFD_WORD
+    old_spellings = set(_SHORT_WORD.findall(raw)).intersection(token_map)
+    if old_spellings:
+        words = "|".join(map(re.escape, sorted(old_spellings, key=len, reverse=True)))
+        pattern += rf"|(?<![^\W_])(?:{words})(?![^\W_])"
+    return re.compile(pattern)
+
+
 def normalise(raw: str) -> NormalisedText:
     """NFC, underthesea's spellings, plain spaces, no invisible characters, \\n line ends."""
     parts: list[str] = []
@@ -82,7 +96,7 @@ def normalise(raw: str) -> NormalisedText:
     raw_pos = 0
     norm_len = 0
     token_map = _token_map()
-    for match in _SPOTS.finditer(raw):
+    for match in _spots(raw, token_map).finditer(raw):
         new = _rewrite(match.group(), token_map)
         if new == match.group():
             continue

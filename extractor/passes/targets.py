@@ -25,7 +25,7 @@ from spacy.util import filter_spans
 from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
 
 from ..models import Evidence, TargetMention
-from ..nlp import blank_pipeline, text_of
+from ..nlp import blank_pipeline, on_word_boundaries, text_of
 from ..numbers import Quantity, QuantityReader
 from ..rules import Rules
 from ..sentences import sentence_spans
@@ -57,6 +57,9 @@ _YEAR_IN = re.compile(r"^\s*(?:năm\s+)?((?:19|20)\d\d)")
 # "Huyện Yên Bình giảm 2,4%", "các huyện Vân Canh, Vĩnh Thạnh": a named unit's own quota.
 _NAMED_UNIT = re.compile(r"(?:\b[Hh]uyện|\b[Tt]hị xã|\b[Tt]hành phố|\bTP\.?|\b[Qq]uận)\s+[A-ZĐ]\w*")
 
+# Cues must be whole underthesea words; field phrases may span words the segmenter glued
+# differently ("tỷ lệ hộ | nghèo đa chiều").
+_WORD_BOUND_KINDS = frozenset({"result"})
 _RATE_OF = {"poverty.households": "poverty.rate", "near_poverty.households": "near_poverty.rate"}
 _COUNT_OF = {rate: count for count, rate in _RATE_OF.items()}
 _SCOPE_RANK = {"poor_districts": 0}
@@ -124,6 +127,8 @@ class TargetPass:
         by_kind: dict[str, list] = {}
         for match_id, start, end in self.matcher(doc):
             kind = self.labels[doc.vocab.strings[match_id]][0]
+            if kind in _WORD_BOUND_KINDS and not on_word_boundaries(doc, start, end):
+                continue  # "chỉ tiêu" inside "chỉ | tiêu đề ra" is no cue
             by_kind.setdefault(kind, []).append(doc[start:end])
             by_kind[kind][-1].label_ = doc.vocab.strings[match_id]
         cue_kinds = ("target", "name", "result", "forecast")
