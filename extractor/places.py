@@ -93,11 +93,14 @@ class Gazetteer:
     def _compile(self, rules: PlaceRules) -> re.Pattern:
         provinces = {p.name for p in self._places if p.level == "province"} | {a.written for a in rules.aliases}
         districts = {p.name for p in self._places if p.level == "district"}
-        alternation = lambda names: "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))  # noqa: E731
-        prefix = r"(?:huyện|quận|thị\s+xã|thành\s+phố|TP\.?)"
+        # Case-sensitive alternations (names as written, and in capitals for headers) are many
+        # times faster than one case-insensitive alternation over ~800 names.
+        alternation = lambda names: "|".join(  # noqa: E731
+            re.escape(n) for n in sorted(names | {n.upper() for n in names}, key=len, reverse=True)
+        )
+        prefix = r"(?i:huyện|quận|thị\s+xã|thành\s+phố|TP\.?)"
         return re.compile(
-            rf"(?<!\w)(?:(?P<prefix>{prefix}\s+)(?P<district>{alternation(districts)})|(?P<province>{alternation(provinces)}))(?!\w)",
-            re.IGNORECASE,
+            rf"(?<!\w)(?:(?P<prefix>{prefix}\s+)(?P<district>{alternation(districts)})|(?P<province>{alternation(provinces)}))(?!\w)"
         )
 
     # ------------------------------------------------------------------ public
@@ -141,7 +144,7 @@ class Gazetteer:
 
 def _looks_like_name(written: str) -> bool:
     """A bare province name is capitalised ("Yên Bái phấn đấu"), unlike words that spell the same."""
-    return all(part[:1].isupper() for part in written.split())
+    return all(part[:1].isupper() for part in written.split() if part[:1].isalpha())
 
 
 @lru_cache(maxsize=1)
