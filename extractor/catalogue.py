@@ -102,7 +102,54 @@ def _initial(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [("0001_initial", _initial)]
+def _reviews(db: sqlite_utils.Database) -> None:
+    """Corrections live beside machine values, never over them; re-runs never touch them."""
+    db["review_batches"].create(
+        {"id": str, "exported_at": str, "filters": str, "items": str}, pk="id"
+    )
+    db["reviews"].create(
+        {"id": str, "item_kind": str, "item_id": str, "document_id": str, "source": str, "batch": str,
+         "reviewer": str, "status": str, "reason": str, "note": str, "row_hash": str, "evidence_text": str,
+         "reviewed_at": str, "anchor": str},
+        pk="id",
+    )
+    db["corrections"].create(
+        {"id": str, "item_kind": str, "item_id": str, "document_id": str, "source": str, "field": str,
+         "machine_value": str, "corrected_value": str, "evidence_text": str, "reviewer": str, "batch": str,
+         "note": str, "at": str, "anchor": str},
+        pk="id",
+    )
+    db["added_targets"].create(
+        {"id": str, "document_id": str, "source": str, "quote": str, "start": int, "end": int, "fields": str,
+         "reviewer": str, "batch": str, "note": str, "at": str, "anchor": str},
+        pk="id",
+    )
+    for table in ("reviews", "corrections", "added_targets"):
+        db[table].create_index(["source"])
+    db["corrections"].create_index(["item_id", "field"])
+    effective = ",\n".join(
+        f"coalesce((select json_extract(c.corrected_value, '$') from corrections c where c.item_id = t.id "
+        f"and c.field = '{field}' and c.anchor = 'attached' order by c.at desc limit 1), t.[{field}]) as [{field}]"
+        for field in TARGET_VALUE_FIELDS
+    )
+    db.create_view(
+        "targets_effective",
+        f"""
+        select t.id, t.document_id, t.plan_id, t.text, {effective},
+               exists(select 1 from reviews r where r.item_id = t.id and r.status in ('accepted', 'corrected')) as confirmed,
+               exists(select 1 from reviews r where r.item_id = t.id and r.status = 'rejected') as rejected,
+               t.evidence_start, t.evidence_end, t.evidence_text, t.sentence, t.rule_id
+        from targets t
+        """,
+    )
+
+
+TARGET_VALUE_FIELDS = ("indicator", "scope", "change", "bound", "value_min", "value_max", "unit", "per_year", "year")
+
+MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
+    ("0001_initial", _initial),
+    ("0002_reviews", _reviews),
+]
 
 
 def place_id(level: str, province: str, name: str) -> str:
@@ -179,6 +226,8 @@ class Catalogue:
                 for doc_id in stale:
                     self._delete_document(doc_id)
                 self._insert(run_id, result, version)
+                if stale:
+                    self._reanchor(document.source, document.doc_id, document.text)
         except sqlite3.Error as exc:
             raise CatalogueError(f"{self.path}: storing {document.source} failed: {exc}") from exc
         return "changed" if stale else "new"
@@ -227,6 +276,58 @@ class Catalogue:
             }
             for t in result.targets
         )
+
+    def _reanchor(self, source: str, doc_id: str, text: str) -> None:
+        """Keep corrections on a re-extracted document: same target id, else the target with the
+        same evidence text; what cannot be re-attached is marked for re-review."""
+        current = {row["id"]: row["evidence_text"] for row in self.db["targets"].rows_where("document_id = ?", [doc_id])}
+        by_evidence: dict[str, str] = {}
+        for target_id_, evidence in current.items():
+            by_evidence.setdefault(evidence, target_id_)
+        for table in ("corrections", "reviews"):
+            for row in list(self.db[table].rows_where("source = ? and item_kind = 'target'", [source])):
+                new_id = row["item_id"] if row["item_id"] in current else by_evidence.get(row["evidence_text"])
+                update = {"document_id": doc_id, "item_id": new_id or row["item_id"],
+                          "anchor": "attached" if new_id else "needs_review"}
+                self.db[table].update(row["id"], update)
+            self.db.execute(f"update [{table}] set document_id = ? where source = ? and item_kind = 'plan'", [doc_id, source])
+        for row in list(self.db["added_targets"].rows_where("source = ?", [source])):
+            start = text.find(row["quote"])
+            unique = start >= 0 and text.find(row["quote"], start + 1) < 0
+            self.db["added_targets"].update(row["id"], {
+                "document_id": doc_id, "start": start if unique else None,
+                "end": start + len(row["quote"]) if unique else None,
+                "anchor": "attached" if unique else "needs_review",
+            })
+
+    # ------------------------------------------------------------------ review support
+
+    def rows(self, sql: str, params: list | dict | None = None) -> list[dict]:
+        """Rows of a read-only query, as dicts (for review export, status and HTML)."""
+        return list(self.db.query(sql, params or []))
+
+    def record_batch(self, batch: str, filters: dict, items: list[str]) -> None:
+        with self.db.atomic():
+            self.db["review_batches"].upsert(
+                {"id": batch, "exported_at": _now(), "filters": json.dumps(filters, ensure_ascii=False), "items": json.dumps(items)},
+                pk="id",
+            )
+
+    def apply_review(self, reviews: list[dict], corrections: list[dict], added: list[dict]) -> int:
+        """Write a validated review in one transaction; returns how many rows were new or changed."""
+        changed = 0
+        with self.db.atomic():
+            for table, rows in (("reviews", reviews), ("corrections", corrections), ("added_targets", added)):
+                for row in rows:
+                    existing = self.db[table].get(row["id"]) if self._exists(table, row["id"]) else None
+                    if existing and all(existing.get(k) == v for k, v in row.items() if k not in ("reviewed_at", "at")):
+                        continue  # the same review imported again: nothing to change
+                    self.db[table].upsert(row, pk="id")
+                    changed += 1
+        return changed
+
+    def _exists(self, table: str, row_id: str) -> bool:
+        return self.db.execute(f"select 1 from [{table}] where id = ?", [row_id]).fetchone() is not None
 
     def close(self) -> None:
         self.db.close()

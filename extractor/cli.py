@@ -61,5 +61,91 @@ def evaluate(docs_dir: Path, gold_dir: Path, per_document: bool, as_json: bool) 
         click.echo(format_scores(scores, per_document=per_document))
 
 
+@main.group()
+def review() -> None:
+    """Export a review file, import reviewers' corrections, see progress, render HTML."""
+
+
+@review.command("export")
+@click.option("--db", "db_path", default="catalogue.db", show_default=True, type=click.Path(path_type=Path))
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), help="Review file to write.")
+@click.option("--gold", "gold_dir", type=click.Path(file_okay=False, path_type=Path), help="Write reviewed documents as gold files here instead.")
+@click.option("--province")
+@click.option("--year", type=int)
+@click.option("--indicator")
+@click.option("--document", help="Document id or file name.")
+@click.option("--status", type=click.Choice(["pending", "reviewed"]))
+@click.option("--low-confidence", is_flag=True, help="Only targets whose indicator no specific phrase named.")
+@click.option("--batch", help="Batch id (default: a timestamp).")
+def review_export(db_path, out_path, gold_dir, province, year, indicator, document, status, low_confidence, batch) -> None:
+    """Write a review file (or, with --gold, the reviewed documents in gold format)."""
+    from .batch import write_json
+    from .catalogue import Catalogue
+    from .review import ReviewFilter, effective_outputs, export_review
+
+    if not (out_path or gold_dir):
+        raise click.UsageError("give --out FILE or --gold DIR")
+    try:
+        catalogue = Catalogue(db_path)
+        if gold_dir:
+            outputs = effective_outputs(catalogue)
+            for output in outputs:
+                write_json(gold_dir / (Path(output.doc).stem + ".json"), output)
+            click.echo(f"{len(outputs)} reviewed documents written to {gold_dir}")
+            return
+        filters = ReviewFilter(province, year, indicator, document, status, low_confidence)
+        written = export_review(catalogue, out_path, filters, batch)
+    except ExtractorError as exc:
+        raise click.ClickException(str(exc)) from exc
+    targets = sum(len(d.targets) for d in written.documents)
+    click.echo(f"batch {written.batch}: {len(written.documents)} documents, {targets} targets -> {out_path}")
+
+
+@review.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--db", "db_path", default="catalogue.db", show_default=True, type=click.Path(path_type=Path))
+def review_import(path: Path, db_path: Path) -> None:
+    """Validate a review file whole, then store its corrections beside the machine values."""
+    from .catalogue import Catalogue
+    from .review import import_review
+
+    try:
+        report = import_review(Catalogue(db_path), path)
+    except ExtractorError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(report.describe())
+
+
+@review.command("status")
+@click.option("--db", "db_path", default="catalogue.db", show_default=True, type=click.Path(path_type=Path))
+def review_status_command(db_path: Path) -> None:
+    """Progress per batch and reviewer."""
+    from .catalogue import Catalogue
+    from .review import review_status
+
+    try:
+        rows = review_status(Catalogue(db_path))
+    except ExtractorError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for row in rows:
+        click.echo("  ".join(f"{k}={v}" for k, v in row.items()))
+
+
+@review.command("html")
+@click.option("--db", "db_path", default="catalogue.db", show_default=True, type=click.Path(path_type=Path))
+@click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--batch", help="Only the documents of this batch.")
+def review_html(db_path: Path, out_path: Path, batch: str | None) -> None:
+    """A standalone HTML page: each document's text with its targets highlighted."""
+    from .catalogue import Catalogue
+    from .review_html import write_review_html
+
+    try:
+        count = write_review_html(Catalogue(db_path), out_path, batch)
+    except ExtractorError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{count} documents -> {out_path}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

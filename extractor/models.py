@@ -317,3 +317,85 @@ class PlaceRules(Strict):
     bodies: list[BodyRule]
     levels: list[LevelRule]
     aliases: list[PlaceAlias]
+
+
+# ---------------------------------------------------------------- review file
+
+REVIEW_SCHEMA_VERSION = 1
+ReviewStatus = Literal["pending", "accepted", "rejected", "corrected"]
+
+
+class TargetCorrection(Strict):
+    """Fields a reviewer changes on a target; absent fields keep the machine value."""
+
+    indicator: str | None = None
+    scope: Literal["all", "poor_districts", "ethnic_minority", "mountainous", "difficult_communes", "other"] | None = None
+    change: Change | None = None
+    bound: Bound | None = None
+    value_min: float | None = None
+    value_max: float | None = None
+    unit: Unit | None = None
+    per_year: bool | None = None
+    year: int | None = None
+
+
+class ReviewTarget(Strict):
+    id: str = Field(description="stable target id; do not edit")
+    row_hash: str = Field(description="hash of the machine row this item was exported from; do not edit")
+    machine: TargetFields = Field(description="what the extractor read; do not edit")
+    evidence: str = Field(description="the sentence with the target's span between ⟦ and ⟧")
+    status: ReviewStatus = "pending"
+    corrections: TargetCorrection = Field(default_factory=TargetCorrection)
+    reason: str | None = Field(None, description="why a target is rejected")
+    note: str | None = None
+
+
+class AddedTarget(Strict):
+    """A target the extractor missed: quote its text exactly; it is located in the document."""
+
+    quote: str = Field(min_length=3)
+    fields: TargetCorrection
+    note: str | None = None
+
+
+class PlanCorrection(Strict):
+    symbol: str | None = None
+    doc_type: DocType | None = None
+    issued: dt.date | None = None
+    issuer_body: IssuerBody | None = None
+    issuer_level: Level | None = None
+    place: str | None = None
+    period_start: int | None = None
+    period_end: int | None = None
+
+
+class ReviewPlan(Strict):
+    row_hash: str
+    machine: PlanFields
+    status: ReviewStatus = "pending"
+    corrections: PlanCorrection = Field(default_factory=PlanCorrection)
+    note: str | None = None
+
+
+class ReviewDocument(Strict):
+    document_id: str = Field(description="do not edit")
+    name: str
+    source: str
+    title: str | None = None
+    plan: ReviewPlan
+    targets: list[ReviewTarget]
+    added_targets: list[AddedTarget] = Field(default_factory=list)
+    note: str | None = None
+
+
+class ReviewFile(Strict):
+    """The file reviewers edit. `chitieu review export` writes it; `review import` reads it."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    schema_: str = Field(alias="$schema")
+    schema_version: Literal[1] = REVIEW_SCHEMA_VERSION
+    batch: str = Field(description="batch id given at export")
+    exported_at: dt.datetime
+    reviewer: str | None = Field(None, description="sign here: your name")
+    documents: list[ReviewDocument]

@@ -10,13 +10,13 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .models import CueRules, DocumentOutput, IndicatorRules, NumberRules, PlaceRules, ScopeRules, SymbolRules
+from .models import CueRules, DocumentOutput, IndicatorRules, NumberRules, PlaceRules, ReviewFile, ScopeRules, SymbolRules
 
 SCHEMAS_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
-# file name -> model; the review file's schema is added by the review module's models.
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "document-output.schema.json": DocumentOutput,
+    "review-file.schema.json": ReviewFile,
     "rules-numbers.schema.json": NumberRules,
     "rules-indicators.schema.json": IndicatorRules,
     "rules-scopes.schema.json": ScopeRules,
