@@ -14,14 +14,14 @@ from .catalogue import Catalogue
 _STYLE = """
 body{font-family:system-ui,sans-serif;margin:0;background:#f6f6f4;color:#222}
 header{padding:12px 20px;background:#234;color:#fff}
-section.doc{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:16px;margin:16px;background:#fff;padding:16px;border-radius:6px}
+section.doc{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);align-items:start;gap:16px;margin:16px;background:#fff;padding:16px;border-radius:6px}
 h2{grid-column:1/-1;margin:0;font-size:1.1em}
 .text{white-space:pre-wrap;line-height:1.6}
 mark{background:#ffe58a;padding:0 2px;border-radius:3px}
 mark.rejected{background:#f3b0b0;text-decoration:line-through}
 mark.corrected{background:#b6e3b6}
 mark.accepted{background:#cde8ff}
-table{border-collapse:collapse;width:100%;font-size:.85em}
+table{border-collapse:collapse;width:100%;font-size:.75em;position:sticky;top:8px}
 td,th{border-bottom:1px solid #ddd;padding:3px 5px;text-align:left;vertical-align:top}
 tr.rejected{color:#999;text-decoration:line-through}
 .status{font-weight:600}

@@ -242,3 +242,31 @@ def test_html_marks_spans_and_statuses(workspace):
     assert page.count("<mark") == 7
     assert "class='rejected'" in page and "class='corrected'" in page and "class='accepted'" in page
     assert "<script" not in page
+
+
+def test_html_renders_in_headless_chromium(workspace):
+    import shutil as sh
+    import subprocess
+
+    chromium = sh.which("chromium") or sh.which("chromium-browser")
+    if not chromium:
+        pytest.skip("chromium is not installed (Debian package chromium; .ci/run installs it)")
+    tmp, _, db = workspace
+    path = tmp / "review.json"
+    export(db, path)
+    edit(path, reviewer_edits)
+    import_review(Catalogue(db), path)
+    from extractor.review_html import write_review_html
+
+    page = tmp / "review.html"
+    write_review_html(Catalogue(db), page, "b1")
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={tmp / 'profile'}"]
+    dom = subprocess.run([chromium, *flags, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=90)
+    assert dom.returncode == 0, dom.stderr[-500:]
+    assert dom.stdout.count("<mark") == 7 and "Giảm tỷ lệ hộ nghèo toàn tỉnh xuống còn 18,66%" in dom.stdout
+    shot = tmp / "review.png"
+    subprocess.run([chromium, *flags, f"--screenshot={shot}", "--window-size=1280,900", page.as_uri()],
+                   capture_output=True, timeout=90, check=True)
+    assert shot.stat().st_size > 10_000
