@@ -50,7 +50,9 @@ class Document(Strict):
     site_name: str | None = None
     place_hints: list[str] = Field(default_factory=list, description="masthead/footer/domain place names")
     attachments: list[Attachment] = Field(default_factory=list)
+    page_starts: list[int] = Field(default_factory=list, description="offset where each PDF page begins")
     status: Literal["ok", "degraded", "needs_ocr"] = "ok"
+    status_reason: str | None = None
 
 
 # ---------------------------------------------------------------- evidence
@@ -399,3 +401,15 @@ class ReviewFile(Strict):
     exported_at: dt.datetime
     reviewer: str | None = Field(None, description="sign here: your name")
     documents: list[ReviewDocument]
+
+
+class LegacyEncoding(Strict):
+    id: RuleId
+    name: str
+    table: dict[str, str] = Field(description="Windows-1252 character -> Unicode letter")
+    examples: Examples = Field(default_factory=Examples)
+
+
+class LegacyEncodingRules(Strict):
+    version: int
+    encodings: list[LegacyEncoding]

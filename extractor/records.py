@@ -67,6 +67,8 @@ def build_result(extraction: Extraction) -> DocumentResult:
         plan.issuer_level = issuer.level
         plan.evidence["issuer"] = issuer.evidence
     plan.place = (issuer.place if issuer and issuer.place else None) or _page_place(extraction)
+    if plan.issuer_level == "national":
+        plan.place = None  # a national document covers no one territory
     if plan.issuer_level is None and plan.place and (extraction.targets or plan.symbol):
         plan.issuer_level = next((p.level for p in extraction.places if p.name == plan.place), None)
     if not (extraction.targets or plan.symbol):
@@ -242,11 +244,11 @@ def _issuer(text: str, sentences, issuers: list[IssuerMention], issue_sentence, 
             inside = before or inside
         if inside:
             return inside[0]
-    if plan_symbol:
-        # a legal page's header: "ỦY BAN NHÂN DÂN / TỈNH TUYÊN QUANG / Số: 31/KH-UBND"
-        header = [i for i in issuers if 0 < plan_symbol.evidence.start - i.evidence.end <= 300]
-        if header:
-            return header[0]
+    # a legal page's header: "ỦY BAN NHÂN DÂN / TỈNH TUYÊN QUANG / Số: 31/KH-UBND"
+    header_end = plan_symbol.evidence.start if plan_symbol else 400
+    header = [i for i in issuers if i.evidence.end <= header_end and header_end - i.evidence.end <= 300 and i.evidence.text.isupper()]
+    if header:
+        return header[0]
     for issuer in issuers:
         if issuer.body == "department":
             continue  # a department head quoting results does not set the plan's targets

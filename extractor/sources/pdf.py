@@ -1,0 +1,118 @@
+"""PDF plans: text in reading order per page; scans and garbage text layers detected, not
+trusted, and OCR'd with Tesseract's Vietnamese model when it is installed.
+
+Cascade per page: pypdfium2's text layer (fast) -> judged by `layer_quality` -> if scanned or
+garbage, Tesseract (`tesseract -l vie`) on the page rendered at 300 dpi -> else the page is
+recorded as needing OCR.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import SourceError
+
+_VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.IGNORECASE)
+_LETTER = re.compile(r"[^\W\d_]")
+# "S ố : 3 2 6 / Q Đ - U B N D": a run of single characters each followed by one space.
+_SPACED_GLYPHS = re.compile(r"(?<!\S)(?:\S ){4,}\S(?!\S)")
+MAX_PAGES = 500
+
+
+class NeedsOcrError(SourceError):
+    """A scanned PDF (or one with a garbage text layer) and no OCR engine to read it."""
+
+
+@dataclass(frozen=True)
+class PdfText:
+    text: str
+    page_starts: list[int]
+    status: str  # ok | degraded | needs_ocr
+    ocr_pages: int
+    unreadable_pages: list[int]
+
+
+def layer_quality(text: str) -> str:
+    """'ok', 'empty' (a scan) or 'garbage' (an OCR layer without Vietnamese diacritics, (cid:N)
+    runs, replacement characters)."""
+    letters = len(_LETTER.findall(text))
+    if letters < 50:
+        return "empty"
+    if text.count("(cid:") > 5 or text.count("\ufffd") > 5:
+        return "garbage"
+    if len(_VIETNAMESE.findall(text)) / letters < 0.08:
+        return "garbage"
+    return "ok"
+
+
+def repair_spaced_glyphs(text: str) -> str:
+    """Join letter-spaced glyph runs ("S ố : 3 2 6 / Q Đ" -> "Số:326/QĐ")."""
+    return _SPACED_GLYPHS.sub(lambda m: m.group().replace(" ", ""), text)
+
+
+def ocr_available() -> bool:
+    if not shutil.which("tesseract"):
+        return False
+    listed = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30)
+    return "vie" in listed.stdout.split()
+
+
+def read_pdf_text(path: Path, max_pages: int = MAX_PAGES, ocr: bool | None = None) -> PdfText:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        raise SourceError(f"{path}: not a readable PDF: {exc}") from exc
+    use_ocr = ocr_available() if ocr is None else ocr
+    pages: list[str] = []
+    unreadable: list[int] = []
+    ocr_pages = 0
+    try:
+        count = len(pdf)
+        if count > max_pages:
+            raise SourceError(f"{path}: {count} pages is more than the {max_pages}-page limit")
+        for index in range(count):
+            page = pdf[index]
+            layer = repair_spaced_glyphs(page.get_textpage().get_text_range())
+            if layer_quality(layer) != "ok":
+                if use_ocr:
+                    layer = _ocr_page(page, path, index)
+                    ocr_pages += 1
+                if layer_quality(layer) != "ok":
+                    unreadable.append(index + 1)
+                    layer = ""
+            pages.append(layer)
+    finally:
+        pdf.close()
+    starts, parts, offset = [], [], 0
+    for page_text in pages:
+        starts.append(offset)
+        parts.append(page_text)
+        offset += len(page_text) + 1
+    text = "\n".join(parts)
+    if len(unreadable) == len(pages):
+        hint = "install tesseract-ocr and tesseract-ocr-vie" if not use_ocr else "OCR gave no Vietnamese text"
+        raise NeedsOcrError(f"{path}: scanned or garbage text layer on all {len(pages)} pages; needs OCR ({hint})")
+    status = "degraded" if unreadable or ocr_pages else "ok"
+    return PdfText(text=text, page_starts=starts, status=status, ocr_pages=ocr_pages, unreadable_pages=unreadable)
+
+
+def _ocr_page(page, path: Path, index: int) -> str:
+    import io
+
+    image = page.render(scale=300 / 72).to_pil()
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    try:
+        result = subprocess.run(
+            ["tesseract", "stdin", "stdout", "-l", "vie", "--psm", "3"],
+            input=buffer.getvalue(), capture_output=True, timeout=120,
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise SourceError(f"{path}: page {index + 1}: OCR took longer than 120 s") from exc
+    return result.stdout.decode("utf-8", errors="replace")
