@@ -23,7 +23,7 @@ def write(path, data):
 @pytest.mark.parametrize("name, data, reason", [
     ("empty.txt", b"", "empty file"),
     ("binary.txt", b"\x00\x01\x02PK\x03\x04" * 50, "binary content"),
-    ("tcvn3.txt", "Kõ ho¹ch gi¶m nghÌo".encode("cp1252", errors="replace") + b"\xa7\xe9", "not UTF-8 at byte"),
+    ("latin1.txt", "Plan für Übergänge und Größen".encode("latin-1") * 3, "not UTF-8 at byte"),
     ("blank.txt", b" \n\n \t ", "no text"),
 ])
 def test_bad_files_raise_source_error_naming_the_file(tmp_path, name, data, reason):
@@ -31,6 +31,11 @@ def test_bad_files_raise_source_error_naming_the_file(tmp_path, name, data, reas
     with pytest.raises(SourceError) as error:
         read_file(path)
     assert str(path) in str(error.value) and reason in str(error.value)
+
+
+def test_legacy_tcvn3_text_is_converted(tmp_path):
+    path = write(tmp_path / "tcvn3.txt", "KÕ ho¹ch gi¶m nghÌo bÒn v÷ng n¨m 2022 cña UBND tØnh S¬n La".encode("cp1252"))
+    assert read_file(path).text == "Kế hoạch giảm nghèo bền vững năm 2022 của UBND tỉnh Sơn La"
 
 
 def test_utf16_with_bom_is_read(tmp_path):
