@@ -25,6 +25,7 @@ _SETS_TARGETS = re.compile(
     r"|^\s*,",  # "Theo UBND tỉnh Cà Mau, tỷ lệ hộ nghèo ..."
     re.IGNORECASE,
 )
+_LEGAL_BASIS = re.compile(r"[\s\-–•]*căn\s+cứ\b", re.IGNORECASE)
 _CITING_BEFORE = re.compile(r"(?:căn\s+cứ|theo|thực\s+hiện|triển\s+khai|tại|của|sửa\s+đổi|kèm\s+theo)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _HEADER_SYMBOL = re.compile(r"(?:^|\n)\s*(?:\|\s*)?Số\s*:\s*$", re.IGNORECASE)
 _TYPE_WORDS: list[tuple[re.Pattern, DocType]] = [
@@ -124,7 +125,7 @@ def _issue_sentence(text, sentences, plan_symbol, targets) -> tuple[int, int] | 
                 return start, end
     for start, end in sentences:
         sentence = text[start:end]
-        if _ISSUING.search(sentence) and _type_word(sentence):
+        if _ISSUING.search(sentence) and _type_word(sentence) and not _LEGAL_BASIS.match(sentence):
             return start, end
     for start, end in sentences:
         if _type_word(text[start:end]) and re.search(r"kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu", text[start:end], re.IGNORECASE):
@@ -233,8 +234,21 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _issuer(text: str, sentences, issuers: list[IssuerMention], issue_sentence, plan_symbol) -> IssuerMention | None:
-    """The body in the sentence announcing the plan; else one that sets or states the targets
-    ("UBND tỉnh Đồng Tháp đề ra mục tiêu", "Theo UBND tỉnh Cà Mau, tỷ lệ ...")."""
+    """The body in a document's own header ("ỦY BAN NHÂN DÂN / TỈNH TUYÊN QUANG / Số: ..."),
+    else the body in the sentence announcing the plan, else one that sets or states the
+    targets ("UBND tỉnh Đồng Tháp đề ra mục tiêu", "Theo UBND tỉnh Cà Mau, tỷ lệ ...")."""
+    header_end = plan_symbol.evidence.start if plan_symbol else 400
+    header = [
+        i for i in issuers
+        if i.evidence.end <= header_end and (plan_symbol is None or header_end - i.evidence.end <= 300)
+        and i.evidence.text.isupper() and len(i.evidence.text) > 4
+    ]
+    if header:
+        # "UBND TỈNH GIA LAI / SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG": the lower line is the issuer
+        issuer = header[-1]
+        if issuer.place is None and header[0].place:
+            issuer = issuer.model_copy(update={"place": header[0].place, "level": issuer.level or header[0].level})
+        return issuer
     if issue_sentence:
         inside = [i for i in issuers if issue_sentence[0] <= i.evidence.start < issue_sentence[1]]
         if plan_symbol:
@@ -244,11 +258,6 @@ def _issuer(text: str, sentences, issuers: list[IssuerMention], issue_sentence, 
             inside = before or inside
         if inside:
             return inside[0]
-    # a legal page's header: "ỦY BAN NHÂN DÂN / TỈNH TUYÊN QUANG / Số: 31/KH-UBND"
-    header_end = plan_symbol.evidence.start if plan_symbol else 400
-    header = [i for i in issuers if i.evidence.end <= header_end and header_end - i.evidence.end <= 300 and i.evidence.text.isupper()]
-    if header:
-        return header[0]
     for issuer in issuers:
         if issuer.body == "department":
             continue  # a department head quoting results does not set the plan's targets

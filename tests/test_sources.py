@@ -1,0 +1,104 @@
+"""Readers on real files from ../shared/realdocs: every kind goes through with the right status,
+and documents that carry a symbol, date and issuer give them."""
+
+import pytest
+
+from extractor import extract_file
+from extractor.errors import SourceError
+from extractor.sources.files import read_file
+from extractor.sources.pdf import NeedsOcrError, layer_quality, ocr_available, read_pdf_text, repair_spaced_glyphs
+from tests.conftest import shared_path
+
+READABLE = [
+    # (file under realdocs, status, plan symbol, issued, issuer_body, place)
+    ("pdf/BinhThuan_779-QD-UBND_dieu_le_quy_khuyen_hoc_text.pdf", "ok", "779/QĐ-UBND", "2022-03-23", "ubnd", "Bình Thuận"),
+    ("pdf/HaTinh_08-KH-STTTT_2017_thi_dua_text.pdf", "ok", "08/KH-STTTT", "2017-01-24", None, "Hà Tĩnh"),
+    ("pdf/HaTinh_44-2017-QD-UBND_quan_ly_gia_text_tables.pdf", "ok", "44/2017/QĐ-UBND", None, "ubnd", "Hà Tĩnh"),
+    ("pdf/GiaLai_115-KH-SNNMT_2026_text_tables.pdf", "ok", None, None, "department", "Gia Lai"),
+    ("pdf/LamDong_329-BC-UBND_CCHC_2025_text_tables.pdf", "ok", None, None, None, "Lâm Đồng"),
+    ("other/LamDong_KH_CCHC_2026-2030.docx", "ok", None, None, "ubnd", "Lâm Đồng"),
+    ("other/LamDong_KH_CTMTQG_PCMT_den_2030_238-CAT.docx", "ok", None, None, None, "Lâm Đồng"),
+    ("other/HaTinh_STTTT_bao_cao_tong_ket_2016_phuong_huong_2017.doc", "ok", None, None, None, "Hà Tĩnh"),
+    ("html/vbplvn_new_ND351-2025-ND-CP_chuan_ngheo_da_chieu_2026-2030.html", "ok", "351/2025/NĐ-CP", None, "government", None),
+    ("html/demo_hatinh_gov_vn_portal_home_2018.htm", "ok", None, None, None, None),
+    ("other/vbplcorpus_wordseg_00214378_HaNoi_KH_ho_tro_nha_o_ho_ngheo.txt", "ok", None, None, None, None),
+]
+
+
+@pytest.mark.parametrize("name, status, symbol, issued, body, place", READABLE, ids=[r[0] for r in READABLE])
+def test_real_document_reads(name, status, symbol, issued, body, place):
+    path = shared_path("realdocs", name)
+    if name.endswith(".doc"):
+        import shutil
+
+        if not shutil.which("antiword"):
+            with pytest.raises(SourceError, match="install antiword"):
+                read_file(path)
+            return
+    result = extract_file(path)
+    assert result.document.status == status
+    assert len(result.document.text) > 500
+    plan = result.plan
+    if symbol:
+        assert plan.symbol == symbol
+    if issued:
+        assert str(plan.issued) == issued
+    if body:
+        assert plan.issuer_body == body
+    if place:
+        assert place in [plan.place, *result.document.place_hints]
+
+
+def test_text_pdf_keeps_page_offsets():
+    text = read_pdf_text(shared_path("realdocs", "pdf/HaTinh_08-KH-STTTT_2017_thi_dua_text.pdf"))
+    assert len(text.page_starts) == 6 and text.page_starts[0] == 0
+    assert all(a < b for a, b in zip(text.page_starts, text.page_starts[1:]))
+
+
+@pytest.mark.parametrize("name, quality", [
+    ("pdf/LamDong_4377-UBND-NC_2025_scan_badOCRlayer.pdf", "garbage"),
+    ("pdf/HaTinh_429-VPDP_NTM_2017_scan_badOCRlayer.pdf", "garbage"),
+    ("pdf/LamDong_239-TTr-CAT_DeAn06_2025_scan_stamp.pdf", "empty"),
+    ("pdf/HaTinh_08-KH-STTTT_2017_thi_dua_text.pdf", "ok"),
+])
+def test_text_layer_is_judged_not_trusted(name, quality):
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(shared_path("realdocs", name)))
+    assert layer_quality(pdf[0].get_textpage().get_text_range()) == quality
+
+
+def test_scan_without_ocr_is_recorded_as_needing_ocr():
+    path = shared_path("realdocs", "pdf/LamDong_239-TTr-CAT_DeAn06_2025_scan_stamp.pdf")
+    with pytest.raises(NeedsOcrError, match="needs OCR .*tesseract-ocr-vie"):
+        read_pdf_text(path, ocr=False)
+
+
+def test_scan_is_ocred_in_vietnamese():
+    if not ocr_available():
+        pytest.skip("tesseract with the Vietnamese model is not installed (.ci/run installs it)")
+    text = read_pdf_text(shared_path("realdocs", "pdf/LamDong_4377-UBND-NC_2025_scan_badOCRlayer.pdf"))
+    assert text.ocr_pages == 1 and layer_quality(text.text) == "ok"
+    assert "ỦY BAN NHÂN DÂN" in text.text.upper() or "UBND" in text.text
+
+
+@pytest.mark.parametrize("raw, repaired", [
+    ("S ố : 3 2 6 / Q Đ - U B N D", "Số:326/QĐ-UBND"),
+    ("Số: 326/QĐ-UBND ngày 2 tháng 3", "Số: 326/QĐ-UBND ngày 2 tháng 3"),
+])
+def test_spaced_glyphs_repaired(raw, repaired):
+    assert repair_spaced_glyphs(raw) == repaired
+
+
+def test_broken_pdf_is_a_clear_error(tmp_path):
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"%PDF-1.4\n1 0 obj garbage\n%%EOF")
+    with pytest.raises(SourceError, match="broken.pdf: not a readable PDF"):
+        read_file(path)
+
+
+def test_broken_docx_is_a_clear_error(tmp_path):
+    path = tmp_path / "broken.docx"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(SourceError, match="broken.docx: not a .docx"):
+        read_file(path)
