@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .errors import ExtractorError
+from .isolation import WorkerFailure, map_isolated
 from .models import DocumentOutput
 from .pipeline import EXTRACTOR_VERSION, Extractor
 from .sources.files import SUPPORTED, read_file
@@ -23,6 +24,8 @@ class BatchOptions:
     db_path: Path | None = Path("catalogue.db")
     json_dir: Path | None = None
     progress: bool = True
+    workers: int = 1  # parallel worker processes; each parse runs in one, bounded in time and memory
+    timeout: float = 300.0  # seconds one document may take
 
 
 @dataclass(frozen=True)
@@ -74,27 +77,29 @@ def run_batch(paths: list[Path], options: BatchOptions) -> BatchSummary:
     run_id = None
     if catalogue:
         catalogue.sync_indicators(indicator_rows(extractor))
-        run_id = catalogue.start_run(EXTRACTOR_VERSION, {"paths": [str(p) for p in paths]})
+        run_id = catalogue.start_run(EXTRACTOR_VERSION, {"paths": [str(p) for p in paths], "workers": options.workers})
+    stamps: dict[Path, str] = {}
+    todo: list[Path] = []
+    for path in files:
+        stamp = _stamp(path)
+        if catalogue and stamp and not options.json_dir and catalogue.is_current_stamp(str(path.resolve()), stamp, EXTRACTOR_VERSION):
+            summary.documents += 1
+            summary.unchanged += 1  # unchanged since this version stored it: not even read
+            continue
+        stamps[path] = stamp
+        todo.append(path)
     try:
-        for path in _progress(files, options.progress):
-            try:
-                document = read_file(path)
-                if catalogue and not options.json_dir and catalogue.is_current(document.doc_id, document.source, EXTRACTOR_VERSION):
-                    summary.documents += 1
-                    summary.unchanged += 1
-                    continue  # stored by this version already: nothing to extract or write
-                result = extractor.extract(document)
-            except ExtractorError as exc:
-                _fail(summary, catalogue, run_id, Failure(str(path), "read", str(exc)))
-                continue
-            except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the batch
-                _fail(summary, catalogue, run_id, Failure(str(path), "extract", f"{type(exc).__name__}: {exc}"))
+        work = map_isolated(lambda path: extractor.extract(read_file(path)), todo, options.workers, options.timeout)
+        for path, result, error in _progress(work, options.progress, len(todo)):
+            if error is not None:
+                stage = "read" if isinstance(error, ExtractorError) else "extract"
+                _fail(summary, catalogue, run_id, Failure(str(path), stage, _reason(error)))
                 continue
             summary.documents += 1
             summary.plans += int(bool(result.plan.symbol or result.targets))
             summary.targets += len(result.targets)
             if catalogue:
-                status = catalogue.store(run_id, result, EXTRACTOR_VERSION)
+                status = catalogue.store(run_id, result, EXTRACTOR_VERSION, stamps.get(path))
                 setattr(summary, status, getattr(summary, status) + 1)
             else:
                 summary.new += 1
@@ -105,6 +110,18 @@ def run_batch(paths: list[Path], options: BatchOptions) -> BatchSummary:
             catalogue.finish_run(run_id, summary.counts())
             catalogue.close()
     return summary
+
+
+def _stamp(path: Path) -> str | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return f"{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def _reason(error: Exception) -> str:
+    return str(error) if isinstance(error, (ExtractorError, WorkerFailure)) else f"{type(error).__name__}: {error}"
 
 
 def indicator_rows(extractor: Extractor) -> list[dict]:
@@ -142,9 +159,9 @@ def _fail(summary: BatchSummary, catalogue, run_id, failure: Failure) -> None:
         catalogue.record_failure(run_id, failure.source, failure.stage, failure.reason)
 
 
-def _progress(files: list[Path], enabled: bool):
-    if not enabled or len(files) < 20:
-        return files
+def _progress(work, enabled: bool, total: int):
+    if not enabled or total < 20:
+        return work
     from tqdm import tqdm
 
-    return tqdm(files, unit="doc", desc="extract")
+    return tqdm(work, unit="doc", desc="extract", total=total)

@@ -146,9 +146,25 @@ def _reviews(db: sqlite_utils.Database) -> None:
 
 TARGET_VALUE_FIELDS = ("indicator", "scope", "change", "bound", "value_min", "value_max", "unit", "per_year", "year")
 
+def _crawl(db: sqlite_utils.Database) -> None:
+    """The crawl frontier and the raw bytes fetched, so a killed run resumes and re-extraction
+    never re-fetches."""
+    db["crawl_urls"].create(
+        {"url": str, "site": str, "kind": str, "status": str, "depth": int, "parent": str, "added_at": str,
+         "etag": str, "last_modified": str, "content_sha": str, "content_type": str, "fetched_at": str,
+         "attempts": int, "reason": str, "document_id": str},
+        pk="url",
+    )
+    db["crawl_urls"].create_index(["site", "status"])
+    db["raw_contents"].create({"sha": str, "content_type": str, "body": bytes, "size": int}, pk="sha")
+    # a file's size and modification time: an unchanged file is skipped without being read
+    db["documents"].add_column("source_stamp", str)
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0001_initial", _initial),
     ("0002_reviews", _reviews),
+    ("0003_crawl", _crawl),
 ]
 
 
@@ -214,9 +230,19 @@ class Catalogue:
         ).fetchone()
         return row is not None
 
-    def store(self, run_id: int | None, result: DocumentResult, version: str) -> StoreStatus:
+    def is_current_stamp(self, source: str, stamp: str, version: str) -> bool:
+        """True when the file at `source`, unchanged since (size, mtime), was stored by this version."""
+        row = self.db.execute(
+            "select 1 from documents where source = ? and source_stamp = ? and extractor_version = ?", [source, stamp, version]
+        ).fetchone()
+        return row is not None
+
+    def store(self, run_id: int | None, result: DocumentResult, version: str, stamp: str | None = None) -> StoreStatus:
         document = result.document
         if self.is_current(document.doc_id, document.source, version):
+            if stamp:
+                with self.db.atomic():
+                    self.db.execute("update documents set source_stamp = ? where id = ?", [stamp, document.doc_id])
             return "unchanged"
         stale = [row[0] for row in self.db.execute(
             "select id from documents where source = ? or id = ?", [document.source, document.doc_id]
@@ -225,7 +251,7 @@ class Catalogue:
             with self.db.atomic():  # one transaction: old rows go and new rows come together
                 for doc_id in stale:
                     self._delete_document(doc_id)
-                self._insert(run_id, result, version)
+                self._insert(run_id, result, version, stamp)
                 if stale:
                     self._reanchor(document.source, document.doc_id, document.text)
         except sqlite3.Error as exc:
@@ -237,13 +263,13 @@ class Catalogue:
             self.db.execute(f"delete from [{table}] where document_id = ?", [doc_id])
         self.db.execute("delete from documents where id = ?", [doc_id])
 
-    def _insert(self, run_id: int | None, result: DocumentResult, version: str) -> None:
+    def _insert(self, run_id: int | None, result: DocumentResult, version: str, stamp: str | None = None) -> None:
         document, plan = result.document, result.plan
         self.db["documents"].insert({
             "id": document.doc_id, "name": document.name, "source": document.source, "title": document.title,
             "published": document.published.isoformat() if document.published else None,
             "site_name": document.site_name, "status": document.status, "text": document.text,
-            "extractor_version": version, "run_id": run_id, "stored_at": _now(),
+            "extractor_version": version, "run_id": run_id, "stored_at": _now(), "source_stamp": stamp,
         })
         plan_id = stable_id(document.doc_id, "plan")
         place = load_gazetteer().lookup(plan.place, "district" if plan.issuer_level == "district" else None) if plan.place else None
@@ -328,6 +354,48 @@ class Catalogue:
 
     def _exists(self, table: str, row_id: str) -> bool:
         return self.db.execute(f"select 1 from [{table}] where id = ?", [row_id]).fetchone() is not None
+
+    # ------------------------------------------------------------------ crawl frontier
+
+    def frontier_add(self, rows: list[dict]) -> int:
+        """Add URLs not seen before (per-URL dedup); returns how many were new."""
+        with self.db.atomic():
+            before = self.db["crawl_urls"].count
+            self.db["crawl_urls"].insert_all(
+                ({"status": "pending", "attempts": 0, "added_at": _now(), **row} for row in rows), pk="url", ignore=True
+            )
+            return self.db["crawl_urls"].count - before
+
+    def frontier_reopen(self, site: str, kind: str) -> None:
+        """Listings are visited again on every run (they are where new articles appear)."""
+        with self.db.atomic():
+            self.db.execute("update crawl_urls set status = 'pending' where site = ? and kind = ? and status != 'failed'", [site, kind])
+
+    def frontier_next(self, site: str, max_attempts: int) -> dict | None:
+        rows = self.rows(
+            "select * from crawl_urls where site = ? and (status = 'pending' or (status = 'failed' and attempts < ?)) "
+            "order by case kind when 'listing' then 0 when 'article' then 1 else 2 end, added_at, rowid limit 1",
+            [site, max_attempts],
+        )
+        return rows[0] if rows else None
+
+    def frontier_update(self, url: str, **fields) -> None:
+        with self.db.atomic():
+            self.db["crawl_urls"].update(url, fields)
+
+    def store_raw(self, sha: str, content_type: str, body: bytes) -> bool:
+        """Keep fetched bytes once per content hash; True when they were new."""
+        with self.db.atomic():
+            if self._exists_raw(sha):
+                return False
+            self.db["raw_contents"].insert({"sha": sha, "content_type": content_type, "body": body, "size": len(body)})
+            return True
+
+    def _exists_raw(self, sha: str) -> bool:
+        return self.db.execute("select 1 from raw_contents where sha = ?", [sha]).fetchone() is not None
+
+    def raw(self, sha: str) -> bytes:
+        return self.db.execute("select body from raw_contents where sha = ?", [sha]).fetchone()[0]
 
     def close(self) -> None:
         self.db.close()

@@ -23,11 +23,14 @@ def main() -> None:
 @click.option("--json", "json_dir", type=click.Path(file_okay=False, path_type=Path), help="Also write one gold-format JSON per document here.")
 @click.option("--no-db", is_flag=True, help="Do not write the catalogue (with --json: JSON only).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def extract(paths: tuple[Path, ...], db_path: Path, json_dir: Path | None, no_db: bool, quiet: bool) -> None:
-    """Read documents (files or folders) and extract their plans, references and targets."""
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Parallel worker processes.")
+@click.option("--timeout", default=300.0, show_default=True, help="Seconds one document may take before it is stopped.")
+def extract(paths: tuple[Path, ...], db_path: Path, json_dir: Path | None, no_db: bool, quiet: bool, workers: int, timeout: float) -> None:
+    """Read documents (files or folders: .txt .html .pdf .docx .doc) and extract their plans,
+    references and targets."""
     from .batch import BatchOptions, run_batch
 
-    options = BatchOptions(db_path=None if no_db else db_path, json_dir=json_dir, progress=not quiet)
+    options = BatchOptions(db_path=None if no_db else db_path, json_dir=json_dir, progress=not quiet, workers=workers, timeout=timeout)
     try:
         summary = run_batch(list(paths), options)
     except ExtractorError as exc:

@@ -413,3 +413,28 @@ class LegacyEncoding(Strict):
 class LegacyEncodingRules(Strict):
     version: int
     encodings: list[LegacyEncoding]
+
+
+class PortalProfile(Strict):
+    id: RuleId
+    name: str
+    hosts: list[str] = Field(min_length=1)
+    listings: list[str] = Field(min_length=1)
+    article_pattern: str
+    next_pattern: str
+    max_listing_pages: int = 5
+    delay: float = Field(2.0, ge=0.5, description="seconds between requests to one host")
+
+
+class GenericPortal(Strict):
+    id: RuleId
+    article_pattern: str
+    next_pattern: str
+    max_listing_pages: int = 3
+    delay: float = Field(1.0, ge=0.0)
+
+
+class PortalRules(Strict):
+    version: int
+    portals: list[PortalProfile]
+    generic: GenericPortal
