@@ -64,6 +64,41 @@ def evaluate(docs_dir: Path, gold_dir: Path, per_document: bool, as_json: bool) 
         click.echo(format_scores(scores, per_document=per_document))
 
 
+@main.command()
+@click.argument("site")
+@click.option("--db", "db_path", default="catalogue.db", show_default=True, type=click.Path(path_type=Path))
+@click.option("--max-urls", default=1000, show_default=True, help="Stop after this many fetches.")
+def crawl(site: str, db_path: Path, max_urls: int) -> None:
+    """Collect new articles and attachments of a portal (a profile name or a start URL)."""
+    from .catalogue import Catalogue
+    from .sources.crawl import crawl as crawl_site
+    from .sources.crawl import load_portals, profile_for
+
+    try:
+        summary = crawl_site(profile_for(site, load_portals()), Catalogue(db_path), max_urls=max_urls)
+    except ExtractorError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{site}: {summary.describe()}")
+    for failure in summary.failures:
+        click.echo(f"  failed: {failure}", err=True)
+
+
+@main.command()
+@click.option("--db", "db_path", default="catalogue.db", show_default=True, type=click.Path(path_type=Path))
+@click.option("--site", "sites", multiple=True, help="Only these portals (default: every configured one).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64))
+@click.option("--quiet", is_flag=True)
+def run(db_path: Path, sites: tuple[str, ...], workers: int, quiet: bool) -> None:
+    """Crawl every configured portal and extract what is new. Safe to stop and run again."""
+    from .runner import run_all
+
+    try:
+        report = run_all(db_path, list(sites) or None, workers=workers, progress=not quiet)
+    except ExtractorError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(report)
+
+
 @main.group()
 def review() -> None:
     """Export a review file, import reviewers' corrections, see progress, render HTML."""

@@ -126,3 +126,20 @@ def _enqueue_links(row, response, catalogue: Catalogue, profile, article_re, nex
 def _charset(content_type: str) -> str | None:
     found = re.search(r"charset=([\w-]+)", content_type, re.IGNORECASE)
     return found.group(1) if found else None
+
+
+_SUFFIX_BY_TYPE = {"pdf": ".pdf", "wordprocessingml": ".docx", "msword": ".doc", "html": ".html", "text/plain": ".txt"}
+
+
+def fetched_document(row: dict, body: bytes, directory) -> "Path":
+    """Write fetched bytes to a file named by content hash (never by the server's file name)."""
+    from pathlib import Path
+
+    content_type = (row["content_type"] or "").lower()
+    suffix = next((s for key, s in _SUFFIX_BY_TYPE.items() if key in content_type), None)
+    if suffix is None:
+        path_suffix = Path(urlparse(row["url"]).path).suffix.lower()
+        suffix = path_suffix if path_suffix in (".pdf", ".docx", ".doc", ".html", ".htm", ".txt") else ".html"
+    path = Path(directory) / f"{row['content_sha'][:32]}{suffix}"
+    path.write_bytes(body)
+    return path

@@ -23,8 +23,7 @@ USER_AGENT = "chitieu/0.1 (+research; plan targets)"
 @dataclass(frozen=True)
 class FetchOptions:
     delay: float = 1.0  # seconds between two requests to one host; errors only lengthen it
-    connect_timeout: float = 10.0
-    read_timeout: float = 30.0
+    timeout: float = 30.0  # for connecting and for every read of the socket
     deadline: float = 120.0  # total seconds for one URL, retries included
     max_bytes: int = 20_000_000  # after decompression
     retries: int = 3
@@ -130,7 +129,7 @@ class Fetcher:
         delay = self._delay.setdefault(host, self.options.delay)
         request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate", **headers})
         try:
-            with self._opener.open(request, timeout=self.options.connect_timeout) as raw:
+            with self._opener.open(request, timeout=self.options.timeout) as raw:
                 body = _read_capped(raw, max_bytes or self.options.max_bytes, url)
                 response = Response(raw.geturl(), raw.status, {k.lower(): v for k, v in raw.headers.items()}, body)
         except urllib.error.HTTPError as exc:
