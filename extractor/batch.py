@@ -6,12 +6,11 @@ run and the batch goes on.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from .atomic import write_text_atomic
 from .errors import ExtractorError
 from .isolation import WorkerFailure, map_isolated
 from .models import DocumentOutput
@@ -145,12 +144,7 @@ def extract_outputs(paths: list[Path]) -> tuple[dict[str, DocumentOutput], list[
 
 
 def write_json(path: Path, output: DocumentOutput) -> None:
-    """Write atomically: a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = output.model_dump_json(indent=2)
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp") as tmp:
-        tmp.write(data)
-    os.replace(tmp.name, path)
+    write_text_atomic(path, output.model_dump_json(indent=2))
 
 
 def _fail(summary: BatchSummary, catalogue, run_id, failure: Failure) -> None:

@@ -360,22 +360,11 @@ class AddedTarget(Strict):
     note: str | None = None
 
 
-class PlanCorrection(Strict):
-    symbol: str | None = None
-    doc_type: DocType | None = None
-    issued: dt.date | None = None
-    issuer_body: IssuerBody | None = None
-    issuer_level: Level | None = None
-    place: str | None = None
-    period_start: int | None = None
-    period_end: int | None = None
-
-
 class ReviewPlan(Strict):
     row_hash: str
     machine: PlanFields
     status: ReviewStatus = "pending"
-    corrections: PlanCorrection = Field(default_factory=PlanCorrection)
+    corrections: PlanFields = Field(default_factory=PlanFields, description="fields to change; null keeps the machine value")
     note: str | None = None
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 
 from .models import (
-    DateMention, DocType, DocumentResult, Evidence, Extraction, IssuerMention, PeriodMention,
+    DateMention, DocType, DocumentResult, Extraction, IssuerMention, PeriodMention,
     PlanRecord, ReferenceRecord, SymbolMention, TargetMention,
 )
 from .passes.periods import phase_start

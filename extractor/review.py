@@ -11,12 +11,12 @@ import datetime as dt
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from .atomic import write_text_atomic
 from .catalogue import Catalogue, stable_id
 from .errors import ReviewError
 from .models import (
@@ -137,11 +137,7 @@ def marked_sentence(text: str, start: int, end: int) -> str:
 
 def write_review(path: Path, review: ReviewFile) -> None:
     """UTF-8, readable, written atomically (temporary file, then rename)."""
-    data = json.dumps(review.model_dump(mode="json", by_alias=True), ensure_ascii=False, indent=2) + "\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp") as tmp:
-        tmp.write(data)
-    os.replace(tmp.name, path)
+    write_text_atomic(path, json.dumps(review.model_dump(mode="json", by_alias=True), ensure_ascii=False, indent=2) + "\n")
 
 
 def export_review(catalogue: Catalogue, path: Path, filters: ReviewFilter, batch: str | None = None) -> ReviewFile:

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import html
 import json
-import os
-import tempfile
 from pathlib import Path
 
+from .atomic import write_text_atomic
 from .catalogue import Catalogue
 
 _STYLE = """
@@ -92,8 +91,5 @@ def _value(target: dict) -> str:
 
 def write_review_html(catalogue: Catalogue, path: Path, batch: str | None = None) -> int:
     page, count = render_review_html(catalogue, batch)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp") as tmp:
-        tmp.write(page)
-    os.replace(tmp.name, path)
+    write_text_atomic(path, page)
     return count

@@ -1,7 +1,5 @@
 """Rule files load, reject broken entries with file and line, and their examples hold."""
 
-from pathlib import Path
-
 import pytest
 
 from extractor.errors import RuleError

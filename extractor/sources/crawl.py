@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlparse
 
 from bs4 import BeautifulSoup
@@ -131,10 +132,8 @@ def _charset(content_type: str) -> str | None:
 _SUFFIX_BY_TYPE = {"pdf": ".pdf", "wordprocessingml": ".docx", "msword": ".doc", "html": ".html", "text/plain": ".txt"}
 
 
-def fetched_document(row: dict, body: bytes, directory) -> "Path":
+def fetched_document(row: dict, body: bytes, directory: Path) -> Path:
     """Write fetched bytes to a file named by content hash (never by the server's file name)."""
-    from pathlib import Path
-
     content_type = (row["content_type"] or "").lower()
     suffix = next((s for key, s in _SUFFIX_BY_TYPE.items() if key in content_type), None)
     if suffix is None:
