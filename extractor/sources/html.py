@@ -95,9 +95,10 @@ def _title(soup: BeautifulSoup) -> str | None:
     og = soup.find("meta", attrs={"property": "og:title"})
     if og and og.get("content"):
         return og["content"].strip()
-    h1 = soup.find("h1")
-    if h1 and h1.get_text(strip=True):
-        return h1.get_text(" ", strip=True)
+    container = soup.find(["article", "main"])
+    heading = soup.find("h1") or (container.find(["h2", "h3"]) if container else None)
+    if heading and heading.get_text(strip=True):
+        return heading.get_text(" ", strip=True)
     if soup.title and soup.title.string:
         return re.split(r"\s+[|–-]\s+", soup.title.string.strip())[0]
     return None
@@ -149,7 +150,7 @@ def _is_boilerplate(tag: Tag) -> bool:
 
 def _main_block(soup: BeautifulSoup) -> Tag | None:
     """The element whose own paragraphs hold the most text, links discounted."""
-    best, best_score = None, 200.0
+    best, best_score = None, 50.0
     for candidate in soup.find_all(["article", "main", "div", "section", "td"]):
         paragraphs = candidate.find_all(["p", "div", "span", "td"], recursive=False) or [candidate]
         text_length = sum(len(p.get_text(" ", strip=True)) for p in paragraphs)

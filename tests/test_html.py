@@ -1,0 +1,80 @@
+"""Main-text extraction from portal pages, measured as precision and recall of words against
+the expected article text (as trafilatura's evaluation does), with pinned minimums."""
+
+import re
+
+import pytest
+
+from extractor.sources.html import decode_html, read_page
+from tests.conftest import shared_path
+from tests.portal_fixture import Portal, article_layout_a, article_layout_b, article_layout_c
+
+MENU_AND_FOOTER = ["Trang chủ", "Lượt xem", "Tin liên quan", "Danh mục"]
+
+
+def words(text):
+    return re.findall(r"\w+", text.lower())
+
+
+def precision_recall(got, expected):
+    got_words, expected_words = words(got), words(expected)
+    common = sum(min(got_words.count(w), expected_words.count(w)) for w in set(expected_words))
+    return common / max(1, len(got_words)), common / max(1, len(expected_words))
+
+
+PAGES = [
+    (article_layout_a(1, "18,5"), "Kế hoạch giảm nghèo số 1 Ngày 02/8/2024, UBND tỉnh ban hành Kế hoạch số 101/KH-UBND. "
+     "Phấn đấu giảm tỷ lệ hộ nghèo toàn tỉnh xuống còn 18,5% trong năm 2024. Hỗ trợ kết nối việc làm thành công cho khoảng 2.500 lao động."),
+    (article_layout_b(2, "17,5"), "Kế hoạch 2 Phấn đấu giảm tỷ lệ hộ nghèo toàn tỉnh xuống còn 17,5% trong năm 2024. "
+     "Tài liệu: Tệp đính kèm Chi tiết xem văn bản tại đây ngoài"),
+    (article_layout_c(3, "16,5"), "Kế hoạch 3. Phấn đấu giảm tỷ lệ hộ nghèo toàn tỉnh xuống còn 16,5% trong năm 2024."),
+]
+
+
+@pytest.mark.parametrize("markup, expected", PAGES)
+def test_main_text_precision_and_recall(markup, expected):
+    page = read_page(markup, "http://sonla.gov.vn/tin/a.html")
+    precision, recall = precision_recall(page.text, expected)
+    assert precision >= 0.85 and recall >= 0.95, (precision, recall, page.text)
+    assert not any(noise in page.text for noise in MENU_AND_FOOTER)
+
+
+def test_metadata_and_attachments():
+    page = read_page(article_layout_b(2, "17,5"), "http://sonla.gov.vn/tin/a.html", lambda t: ["Sơn La"] if "SƠN LA" in t.upper() else [])
+    assert page.title == "Kế hoạch 2"
+    assert [a.url for a in page.attachments] == [
+        "http://sonla.gov.vn/files/kh-2.docx", "http://sonla.gov.vn/files/kh-2.pdf", "http://example.org/x.pdf",
+    ]
+    assert page.place_hints == ["Sơn La"]
+    page = read_page(article_layout_a(1, "18,5"))
+    assert page.site_name == "Cổng thông tin điện tử tỉnh Sơn La"
+
+
+@pytest.mark.parametrize("data, header, expected", [
+    ("\ufeff<p>Hòa Bình</p>".encode("utf-8"), None, "Hòa Bình"),
+    ("<p>Hòa Bình</p>".encode("utf-8"), "utf-8", "Hòa Bình"),
+    ('<meta charset="windows-1258"><p>Ha\u0300 N\u00f4\u0323i</p>'.encode("cp1258"), None, "Hà Nội"),
+    ("<p>Hòa Bình</p>".encode("utf-16"), None, "Hòa Bình"),
+])
+def test_encoding_order_bom_header_meta(data, header, expected):
+    import unicodedata
+
+    assert expected in unicodedata.normalize("NFC", decode_html(data, header))
+
+
+def test_vbpl_legal_page_main_text():
+    path = shared_path("realdocs", "html", "vbplvn_new_ND351-2025-ND-CP_chuan_ngheo_da_chieu_2026-2030.html")
+    page = read_page(decode_html(path.read_bytes()), "https://vbpl.vn/")
+    assert "chuẩn nghèo đa chiều" in page.text.lower()
+    assert len(page.text) > 5000
+
+
+def test_portal_homepage_goes_through(tmp_path):
+    path = shared_path("realdocs", "html", "danang_gov_vn_homepage_saved.html")
+    page = read_page(decode_html(path.read_bytes()))
+    assert page.text
+
+
+def test_fixture_portal_serves():
+    with Portal() as portal:
+        assert portal.base.startswith("http://127.0.0.1:")
