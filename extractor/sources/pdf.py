@@ -78,7 +78,9 @@ def read_pdf_text(path: Path, max_pages: int = MAX_PAGES, ocr: bool | None = Non
             raise SourceError(f"{path}: {count} pages is more than the {max_pages}-page limit")
         for index in range(count):
             page = pdf[index]
-            layer = repair_spaced_glyphs(page.get_textpage().get_text_range())
+            textpage = page.get_textpage()
+            layer = repair_spaced_glyphs(textpage.get_text_range())
+            textpage.close()
             if layer_quality(layer) != "ok":
                 if use_ocr:
                     layer = _ocr_page(page, path, index)
@@ -86,6 +88,7 @@ def read_pdf_text(path: Path, max_pages: int = MAX_PAGES, ocr: bool | None = Non
                 if layer_quality(layer) != "ok":
                     unreadable.append(index + 1)
                     layer = ""
+            page.close()  # pages are read one at a time: memory stays flat in the page count
             pages.append(layer)
     finally:
         pdf.close()
