@@ -18,7 +18,6 @@ from spacy.tokens import Doc
 from underthesea import word_tokenize
 
 _LINE = re.compile(r"[^\n]+")
-_SYLLABLE = re.compile(r"\S+")
 
 
 @lru_cache(maxsize=1)
@@ -32,28 +31,49 @@ def make_doc(text: str) -> Doc:
     nlp = blank_pipeline()
     words: list[str] = []
     spaces: list[bool] = []
-    word_spans: list[tuple[int, int]] = []  # token index ranges of underthesea words
+    boundaries: set[int] = set()  # token indices where underthesea words begin and end
     cursor = 0
+    find = text.find
     for line in _LINE.finditer(text):
         for word in word_tokenize(line.group()):
             first_token = None
-            for syllable in _SYLLABLE.findall(word):
-                found = text.find(syllable, cursor)
+            for syllable in word.split():
+                found = find(syllable, cursor)
                 if found < 0:  # underthesea changed a character we did not: keep our text
                     continue
-                _append_gap(text[cursor:found], words, spaces)
+                if found != cursor:
+                    _append_gap(text[cursor:found], words, spaces)
                 if first_token is None:
                     first_token = len(words)
                 words.append(syllable)
                 spaces.append(False)
                 cursor = found + len(syllable)
             if first_token is not None:
-                word_spans.append((first_token, len(words)))
+                boundaries.add(first_token)
+                boundaries.add(len(words))
     _append_gap(text[cursor:], words, spaces)
     doc = Doc(nlp.vocab, words=words, spaces=spaces)
     doc.user_data["text"] = text
-    doc.user_data["word_boundaries"] = frozenset(i for span in word_spans for i in span)
+    doc.user_data["word_boundaries"] = boundaries
+    # token character offsets, so that passes never build spaCy Token objects to ask for them
+    starts, offset = [], 0
+    for word, space in zip(words, spaces):
+        starts.append(offset)
+        offset += len(word) + space
+    doc.user_data["token_starts"] = starts
     return doc
+
+
+def token_span_chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character offsets of tokens start..end (exclusive), without building Token objects."""
+    starts = doc.user_data["token_starts"]
+    last = end - 1
+    length = len(doc.user_data["text"])
+    last_end = starts[last + 1] if last + 1 < len(starts) else length
+    text = doc.user_data["text"]
+    while last_end > starts[last] and text[last_end - 1] == " ":
+        last_end -= 1
+    return starts[start], last_end
 
 
 def text_of(doc: Doc) -> str:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # A sentence ends at a line break, a semicolon, or ". ! ?" followed by space; a dot between
 # digits ("25.000") or inside an abbreviation ("TP.HCM") does not end one.
 _BREAK = re.compile(r"\n+|;\s*|(?<=[.!?…])\s+(?=\S)|(?<=[.!?…])$")
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=8)  # several passes of one document ask for the same spans
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every non-empty sentence, trimmed of surrounding spaces."""
     spans: list[tuple[int, int]] = []
     start = 0
@@ -17,7 +19,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         _add(text, start, match.start() + (1 if text[match.start() : match.start() + 1] == ";" else 0), spans)
         start = match.end()
     _add(text, start, len(text), spans)
-    return spans
+    return tuple(spans)
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

@@ -21,11 +21,10 @@ from dataclasses import dataclass
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
-from spacy.util import filter_spans
 from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
 
 from ..models import Evidence, TargetMention
-from ..nlp import blank_pipeline, on_word_boundaries, text_of
+from ..nlp import blank_pipeline, on_word_boundaries, text_of, token_span_chars
 from ..numbers import Quantity, QuantityReader
 from ..rules import Rules
 from ..sentences import sentence_spans
@@ -60,6 +59,7 @@ _NAMED_UNIT = re.compile(r"(?:\b[Hh]uyện|\b[Tt]hị xã|\b[Tt]hành phố|\bTP
 # Cues must be whole underthesea words; field phrases may span words the segmenter glued
 # differently ("tỷ lệ hộ | nghèo đa chiều").
 _WORD_BOUND_KINDS = frozenset({"result"})
+_CUE_KINDS = frozenset({"target", "name", "result", "forecast"})
 _RATE_OF = {"poverty.households": "poverty.rate", "near_poverty.households": "near_poverty.rate"}
 _COUNT_OF = {rate: count for count, rate in _RATE_OF.items()}
 _SCOPE_RANK = {"poor_districts": 0}
@@ -124,22 +124,23 @@ class TargetPass:
 
     def phrases(self, doc: Doc) -> list[Phrase]:
         """Every rule phrase in the doc; per kind, overlapping matches keep the longest."""
-        by_kind: dict[str, list] = {}
+        by_kind: dict[str, list[tuple[int, int, str]]] = {}
+        strings = doc.vocab.strings
         for match_id, start, end in self.matcher(doc):
-            kind = self.labels[doc.vocab.strings[match_id]][0]
+            key = strings[match_id]
+            kind = self.labels[key][0]
             if kind in _WORD_BOUND_KINDS and not on_word_boundaries(doc, start, end):
                 continue  # "chỉ tiêu" inside "chỉ | tiêu đề ra" is no cue
-            by_kind.setdefault(kind, []).append(doc[start:end])
-            by_kind[kind][-1].label_ = doc.vocab.strings[match_id]
-        cue_kinds = ("target", "name", "result", "forecast")
-        by_kind["cue"] = [s for kind in cue_kinds for s in by_kind.pop(kind, [])]
+            # target, name, result and forecast cues compete with one another
+            by_kind.setdefault("cue" if kind in _CUE_KINDS else kind, []).append((start, end, key))
         found: list[Phrase] = []
-        for kind, spans in by_kind.items():
+        for matches in by_kind.values():
             # Overlapping phrases of one kind: the longest wins ("vượt kế hoạch đề ra" is a
             # result, not the target cue "kế hoạch đề ra"; "hộ mới thoát nghèo" is not "thoát nghèo").
-            for span in filter_spans(spans):
-                label_kind, value, rule_id, priority = self.labels[span.label_]
-                found.append(Phrase(label_kind, value, rule_id, priority, span.start_char, span.end_char))
+            for start, end, key in _longest_first(matches):
+                kind, value, rule_id, priority = self.labels[key]
+                char_start, char_end = token_span_chars(doc, start, end)
+                found.append(Phrase(kind, value, rule_id, priority, char_start, char_end))
         # A change verb inside a neutral name ("giảm" in "giảm nghèo") moves nothing.
         neutral = [p for p in found if p.kind == "neutral"]
         found = [p for p in found if not (p.kind == "change" and any(n.start <= p.start and p.end <= n.end for n in neutral))]
@@ -410,6 +411,17 @@ def _line_end(text: str, start: int) -> int:
 def _is_past(year: int, page_date: tuple[int, int]) -> bool:
     page_year, page_month = page_date
     return year < page_year or (year == page_year and page_month >= 11)
+
+
+def _longest_first(matches: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Non-overlapping matches, longer ones first (as spaCy's filter_spans, without Spans)."""
+    kept: list[tuple[int, int, str]] = []
+    taken: set[int] = set()
+    for start, end, key in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
+        if not taken.intersection(range(start, end)):
+            kept.append((start, end, key))
+            taken.update(range(start, end))
+    return kept
 
 
 def _pattern_doc(nlp, phrase: str) -> Doc:
