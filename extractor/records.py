@@ -18,13 +18,16 @@ from .sentences import sentence_spans
 
 _ISSUING = re.compile(r"\b(?:ban\s+hành|phê\s+duyệt|ký|thông\s+qua|vừa\s+được)\b", re.IGNORECASE)
 # "... do UBND tỉnh vừa ban hành": the issuing verb after the symbol, before a comma ends the clause.
-_ISSUED_AFTER = re.compile(r"^[^,]{0,100}\b(?:do|được)\s+[^,]{0,40}\b(?:ban\s+hành|phê\s+duyệt|ký)\b", re.IGNORECASE)
+_ISSUED_AFTER = re.compile(r"^[^,]{0,160}\b(?:do|được)\s+[^,]{0,40}\b(?:ban\s+hành|phê\s+duyệt|ký)\b", re.IGNORECASE)
 # What a body does when it sets targets, or says what they are.
 _SETS_TARGETS = re.compile(
-    r"^[^.;]{0,60}?\b(?:đề\s+ra|đặt\s+(?:ra\s+)?(?:mục\s+tiêu|chỉ\s+tiêu)|phấn\s+đấu|cho\s+biết|yêu\s+cầu|đưa\s+ra\s+các\s+chỉ\s+tiêu)"
-    r"|^\s*,",  # "Theo UBND tỉnh Cà Mau, tỷ lệ hộ nghèo ..."
+    r"^[^.;]{0,60}?\b(?:đề\s+ra|đặt\s+(?:ra\s+)?(?:mục\s+tiêu|chỉ\s+tiêu)|phấn\s+đấu|cho\s+biết|yêu\s+cầu|đưa\s+ra\s+các\s+chỉ\s+tiêu)",
     re.IGNORECASE,
 )
+# "Theo UBND tỉnh Cà Mau, tỷ lệ hộ nghèo ...": the body says what the targets are
+_ACCORDING_TO = re.compile(r"\btheo\s+$", re.IGNORECASE)
+_TYPE_HEADING = re.compile(r"\s*(?:KẾ HOẠCH|QUYẾT ĐỊNH|NGHỊ QUYẾT|CHƯƠNG TRÌNH|ĐỀ ÁN|CHỈ THỊ)\s*$")
+_MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|Độc lập\s*-\s*Tự do|^\s*\|?\s*Số\s*:", re.IGNORECASE)
 _LEGAL_BASIS = re.compile(r"[\s\-–•]*căn\s+cứ\b", re.IGNORECASE)
 _CITING_BEFORE = re.compile(r"(?:căn\s+cứ|theo|thực\s+hiện|triển\s+khai|tại|của|sửa\s+đổi|kèm\s+theo)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _HEADER_SYMBOL = re.compile(r"(?:^|\n)\s*(?:\|\s*)?Số\s*:\s*$", re.IGNORECASE)
@@ -99,7 +102,7 @@ def _plan_symbol(text: str, symbols: list[SymbolMention]) -> SymbolMention | Non
         before = _same_sentence_before(text[max(0, start - 80) : start])
         if _ISSUING.search(before) and not _CITING_BEFORE.search(before[-40:]):
             return symbol
-        after = _same_sentence_after(text[end : end + 120])
+        after = _same_sentence_after(text[end : end + 220])
         if _ISSUED_AFTER.search(after):
             return symbol
     return None
@@ -192,9 +195,20 @@ def _period_of(pool: list[PeriodMention]):
 
 
 def _title_end(text: str) -> int:
-    """End of the page's title: its first non-empty line that is not a menu or counter."""
+    """End of the page's title: a legal document's heading ("KẾ HOẠCH" and the capitalised
+    lines after it), else the first line of six or more words that is not a menu or a motto."""
     lines = list(re.finditer(r"[^\n]+", text))
+    for i, match in enumerate(lines[:40]):
+        if _TYPE_HEADING.match(match.group()):
+            end = match.end()
+            for following in lines[i + 1 : i + 5]:
+                if _LEGAL_BASIS.match(following.group()):
+                    break
+                end = following.end()
+            return end
     for i, match in enumerate(lines):
+        if _MOTTO.search(match.group()):
+            continue
         if len(match.group().split()) >= 6 and ">>" not in match.group():
             end = match.end()
             # a legal page's title runs over several capitalised lines
@@ -262,7 +276,12 @@ def _issuer(text: str, sentences, issuers: list[IssuerMention], issue_sentence, 
         if issuer.body == "department":
             continue  # a department head quoting results does not set the plan's targets
         sentence = next(((s, e) for s, e in sentences if s <= issuer.evidence.start < e), None)
-        if sentence and _SETS_TARGETS.search(text[issuer.evidence.end : sentence[1]][:120]):
+        if sentence is None:
+            continue
+        according_to = _ACCORDING_TO.search(text[max(0, issuer.evidence.start - 8) : issuer.evidence.start])
+        if according_to and text[issuer.evidence.end : issuer.evidence.end + 2].startswith(","):
+            return issuer
+        if _SETS_TARGETS.search(text[issuer.evidence.end : sentence[1]][:120]):
             return issuer
     return None
 
