@@ -102,3 +102,26 @@ def test_broken_docx_is_a_clear_error(tmp_path):
     path.write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(SourceError, match="broken.docx: not a .docx"):
         read_file(path)
+
+
+def test_annex_table_rows_carry_place_indicator_year_and_unit():
+    from extractor.sources.tables import linearise
+
+    table = [
+        ["STT", "Đơn vị", "Tỷ lệ hộ nghèo cuối năm 2024 (%)", "Số hộ nghèo giảm (hộ)"],
+        ["1", "Huyện Mường La", "12,5", "1.200"],
+        ["2", "Thành phố Sơn La", "0,8", "150"],
+    ]
+    lines = linearise(table)
+    assert lines[0] == "Huyện Mường La: Tỷ lệ hộ nghèo cuối năm 2024 (%): 12,5%; Số hộ nghèo giảm (hộ): 1.200 hộ."
+    from extractor import extract_text
+
+    result = extract_text("Biểu chỉ tiêu giảm nghèo năm 2024 của tỉnh Sơn La\n" + "\n".join(lines))
+    rates = [(t.value_min, t.indicator, t.scope, t.year) for t in result.targets if t.unit == "percent"]
+    assert rates == [(12.5, "poverty.rate", "other", 2024), (0.8, "poverty.rate", "other", 2024)]
+
+
+def test_pdf_tables_are_linearised():
+    path = shared_path("realdocs", "pdf/LamDong_BC-SNV_chi_so_PAR_PAPI_PCI_2025_text_tables.pdf")
+    text = read_pdf_text(path, max_pages=500, ocr=False).text
+    assert "Cải cách thể chế: Lâm Đồng Điểm số: 9,38/ 10; Lâm Đồng Chỉ số: 93,8%" in text

@@ -61,8 +61,10 @@ def read_file(path: Path, source: str | None = None) -> Document:
 
         pdf = read_pdf_text(path)
         raw, fields = pdf.text, {"status": pdf.status, "page_starts": pdf.page_starts}
-        if pdf.unreadable_pages or pdf.ocr_pages:
-            fields["status_reason"] = f"OCR'd pages: {pdf.ocr_pages}; unreadable pages: {pdf.unreadable_pages or 'none'}"
+        if pdf.unreadable_pages or pdf.ocr_pages or pdf.notes:
+            fields["status_reason"] = "; ".join([
+                f"OCR'd pages: {pdf.ocr_pages}", f"unreadable pages: {pdf.unreadable_pages or 'none'}", *pdf.notes
+            ])
     elif kind in ("docx", "doc"):
         from .word import read_doc_text, read_docx_text
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import SourceError
+from .tables import linearise, looks_tabular, page_tables
 
 _VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
@@ -34,6 +35,7 @@ class PdfText:
     status: str  # ok | degraded | needs_ocr
     ocr_pages: int
     unreadable_pages: list[int]
+    notes: list[str]
 
 
 def layer_quality(text: str) -> str:
@@ -71,6 +73,7 @@ def read_pdf_text(path: Path, max_pages: int = MAX_PAGES, ocr: bool | None = Non
     use_ocr = ocr_available() if ocr is None else ocr
     pages: list[str] = []
     unreadable: list[int] = []
+    notes: list[str] = []
     ocr_pages = 0
     try:
         count = len(pdf)
@@ -88,6 +91,8 @@ def read_pdf_text(path: Path, max_pages: int = MAX_PAGES, ocr: bool | None = Non
                 if layer_quality(layer) != "ok":
                     unreadable.append(index + 1)
                     layer = ""
+            elif looks_tabular(layer):
+                layer = _with_tables(layer, path, index, notes)
             page.close()  # pages are read one at a time: memory stays flat in the page count
             pages.append(layer)
     finally:
@@ -102,7 +107,18 @@ def read_pdf_text(path: Path, max_pages: int = MAX_PAGES, ocr: bool | None = Non
         hint = "install tesseract-ocr and tesseract-ocr-vie" if not use_ocr else "OCR gave no Vietnamese text"
         raise NeedsOcrError(f"{path}: scanned or garbage text layer on all {len(pages)} pages; needs OCR ({hint})")
     status = "degraded" if unreadable or ocr_pages else "ok"
-    return PdfText(text=text, page_starts=starts, status=status, ocr_pages=ocr_pages, unreadable_pages=unreadable)
+    return PdfText(text=text, page_starts=starts, status=status, ocr_pages=ocr_pages, unreadable_pages=unreadable, notes=notes)
+
+
+def _with_tables(layer: str, path: Path, index: int, notes: list[str]) -> str:
+    """The page's text followed by its tables, one line per row (see tables.linearise)."""
+    try:
+        tables = page_tables(path, index)
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds; the text layer is kept
+        notes.append(f"page {index + 1}: tables not read ({type(exc).__name__})")
+        return layer
+    rows = [line for table in tables for line in linearise(table)]
+    return layer + ("\n" + "\n".join(rows) if rows else "")
 
 
 def _ocr_page(page, path: Path, index: int) -> str:

@@ -1,0 +1,79 @@
+"""Tables of PDF annexes ("Biểu", "Phụ lục") read as tables: each data row becomes one line
+that names its row and, for every cell, its column ("Huyện Mường La: Tỷ lệ hộ nghèo năm 2024
+(%): 12,5%; Số hộ nghèo (hộ): 1.200 hộ."), so that a row's place and a column's indicator,
+year and unit stand next to the value they qualify."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+_DIGITS = re.compile(r"\d")
+_LETTERS = re.compile(r"[^\W\d_]")
+# A page worth asking pdfplumber about: annex words, or many short numeric lines.
+_ANNEX_WORDS = re.compile(r"\b(?:biểu|phụ lục|bảng)\b", re.IGNORECASE)
+_UNIT_OF_HEADER = [
+    (re.compile(r"%|tỷ lệ|tỉ lệ", re.IGNORECASE), "%"),
+    (re.compile(r"\(\s*hộ\s*\)|số hộ", re.IGNORECASE), " hộ"),
+    (re.compile(r"\(\s*người\s*\)", re.IGNORECASE), " người"),
+    (re.compile(r"\(\s*lao động\s*\)", re.IGNORECASE), " lao động"),
+]
+_NUMBER_CELL = re.compile(r"^\s*\d[\d.,]*\s*$")
+
+
+def looks_tabular(page_text: str) -> bool:
+    lines = [line for line in page_text.splitlines() if line.strip()]
+    short_numeric = sum(1 for line in lines if len(line) <= 25 and _DIGITS.search(line))
+    return bool(_ANNEX_WORDS.search(page_text)) or (len(lines) > 0 and short_numeric >= max(6, len(lines) // 3))
+
+
+def page_tables(path: Path, page_index: int) -> list[list[list[str | None]]]:
+    import pdfplumber
+
+    with pdfplumber.open(str(path), pages=[page_index + 1]) as pdf:
+        return [table for page in pdf.pages for table in page.extract_tables()]
+
+
+def linearise(table: list[list[str | None]]) -> list[str]:
+    """One line per data row: "<row label>: <column>: <cell>; ...". Header rows are those
+    before the first row where half the cells hold digits; merged header cells spread right."""
+    rows = [[_clean(cell) for cell in row] for row in table if row]
+    width = max((len(row) for row in rows), default=0)
+    if width < 2:
+        return []
+    first_data = next((i for i, row in enumerate(rows) if sum(bool(_DIGITS.search(c)) for c in row) * 2 >= len(row)), None)
+    if not first_data:
+        return []
+    headers = [""] * width
+    for row in rows[:first_data]:
+        carried = ""
+        for j in range(width):
+            cell = row[j] if j < len(row) else ""
+            carried = cell or carried if j > 0 else cell
+            headers[j] = f"{headers[j]} {carried}".strip()
+    lines = []
+    for row in rows[first_data:]:
+        label_index = next((j for j, cell in enumerate(row) if _LETTERS.search(cell)), None)
+        if label_index is None:
+            continue
+        parts = []
+        for j, cell in enumerate(row):
+            if j == label_index or not cell or j >= width or not _DIGITS.search(cell) or _NUMBER_CELL.match(cell) and j < label_index:
+                continue
+            parts.append(f"{headers[j]}: {cell}{_unit_suffix(headers[j], cell)}" if headers[j] else cell)
+        if parts:
+            lines.append(f"{row[label_index]}: " + "; ".join(parts) + ".")
+    return lines
+
+
+def _clean(cell: str | None) -> str:
+    return re.sub(r"\s+", " ", cell or "").strip()
+
+
+def _unit_suffix(header: str, cell: str) -> str:
+    if not _NUMBER_CELL.match(cell):
+        return ""
+    for pattern, suffix in _UNIT_OF_HEADER:
+        if pattern.search(header):
+            return suffix
+    return ""
