@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import SourceError
-from .tables import linearise, looks_tabular, page_tables
+from .tables import TableReader, linearise, looks_tabular
 
 _VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
@@ -74,6 +74,7 @@ def read_pdf_text(path: Path, max_pages: int = MAX_PAGES, ocr: bool | None = Non
     pages: list[str] = []
     unreadable: list[int] = []
     notes: list[str] = []
+    tables = TableReader(path)
     ocr_pages = 0
     try:
         count = len(pdf)
@@ -92,11 +93,12 @@ def read_pdf_text(path: Path, max_pages: int = MAX_PAGES, ocr: bool | None = Non
                     unreadable.append(index + 1)
                     layer = ""
             elif looks_tabular(layer):
-                layer = _with_tables(layer, path, index, notes)
+                layer = _with_tables(layer, tables, index, notes)
             page.close()  # pages are read one at a time: memory stays flat in the page count
             pages.append(layer)
     finally:
         pdf.close()
+        tables.close()
     starts, parts, offset = [], [], 0
     for page_text in pages:
         starts.append(offset)
@@ -110,10 +112,10 @@ def read_pdf_text(path: Path, max_pages: int = MAX_PAGES, ocr: bool | None = Non
     return PdfText(text=text, page_starts=starts, status=status, ocr_pages=ocr_pages, unreadable_pages=unreadable, notes=notes)
 
 
-def _with_tables(layer: str, path: Path, index: int, notes: list[str]) -> str:
+def _with_tables(layer: str, reader: TableReader, index: int, notes: list[str]) -> str:
     """The page's text followed by its tables, one line per row (see tables.linearise)."""
     try:
-        tables = page_tables(path, index)
+        tables = reader.tables(index)
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds; the text layer is kept
         notes.append(f"page {index + 1}: tables not read ({type(exc).__name__})")
         return layer

@@ -10,8 +10,10 @@ from pathlib import Path
 
 _DIGITS = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]")
-# A page worth asking pdfplumber about: annex words, or many short numeric lines.
-_ANNEX_WORDS = re.compile(r"\b(?:biểu|phụ lục|bảng)\b", re.IGNORECASE)
+# A page worth asking pdfplumber (about 100 times slower than the text layer) about: one that
+# heads an annex of targets ("Biểu", "Phụ lục", "Bảng" at the start of a line) and has cells.
+_ANNEX_HEADING = re.compile(r"^\s*(?:BIỂU|Biểu|PHỤ LỤC|Phụ lục|BẢNG|Bảng)\b", re.MULTILINE)
+_BARE_NUMBER_LINE = re.compile(r"^\s*[\d.,/%]+\s*$", re.MULTILINE)
 _UNIT_OF_HEADER = [
     (re.compile(r"%|tỷ lệ|tỉ lệ", re.IGNORECASE), "%"),
     (re.compile(r"\(\s*hộ\s*\)|số hộ", re.IGNORECASE), " hộ"),
@@ -22,16 +24,30 @@ _NUMBER_CELL = re.compile(r"^\s*\d[\d.,]*\s*$")
 
 
 def looks_tabular(page_text: str) -> bool:
-    lines = [line for line in page_text.splitlines() if line.strip()]
-    short_numeric = sum(1 for line in lines if len(line) <= 25 and _DIGITS.search(line))
-    return bool(_ANNEX_WORDS.search(page_text)) or (len(lines) > 0 and short_numeric >= max(6, len(lines) // 3))
+    return bool(_ANNEX_HEADING.search(page_text)) and len(_BARE_NUMBER_LINE.findall(page_text)) >= 3
 
 
-def page_tables(path: Path, page_index: int) -> list[list[list[str | None]]]:
-    import pdfplumber
+class TableReader:
+    """pdfplumber on one PDF, opened on first use and once only (opening parses the whole file)."""
 
-    with pdfplumber.open(str(path), pages=[page_index + 1]) as pdf:
-        return [table for page in pdf.pages for table in page.extract_tables()]
+    def __init__(self, path: Path):
+        self.path = path
+        self._pdf = None
+
+    def tables(self, page_index: int) -> list[list[list[str | None]]]:
+        if self._pdf is None:
+            import pdfplumber
+
+            self._pdf = pdfplumber.open(str(self.path))
+        page = self._pdf.pages[page_index]
+        try:
+            return page.extract_tables()
+        finally:
+            page.close()  # pdfplumber caches every page's objects otherwise
+
+    def close(self) -> None:
+        if self._pdf is not None:
+            self._pdf.close()
 
 
 def linearise(table: list[list[str | None]]) -> list[str]:
