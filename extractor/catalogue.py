@@ -159,6 +159,7 @@ def _crawl(db: sqlite_utils.Database) -> None:
     db["raw_contents"].create({"sha": str, "content_type": str, "body": bytes, "size": int}, pk="sha")
     # a file's size and modification time: an unchanged file is skipped without being read
     db["documents"].add_column("source_stamp", str)
+    db["documents"].add_column("status_reason", str)  # why a document is degraded (OCR'd pages, unread tables)
 
 
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
@@ -268,7 +269,8 @@ class Catalogue:
         self.db["documents"].insert({
             "id": document.doc_id, "name": document.name, "source": document.source, "title": document.title,
             "published": document.published.isoformat() if document.published else None,
-            "site_name": document.site_name, "status": document.status, "text": document.text,
+            "site_name": document.site_name, "status": document.status, "status_reason": document.status_reason,
+            "text": document.text,
             "extractor_version": version, "run_id": run_id, "stored_at": _now(), "source_stamp": stamp,
         })
         plan_id = stable_id(document.doc_id, "plan")
