@@ -52,7 +52,7 @@ _RESTATEMENT = re.compile(r"(?:\(|tương\s+đương|tương\s+ứng)[^()]{0,25}
 _DEADLINE_BEFORE = re.compile(r"(?:đến|cuối|hết|tới)\s+(?:năm\s+)?$|(?:đến|cuối|hết|tới)\s+$", re.IGNORECASE)
 _POVERTY_CONTEXT = re.compile(r"\bhộ\s+nghèo\b", re.IGNORECASE)
 _NEAR_BREAK = re.compile(r"[,:(]|\svà\s")
-_YEAR_IN = re.compile(r"^\s*(?:năm\s+)?((?:19|20)\d\d)")
+_YEAR_IN = re.compile(r"\s*(?:năm\s+)?((?:19|20)\d\d)")  # used with .match at a position
 # "Huyện Yên Bình giảm 2,4%", "các huyện Vân Canh, Vĩnh Thạnh": a named unit's own quota.
 _NAMED_UNIT = re.compile(r"(?:\b[Hh]uyện|\b[Tt]hị xã|\b[Tt]hành phố|\bTP\.?|\b[Qq]uận)\s+[A-ZĐ]\w*")
 
@@ -183,7 +183,7 @@ class TargetPass:
                 in_goal_run = True
             reading: _Reading | None = None
             previous_blocked = False
-            sentence_year: int | None = None
+            sentence_year: tuple[int, bool] | None = None  # (year, stated as a deadline)
             for i, quantity in enumerate(in_sentence):
                 window = _Window(
                     text, quantity, s_phrases,
@@ -193,8 +193,9 @@ class TargetPass:
                 if any(p.kind == "target" for p in window.left):
                     sentence_year = None  # "..., đạt mục tiêu Nghị quyết ...: N%": a new, goal statement
                 if window.stated_year() is None and sentence_year:
-                    window.inherited_year = sentence_year
-                sentence_year = window.stated_year() or sentence_year
+                    window.inherited_year, window.inherited_deadline = sentence_year
+                if window.stated_year() is not None:
+                    sentence_year = (window.stated_year(), window.stated_as_deadline())
                 if self._blocked(text, quantity, window, page_date) or (previous_blocked and window.restatement):
                     previous_blocked = True
                     if window.last_cue == "result":
@@ -221,7 +222,7 @@ class TargetPass:
             if phrase.kind == "result":
                 return False
             if phrase.kind in ("target", "forecast"):
-                year = _YEAR_IN.search(text, phrase.end, phrase.end + 12)
+                year = _YEAR_IN.match(text, phrase.end, phrase.end + 12)
                 if year and page_date and _is_past(int(year.group(1)), page_date):
                     continue
                 return True
@@ -393,10 +394,13 @@ class _Window:
         self.restatement = bool(_RESTATEMENT.search(text[left_start : q.start]))
 
     inherited_year: int | None = None  # a year stated earlier in the sentence ("Năm 2016, ... có 1.068 hộ, 111 hộ")
+    inherited_deadline: bool = False  # ... and whether it was a deadline ("đến cuối năm 2016, ... 203 hộ và 57 hộ")
 
     def stated_as_deadline(self) -> bool:
         years = list(_YEAR.finditer(self.text, self.left_start, self.q.start))
-        return bool(years) and bool(_DEADLINE_BEFORE.search(self.text[max(0, years[-1].start() - 12) : years[-1].start()]))
+        if not years:
+            return self.inherited_deadline
+        return bool(_DEADLINE_BEFORE.search(self.text[max(0, years[-1].start() - 12) : years[-1].start()]))
 
     def stated_year(self) -> int | None:
         years = [int(m.group(1) or m.group(2)) for m in _YEAR.finditer(self.text, self.left_start, self.q.start)]
