@@ -252,6 +252,7 @@ class SymbolRules(Strict):
     sign_types: list[SignTypeRule]
     ignored_types: list[str]
     type_words: list[TypedPhraseRule]
+    plan_types: list[DocType] = Field(description="the types a page's plan can be, named in running text")
     issuing_verbs: PhraseRule
     citing_words: PhraseRule
 

@@ -9,7 +9,7 @@ from .passes.issuers import IssuerPass
 from .passes.symbols import SymbolPass
 from .passes.targets import TargetPass
 from .places import load_gazetteer
-from .records import build_result
+from .records import PlanWords, build_result
 from .rules import Rules, load_rules
 
 EXTRACTOR_VERSION = "0.1.0"
@@ -23,6 +23,7 @@ class Extractor:
         self.symbols = SymbolPass(self.rules)
         self.issuers = IssuerPass(self.rules, load_gazetteer())
         self.targets = TargetPass(self.rules)
+        self.plan_words = PlanWords(self.rules.symbols)
 
     def extract(self, document: Document) -> DocumentResult:
         doc = make_doc(document.text)
@@ -40,7 +41,7 @@ class Extractor:
             periods=periods.run(doc),
             targets=self.targets.run(doc, exclude, _page_date(date_mentions), _dateline_span(date_mentions)),
         )
-        return build_result(extraction)
+        return build_result(extraction, self.plan_words)
 
 
 def _page_date(dates: list[DateMention]) -> tuple[int, int] | None:

@@ -11,7 +11,7 @@ import re
 
 from .models import (
     DateMention, DocType, DocumentResult, Extraction, IssuerMention, PeriodMention,
-    PlanRecord, ReferenceRecord, SymbolMention, TargetMention,
+    PlanRecord, ReferenceRecord, SymbolMention, SymbolRules, TargetMention,
 )
 from .passes.periods import phase_start
 from .sentences import sentence_spans
@@ -26,36 +26,53 @@ _SETS_TARGETS = re.compile(
 )
 # "Theo UBND tỉnh Cà Mau, tỷ lệ hộ nghèo ...": the body says what the targets are
 _ACCORDING_TO = re.compile(r"\btheo\s+$", re.IGNORECASE)
-_TYPE_HEADING = re.compile(r"\s*(?:KẾ HOẠCH|QUYẾT ĐỊNH|NGHỊ QUYẾT|CHƯƠNG TRÌNH|ĐỀ ÁN|CHỈ THỊ)\s*$")
 _MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|Độc lập\s*-\s*Tự do|^\s*\|?\s*Số\s*:", re.IGNORECASE)
 _LEGAL_BASIS = re.compile(r"[\s\-–•]*căn\s+cứ\b", re.IGNORECASE)
 _CITING_BEFORE = re.compile(r"(?:căn\s+cứ|theo|thực\s+hiện|triển\s+khai|tại|của|sửa\s+đổi|kèm\s+theo)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _HEADER_SYMBOL = re.compile(r"(?:^|\n)\s*(?:\|\s*)?Số\s*:\s*$", re.IGNORECASE)
-_TYPE_WORDS: list[tuple[re.Pattern, DocType]] = [
-    (re.compile(r"\bkế\s+hoạch\b", re.IGNORECASE), "ke_hoach"),
-    (re.compile(r"\bđề\s+án\b", re.IGNORECASE), "de_an"),
-    (re.compile(r"\bnghị\s+quyết\b", re.IGNORECASE), "nghi_quyet"),
-    (re.compile(r"\bquyết\s+định\b", re.IGNORECASE), "quyet_dinh"),
-    (re.compile(r"\bchương\s+trình\s+hành\s+động\b", re.IGNORECASE), "chuong_trinh"),
-]
+def _flexible(phrase: str) -> str:
+    """A phrase as a regex whose spaces match any run of whitespace (line breaks included)."""
+    return r"\s+".join(map(re.escape, phrase.split()))
 
 
-def build_result(extraction: Extraction) -> DocumentResult:
+class PlanWords:
+    """The words that name a plan's document type (rules/symbols.yaml `type_words` limited to
+    `plan_types`), compiled once: in running text ("Kế hoạch thực hiện ...") and as a legal
+    document's heading line ("KẾ HOẠCH")."""
+
+    def __init__(self, rules: SymbolRules):
+        words = [(phrase, rule.code) for rule in rules.type_words if rule.code in rules.plan_types for phrase in rule.phrases]
+        self.patterns = [(re.compile(rf"\b{_flexible(p)}\b", re.IGNORECASE), code) for p, code in words]
+        headings = "|".join(_flexible(p.upper()) for p, _ in words)
+        self.heading = re.compile(rf"\s*(?:{headings})\s*$")
+
+    def type_word(self, sentence: str) -> DocType | None:
+        found = [(m.start(), code) for pattern, code in self.patterns for m in pattern.finditer(sentence)]
+        return min(found)[1] if found else None
+
+    def type_word_end(self, text: str, sentence: tuple[int, int] | None) -> int:
+        if sentence is None:
+            return 0
+        ends = [m.end() for pattern, _ in self.patterns for m in pattern.finditer(text, sentence[0], sentence[1])]
+        return min(ends) if ends else sentence[0]
+
+
+def build_result(extraction: Extraction, words: PlanWords) -> DocumentResult:
     text = extraction.document.text
     sentences = sentence_spans(text)
     dateline_year = next((d.year for d in extraction.dates if d.is_dateline and d.year), None)
     plan_symbol = _plan_symbol(text, extraction.symbols)
-    issue_sentence = _issue_sentence(text, sentences, plan_symbol, extraction.targets)
+    issue_sentence = _issue_sentence(text, sentences, plan_symbol, extraction.targets, words)
     plan = PlanRecord()
     if plan_symbol:
         plan.symbol, plan.doc_type = plan_symbol.symbol, plan_symbol.doc_type
         plan.evidence["symbol"] = plan_symbol.evidence
     elif issue_sentence and extraction.targets:
-        doc_type = _type_word(text[issue_sentence[0] : issue_sentence[1]])
+        doc_type = words.type_word(text[issue_sentence[0] : issue_sentence[1]])
         if doc_type:
             plan.doc_type = doc_type
-    anchor = plan_symbol.evidence.end if plan_symbol else _type_word_end(text, issue_sentence)
-    period = _period(extraction.periods, issue_sentence, anchor, extraction.targets, text)
+    anchor = plan_symbol.evidence.end if plan_symbol else words.type_word_end(text, issue_sentence)
+    period = _period(extraction.periods, issue_sentence, anchor, extraction.targets, text, words)
     if period:
         plan.period_start, plan.period_end = period[0], period[1]
         plan.evidence["period"] = period[2]
@@ -120,7 +137,7 @@ def _same_sentence_after(after: str) -> str:
     return after[: next_symbol.start()] if next_symbol else after
 
 
-def _issue_sentence(text, sentences, plan_symbol, targets) -> tuple[int, int] | None:
+def _issue_sentence(text, sentences, plan_symbol, targets, words: PlanWords) -> tuple[int, int] | None:
     """The sentence that announces the plan: the one with its symbol or an issuing verb."""
     if plan_symbol:
         for start, end in sentences:
@@ -128,33 +145,21 @@ def _issue_sentence(text, sentences, plan_symbol, targets) -> tuple[int, int] | 
                 return start, end
     for start, end in sentences:
         sentence = text[start:end]
-        if _ISSUING.search(sentence) and _type_word(sentence) and not _LEGAL_BASIS.match(sentence):
+        if _ISSUING.search(sentence) and words.type_word(sentence) and not _LEGAL_BASIS.match(sentence):
             return start, end
     for start, end in sentences:
-        if _type_word(text[start:end]) and re.search(r"kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu", text[start:end], re.IGNORECASE):
+        if words.type_word(text[start:end]) and re.search(r"kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu", text[start:end], re.IGNORECASE):
             return start, end
     return None
-
-
-def _type_word_end(text: str, sentence: tuple[int, int] | None) -> int:
-    if sentence is None:
-        return 0
-    ends = [m.end() for pattern, _ in _TYPE_WORDS for m in pattern.finditer(text, sentence[0], sentence[1])]
-    return min(ends) if ends else sentence[0]
-
-
-def _type_word(sentence: str) -> DocType | None:
-    found = [(m.start(), code) for pattern, code in _TYPE_WORDS for m in pattern.finditer(sentence)]
-    return min(found)[1] if found else None
 
 
 # ---------------------------------------------------------------- period and dates
 
 
-def _period(periods: list[PeriodMention], issue_sentence, anchor: int, targets: list[TargetMention], text: str):
+def _period(periods: list[PeriodMention], issue_sentence, anchor: int, targets: list[TargetMention], text: str, words: PlanWords):
     """The years the plan covers, from the most telling place that names them: the sentence
     announcing the plan, then the title, then the deadlines of its targets."""
-    title_end = _title_end(text)
+    title_end = _title_end(text, words)
     pools = []
     if issue_sentence:
         in_sentence = [p for p in periods if issue_sentence[0] <= p.evidence.start < issue_sentence[1]]
@@ -194,12 +199,12 @@ def _period_of(pool: list[PeriodMention]):
     return None
 
 
-def _title_end(text: str) -> int:
+def _title_end(text: str, words: PlanWords) -> int:
     """End of the page's title: a legal document's heading ("KẾ HOẠCH" and the capitalised
     lines after it), else the first line of six or more words that is not a menu or a motto."""
     lines = list(re.finditer(r"[^\n]+", text))
     for i, match in enumerate(lines[:40]):
-        if _TYPE_HEADING.match(match.group()):
+        if words.heading.match(match.group()):
             end = match.end()
             for following in lines[i + 1 : i + 5]:
                 if _LEGAL_BASIS.match(following.group()):
