@@ -16,7 +16,6 @@ from .models import (
 from .passes.periods import phase_start
 from .sentences import sentence_spans
 
-_ISSUING = re.compile(r"\b(?:ban\s+hành|phê\s+duyệt|ký|thông\s+qua|vừa\s+được)\b", re.IGNORECASE)
 # "... do UBND tỉnh vừa ban hành": the issuing verb after the symbol, before a comma ends the clause.
 _ISSUED_AFTER = re.compile(r"^[^,]{0,160}\b(?:do|được)\s+[^,]{0,40}\b(?:ban\s+hành|phê\s+duyệt|ký)\b", re.IGNORECASE)
 # What a body does when it sets targets, or says what they are.
@@ -28,11 +27,14 @@ _SETS_TARGETS = re.compile(
 _ACCORDING_TO = re.compile(r"\btheo\s+$", re.IGNORECASE)
 _MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|Độc lập\s*-\s*Tự do|^\s*\|?\s*Số\s*:", re.IGNORECASE)
 _LEGAL_BASIS = re.compile(r"[\s\-–•]*căn\s+cứ\b", re.IGNORECASE)
-_CITING_BEFORE = re.compile(r"(?:căn\s+cứ|theo|thực\s+hiện|triển\s+khai|tại|của|sửa\s+đổi|kèm\s+theo)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _HEADER_SYMBOL = re.compile(r"(?:^|\n)\s*(?:\|\s*)?Số\s*:\s*$", re.IGNORECASE)
 def _flexible(phrase: str) -> str:
     """A phrase as a regex whose spaces match any run of whitespace (line breaks included)."""
     return r"\s+".join(map(re.escape, phrase.split()))
+
+
+def _alternation(phrases: list[str]) -> str:
+    return "|".join(_flexible(p) for p in sorted(phrases, key=len, reverse=True))
 
 
 class PlanWords:
@@ -45,6 +47,10 @@ class PlanWords:
         self.patterns = [(re.compile(rf"\b{_flexible(p)}\b", re.IGNORECASE), code) for p, code in words]
         headings = "|".join(_flexible(p.upper()) for p, _ in words)
         self.heading = re.compile(rf"\s*(?:{headings})\s*$")
+        # "UBND tỉnh ban hành Kế hoạch số ...": the symbol a sentence says was issued
+        self.issuing = re.compile(rf"\b(?:{_alternation(rules.issuing_verbs.phrases)})\b", re.IGNORECASE)
+        # "Căn cứ / Triển khai thực hiện Kế hoạch số ...": a cited symbol, not the page's plan
+        self.citing_before = re.compile(rf"\b(?:{_alternation(rules.citing_words.phrases)})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
 
     def type_word(self, sentence: str) -> DocType | None:
         found = [(m.start(), code) for pattern, code in self.patterns for m in pattern.finditer(sentence)]
@@ -61,7 +67,7 @@ def build_result(extraction: Extraction, words: PlanWords) -> DocumentResult:
     text = extraction.document.text
     sentences = sentence_spans(text)
     dateline_year = next((d.year for d in extraction.dates if d.is_dateline and d.year), None)
-    plan_symbol = _plan_symbol(text, extraction.symbols)
+    plan_symbol = _plan_symbol(text, extraction.symbols, words)
     issue_sentence = _issue_sentence(text, sentences, plan_symbol, extraction.targets, words)
     plan = PlanRecord()
     if plan_symbol:
@@ -76,7 +82,7 @@ def build_result(extraction: Extraction, words: PlanWords) -> DocumentResult:
     if period:
         plan.period_start, plan.period_end = period[0], period[1]
         plan.evidence["period"] = period[2]
-    issued = _issue_date(text, extraction.dates, extraction.symbols, plan_symbol, issue_sentence)
+    issued = _issue_date(text, extraction.dates, extraction.symbols, plan_symbol, issue_sentence, words)
     if issued:
         year = issued.year or dateline_year or plan.period_start
         if year:
@@ -94,7 +100,7 @@ def build_result(extraction: Extraction, words: PlanWords) -> DocumentResult:
         plan.issuer_level = next((p.level for p in extraction.places if p.name == plan.place), None)
     if not (extraction.targets or plan.symbol):
         plan = PlanRecord()  # a page about no plan: every plan field null
-    references = _references(text, extraction.symbols, extraction.dates, dateline_year)
+    references = _references(text, extraction.symbols, extraction.dates, dateline_year, words)
     targets = [
         t if t.year is not None else t.model_copy(update={"year": plan.period_end})
         for t in extraction.targets
@@ -105,7 +111,7 @@ def build_result(extraction: Extraction, words: PlanWords) -> DocumentResult:
 # ---------------------------------------------------------------- plan symbol and sentence
 
 
-def _plan_symbol(text: str, symbols: list[SymbolMention]) -> SymbolMention | None:
+def _plan_symbol(text: str, symbols: list[SymbolMention], words: PlanWords) -> SymbolMention | None:
     """The header "Số: ..." of a legal page, else the symbol a sentence says was issued:
     "UBND tỉnh ban hành Kế hoạch số 199/KH-UBND", "Theo Kế hoạch số 117/KH-UBND ... do UBND
     tỉnh vừa ban hành". A symbol cited as a basis ("Căn cứ", "Triển khai ... Kế hoạch số") is not."""
@@ -117,7 +123,7 @@ def _plan_symbol(text: str, symbols: list[SymbolMention]) -> SymbolMention | Non
             continue
         start, end = symbol.evidence.start, symbol.evidence.end
         before = _same_sentence_before(text[max(0, start - 80) : start])
-        if _ISSUING.search(before) and not _CITING_BEFORE.search(before[-40:]):
+        if words.issuing.search(before) and not words.citing_before.search(before[-40:]):
             return symbol
         after = _same_sentence_after(text[end : end + 220])
         if _ISSUED_AFTER.search(after):
@@ -145,7 +151,7 @@ def _issue_sentence(text, sentences, plan_symbol, targets, words: PlanWords) -> 
                 return start, end
     for start, end in sentences:
         sentence = text[start:end]
-        if _ISSUING.search(sentence) and words.type_word(sentence) and not _LEGAL_BASIS.match(sentence):
+        if words.issuing.search(sentence) and words.type_word(sentence) and not _LEGAL_BASIS.match(sentence):
             return start, end
     for start, end in sentences:
         if words.type_word(text[start:end]) and re.search(r"kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu", text[start:end], re.IGNORECASE):
@@ -229,12 +235,12 @@ def _has_until(text: str) -> bool:
     return bool(re.search(r"đến\s+(?:cuối\s+)?năm\s+(?:19|20)\d\d", text, re.IGNORECASE))
 
 
-def _issue_date(text, dates: list[DateMention], symbols: list[SymbolMention], plan_symbol, issue_sentence) -> DateMention | None:
+def _issue_date(text, dates: list[DateMention], symbols: list[SymbolMention], plan_symbol, issue_sentence, words: PlanWords) -> DateMention | None:
     """The date attached to the plan's symbol, else an uncited date in the announcing sentence."""
     if plan_symbol:
-        return _date_after(text, plan_symbol, dates)
+        return _date_after(text, plan_symbol, dates, words)
     if issue_sentence:
-        cited = {id(_date_after(text, s, dates)) for s in symbols}
+        cited = {id(_date_after(text, s, dates, words)) for s in symbols}
         for date in dates:
             in_sentence = issue_sentence[0] <= date.evidence.start < issue_sentence[1]
             if in_sentence and not date.is_dateline and id(date) not in cited:
@@ -304,11 +310,11 @@ def _page_place(extraction: Extraction) -> str | None:
 # ---------------------------------------------------------------- references
 
 
-def _references(text, symbols: list[SymbolMention], dates: list[DateMention], dateline_year) -> list[ReferenceRecord]:
+def _references(text, symbols: list[SymbolMention], dates: list[DateMention], dateline_year, words: PlanWords) -> list[ReferenceRecord]:
     seen: dict[str, ReferenceRecord] = {}
     for symbol in symbols:
         key = symbol.symbol.replace("Đ", "D").replace("đ", "d")
-        date = _date_after(text, symbol, dates)
+        date = _date_after(text, symbol, dates, words)
         issued = _date(date.year or dateline_year, date.month, date.day) if date and (date.year or dateline_year) else None
         if key in seen:
             if seen[key].issued is None and issued:
@@ -318,7 +324,7 @@ def _references(text, symbols: list[SymbolMention], dates: list[DateMention], da
     return list(seen.values())
 
 
-def _date_after(text: str, symbol: SymbolMention, dates: list[DateMention]) -> DateMention | None:
+def _date_after(text: str, symbol: SymbolMention, dates: list[DateMention], words: PlanWords) -> DateMention | None:
     end = symbol.evidence.end
     for date in dates:
         # "199/KH-UBND ngày 02/8/2022"; a legal header: "Số: 270/KH-UBND | Đồng Tháp, ngày 19 ..."
@@ -330,6 +336,6 @@ def _date_after(text: str, symbol: SymbolMention, dates: list[DateMention]) -> D
     if before:
         date = before[-1]
         gap = text[date.evidence.end : symbol.evidence.start]
-        if len(gap) <= 120 and _ISSUING.search(gap) and not re.search(r"[.;\n]|\d+/", gap):
+        if len(gap) <= 120 and words.issuing.search(gap) and not re.search(r"[.;\n]|\d+/", gap):
             return date
     return None
