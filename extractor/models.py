@@ -299,6 +299,7 @@ class CueRules(Strict):
 
 class BodyRule(PhraseRule):
     code: IssuerBody
+    level: Level | None = Field(None, description="the level the body itself gives ('Tỉnh ủy' → province)")
 
 
 class LevelRule(Strict):

@@ -12,14 +12,12 @@ from ..nlp import text_of
 from ..places import Gazetteer, Place
 from ..rules import Rules
 
-# Centrally-run cities: "thành phố X" is a province for these, a district-level city otherwise.
-_BODY_LEVEL_WORDS = {"tỉnh ủy": "province", "tỉnh uỷ": "province", "thành ủy": "province", "thành uỷ": "province", "huyện ủy": "district", "huyện uỷ": "district"}
 
 
 class IssuerPass:
     def __init__(self, rules: Rules, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
-        self.bodies = {p.lower(): (r.code, r.id) for r in rules.places.bodies for p in r.phrases}
+        self.bodies = {p.lower(): r for r in rules.places.bodies for p in r.phrases}
         self.levels = {p.lower(): r.code for r in rules.places.levels for p in r.phrases}
         bodies = "|".join(sorted(map(re.escape, self.bodies), key=len, reverse=True))
         levels = "|".join(sorted(map(re.escape, self.levels), key=len, reverse=True))
@@ -38,14 +36,14 @@ class IssuerPass:
         issuers: list[IssuerMention] = []
         for m in self.body_re.finditer(text):
             body_text = m.group("body")
-            code, rule_id = self.bodies[body_text.lower()]
+            rule = self.bodies[re.sub(r"\s+", " ", body_text.lower())]
             level_word = (m.group("level") or "").lower().rstrip(".")
             place, end = self._place_after(text, m.end(), places)
-            level = self._level(body_text.lower(), level_word, place)
+            level = rule.level or self._level(level_word, place)
             issuers.append(
                 IssuerMention(
-                    body=code, level=level, place=place.name if place else None,
-                    evidence=Evidence(start=m.start(), end=end, text=text[m.start():end], rule_id=rule_id),
+                    body=rule.code, level=level, place=place.name if place else None,
+                    evidence=Evidence(start=m.start(), end=end, text=text[m.start():end], rule_id=rule.id),
                 )
             )
         return issuers, places
@@ -57,16 +55,12 @@ class IssuerPass:
                 return self.gazetteer.lookup(mention.name, mention.level), mention.evidence.end
         return None, offset
 
-    def _level(self, body: str, level_word: str, place: Place | None) -> Level | None:
-        for word, level in _BODY_LEVEL_WORDS.items():
-            if word in body:
-                return level  # type: ignore[return-value]
+    def _level(self, level_word: str, place: Place | None) -> Level | None:
+        # "thành phố X" is a province for a centrally-run city, a district-level city otherwise
         if level_word in ("thành phố", "tp"):
             if place is None or place.level == "province":
                 return "province"
             return "district"
         if level_word:
             return self.levels.get(level_word)  # type: ignore[return-value]
-        if body in ("thủ tướng chính phủ", "thủ tướng", "chính phủ", "quốc hội"):
-            return "national"
         return place.level if place else None
