@@ -314,6 +314,7 @@ class PlaceAlias(Strict):
     written: str = Field(description="as documents write it: 'TP.HCM', 'Bắc Cạn', 'Thừa Thiên Huế'")
     official: str = Field(description="the short name in underthesea's list: 'Hồ Chí Minh', 'Bắc Kạn', 'Huế'")
     name: str | None = Field(None, description="the name to report, where the list carries a later one")
+    sigil: bool = Field(False, description="a paper's sigil, counted only where it opens a line: 'TQĐT - ...'")
 
 
 class PlaceRules(Strict):

@@ -85,13 +85,15 @@ class Gazetteer:
             self._folded.setdefault((fold(name), level), place)
         self._aliases = {fold(a.written): a.official for a in rules.aliases}
         self._regex = self._compile(rules)
+        sigils = "|".join(re.escape(a.written) for a in rules.aliases if a.sigil)
+        self._sigil = re.compile(rf"^\(?(?P<sigil>{sigils})\)?(?:\.VN)?\s*[-–:]", re.MULTILINE) if sigils else None
 
     def _add(self, place: Place, exact: dict) -> None:
         self._places.append(place)
         exact.setdefault((place.name.lower(), place.level), place)
 
     def _compile(self, rules: PlaceRules) -> re.Pattern:
-        provinces = {p.name for p in self._places if p.level == "province"} | {a.written for a in rules.aliases}
+        provinces = {p.name for p in self._places if p.level == "province"} | {a.written for a in rules.aliases if not a.sigil}
         districts = {p.name for p in self._places if p.level == "district"}
         # Case-sensitive alternations (names as written, and in capitals for headers) are many
         # times faster than one case-insensitive alternation over ~800 names.
@@ -121,8 +123,14 @@ class Gazetteer:
         return None
 
     def find(self, text: str) -> list[tuple[int, int, Place]]:
-        """Every province (bare or prefixed) and every prefixed district named in `text`."""
+        """Every province (bare or prefixed), every prefixed district, and every paper sigil
+        opening a line, named in `text`."""
         found = []
+        if self._sigil:
+            for match in self._sigil.finditer(text):
+                place = self.lookup(match.group("sigil"), "province")
+                if place:
+                    found.append((match.start("sigil"), match.end("sigil"), place))
         for match in self._regex.finditer(text):
             if match.group("district"):
                 place = self.lookup(match.group("district"), "district")
@@ -139,7 +147,7 @@ class Gazetteer:
                 start = match.start("province")
             if place:
                 found.append((start, match.end(), place))
-        return found
+        return sorted(found, key=lambda item: item[0])
 
 
 def _looks_like_name(written: str) -> bool:
