@@ -15,7 +15,7 @@ from .sources.crawl import crawl, fetched_document, load_portals, profile_for
 from .sources.files import read_file
 
 
-def run_all(db_path: Path, sites: list[str] | None = None, workers: int = 1, progress: bool = True,
+def run_all(db_path: Path, sites: list[str] | None = None, workers: int = 1, progress: bool = False,
             fetcher_factory=None, timeout: float = 300.0) -> str:
     catalogue = Catalogue(db_path)
     portals = load_portals()
@@ -23,15 +23,28 @@ def run_all(db_path: Path, sites: list[str] | None = None, workers: int = 1, pro
     lines = []
     for name in names:
         profile = profile_for(name, portals)
-        summary = crawl(profile, catalogue, fetcher_factory(profile) if fetcher_factory else None)
+        bar = _bar(progress, f"crawl {name}", "url")
+        summary = crawl(profile, catalogue, fetcher_factory(profile) if fetcher_factory else None,
+                        on_visit=(lambda _: bar.update()) if bar else None)
+        if bar:
+            bar.close()
         lines.append(f"{name}: {summary.describe()}")
-    extracted, failed = extract_fetched(catalogue, workers, timeout)
+        lines += [f"  failed: {f}" for f in summary.failures]
+    extracted, failed = extract_fetched(catalogue, workers, timeout, progress)
     lines.append(f"extracted {extracted} new documents, {len(failed)} failed")
     lines += [f"  failed: {f}" for f in failed]
     return "\n".join(lines)
 
 
-def extract_fetched(catalogue: Catalogue, workers: int = 1, timeout: float = 300.0) -> tuple[int, list[str]]:
+def _bar(enabled: bool, description: str, unit: str, total: int | None = None):
+    if not enabled:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(desc=description, unit=unit, total=total)
+
+
+def extract_fetched(catalogue: Catalogue, workers: int = 1, timeout: float = 300.0, progress: bool = False) -> tuple[int, list[str]]:
     """Extract fetched articles and attachments from their stored bytes (never re-fetched)."""
     extractor = Extractor()
     catalogue.sync_indicators(indicator_rows(extractor))
@@ -47,7 +60,10 @@ def extract_fetched(catalogue: Catalogue, workers: int = 1, timeout: float = 300
             document = read_file(path, source=row["url"])
             return extractor.extract(document.model_copy(update={"name": row["url"]}))
 
+        bar = _bar(progress, "extract", "doc", len(rows))
         for (row, _), result, error in map_isolated(work, items, workers, timeout):
+            if bar:
+                bar.update()
             if error is not None:
                 reason = str(error) if isinstance(error, ExtractorError) else f"{type(error).__name__}: {error}"
                 catalogue.record_failure(run_id, row["url"], "extract", reason)
@@ -57,5 +73,7 @@ def extract_fetched(catalogue: Catalogue, workers: int = 1, timeout: float = 300
             catalogue.store(run_id, result, EXTRACTOR_VERSION)
             catalogue.frontier_update(row["url"], status="extracted", document_id=result.document.doc_id)
             extracted += 1
+        if bar:
+            bar.close()
     catalogue.finish_run(run_id, {"extracted": extracted, "failed": len(failed)})
     return extracted, failed

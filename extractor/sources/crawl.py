@@ -9,6 +9,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urldefrag, urljoin, urlparse
 
 from bs4 import BeautifulSoup
@@ -56,7 +57,12 @@ def profile_for(site: str, portals: PortalRules) -> PortalProfile:
     )
 
 
-def crawl(profile: PortalProfile, catalogue: Catalogue, fetcher: Fetcher | None = None, max_urls: int = 1000) -> CrawlSummary:
+def crawl(
+    profile: PortalProfile, catalogue: Catalogue, fetcher: Fetcher | None = None, max_urls: int = 1000,
+    on_visit: Callable[[str], None] | None = None,
+) -> CrawlSummary:
+    """Visit pending URLs of one portal until none is left (or `max_urls`); `on_visit(url)` is
+    called after each, for a progress display."""
     fetcher = fetcher or Fetcher(set(profile.hosts), FetchOptions(delay=profile.delay))
     summary = CrawlSummary()
     catalogue.frontier_add([{"url": u, "site": profile.name, "kind": "listing", "depth": 0} for u in profile.listings])
@@ -67,6 +73,8 @@ def crawl(profile: PortalProfile, catalogue: Catalogue, fetcher: Fetcher | None 
         if row is None:
             break
         _visit(row, catalogue, fetcher, profile, article_re, next_re, summary)
+        if on_visit:
+            on_visit(row["url"])
     return summary
 
 
