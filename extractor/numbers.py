@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .models import Bound, NumberRules, Unit
+from .phrases import alternation, key
 
 # A number as printed: digits with dot or comma groups ("1.587.166", "18,66", "02").
 NUMBER = r"\d+(?:[.,]\d+)*"
@@ -37,11 +38,6 @@ def parse_number(text: str) -> float:
             return float("".join(groups))
         return float(text) if text.count(".") == 1 else float("".join(groups))
     return float(text)
-
-
-def _alternation(phrases: Iterable[str]) -> str:
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
 
 
 @dataclass(frozen=True)
@@ -77,9 +73,9 @@ class QuantityReader:
         self._bound_before = {p.lower(): b for b in rules.bounds if b.position == "before" for p in b.phrases}
         self._bound_after = {p.lower(): b for b in rules.bounds if b.position == "after" for p in b.phrases}
         self._word_by_phrase = {p.lower(): w for w in rules.number_words for p in w.phrases}
-        scale = _alternation(self._scale_by_phrase)
-        unit = _alternation(self._unit_by_phrase)
-        non_unit = _alternation(p for r in rules.non_units for p in r.phrases)
+        scale = alternation(self._scale_by_phrase)
+        unit = alternation(self._unit_by_phrase)
+        non_unit = alternation(p for r in rules.non_units for p in r.phrases)
         one = rf"(?P<{{n}}>{NUMBER})(?:\s*(?P<{{s}}>{scale})\b)?(?P<{{p}}>\s*%)?(?:\s*/\s*năm\b)?"
         self._quantity = re.compile(
             rf"(?<![\w/.,-])"
@@ -90,10 +86,10 @@ class QuantityReader:
             re.IGNORECASE,
         )
         self._bound_before_re = re.compile(
-            rf"(?:^|(?<=\W))(?P<bound>{_alternation(self._bound_before)})\s*(?:là\s+|:\s*)?$", re.IGNORECASE
+            rf"(?:^|(?<=\W))(?P<bound>{alternation(self._bound_before)})\s*(?:là\s+|:\s*)?$", re.IGNORECASE
         )
-        self._bound_after_re = re.compile(rf"^\s*(?P<bound>{_alternation(self._bound_after)})\b", re.IGNORECASE)
-        self._words_re = re.compile(rf"(?<!\w)(?P<word>{_alternation(self._word_by_phrase)})(?!\w)", re.IGNORECASE)
+        self._bound_after_re = re.compile(rf"^\s*(?P<bound>{alternation(self._bound_after)})\b", re.IGNORECASE)
+        self._words_re = re.compile(rf"(?<!\w)(?P<word>{alternation(self._word_by_phrase)})(?!\w)", re.IGNORECASE)
         self._range_from_re = re.compile(r"(?:^|(?<=\W))từ\s*$", re.IGNORECASE)
 
     # ------------------------------------------------------------------ public
@@ -127,7 +123,7 @@ class QuantityReader:
             rule = self._unit_by_phrase["%"]
             unit_text, end = "%", numeric_end
         elif unit_text:
-            rule = self._unit_by_phrase[_key(unit_text)]
+            rule = self._unit_by_phrase[key(unit_text)]
             end = m.end("unit")
         else:
             return None  # a bare number: a counter, a year, a code
@@ -149,10 +145,10 @@ class QuantityReader:
         bound, bound_rule, start = self._bound(text, m.start(), m.group("n2") is not None)
         after_bound = self._bound_after_re.match(text[end : end + 12])
         if after_bound and bound == "exact":
-            rule = self._bound_after[_key(after_bound.group("bound"))]
+            rule = self._bound_after[key(after_bound.group("bound"))]
             bound, bound_rule = rule.code, rule.id
             end = end + after_bound.end()
-        elif after_bound and bound == "at_least" and self._bound_after[_key(after_bound.group("bound"))].code == "at_least":
+        elif after_bound and bound == "at_least" and self._bound_after[key(after_bound.group("bound"))].code == "at_least":
             end = end + after_bound.end()
         return Quantity(
             start=start,
@@ -175,7 +171,7 @@ class QuantityReader:
         denominator = parse_number(m.group("frac_d"))
         if unit_text:
             # "6/12 xã", "16/19 tiêu chí", "20.411/181.603 hộ nghèo": a count out of a total
-            rule = self._unit_by_phrase[_key(unit_text)]
+            rule = self._unit_by_phrase[key(unit_text)]
             value, unit_code, unit_rule, end = numerator, rule.code, rule.id, m.end("unit")
         elif denominator and numerator < denominator and denominator <= 10:
             # "1/2 số hộ nghèo", "2/3": a share
@@ -190,7 +186,7 @@ class QuantityReader:
         )
 
     def _read_word(self, text: str, m: re.Match) -> Quantity:
-        rule = self._word_by_phrase[_key(m.group("word"))]
+        rule = self._word_by_phrase[key(m.group("word"))]
         bound, bound_rule, start = self._bound(text, m.start(), False)
         return Quantity(
             start=start, end=m.end(), number_start=m.start(), number_end=m.end(),
@@ -201,7 +197,7 @@ class QuantityReader:
     def _value(self, number: str, scale: str | None) -> float:
         value = parse_number(number)
         if scale:
-            value *= self._scale_by_phrase[_key(scale)]
+            value *= self._scale_by_phrase[key(scale)]
         return value
 
     def _bound(self, text: str, start: int, is_range: bool) -> tuple[Bound, str | None, int]:
@@ -210,7 +206,7 @@ class QuantityReader:
         match = self._bound_before_re.search(before)
         if not match:
             return "exact", None, start
-        phrase = _key(match.group("bound"))
+        phrase = key(match.group("bound"))
         rule = self._bound_before[phrase]
         new_start = start - (len(before) - match.start("bound"))
         if phrase == "từ" and is_range:
@@ -221,11 +217,6 @@ class QuantityReader:
         if rule.code == "at_least" and "khoảng" in phrase:
             return "at_least", rule.id, new_start
         return rule.code, rule.id, new_start
-
-
-def _key(phrase: str) -> str:
-    """Lexicon key of a matched phrase: lower case, one space between words."""
-    return re.sub(r"\s+", " ", phrase.lower())
 
 
 def _looks_like_year(first: str, second: str | None) -> bool:

@@ -15,26 +15,47 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-from .models import PlaceRules
+from .models import Level, PlaceRules
 
-_PREFIX = re.compile(r"^(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn)\s+", re.IGNORECASE)
+_PREFIX = re.compile(
+    r"^(?P<word>tỉnh|thành\s+phố|tp\.?|huyện|quận|thị\s+xã|tx\.?|xã|phường|thị\s+trấn)(?:\s+|(?<=\.))", re.IGNORECASE
+)
+# The level a written prefix gives, in the order to try: "thành phố Sơn La" is first the
+# province, then the district-level city; "thị xã Quảng Trị" is never the province.
+_PREFIX_LEVELS = {"tỉnh": ["province"], "huyện": ["district"], "quận": ["district"], "thị xã": ["district"], "tx": ["district"]}
+_ANY_LEVEL = ["province", "district"]
 
 
 @dataclass(frozen=True)
 class Place:
     name: str  # short name as documents of its time wrote it: "Sơn La", "Thừa Thiên Huế"
     full_name: str  # "Tỉnh Sơn La", "Thành phố Sơn La"
-    level: str  # province | district
-    code: str | None  # province code (GSO); districts carry their province's
+    level: Level  # province | district (underthesea's list names communes but not their province-free identity)
+    code: str | None  # province code (GSO); districts carry their province's: the data gives no district codes
     province: str  # the province it belongs to (itself for a province)
     successor: str  # the province it belongs to since 1 July 2025
     centrally_run: bool = False  # Hà Nội, Hồ Chí Minh, Hải Phòng, Đà Nẵng, Cần Thơ (and Huế since 2025)
 
 
 def fold(name: str) -> str:
-    """Lower case, no diacritics, no spaces: "Hoà Bình" and "Hòa Bình" fold alike."""
-    decomposed = unicodedata.normalize("NFD", name.lower().replace("đ", "d"))
+    """Lower case, no diacritics, no spaces: "Phù Ninh" and "Phú Ninh" fold alike."""
+    decomposed = unicodedata.normalize("NFD", name.lower().replace("đ", "d").replace("ð", "d"))
     return re.sub(r"[\W_]+", "", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def spell(name: str) -> str:
+    """Lower case with diacritics kept, but one spelling per word: NFC, Latin "ð" read as "đ",
+    tone marks placed as underthesea places them ("hoà" -> "hòa", "thuỷ" -> "thủy")."""
+    words = unicodedata.normalize("NFC", name.lower().replace("ð", "đ")).split()
+    tone_moves = _tone_moves()
+    return " ".join(tone_moves.get(word, word) for word in words)
+
+
+@lru_cache(maxsize=1)
+def _tone_moves() -> dict[str, str]:
+    from underthesea.pipeline.text_normalize.text_normalizer import token_map
+
+    return {old.lower(): new.lower() for old, new in token_map.items()}
 
 
 class Gazetteer:
@@ -57,7 +78,7 @@ class Gazetteer:
                 centrally_run=value["name"].startswith("Thành phố") and value["short"] != "Huế",
             )
             self._add(place, exact)
-            exact.setdefault((value["short"].lower(), "province"), place)  # "Huế" as well as "Thừa Thiên Huế"
+            exact.setdefault((spell(value["short"]), "province"), place)  # "Huế" as well as "Thừa Thiên Huế"
         provinces = {p.full_name: p for p in self._places}
         seen_districts = set()
         for row in data["ward_mapping"]:
@@ -84,26 +105,34 @@ class Gazetteer:
         for (name, level), place in exact.items():
             self._folded.setdefault((fold(name), level), place)
         self._aliases = {fold(a.written): a.official for a in rules.aliases}
-        self._regex = self._compile(rules)
-        sigils = "|".join(re.escape(a.written) for a in rules.aliases if a.sigil)
-        self._sigil = re.compile(rf"^\(?(?P<sigil>{sigils})\)?(?:\.VN)?\s*[-–:]", re.MULTILINE) if sigils else None
+        self._compile(rules)
 
     def _add(self, place: Place, exact: dict) -> None:
         self._places.append(place)
-        exact.setdefault((place.name.lower(), place.level), place)
+        exact.setdefault((spell(place.name), place.level), place)
 
-    def _compile(self, rules: PlaceRules) -> re.Pattern:
+    def _compile(self, rules: PlaceRules) -> None:
+        """One regex over every name, and every name as written resolved once, so that `find`
+        does no per-name or per-match work beyond a dict look-up."""
         provinces = {p.name for p in self._places if p.level == "province"} | {a.written for a in rules.aliases if not a.sigil}
         districts = {p.name for p in self._places if p.level == "district"}
-        # Case-sensitive alternations (names as written, and in capitals for headers) are many
-        # times faster than one case-insensitive alternation over ~800 names.
-        alternation = lambda names: "|".join(  # noqa: E731
-            re.escape(n) for n in sorted(names | {n.upper() for n in names}, key=len, reverse=True)
+        # names as written and in capitals for headers: case-sensitive alternations are many
+        # times faster than one case-insensitive alternation over ~800 names
+        provinces |= {n.upper() for n in provinces}
+        districts |= {n.upper() for n in districts}
+        self._province_named = {n: self.lookup(n, "province") for n in provinces}
+        self._district_named = {n: self.lookup(n, "district") for n in districts}
+        alternation = lambda names: "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))  # noqa: E731
+        prefix = r"(?i:huyện|quận|thị\s+xã|thành\s+phố|TP\.?|TX\.?)"
+        self._regex = re.compile(
+            rf"(?<!\w)(?:(?P<prefix>{prefix}\s*)(?<=\s|\.)(?P<district>{alternation(districts)})"
+            rf"|(?P<province>{alternation(provinces)}))(?!\w)"
         )
-        prefix = r"(?i:huyện|quận|thị\s+xã|thành\s+phố|TP\.?)"
-        return re.compile(
-            rf"(?<!\w)(?:(?P<prefix>{prefix}\s+)(?P<district>{alternation(districts)})|(?P<province>{alternation(provinces)}))(?!\w)"
-        )
+        sigils = {a.written: self.lookup(a.written, "province") for a in rules.aliases if a.sigil}
+        self._sigil_named = sigils
+        self._sigil = re.compile(
+            rf"^\(?(?P<sigil>{alternation(sigils)})\)?(?:\.VN)?\s*[-–:]", re.MULTILINE
+        ) if sigils else None
 
     # ------------------------------------------------------------------ public
 
@@ -111,42 +140,46 @@ class Gazetteer:
         return iter(self._places)
 
     def lookup(self, name: str, level: str | None = None) -> Place | None:
-        """The unit a written name stands for; a province unless `level` says otherwise."""
-        bare = _PREFIX.sub("", name.strip())
-        official = self._aliases.get(fold(bare))
-        if official:
-            bare = official
-        for candidate_level in ([level] if level else ["province", "district"]):
-            place = self._exact.get((bare.lower(), candidate_level)) or self._folded.get((fold(bare), candidate_level))
+        """The unit a written name stands for. Without `level`, the prefix decides ("thị xã
+        Quảng Trị" is a district), else a province is preferred to a district of that name."""
+        written = name.strip()
+        prefix = _PREFIX.match(written)
+        bare = written[prefix.end():].strip() if prefix else written
+        # an alias may carry its own prefix ("TP.HCM"), or follow one ("thành phố Sài Gòn")
+        bare = self._aliases.get(fold(written)) or self._aliases.get(fold(bare)) or bare
+        if level:
+            levels = [level]
+        elif prefix:
+            levels = _PREFIX_LEVELS.get(re.sub(r"\s+", " ", prefix.group("word").lower()).rstrip("."), _ANY_LEVEL)
+        else:
+            levels = _ANY_LEVEL
+        spelled, folded = spell(bare), fold(bare)
+        for candidate_level in levels:
+            # exact diacritics first: "Phù Ninh" (Phú Thọ) and "Phú Ninh" (Quảng Nam) fold alike
+            place = self._exact.get((spelled, candidate_level)) or self._folded.get((folded, candidate_level))
             if place:
                 return place
         return None
 
     def find(self, text: str) -> list[tuple[int, int, Place]]:
         """Every province (bare or prefixed), every prefixed district, and every paper sigil
-        opening a line, named in `text`."""
+        opening a line, named in `text`: (start, end, place), the span covering the name only."""
         found = []
         if self._sigil:
             for match in self._sigil.finditer(text):
-                place = self.lookup(match.group("sigil"), "province")
-                if place:
-                    found.append((match.start("sigil"), match.end("sigil"), place))
+                found.append((match.start("sigil"), match.end("sigil"), self._sigil_named[match.group("sigil")]))
         for match in self._regex.finditer(text):
-            if match.group("district"):
-                place = self.lookup(match.group("district"), "district")
-                start = match.start("district")
-                # "thành phố Sơn La" is a district-level city, "thành phố Hải Phòng" a province
-                province = self.lookup(match.group("district"), "province")
-                if province and (province.centrally_run or not match.group("prefix").lower().startswith(("thành", "tp"))):
-                    place = province
-            else:
-                written = match.group("province")
-                if not _looks_like_name(written):
-                    continue
-                place = self.lookup(written, "province")
-                start = match.start("province")
-            if place:
-                found.append((start, match.end(), place))
+            district = match.group("district")
+            if district:
+                place = self._district_named[district]
+                # "thành phố Hải Phòng" is a province, "thành phố Sơn La" a district-level city
+                if match.group("prefix").lower().startswith(("thành", "tp")):
+                    province = self._province_named.get(district)
+                    if province and province.centrally_run:
+                        place = province
+                found.append((match.start("district"), match.end(), place))
+            elif _looks_like_name(match.group("province")):
+                found.append((match.start("province"), match.end(), self._province_named[match.group("province")]))
         return sorted(found, key=lambda item: item[0])
 
 

@@ -14,6 +14,7 @@ from .models import (
     PlanRecord, ReferenceRecord, SymbolMention, SymbolRules, TargetMention,
 )
 from .passes.periods import phase_start
+from .phrases import alternation, flexible
 from .sentences import sentence_spans
 
 # "... do UBND tỉnh vừa ban hành": the issuing verb after the symbol, before a comma ends the clause.
@@ -28,15 +29,6 @@ _ACCORDING_TO = re.compile(r"\btheo\s+$", re.IGNORECASE)
 _MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|Độc lập\s*-\s*Tự do|^\s*\|?\s*Số\s*:", re.IGNORECASE)
 _LEGAL_BASIS = re.compile(r"[\s\-–•]*căn\s+cứ\b", re.IGNORECASE)
 _HEADER_SYMBOL = re.compile(r"(?:^|\n)\s*(?:\|\s*)?Số\s*:\s*$", re.IGNORECASE)
-def _flexible(phrase: str) -> str:
-    """A phrase as a regex whose spaces match any run of whitespace (line breaks included)."""
-    return r"\s+".join(map(re.escape, phrase.split()))
-
-
-def _alternation(phrases: list[str]) -> str:
-    return "|".join(_flexible(p) for p in sorted(phrases, key=len, reverse=True))
-
-
 class PlanWords:
     """The words that name a plan's document type (rules/symbols.yaml `type_words` limited to
     `plan_types`), compiled once: in running text ("Kế hoạch thực hiện ...") and as a legal
@@ -44,13 +36,13 @@ class PlanWords:
 
     def __init__(self, rules: SymbolRules):
         words = [(phrase, rule.code) for rule in rules.type_words if rule.code in rules.plan_types for phrase in rule.phrases]
-        self.patterns = [(re.compile(rf"\b{_flexible(p)}\b", re.IGNORECASE), code) for p, code in words]
-        headings = "|".join(_flexible(p.upper()) for p, _ in words)
+        self.patterns = [(re.compile(rf"\b{flexible(p)}\b", re.IGNORECASE), code) for p, code in words]
+        headings = "|".join(flexible(p.upper()) for p, _ in words)
         self.heading = re.compile(rf"\s*(?:{headings})\s*$")
         # "UBND tỉnh ban hành Kế hoạch số ...": the symbol a sentence says was issued
-        self.issuing = re.compile(rf"\b(?:{_alternation(rules.issuing_verbs.phrases)})\b", re.IGNORECASE)
+        self.issuing = re.compile(rf"\b(?:{alternation(rules.issuing_verbs.phrases)})\b", re.IGNORECASE)
         # "Căn cứ / Triển khai thực hiện Kế hoạch số ...": a cited symbol, not the page's plan
-        self.citing_before = re.compile(rf"\b(?:{_alternation(rules.citing_words.phrases)})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
+        self.citing_before = re.compile(rf"\b(?:{alternation(rules.citing_words.phrases)})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
 
     def type_word(self, sentence: str) -> DocType | None:
         found = [(m.start(), code) for pattern, code in self.patterns for m in pattern.finditer(sentence)]

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from ..models import Evidence, IssuerMention, Level, PlaceMention
 from ..nlp import text_of
+from ..phrases import alternation, key
 from ..places import Gazetteer, Place
 from ..rules import Rules
 
@@ -19,8 +20,8 @@ class IssuerPass:
         self.gazetteer = gazetteer
         self.bodies = {p.lower(): r for r in rules.places.bodies for p in r.phrases}
         self.levels = {p.lower(): r.code for r in rules.places.levels for p in r.phrases}
-        bodies = "|".join(sorted(map(re.escape, self.bodies), key=len, reverse=True))
-        levels = "|".join(sorted(map(re.escape, self.levels), key=len, reverse=True))
+        bodies = alternation(self.bodies)
+        levels = alternation(self.levels)
         self.body_re = re.compile(
             rf"(?<![\w/-])(?P<body>{bodies})(?:\s+(?:nhân dân\s+)?(?P<level>{levels})(?!\w))?",
             re.IGNORECASE,
@@ -36,7 +37,7 @@ class IssuerPass:
         issuers: list[IssuerMention] = []
         for m in self.body_re.finditer(text):
             body_text = m.group("body")
-            rule = self.bodies[re.sub(r"\s+", " ", body_text.lower())]
+            rule = self.bodies[key(body_text)]
             level_word = (m.group("level") or "").lower().rstrip(".")
             place, end = self._place_after(text, m.end(), places)
             level = rule.level or self._level(level_word, place)

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from ..models import DocType, Evidence, SymbolMention
 from ..nlp import text_of
+from ..phrases import alternation, key
 from ..rules import Rules
 
 # One part of a sign: capitals and digits, lower case only inside ("TTg", "CTr", "QyĐ").
@@ -31,7 +32,7 @@ class SymbolPass:
         self.symbol_re = re.compile(rf"(?<![\w/.-])(?:{_PARTY}|{_STANDARD}|{glued})")
         self.words = {p.lower(): (r.code, r.id) for r in self.rules.type_words for p in r.phrases}
         self.word_before_re = re.compile(
-            r"(?P<word>" + "|".join(sorted(map(re.escape, self.words), key=len, reverse=True)) + r")"
+            r"(?P<word>" + alternation(self.words) + r")"
             r"(?:\s+số)?\s*:?\s*$",
             re.IGNORECASE,
         )
@@ -58,7 +59,7 @@ class SymbolPass:
             return self.by_abbreviation[sign_type][0], rule_id
         word = self.word_before_re.search(text[max(0, match.start() - 40) : match.start()])
         if word:
-            return self.words[re.sub(r"\s+", " ", word.group("word").lower())]
+            return self.words[key(word.group("word"))]
         if not sign_type:
             return "cong_van", rule_id  # "123/UBND-VX": a letter's sign carries no type
         return "other", rule_id
