@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
+from .errors import RuleError
 from .models import Level, PlaceRules
 
 _PREFIX = re.compile(
@@ -30,7 +31,7 @@ _ANY_LEVEL = ["province", "district"]
 class Place:
     name: str  # short name as documents of its time wrote it: "Sơn La", "Thừa Thiên Huế"
     full_name: str  # "Tỉnh Sơn La", "Thành phố Sơn La"
-    level: Level  # province | district (underthesea's list names communes but not their province-free identity)
+    level: Level  # province | district; communes are left out: their names repeat across provinces
     code: str | None  # province code (GSO); districts carry their province's: the data gives no district codes
     province: str  # the province it belongs to (itself for a province)
     successor: str  # the province it belongs to since 1 July 2025
@@ -122,6 +123,9 @@ class Gazetteer:
         districts |= {n.upper() for n in districts}
         self._province_named = {n: self.lookup(n, "province") for n in provinces}
         self._district_named = {n: self.lookup(n, "district") for n in districts}
+        unknown = sorted(n for n, place in self._province_named.items() if place is None)
+        if unknown:
+            raise RuleError(f"rules/places.yaml: aliases name no province in underthesea's list: {unknown}")
         alternation = lambda names: "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))  # noqa: E731
         prefix = r"(?i:huyện|quận|thị\s+xã|thành\s+phố|TP\.?|TX\.?)"
         self._regex = re.compile(
