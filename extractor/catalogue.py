@@ -2,10 +2,17 @@
 
 Normalised tables with stable ids (a document's id is the hash of its normalised text; a
 target's derives from the document, its span and its value), named migrations, full-text
-search on document text, and `targets_view` for researchers:
+search on document text, and `targets_view` for researchers. Which provinces target a
+poverty rate below 5% by 2025 (a district's plan counts for its province)?
 
-    select place, symbol, value_max, year, evidence_text from targets_view
-    where indicator = 'poverty.rate' and change = 'level' and value_max <= 1 and year <= 2025;
+    select province, place_successor, place, symbol, period_start, period_end, value_max, year
+    from targets_view
+    where indicator = 'poverty.rate' and change = 'level' and unit = 'percent'
+      and value_max < 5 and year <= 2025
+    order by province, year;
+
+Documents by word: `select id, title from documents where rowid in
+(select rowid from documents_fts where documents_fts match 'hộ nghèo')`.
 
 Storing the same result twice writes nothing; a source whose text changed has its old rows
 replaced in one transaction.
@@ -17,16 +24,18 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Literal
+from typing import Callable, Iterable, Iterator, Literal, TypeVar
 
 import sqlite_utils
 
 from .errors import CatalogueError
-from .models import DocumentResult
-from .places import load_gazetteer
+from .models import DocumentResult, PlanRecord
+from .places import Place, load_gazetteer
 
 StoreStatus = Literal["new", "changed", "unchanged"]
+T = TypeVar("T")
 
 
 def stable_id(*parts: object) -> str:
@@ -162,15 +171,49 @@ def _crawl(db: sqlite_utils.Database) -> None:
     db["documents"].add_column("status_reason", str)  # why a document is degraded (OCR'd pages, unread tables)
 
 
+def _view_provinces(db: sqlite_utils.Database) -> None:
+    """The view names the province a plan's place lies in and its code, so that "which
+    provinces" is one select even where district plans are stored."""
+    db.create_view(
+        "targets_view",
+        """
+        select t.id, t.indicator, t.scope, t.change, t.bound, t.value_min, t.value_max, t.unit,
+               t.per_year, t.year, t.text, t.evidence_text, t.sentence,
+               p.symbol, p.doc_type, p.issued, p.issuer_body, p.issuer_level, p.place,
+               pl.level as place_level, pl.code as place_code, pl.province, p.place_successor,
+               p.period_start, p.period_end,
+               d.id as document_id, d.name as document, d.source, d.title, d.published
+        from targets t join documents d on d.id = t.document_id left join plans p on p.id = t.plan_id
+             left join places pl on pl.id = p.place_id
+        """,
+        replace=True,
+    )
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0001_initial", _initial),
     ("0002_reviews", _reviews),
     ("0003_crawl", _crawl),
+    ("0004_view_provinces", _view_provinces),
 ]
 
 
 def place_id(level: str, province: str, name: str) -> str:
     return f"{level}:{province}:{name}"
+
+
+def _plan_place(plan: PlanRecord) -> Place | None:
+    """The unit a plan's place names, at the plan's level; communes are not in the gazetteer."""
+    if not plan.place or plan.issuer_level in ("commune", "national"):
+        return None
+    return load_gazetteer().lookup(plan.place, plan.issuer_level)
+
+
+def _first_by_id(items: Iterable[tuple[str, T]]) -> dict[str, T]:
+    first: dict[str, T] = {}
+    for item_id, item in items:
+        first.setdefault(item_id, item)
+    return first
 
 
 # ---------------------------------------------------------------- catalogue
@@ -188,8 +231,23 @@ class Catalogue:
             self.db.enable_wal()
             self.db.execute("pragma synchronous = normal")
             self._migrate()
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.Error as exc:
             raise CatalogueError(f"{self.path}: cannot open the catalogue: {exc}") from exc
+
+    @contextmanager
+    def _transaction(self, action: str) -> Iterator[None]:
+        """One transaction; any SQLite error rolls it back and names the catalogue and the action."""
+        try:
+            with self.db.atomic():
+                yield
+        except sqlite3.Error as exc:
+            raise CatalogueError(f"{self.path}: {action} failed: {exc}") from exc
+
+    def _fetch_one(self, sql: str, params: list) -> tuple | None:
+        try:
+            return self.db.execute(sql, params).fetchone()
+        except sqlite3.Error as exc:
+            raise CatalogueError(f"{self.path}: reading the catalogue failed: {exc}") from exc
 
     def _migrate(self) -> None:
         self.db["_migrations"].create({"name": str, "applied": str}, pk="name", if_not_exists=True)
@@ -204,59 +262,60 @@ class Catalogue:
     # ------------------------------------------------------------------ runs
 
     def start_run(self, version: str, options: dict) -> int:
-        with self.db.atomic():
+        with self._transaction("starting a run"):
             return self.db["runs"].insert(
                 {"started": _now(), "version": version, "options": json.dumps(options, ensure_ascii=False)}
             ).last_pk
 
     def finish_run(self, run_id: int, counts: dict) -> None:
-        with self.db.atomic():
+        with self._transaction(f"finishing run {run_id}"):
             self.db["runs"].update(run_id, {"finished": _now(), "counts": json.dumps(counts)})
 
     def record_failure(self, run_id: int | None, source: str, stage: str, reason: str) -> None:
-        with self.db.atomic():
+        with self._transaction(f"recording the failure of {source}"):
             self.db["failures"].insert({"run_id": run_id, "source": source, "stage": stage, "reason": reason, "at": _now()})
 
     def sync_indicators(self, rows: list[dict]) -> None:
-        """(code, label_vi, dimension) rows from rules/indicators.yaml; first label per code wins."""
-        with self.db.atomic():
+        """{code, label_vi, dimension} rows from rules/indicators.yaml; first label per code wins."""
+        with self._transaction("syncing indicators"):
             self.db["indicators"].insert_all(rows, pk="code", ignore=True)
 
     # ------------------------------------------------------------------ documents
 
     def is_current(self, doc_id: str, source: str, version: str) -> bool:
         """True when this text from this source was stored by this extractor version."""
-        row = self.db.execute(
+        # the primary key narrows this to one row: the fast path of a re-run over unchanged documents
+        row = self._fetch_one(
             "select 1 from documents where id = ? and source = ? and extractor_version = ?", [doc_id, source, version]
-        ).fetchone()
+        )
         return row is not None
 
     def is_current_stamp(self, source: str, stamp: str, version: str) -> bool:
         """True when the file at `source`, unchanged since (size, mtime), was stored by this version."""
-        row = self.db.execute(
+        row = self._fetch_one(
             "select 1 from documents where source = ? and source_stamp = ? and extractor_version = ?", [source, stamp, version]
-        ).fetchone()
+        )
         return row is not None
 
     def store(self, run_id: int | None, result: DocumentResult, version: str, stamp: str | None = None) -> StoreStatus:
+        """Write one document's rows. The same text from the same source by the same `version`
+        writes nothing ("unchanged"); new text for a source, or a new version, replaces the
+        document's rows ("changed"); `stamp` is the file's size and mtime for `is_current_stamp`."""
         document = result.document
         if self.is_current(document.doc_id, document.source, version):
             if stamp:
-                with self.db.atomic():
+                with self._transaction(f"stamping {document.source}"):
                     self.db.execute("update documents set source_stamp = ? where id = ?", [stamp, document.doc_id])
             return "unchanged"
-        stale = [row[0] for row in self.db.execute(
-            "select id from documents where source = ? or id = ?", [document.source, document.doc_id]
-        ).fetchall()]
-        try:
-            with self.db.atomic():  # one transaction: old rows go and new rows come together
-                for doc_id in stale:
-                    self._delete_document(doc_id)
-                self._insert(run_id, result, version, stamp)
-                if stale:
-                    self._reanchor(document.source, document.doc_id, document.text)
-        except sqlite3.Error as exc:
-            raise CatalogueError(f"{self.path}: storing {document.source} failed: {exc}") from exc
+        with self._transaction(f"storing {document.source}"):  # old rows go and new rows come together
+            stale = [row[0] for row in self.db.execute(
+                "select id from documents where source = ? or id = ?", [document.source, document.doc_id]
+            ).fetchall()]
+            for doc_id in stale:
+                self._delete_document(doc_id)
+            self._insert(run_id, result, version, stamp)
+            if stale:
+                self._reanchor(document.source, document.doc_id, document.text)
         return "changed" if stale else "new"
 
     def _delete_document(self, doc_id: str) -> None:
@@ -274,7 +333,7 @@ class Catalogue:
             "extractor_version": version, "run_id": run_id, "stored_at": _now(), "source_stamp": stamp,
         })
         plan_id = stable_id(document.doc_id, "plan")
-        place = load_gazetteer().lookup(plan.place, "district" if plan.issuer_level == "district" else None) if plan.place else None
+        place = _plan_place(plan)
         self.db["plans"].insert({
             "id": plan_id, "document_id": document.doc_id, "symbol": plan.symbol, "doc_type": plan.doc_type,
             "issued": plan.issued.isoformat() if plan.issued else None, "issuer_body": plan.issuer_body,
@@ -284,25 +343,31 @@ class Catalogue:
             "period_start": plan.period_start, "period_end": plan.period_end,
             "evidence": json.dumps({k: v.model_dump() for k, v in plan.evidence.items()}, ensure_ascii=False),
         })
+        # a symbol is one reference, and a span with one value one target, however often found
+        references = _first_by_id((stable_id(document.doc_id, r.symbol), r) for r in result.references)
+        targets = _first_by_id(
+            (target_id(document.doc_id, t.evidence.start, t.evidence.end, t.value_min, t.value_max, t.unit, t.indicator), t)
+            for t in result.targets
+        )
         self.db["references"].insert_all(
             {
-                "id": stable_id(document.doc_id, r.symbol), "document_id": document.doc_id, "symbol": r.symbol,
+                "id": reference_id, "document_id": document.doc_id, "symbol": r.symbol,
                 "doc_type": r.doc_type, "issued": r.issued.isoformat() if r.issued else None,
                 "evidence_start": r.evidence.start, "evidence_end": r.evidence.end,
                 "evidence_text": r.evidence.text, "rule_id": r.evidence.rule_id,
             }
-            for r in result.references
+            for reference_id, r in references.items()
         )
         self.db["targets"].insert_all(
             {
-                "id": target_id(document.doc_id, t.evidence.start, t.evidence.end, t.value_min, t.value_max, t.unit, t.indicator),
+                "id": id_,
                 "document_id": document.doc_id, "plan_id": plan_id, "text": t.text, "indicator": t.indicator,
                 "scope": t.scope, "change": t.change, "bound": t.bound, "value_min": t.value_min,
                 "value_max": t.value_max, "unit": t.unit, "per_year": int(t.per_year), "year": t.year,
                 "evidence_start": t.evidence.start, "evidence_end": t.evidence.end,
                 "evidence_text": t.evidence.text, "sentence": t.sentence.text, "rule_id": t.evidence.rule_id,
             }
-            for t in result.targets
+            for id_, t in targets.items()
         )
 
     def _reanchor(self, source: str, doc_id: str, text: str) -> None:
@@ -332,10 +397,13 @@ class Catalogue:
 
     def rows(self, sql: str, params: list | dict | None = None) -> list[dict]:
         """Rows of a read-only query, as dicts (for review export, status and HTML)."""
-        return list(self.db.query(sql, params or []))
+        try:
+            return list(self.db.query(sql, params or []))
+        except sqlite3.Error as exc:
+            raise CatalogueError(f"{self.path}: query failed: {exc}") from exc
 
     def record_batch(self, batch: str, filters: dict, items: list[str]) -> None:
-        with self.db.atomic():
+        with self._transaction(f"recording review batch {batch}"):
             self.db["review_batches"].upsert(
                 {"id": batch, "exported_at": _now(), "filters": json.dumps(filters, ensure_ascii=False), "items": json.dumps(items)},
                 pk="id",
@@ -344,7 +412,7 @@ class Catalogue:
     def apply_review(self, reviews: list[dict], corrections: list[dict], added: list[dict]) -> int:
         """Write a validated review in one transaction; returns how many rows were new or changed."""
         changed = 0
-        with self.db.atomic():
+        with self._transaction("applying a review"):
             for table, rows in (("reviews", reviews), ("corrections", corrections), ("added_targets", added)):
                 for row in rows:
                     existing = self.db[table].get(row["id"]) if self._exists(table, row["id"]) else None
@@ -361,7 +429,7 @@ class Catalogue:
 
     def frontier_add(self, rows: list[dict]) -> int:
         """Add URLs not seen before (per-URL dedup); returns how many were new."""
-        with self.db.atomic():
+        with self._transaction("adding to the crawl frontier"):
             before = self.db["crawl_urls"].count
             self.db["crawl_urls"].insert_all(
                 ({"status": "pending", "attempts": 0, "added_at": _now(), **row} for row in rows), pk="url", ignore=True
@@ -370,7 +438,7 @@ class Catalogue:
 
     def frontier_reopen(self, site: str, kind: str) -> None:
         """Listings are visited again on every run (they are where new articles appear)."""
-        with self.db.atomic():
+        with self._transaction(f"reopening {site} listings"):
             self.db.execute("update crawl_urls set status = 'pending' where site = ? and kind = ? and status != 'failed'", [site, kind])
 
     def frontier_next(self, site: str, max_attempts: int) -> dict | None:
@@ -382,12 +450,12 @@ class Catalogue:
         return rows[0] if rows else None
 
     def frontier_update(self, url: str, **fields) -> None:
-        with self.db.atomic():
+        with self._transaction(f"updating {url}"):
             self.db["crawl_urls"].update(url, fields)
 
     def store_raw(self, sha: str, content_type: str, body: bytes) -> bool:
         """Keep fetched bytes once per content hash; True when they were new."""
-        with self.db.atomic():
+        with self._transaction(f"storing fetched bytes {sha}"):
             if self._exists_raw(sha):
                 return False
             self.db["raw_contents"].insert({"sha": sha, "content_type": content_type, "body": body, "size": len(body)})

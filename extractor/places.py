@@ -21,9 +21,13 @@ from .models import Level, PlaceRules
 _PREFIX = re.compile(
     r"^(?P<word>tỉnh|thành\s+phố|tp\.?|huyện|quận|thị\s+xã|tx\.?|xã|phường|thị\s+trấn)(?:\s+|(?<=\.))", re.IGNORECASE
 )
-# The level a written prefix gives, in the order to try: "thành phố Sơn La" is first the
-# province, then the district-level city; "thị xã Quảng Trị" is never the province.
-_PREFIX_LEVELS = {"tỉnh": ["province"], "huyện": ["district"], "quận": ["district"], "thị xã": ["district"], "tx": ["district"]}
+# The levels a written prefix allows, in the order to try: "thành phố Sơn La" is first the
+# province, then the district-level city; "thị xã Quảng Trị" is never the province; "xã Hòa
+# Bình" is a commune, and communes are not in the gazetteer.
+_PREFIX_LEVELS = {
+    "tỉnh": ["province"], "huyện": ["district"], "quận": ["district"], "thị xã": ["district"], "tx": ["district"],
+    "xã": [], "phường": [], "thị trấn": [],
+}
 _ANY_LEVEL = ["province", "district"]
 
 
@@ -157,12 +161,14 @@ class Gazetteer:
             levels = _PREFIX_LEVELS.get(re.sub(r"\s+", " ", prefix.group("word").lower()).rstrip("."), _ANY_LEVEL)
         else:
             levels = _ANY_LEVEL
-        spelled, folded = spell(bare), fold(bare)
-        for candidate_level in levels:
-            # exact diacritics first: "Phù Ninh" (Phú Thọ) and "Phú Ninh" (Quảng Nam) fold alike
-            place = self._exact.get((spelled, candidate_level)) or self._folded.get((folded, candidate_level))
-            if place:
-                return place
+        # exact diacritics at any level before folded keys: "Phù Ninh" (Phú Thọ) and "Phú Ninh"
+        # (Quảng Nam) fold alike, and so do the district "Thạnh Hóa" and the province "Thanh Hóa"
+        keys = [(self._exact, spell(bare)), (self._folded, fold(bare))]
+        for table, key in keys:
+            for candidate_level in levels:
+                place = table.get((key, candidate_level))
+                if place:
+                    return place
         return None
 
     def find(self, text: str) -> list[tuple[int, int, Place]]:

@@ -1,112 +1,334 @@
 """The catalogue: schema, stable ids, idempotent stores, replacement in one transaction."""
 
-import sqlite3
+import datetime as dt
+import hashlib
+import re
+import time
 
 import pytest
 
-from extractor import extract_text
-from extractor.catalogue import Catalogue, target_id
+from extractor.catalogue import Catalogue, stable_id, target_id
 from extractor.errors import CatalogueError
-from extractor.pipeline import EXTRACTOR_VERSION
+from extractor.models import Document, DocumentResult, Evidence, PlanRecord, ReferenceRecord, TargetMention
 
+VERSION = "0.1.0"
+INDICATORS = [
+    {"code": "poverty.rate", "label_vi": "Tỷ lệ hộ nghèo", "dimension": "income"},
+    {"code": "employment.job_connection", "label_vi": "Kết nối việc làm thành công", "dimension": "employment"},
+]
 PLAN = (
     "Ngày 02/8/2022, UBND tỉnh Sơn La ban hành Kế hoạch số 199/KH-UBND về thực hiện Chương trình "
-    "Mục tiêu quốc gia giảm nghèo bền vững năm 2022.\n"
+    "mục tiêu quốc gia giảm nghèo bền vững năm 2022, căn cứ Nghị quyết số 20-NQ/TU.\n"
     "Mục tiêu cụ thể: Giảm tỷ lệ hộ nghèo toàn tỉnh xuống còn 18,66%; hỗ trợ kết nối việc làm "
     "thành công cho khoảng 25.000 lao động."
 )
 
 
-@pytest.fixture()
-def catalogue(tmp_path, extractor):
-    from extractor.batch import indicator_rows
+# ---------------------------------------------------------------- hand-built results
 
+
+def evidence(text, quote, rule_id, after=""):
+    start = text.index(quote, text.index(after) if after else 0)
+    return Evidence(start=start, end=start + len(quote), text=quote, rule_id=rule_id)
+
+
+def target(text, quote, sentence, **fields):
+    return TargetMention(
+        text=quote, scope="all", change="level", per_year=False, year=2022,
+        evidence=evidence(text, quote, "target-level.v1"), sentence=evidence(text, sentence, "sentence.v1"), **fields,
+    )
+
+
+def result_for(text, name="199-kh-ubnd.txt", place="Sơn La", issuer_level="province", extra_targets=()):
+    doc_id = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    sentence = text[text.index("Mục tiêu cụ thể"):]
+    poverty = text[text.index("Giảm tỷ lệ"):text.index("%") + 1]
+    rate = float(re.search(r"([\d,]+)%", poverty).group(1).replace(",", "."))
+    return DocumentResult(
+        document=Document(doc_id=doc_id, name=name, source=f"/data/{name}", text=text,
+                          title="Kế hoạch giảm nghèo bền vững năm 2022", published=dt.date(2022, 8, 3),
+                          site_name="Cổng TTĐT tỉnh Sơn La"),
+        plan=PlanRecord(
+            symbol="199/KH-UBND", doc_type="ke_hoach", issued=dt.date(2022, 8, 2), issuer_body="ubnd",
+            issuer_level=issuer_level, place=place, period_start=2022, period_end=2022,
+            evidence={"symbol": evidence(text, "199/KH-UBND", "symbol-kh.v1")},
+        ),
+        references=[
+            ReferenceRecord(symbol="199/KH-UBND", doc_type="ke_hoach", issued=dt.date(2022, 8, 2),
+                            evidence=evidence(text, "199/KH-UBND", "symbol-kh.v1")),
+            ReferenceRecord(symbol="20-NQ/TU", doc_type="nghi_quyet",
+                            evidence=evidence(text, "20-NQ/TU", "symbol-party.v1")),
+        ],
+        targets=[
+            target(text, poverty, sentence, indicator="poverty.rate", bound="exact",
+                   value_min=rate, value_max=rate, unit="percent"),
+            target(text, "khoảng 25.000 lao động", sentence, indicator="employment.job_connection", bound="approx",
+                   value_min=25000.0, value_max=25000.0, unit="workers"),
+            *extra_targets,
+        ],
+    )
+
+
+def result_without_plan(text, name):
+    """A document about no plan (a results report): every plan field null, no targets."""
+    doc_id = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return DocumentResult(document=Document(doc_id=doc_id, name=name, source=f"/data/{name}", text=text),
+                          plan=PlanRecord(), references=[], targets=[])
+
+
+@pytest.fixture()
+def catalogue(tmp_path):
     cat = Catalogue(tmp_path / "c.db")
-    cat.sync_indicators(indicator_rows(extractor))
+    cat.sync_indicators(INDICATORS)
     yield cat
     cat.close()
-
-
-def result_for(text, name="plan.txt"):
-    result = extract_text(text, name=name)
-    return result.model_copy(update={"document": result.document.model_copy(update={"source": f"/data/{name}"})})
 
 
 def counts(cat):
     return {t: cat.db[t].count for t in ("documents", "plans", "references", "targets")}
 
 
-def test_tables_and_view_exist(catalogue):
-    names = set(catalogue.db.table_names())
-    assert {"documents", "plans", "references", "targets", "places", "indicators", "runs", "failures", "_migrations"} <= names
-    assert "targets_view" in catalogue.db.view_names()
-    assert catalogue.db["places"].count > 700  # 63 provinces and their districts
-    assert catalogue.db["places"].get("province:Bắc Kạn:Bắc Kạn")["successor"] == "Thái Nguyên"
+def derived_rows(cat):
+    return {t: list(cat.db[t].rows) for t in ("documents", "plans", "references", "targets", "documents_fts")}
+
+
+# ---------------------------------------------------------------- schema
+
+
+def test_schema(catalogue):
+    db = catalogue.db
+    assert {t: db[t].columns_dict for t in ("documents", "plans", "references", "targets")} == {
+        "documents": {"id": str, "name": str, "source": str, "title": str, "published": str, "site_name": str,
+                      "status": str, "text": str, "extractor_version": str, "run_id": int, "stored_at": str,
+                      "source_stamp": str, "status_reason": str},
+        "plans": {"id": str, "document_id": str, "symbol": str, "doc_type": str, "issued": str, "issuer_body": str,
+                  "issuer_level": str, "place": str, "place_id": str, "place_successor": str, "period_start": int,
+                  "period_end": int, "evidence": str},
+        "references": {"id": str, "document_id": str, "symbol": str, "doc_type": str, "issued": str,
+                       "evidence_start": int, "evidence_end": int, "evidence_text": str, "rule_id": str},
+        "targets": {"id": str, "document_id": str, "plan_id": str, "text": str, "indicator": str, "scope": str,
+                    "change": str, "bound": str, "value_min": float, "value_max": float, "unit": str, "per_year": int,
+                    "year": int, "evidence_start": int, "evidence_end": int, "evidence_text": str, "sentence": str,
+                    "rule_id": str},
+    }
+    assert {t: db[t].columns_dict for t in ("places", "indicators", "runs", "failures", "_migrations")} == {
+        "places": {"id": str, "name": str, "full_name": str, "level": str, "code": str, "province": str, "successor": str},
+        "indicators": {"code": str, "label_vi": str, "dimension": str},
+        "runs": {"id": int, "started": str, "finished": str, "version": str, "options": str, "counts": str},
+        "failures": {"id": int, "run_id": int, "source": str, "stage": str, "reason": str, "at": str},
+        "_migrations": {"name": str, "applied": str},
+    }
+    assert sorted((fk.table, fk.column, fk.other_table) for t in ("plans", "targets") for fk in db[t].foreign_keys) == [
+        ("plans", "document_id", "documents"), ("plans", "place_id", "places"),
+        ("targets", "document_id", "documents"), ("targets", "indicator", "indicators"),
+        ("targets", "plan_id", "plans"),
+    ]
+    assert {"targets_view", "targets_effective"} <= set(db.view_names())
+    assert db["documents"].detect_fts() == "documents_fts"
+    assert [r["name"] for r in db["_migrations"].rows] == [
+        "0001_initial", "0002_reviews", "0003_crawl", "0004_view_provinces"]
+
+
+def test_places_come_from_the_gazetteer(catalogue):
+    places = catalogue.db["places"]
+    assert places.count > 700  # 63 provinces and their districts
+    assert places.get("province:Bắc Kạn:Bắc Kạn") == {
+        "id": "province:Bắc Kạn:Bắc Kạn", "name": "Bắc Kạn", "full_name": "Tỉnh Bắc Kạn", "level": "province",
+        "code": "06", "province": "Bắc Kạn", "successor": "Thái Nguyên"}
+    assert places.get("district:Sơn La:Mường La")["full_name"] == "Huyện Mường La"
+
+
+def test_reopening_applies_no_migration_twice(tmp_path):
+    Catalogue(tmp_path / "c.db").close()
+    cat = Catalogue(tmp_path / "c.db")
+    assert cat.db["_migrations"].count == 4
+    assert cat.db["places"].count == len(list(cat.db["places"].rows))
+    cat.close()
+
+
+# ---------------------------------------------------------------- rows
+
+
+def test_stored_rows(catalogue):
+    run = catalogue.start_run(VERSION, {})
+    result = result_for(PLAN)
+    doc_id = result.document.doc_id
+    assert catalogue.store(run, result, VERSION) == "new"
+
+    [document] = catalogue.db["documents"].rows
+    assert {k: v for k, v in document.items() if k != "stored_at"} == {
+        "id": doc_id, "name": "199-kh-ubnd.txt", "source": "/data/199-kh-ubnd.txt",
+        "title": "Kế hoạch giảm nghèo bền vững năm 2022", "published": "2022-08-03", "site_name": "Cổng TTĐT tỉnh Sơn La",
+        "status": "ok", "text": PLAN, "extractor_version": VERSION, "run_id": run, "source_stamp": None,
+        "status_reason": None,
+    }
+    plan_id = stable_id(doc_id, "plan")
+    symbol_at = PLAN.index("199/KH-UBND")
+    assert list(catalogue.db["plans"].rows) == [{
+        "id": plan_id, "document_id": doc_id, "symbol": "199/KH-UBND", "doc_type": "ke_hoach", "issued": "2022-08-02",
+        "issuer_body": "ubnd", "issuer_level": "province", "place": "Sơn La", "place_id": "province:Sơn La:Sơn La",
+        "place_successor": "Sơn La", "period_start": 2022, "period_end": 2022,
+        "evidence": '{"symbol": {"start": %d, "end": %d, "text": "199/KH-UBND", "rule_id": "symbol-kh.v1"}}'
+                    % (symbol_at, symbol_at + 11),
+    }]
+    party_at = PLAN.index("20-NQ/TU")
+    assert list(catalogue.db["references"].rows_where(order_by="evidence_start")) == [
+        {"id": stable_id(doc_id, "199/KH-UBND"), "document_id": doc_id, "symbol": "199/KH-UBND", "doc_type": "ke_hoach",
+         "issued": "2022-08-02", "evidence_start": symbol_at, "evidence_end": symbol_at + 11,
+         "evidence_text": "199/KH-UBND", "rule_id": "symbol-kh.v1"},
+        {"id": stable_id(doc_id, "20-NQ/TU"), "document_id": doc_id, "symbol": "20-NQ/TU", "doc_type": "nghi_quyet",
+         "issued": None, "evidence_start": party_at, "evidence_end": party_at + 8,
+         "evidence_text": "20-NQ/TU", "rule_id": "symbol-party.v1"},
+    ]
+    poverty_at = PLAN.index("Giảm tỷ lệ")
+    quote = "Giảm tỷ lệ hộ nghèo toàn tỉnh xuống còn 18,66%"
+    sentence = PLAN[PLAN.index("Mục tiêu cụ thể"):]
+    first = next(catalogue.db["targets"].rows_where(order_by="evidence_start"))
+    assert first == {
+        "id": target_id(doc_id, poverty_at, poverty_at + len(quote), 18.66, 18.66, "percent", "poverty.rate"),
+        "document_id": doc_id, "plan_id": plan_id, "text": quote, "indicator": "poverty.rate", "scope": "all",
+        "change": "level", "bound": "exact", "value_min": 18.66, "value_max": 18.66, "unit": "percent", "per_year": 0,
+        "year": 2022, "evidence_start": poverty_at, "evidence_end": poverty_at + len(quote), "evidence_text": quote,
+        "sentence": sentence, "rule_id": "target-level.v1",
+    }
+    assert counts(catalogue) == {"documents": 1, "plans": 1, "references": 2, "targets": 2}
+
+
+def test_target_ids_are_pinned():
+    # ids are what corrections attach to: changing how they are made orphans every review
+    assert target_id("0adbc389ada233e5", 170, 216, 18.66, 18.66, "percent", "poverty.rate") == "7d89f467b7a451ab"
+    assert stable_id("0adbc389ada233e5", "plan") == "ba8c23a98b13ea08"
+
+
+def test_duplicate_findings_are_stored_once(catalogue):
+    result = result_for(PLAN)
+    twice = result.model_copy(update={"references": result.references * 2, "targets": result.targets * 2})
+    catalogue.store(None, twice, VERSION)
+    assert counts(catalogue) == {"documents": 1, "plans": 1, "references": 2, "targets": 2}
+
+
+@pytest.mark.parametrize("place, issuer_level, place_id, successor", [
+    ("Sơn La", "province", "province:Sơn La:Sơn La", "Sơn La"),
+    ("Sơn La", "district", "district:Sơn La:Sơn La", "Sơn La"),  # thành phố Sơn La
+    ("Bắc Cạn", "province", "province:Bắc Kạn:Bắc Kạn", "Thái Nguyên"),
+    ("Hải Dương", None, "province:Hải Dương:Hải Dương", "Hải Phòng"),
+    ("Hòa Bình", "commune", None, None),  # communes are not in the gazetteer: no guess
+    ("Atlantis", "province", None, None),
+])
+def test_plan_place_resolved_through_the_gazetteer(catalogue, place, issuer_level, place_id, successor):
+    catalogue.store(None, result_for(PLAN, place=place, issuer_level=issuer_level), VERSION)
+    [plan] = catalogue.db["plans"].rows
+    assert (plan["place"], plan["place_id"], plan["place_successor"]) == (place, place_id, successor)
+
+
+# ---------------------------------------------------------------- idempotence and replacement
 
 
 def test_store_is_idempotent(catalogue):
-    run = catalogue.start_run(EXTRACTOR_VERSION, {})
+    run = catalogue.start_run(VERSION, {})
     result = result_for(PLAN)
-    assert catalogue.store(run, result, EXTRACTOR_VERSION) == "new"
-    before = {t: list(catalogue.db[t].rows) for t in ("documents", "plans", "references", "targets")}
-    assert catalogue.store(run, result, EXTRACTOR_VERSION) == "unchanged"
-    assert {t: list(catalogue.db[t].rows) for t in before} == before
-    assert counts(catalogue) == {"documents": 1, "plans": 1, "references": 1, "targets": 2}
-
-
-def test_target_ids_are_stable(catalogue):
-    run = catalogue.start_run(EXTRACTOR_VERSION, {})
-    result = result_for(PLAN)
-    catalogue.store(run, result, EXTRACTOR_VERSION)
-    target = result.targets[0]
-    expected = target_id(result.document.doc_id, target.evidence.start, target.evidence.end,
-                         target.value_min, target.value_max, target.unit, target.indicator)
-    assert catalogue.db["targets"].get(expected)["value_min"] == 18.66
+    assert catalogue.store(run, result, VERSION) == "new"
+    before = derived_rows(catalogue)
+    assert catalogue.store(run, result, VERSION) == "unchanged"
+    assert catalogue.store(run, result_for(PLAN), VERSION) == "unchanged"
+    assert derived_rows(catalogue) == before
 
 
 def test_changed_text_replaces_old_rows(catalogue):
-    run = catalogue.start_run(EXTRACTOR_VERSION, {})
-    catalogue.store(run, result_for(PLAN), EXTRACTOR_VERSION)
-    changed = result_for(PLAN.replace("18,66%", "17,5%"))
-    assert catalogue.store(run, changed, EXTRACTOR_VERSION) == "changed"
-    assert counts(catalogue)["documents"] == 1
-    values = sorted(row["value_min"] for row in catalogue.db["targets"].rows)
-    assert values == [17.5, 25000.0]
+    catalogue.store(None, result_for(PLAN), VERSION)
+    changed = result_for(PLAN.replace("18,66%", "17,50%"))
+    assert catalogue.store(None, changed, VERSION) == "changed"
+    assert [row["id"] for row in catalogue.db["documents"].rows] == [changed.document.doc_id]
+    assert sorted(row["value_min"] for row in catalogue.db["targets"].rows) == [17.5, 25000.0]
+    assert {row["document_id"] for t in ("plans", "references", "targets") for row in catalogue.db[t].rows} == {
+        changed.document.doc_id}
+    assert list(catalogue.db["documents"].search('"18,66"')) == []
+    assert len(list(catalogue.db["documents"].search('"17,50"'))) == 1
 
 
-def test_failed_store_leaves_old_rows(catalogue, monkeypatch):
-    run = catalogue.start_run(EXTRACTOR_VERSION, {})
-    catalogue.store(run, result_for(PLAN), EXTRACTOR_VERSION)
-    before = counts(catalogue)
-
-    def broken_insert(*args, **kwargs):
-        raise sqlite3.OperationalError("disk I/O error")
-
-    monkeypatch.setattr(catalogue, "_insert", broken_insert)
-    with pytest.raises(CatalogueError, match="c.db: storing /data/plan.txt failed"):
-        catalogue.store(run, result_for(PLAN.replace("18,66%", "17,5%")), EXTRACTOR_VERSION)
-    assert counts(catalogue) == before
-    assert 18.66 in [row["value_min"] for row in catalogue.db["targets"].rows]
+def test_new_version_replaces_derived_rows(catalogue):
+    catalogue.store(None, result_for(PLAN), VERSION)
+    fewer = result_for(PLAN)
+    fewer = fewer.model_copy(update={"targets": fewer.targets[:1]})
+    assert catalogue.store(None, fewer, "0.2.0") == "changed"
+    assert counts(catalogue) == {"documents": 1, "plans": 1, "references": 2, "targets": 1}
+    assert catalogue.db["documents"].get(fewer.document.doc_id)["extractor_version"] == "0.2.0"
+    assert catalogue.store(None, fewer, "0.2.0") == "unchanged"
 
 
-def test_research_query_and_full_text_search(catalogue):
-    run = catalogue.start_run(EXTRACTOR_VERSION, {})
-    catalogue.store(run, result_for(PLAN), EXTRACTOR_VERSION)
-    rows = list(catalogue.db.query(
-        "select place, place_successor, symbol, value_max, year from targets_view "
-        "where indicator = 'poverty.rate' and value_max < 20 and year <= 2025"
-    ))
-    assert rows == [{"place": "Sơn La", "place_successor": "Sơn La", "symbol": "199/KH-UBND", "value_max": 18.66, "year": 2022}]
-    hits = list(catalogue.db["documents"].search("lao động"))
-    assert len(hits) == 1
+def test_failure_mid_store_leaves_the_old_rows(catalogue):
+    catalogue.store(None, result_for(PLAN), VERSION)
+    before = derived_rows(catalogue)
+    # the new document, plan and references are written before the targets fail their foreign key
+    text = PLAN.replace("18,66%", "17,50%")
+    unknown = target(text, "25.000 lao động", text, indicator="no.such.indicator", bound="exact",
+                     value_min=25000.0, value_max=25000.0, unit="workers")
+    with pytest.raises(CatalogueError, match=r"c\.db: storing /data/199-kh-ubnd\.txt failed: FOREIGN KEY"):
+        catalogue.store(None, result_for(text, extra_targets=[unknown]), VERSION)
+    assert derived_rows(catalogue) == before
+
+
+def test_fast_when_unchanged(catalogue):
+    results = [result_for(PLAN.replace("2022", str(1000 + n)), name=f"plan-{n}.txt") for n in range(2000)]
+    for result in results:
+        catalogue.store(None, result, VERSION)
+    started = time.perf_counter()
+    statuses = {catalogue.store(None, result, VERSION) for result in results}
+    elapsed = time.perf_counter() - started
+    assert statuses == {"unchanged"}
+    assert len(results) / elapsed >= 1000
+
+
+# ---------------------------------------------------------------- runs, failures, queries
 
 
 def test_runs_and_failures_are_recorded(catalogue):
-    run = catalogue.start_run(EXTRACTOR_VERSION, {"paths": ["corpus"]})
+    run = catalogue.start_run(VERSION, {"paths": ["corpus"], "workers": 2})
     catalogue.record_failure(run, "/data/empty.txt", "read", "/data/empty.txt: empty file")
     catalogue.finish_run(run, {"documents": 0, "failed": 1})
-    assert catalogue.db["failures"].get(1)["reason"] == "/data/empty.txt: empty file"
-    assert catalogue.db["runs"].get(run)["finished"]
+    [failure] = catalogue.db["failures"].rows
+    assert {k: v for k, v in failure.items() if k != "at"} == {
+        "id": 1, "run_id": run, "source": "/data/empty.txt", "stage": "read", "reason": "/data/empty.txt: empty file"}
+    row = catalogue.db["runs"].get(run)
+    assert (row["version"], row["options"], row["counts"]) == (
+        VERSION, '{"paths": ["corpus"], "workers": 2}', '{"documents": 0, "failed": 1}')
+    assert row["started"] <= row["finished"]
+
+
+def test_full_text_search(catalogue):
+    result = result_for(PLAN)
+    catalogue.store(None, result, VERSION)
+    catalogue.store(None, result_without_plan("Báo cáo kết quả giảm nghèo năm 2023 của huyện Mường La.", "report.txt"), VERSION)
+    assert [row["id"] for row in catalogue.db["documents"].search("lao động")] == [result.document.doc_id]
+    assert [row["name"] for row in catalogue.db.query(
+        "select name from documents where rowid in (select rowid from documents_fts where documents_fts match ?)",
+        ['"Mường La"'])] == ["report.txt"]
+
+
+def test_research_query(catalogue):
+    """Which provinces target a poverty rate below 5% by 2025 (the query in the module docstring)."""
+    low = PLAN.replace("18,66%", "4,50%").replace("Sơn La", "Bắc Kạn")
+    catalogue.store(None, result_for(PLAN), VERSION)
+    catalogue.store(None, result_for(low, name="bac-kan.txt", place="Bắc Kạn"), VERSION)
+    district = PLAN.replace("18,66%", "3,20%").replace("tỉnh Sơn La", "thành phố Sơn La")
+    catalogue.store(None, result_for(district, name="tp-son-la.txt", issuer_level="district"), VERSION)
+    rows = list(catalogue.db.query(
+        "select province, place_successor, place, place_level, place_code, symbol, period_start, period_end, "
+        "value_max, year from targets_view "
+        "where indicator = 'poverty.rate' and change = 'level' and unit = 'percent' and value_max < 5 and year <= 2025 "
+        "order by province, year"
+    ))
+    assert rows == [
+        {"province": "Bắc Kạn", "place_successor": "Thái Nguyên", "place": "Bắc Kạn", "place_level": "province",
+         "place_code": "06", "symbol": "199/KH-UBND", "period_start": 2022, "period_end": 2022, "value_max": 4.5,
+         "year": 2022},
+        {"province": "Sơn La", "place_successor": "Sơn La", "place": "Sơn La", "place_level": "district",
+         "place_code": "14", "symbol": "199/KH-UBND", "period_start": 2022, "period_end": 2022, "value_max": 3.2,
+         "year": 2022},
+    ]
+
+
+# ---------------------------------------------------------------- errors
 
 
 def test_not_a_database_is_a_clear_error(tmp_path):
@@ -114,3 +336,11 @@ def test_not_a_database_is_a_clear_error(tmp_path):
     path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(CatalogueError, match="junk.db"):
         Catalogue(path)
+
+
+def test_sqlite_errors_name_the_catalogue(catalogue):
+    catalogue.db.execute("create trigger full before insert on failures begin select raise(abort, 'disk full'); end")
+    with pytest.raises(CatalogueError, match=r"c\.db: recording the failure of /data/x\.txt failed: disk full"):
+        catalogue.record_failure(None, "/data/x.txt", "read", "empty")
+    with pytest.raises(CatalogueError, match=r"c\.db: query failed: no such table"):
+        catalogue.rows("select * from no_such_table")

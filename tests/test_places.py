@@ -61,6 +61,9 @@ def gazetteer():
     ("huyện Tam Dương", None, "Tam Dương", "district", "Vĩnh Phúc", "Phú Thọ"),
     ("huyện Thanh Trì", None, "Thanh Trì", "district", "Hà Nội", "Hà Nội"),
     ("huyện Thạnh Trị", None, "Thạnh Trị", "district", "Sóc Trăng", "Cần Thơ"),
+    ("Thạnh Hóa", None, "Thạnh Hóa", "district", "Long An", "Tây Ninh"),  # not the province Thanh Hóa
+    ("Thanh Hoá", None, "Thanh Hóa", "province", "Thanh Hóa", "Thanh Hóa"),
+    ("Thanh Hoa", None, "Thanh Hóa", "province", "Thanh Hóa", "Thanh Hóa"),  # no diacritics at all
 ])
 def test_lookup(gazetteer, written, level, name, unit_level, province, successor):
     place = gazetteer.lookup(written, level)
@@ -73,6 +76,8 @@ def test_lookup(gazetteer, written, level, name, unit_level, province, successor
     ("Sơn", None),
     ("Mường La", "province"),  # a district, not a province
     ("xã Tân Lập", None),  # communes are not in the gazetteer
+    ("xã Hòa Bình", None),  # not the province of that name
+    ("phường Sơn La", None),
     ("", None),
 ])
 def test_lookup_unknown(gazetteer, written, level):
