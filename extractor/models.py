@@ -398,7 +398,9 @@ class ReviewFile(Strict):
 class LegacyEncoding(Strict):
     id: RuleId
     name: str
-    table: dict[str, str] = Field(description="Windows-1252 character -> Unicode letter")
+    table: dict[Annotated[str, StringConstraints(min_length=1, max_length=2)], Annotated[str, StringConstraints(min_length=1, max_length=1)]] = Field(
+        description="Windows-1252 character, or a letter and the mark code after it -> Unicode letter"
+    )
     examples: Examples = Field(default_factory=Examples)
 
 

@@ -1,5 +1,5 @@
-"""Read local files into Documents: text (UTF-8, UTF-16 with BOM, legacy TCVN3), HTML pages,
-PDF plans and Word files. The kind is taken from the content's first bytes, then the suffix."""
+"""Read local files into Documents: text (UTF-8, UTF-16 with BOM, legacy TCVN3 or VNI), HTML
+pages, PDF plans and Word files; text kept in a legacy font's codes is converted. The kind is taken from the content's first bytes, then the suffix."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 from ..errors import SourceError
 from ..models import Document
 from ..text import normalise
+from . import legacy
 
 MAX_BYTES = 20_000_000  # a plan is a few hundred kB; a larger text or page is no one document
 MAX_PDF_BYTES = 200_000_000
@@ -80,6 +81,8 @@ def read_file(path: Path, source: str | None = None) -> Document:
             raw = page.text
             fields = {"title": page.title, "published": page.published, "site_name": page.site_name,
                       "place_hints": page.place_hints, "attachments": page.attachments}
+    if kind != "pdf":  # the PDF reader converts page by page, before judging the text layer
+        raw = legacy.repair(raw)
     normalised = normalise(raw)
     if not normalised.text.strip():
         raise SourceError(f"{path}: no text")
@@ -90,7 +93,7 @@ def read_file(path: Path, source: str | None = None) -> Document:
 
 
 def decode_text(data: bytes, path: Path, html: bool = False) -> str:
-    """UTF-8 (BOM or not), UTF-16 with BOM, or a legacy TCVN3 text; anything else is an error."""
+    """UTF-8 (BOM or not), UTF-16 with BOM, or a legacy TCVN3/VNI text; anything else is an error."""
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
         return data.decode("utf-16")
     if html:
@@ -104,10 +107,7 @@ def decode_text(data: bytes, path: Path, html: bool = False) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        from .legacy import convert, detect
-
         as_1252 = data.decode("cp1252", errors="replace")
-        legacy = detect(as_1252)
-        if legacy:
-            return convert(as_1252, legacy)
+        if legacy.detect(as_1252):
+            return legacy.repair(as_1252)
         raise SourceError(f"{path}: not UTF-8 at byte {exc.start}, and not a known legacy Vietnamese encoding") from exc

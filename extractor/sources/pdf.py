@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import SourceError
+from . import legacy
 from .tables import TableReader, linearise, looks_tabular
 
 _VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.IGNORECASE)
@@ -83,7 +84,7 @@ def read_pdf_text(path: Path, max_pages: int = MAX_PAGES, ocr: bool | None = Non
         for index in range(count):
             page = pdf[index]
             textpage = page.get_textpage()
-            layer = repair_spaced_glyphs(textpage.get_text_range())
+            layer = legacy.repair(repair_spaced_glyphs(textpage.get_text_range()))
             textpage.close()
             if layer_quality(layer) != "ok":
                 if use_ocr:
