@@ -19,6 +19,14 @@ from .phrases import alternation, key
 NUMBER = r"\d+(?:[.,]\d+)*"
 # Dashes and words that join the two ends of a range.
 RANGE_JOIN = r"\s*(?:-|–|—|đến|tới|\bden\b)\s*"
+# After "từ N": what makes N a starting value ("từ 5,03% xuống còn 4,33%", "từ 48,14% năm 2015
+# xuống ..."), not a floor.
+_BASELINE_AFTER = re.compile(
+    r"\s*(?:hộ\s*)?(?:\([^)]{0,40}\)\s*)?(?:(?:năm|vào năm|cuối năm)\s+(?:19|20)\d\d\)?\s*)?,?\s*(?:nay\s+)?(?:xuống|lên|còn)\b",
+    re.IGNORECASE,
+)
+# "đến từ 124 xã" (coming from): "từ" is no bound there.
+_COMING_FROM = re.compile(r"\bđến\s+$", re.IGNORECASE)
 
 
 def parse_number(text: str) -> float:
@@ -57,6 +65,7 @@ class Quantity:
     unit_rule: str
     per_year_suffix: bool
     is_range: bool
+    is_baseline: bool = False  # "từ 5,03% xuống còn 4,33%": 5,03% is where the change starts
 
     @property
     def text(self) -> str:  # pragma: no cover - convenience for debugging
@@ -82,14 +91,18 @@ class QuantityReader:
             rf"(?:(?P<frac_n>\d+(?:\.\d{{3}})*)\s*/\s*(?P<frac_d>\d+(?:\.\d{{3}})*)(?![\w/])"
             rf"|{one.format(n='n1', s='s1', p='p1')}"
             rf"(?:{RANGE_JOIN}{one.format(n='n2', s='s2', p='p2')})?)"
-            rf"(?P<unit_gap>\s*)(?:(?P<unit>{unit})(?=\W|$)|(?P<non_unit>{non_unit})\b)?",
+            # non-units first: "145 trường hợp" (cases) is no count of "trường" (schools)
+            rf"(?P<unit_gap>\s*)(?:(?P<non_unit>{non_unit})\b|(?P<unit>{unit})(?=\W|$))?",
             re.IGNORECASE,
         )
         self._bound_before_re = re.compile(
             rf"(?:^|(?<=\W))(?P<bound>{alternation(self._bound_before)})\s*(?:là\s+|:\s*)?$", re.IGNORECASE
         )
-        self._bound_after_re = re.compile(rf"^\s*(?P<bound>{alternation(self._bound_after)})\b", re.IGNORECASE)
-        self._words_re = re.compile(rf"(?<!\w)(?P<word>{alternation(self._word_by_phrase)})(?!\w)", re.IGNORECASE)
+        # after the unit and any "/người/tháng" it carries
+        self._bound_after_re = re.compile(rf"(?:\s*/\s*\w+){{0,3}}\s*(?P<bound>{alternation(self._bound_after)})\b", re.IGNORECASE)
+        self._from_rules = {b.id for b in rules.bounds if b.position == "before" and "từ" in b.phrases}
+        # "Tất cả: 16,833,380" is a label, not "all"
+        self._words_re = re.compile(rf"(?<!\w)(?P<word>{alternation(self._word_by_phrase)})(?!\w)(?!\s*:)", re.IGNORECASE)
         self._range_from_re = re.compile(r"(?:^|(?<=\W))từ\s*$", re.IGNORECASE)
 
     # ------------------------------------------------------------------ public
@@ -113,8 +126,8 @@ class QuantityReader:
     # ------------------------------------------------------------------ reading one match
 
     def _read(self, text: str, m: re.Match) -> Quantity | None:
-        if m.group("non_unit"):
-            return None  # ages, durations, years: "dưới 16 tuổi", "36 tháng"
+        if m.group("non_unit") and not (m.group("p1") or m.group("p2")):
+            return None  # ages, durations, years: "dưới 16 tuổi", "36 tháng" (but "48,14% năm 2015")
         unit_text = m.group("unit") or ""
         if m.group("frac_n"):
             return self._read_fraction(text, m, unit_text)
@@ -137,19 +150,23 @@ class QuantityReader:
         if unit_code == "vnd" and not (m.group("s1") or m.group("s2")) and unit_text.lower() == "đ" and low < 1000:
             return None
         if high < low:
-            return None  # "2021-2020" is not a range of values
+            low, high = high, low  # "0,9 - 0,8%": a range written from the high end
         suffix = text[end : end + 14]
         per_year = bool(re.match(r"\s*/\s*năm\b", suffix)) or "/năm" in text[m.start() : numeric_end].replace(" ", "")
         if unit_code == "vnd":
             per_year = False  # "triệu đồng/người/năm", "đồng/năm" are income units, not yearly rates
         bound, bound_rule, start = self._bound(text, m.start(), m.group("n2") is not None)
-        after_bound = self._bound_after_re.match(text[end : end + 12])
-        if after_bound and bound == "exact":
+        after_bound = self._bound_after_re.match(text, end, end + 40)
+        if after_bound and (bound == "exact" or bound_rule in self._from_rules):
+            # "từ 2.000.000 người trở xuống": the word after says which way "từ" opens
             rule = self._bound_after[key(after_bound.group("bound"))]
             bound, bound_rule = rule.code, rule.id
-            end = end + after_bound.end()
+            end = after_bound.end()
         elif after_bound and bound == "at_least" and self._bound_after[key(after_bound.group("bound"))].code == "at_least":
-            end = end + after_bound.end()
+            end = after_bound.end()
+        is_baseline = bound_rule in self._from_rules and bool(_BASELINE_AFTER.match(text, end))
+        if is_baseline:
+            bound, bound_rule, start = "exact", None, m.start()
         return Quantity(
             start=start,
             end=end,
@@ -164,6 +181,7 @@ class QuantityReader:
             unit_rule=unit_rule,
             per_year_suffix=per_year,
             is_range=m.group("n2") is not None,
+            is_baseline=is_baseline,
         )
 
     def _read_fraction(self, text: str, m: re.Match, unit_text: str) -> Quantity | None:
@@ -209,6 +227,8 @@ class QuantityReader:
         phrase = key(match.group("bound"))
         rule = self._bound_before[phrase]
         new_start = start - (len(before) - match.start("bound"))
+        if phrase == "từ" and _COMING_FROM.search(text, max(0, new_start - 8), new_start):
+            return "exact", None, start
         if phrase == "từ" and is_range:
             # "từ 15 đến 20%", "từ 4 - 5%": the range's opening word, not a floor; it may
             # follow a real bound ("khoảng từ 4-5%").

@@ -12,7 +12,6 @@ output must equal it exactly, in order. Text goes through `normalise` first, as 
 ("Kế_hoạch" in word-segmented corpora becomes "Kế hoạch"). `per_year_suffix` is the reader's
 "/năm" suffix flag only: "mỗi năm", "hằng năm" are cues for the targets pass, not for the reader,
 and an income unit ("triệu đồng/người/năm", "triệu đồng/năm") is never a yearly rate.
-Rows the code gets wrong today are kept as strict xfails with the diagnosis in the reason.
 """
 
 from __future__ import annotations
@@ -38,10 +37,6 @@ REPO = Path(__file__).resolve().parents[1]
 @pytest.fixture(scope="module")
 def reader():
     return QuantityReader(load_rule_file(REPO / "rules" / "numbers.yaml", NumberRules))
-
-
-def xfail(text, expected, reason):
-    return pytest.param(text, expected, marks=pytest.mark.xfail(reason=reason, strict=True))
 
 
 # ---------------------------------------------------------------------- parse_number
@@ -123,8 +118,8 @@ REAL_CASES = [
      [q(100e6, 200e6, unit="vnd"), q(15, 20, unit="households")]),
     ("thu nhập bình quân đầu người đến năm 2020 đạt từ 15 – 18 triệu đồng/năm",
      [q(15e6, 18e6, unit="vnd")]),
-    xfail("so với tỷ lệ hộ nghèo cả nước dự kiến là 0,9 - 0,8%", [q(0.8, 0.9)],
-          "a range written high-to-low is dropped (`high < low -> None`); only years need that guard"),
+    # a range written from the high end
+    ("so với tỷ lệ hộ nghèo cả nước dự kiến là 0,9 - 0,8%", [q(0.8, 0.9)]),
     # --- per-year suffix "/năm" (and "% / năm" spaced)
     ("Giảm tỷ lệ hộ nghèo bình quân từ 2%-2,5%/năm", [q(2, 2.5, per_year=True)]),
     ("Tỷ lệ hộ nghèo dân tộc thiểu số giảm từ 3%/năm - 4%/năm", [q(3, 4, per_year=True)]),
@@ -195,18 +190,15 @@ REAL_CASES = [
     ("vùng dân tộc thiểu số giảm 3% trở lên", [q(3, bound="at_least")]),
     ("giảm bình quân từ 4%-5% trở lên", [q(4, 5, bound="at_least")]),
     ("thiểu số tại chỗ giảm từ 5% trở lên", [q(5, bound="at_least")]),
-    xfail("tiết các khoản thu phân chia về ngân sách trung ương từ 10% trở xuống", [q(10, bound="at_most")],
-          "'từ' is read as a floor first and a later 'trở xuống' is ignored unless the bound is exact"),
-    xfail("có thu nhập bình quân đầu người từ 2.200.000 đồng/người/tháng trở xuống",
-          [q(2.2e6, bound="at_most", unit="vnd")],
-          "'từ N ... trở xuống' reads at_least; the after-bound is also searched only 12 chars after "
-          "the unit, so '/người/tháng' hides it"),
-    xfail("a) Tỉnh từ 2.000.000 người trở xuống được tính 10 điểm", [q(2e6, bound="at_most", unit="persons")],
-          "'từ N người trở xuống' reads at_least: 'trở xuống' is dropped once 'từ' set a bound"),
-    xfail("(giảm từ 5,03% xuống còn 4,33%)", [q(5.03), q(4.33)],
-          "'từ A xuống (còn) B' is a from/to pair: A is a starting value, not a floor"),
-    xfail("hơn 1.000 đại biểu đến từ 124 xã, phường, đặc khu", [q(124, unit="communes")],
-          "'đến từ' (coming from) is read as the floor 'từ'"),
+    # "từ N ... trở xuống": the word after says which way "từ" opens, past a "/người/tháng"
+    ("tiết các khoản thu phân chia về ngân sách trung ương từ 10% trở xuống", [q(10, bound="at_most")]),
+    ("có thu nhập bình quân đầu người từ 2.200.000 đồng/người/tháng trở xuống",
+     [q(2.2e6, bound="at_most", unit="vnd")]),
+    ("a) Tỉnh từ 2.000.000 người trở xuống được tính 10 điểm", [q(2e6, bound="at_most", unit="persons")]),
+    # "từ A xuống còn B": A is a starting value, not a floor; "đến từ" (coming from) is no bound
+    ("(giảm từ 5,03% xuống còn 4,33%)", [q(5.03), q(4.33)]),
+    ("vùng đồng bào dân tộc thiểu số giảm mạnh từ 26,75% năm 2022 xuống 14,43% năm 2024", [q(26.75), q(14.43)]),
+    ("hơn 1.000 đại biểu đến từ 124 xã, phường, đặc khu", [q(124, unit="communes")]),
     # --- units
     ("Hỗ trợ đào tạo 4.000 người lao động thuộc các huyện nghèo", [q(4000, unit="workers")]),
     ("hỗ trợ 40 lao động thuộc các huyện nghèo đi làm việc ở nước ngoài", [q(40, unit="workers")]),
@@ -279,13 +271,13 @@ REAL_CASES = [
     ("Đường dây nóng: 02163.818.555", []),
     ("Điện thoại Ban Biên tập: 0255 3712 135 - Fax: 0255 3 822 217", []),
     ("Lượt xem: 198", []),
-    xfail("• Tất cả: 16,833,380", [],
-          "'Tất cả' used as a visit-counter label ('All: N') is read as the number word 100%"),
+    # "Tất cả:" is a counter's label, not "all"
+    ("• Tất cả: 16,833,380", []),
     ("Nghị quyết Đại hội tỉnh Đảng bộ Sơn La lần thứ XV", []),
     ("kiện kinh tế - xã hội đặc biệt khó khăn thuộc Chương trình 135", []),
     ("1. Dự án 1: Chương trình 30a", []),
-    xfail("thăng hạng viên chức từ hạng IV lên hạng III đối với 145 trường hợp", [],
-          "'trường' (school) matches the start of 'trường hợp' (cases): 145 schools"),
+    # "trường hợp" (cases) is no count of "trường" (schools)
+    ("thăng hạng viên chức từ hạng IV lên hạng III đối với 145 trường hợp", []),
 ]
 
 SPEC_CASES = [
@@ -315,8 +307,7 @@ CASES = REAL_CASES + SPEC_CASES
 
 
 def _case_id(case) -> str:
-    text = case.values[0] if hasattr(case, "values") else case[0]
-    return text[:48]
+    return case[0][:48]
 
 
 @pytest.mark.parametrize("text, expected", CASES, ids=[_case_id(c) for c in CASES])
@@ -375,6 +366,6 @@ def _shared_corpus() -> str:
 
 def test_real_snippets_are_verbatim():
     corpus = _shared_corpus()
-    texts = [c.values[0] if hasattr(c, "values") else c[0] for c in REAL_CASES]
+    texts = [c[0] for c in REAL_CASES]
     missing = [t for t in texts if _flat(t) not in corpus]
     assert not missing, missing

@@ -32,11 +32,6 @@ from ..sentences import sentence_spans
 # Years a target is due by: "đến năm 2025", "cuối năm 2023", "năm 2024"; not "so với năm 2023".
 _YEAR = re.compile(r"(?<!so với )(?<!so với cuối )(?<!so )(?<!từ )\b(?:năm\s+)((?:19|20)\d\d)\b|\bđến\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 # "từ 48,14% năm 2015 xuống ...", "(năm 2010)": a baseline, not a target.
-_BASELINE_AFTER = re.compile(
-    r"^\s*(?:hộ\s*)?(?:\([^)]{0,40}\)\s*)?(?:(?:năm|vào năm|cuối năm)\s+(?:19|20)\d\d\)?\s*)?,?\s*(?:nay\s+)?(?:xuống|lên|còn)\b",
-    re.IGNORECASE,
-)
-_FROM_BEFORE = re.compile(r"\btừ\s*$", re.IGNORECASE)
 # Text between a number and a phrase that makes the phrase its own ("15%/tổng số hộ nghèo").
 _ADJACENT = re.compile(r"^[\s/]*(?:tổng\s+)?$", re.IGNORECASE)
 _JOINED_GOAL = re.compile(r"\svà\s+(?:được|có|sử dụng)\b", re.IGNORECASE)
@@ -198,8 +193,10 @@ class TargetPass:
                     sentence_year = (window.stated_year(), window.stated_as_deadline())
                 if self._blocked(text, quantity, window, page_date) or (previous_blocked and window.restatement):
                     previous_blocked = True
-                    if window.last_cue == "result":
-                        in_goal_run = False
+                    if window.last_cue == "result" and not any(
+                        p.kind in ("target", "forecast") and p.end <= quantity.start for p in s_phrases
+                    ):
+                        in_goal_run = False  # a result ends the goal list; a comparison inside a goal sentence does not
                     continue
                 previous_blocked = False
                 if not in_goal_run:
@@ -236,7 +233,7 @@ class TargetPass:
             return True
         if any(p.kind == "group" and q.start - p.end <= 3 for p in window.left):
             return True
-        if _FROM_BEFORE.search(text[max(0, q.start - 6) : q.number_start]) and _BASELINE_AFTER.match(text[q.end : q.end + 60]):
+        if q.is_baseline:
             return True  # "từ 48,14% năm 2015 xuống ...": the starting point
         if q.unit == "vnd" and not (
             any(p.kind == "indicator" and p.rule_id in self._money_goal_rules for p in window.left)
@@ -244,7 +241,7 @@ class TargetPass:
         ):
             return True  # budgets are not targets; incomes, fund-raising goals and their equivalents are
         if q.unit_rule.startswith("word-all") and not re.search(r"\bđược\b", window.right_clause_text):
-            return True  # "tất cả ... được ..." is 100%; "Tất cả: 16,833,380" is a counter
+            return True  # "tất cả ... được ..." is 100%; "tất cả" alone names no share
         year = window.stated_year()
         if not (year and page_date):
             return False
