@@ -29,6 +29,11 @@ _ACCORDING_TO = re.compile(r"\btheo\s+$", re.IGNORECASE)
 _MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|Độc lập\s*-\s*Tự do|^\s*\|?\s*Số\s*:", re.IGNORECASE)
 _LEGAL_BASIS = re.compile(r"[\s\-–•]*căn\s+cứ\b", re.IGNORECASE)
 _HEADER_SYMBOL = re.compile(r"(?:^|\n)\s*(?:\|\s*)?Số\s*:\s*$", re.IGNORECASE)
+# The header's place-and-date line, "Hà Tĩnh, ngày 13 tháng 10 năm 2017": a two-column header
+# read in stream order can put "Độc lập - Tự do - Hạnh phúc" between it and the "Số:" line.
+_HEADER_DATELINE = re.compile(r"[^\W\d_][^\n,|]{1,30},\s*(?:ngày\s*)?$", re.IGNORECASE)
+HEADER_REACH = 300
+
 class PlanWords:
     """The words that name a plan's document type (rules/symbols.yaml `type_words` limited to
     `plan_types`), compiled once: in running text ("Kế hoạch thực hiện ...") and as a legal
@@ -230,13 +235,24 @@ def _has_until(text: str) -> bool:
 def _issue_date(text, dates: list[DateMention], symbols: list[SymbolMention], plan_symbol, issue_sentence, words: PlanWords) -> DateMention | None:
     """The date attached to the plan's symbol, else an uncited date in the announcing sentence."""
     if plan_symbol:
-        return _date_after(text, plan_symbol, dates, words)
+        return _date_after(text, plan_symbol, dates, words) or _header_date(text, plan_symbol, dates)
     if issue_sentence:
         cited = {id(_date_after(text, s, dates, words)) for s in symbols}
         for date in dates:
             in_sentence = issue_sentence[0] <= date.evidence.start < issue_sentence[1]
             if in_sentence and not date.is_dateline and id(date) not in cited:
                 return date
+    return None
+
+
+def _header_date(text: str, symbol: SymbolMention, dates: list[DateMention]) -> DateMention | None:
+    """The place-and-date line of the legal header that "Số: <symbol>" belongs to."""
+    if not _HEADER_SYMBOL.search(text[max(0, symbol.evidence.start - 12) : symbol.evidence.start]):
+        return None
+    for date in dates:
+        start = date.evidence.start
+        if abs(start - symbol.evidence.start) <= HEADER_REACH and _HEADER_DATELINE.search(text[max(0, start - 40) : start]):
+            return date
     return None
 
 

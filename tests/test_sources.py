@@ -13,7 +13,7 @@ READABLE = [
     # (file under realdocs, status, plan symbol, issued, issuer_body, place)
     ("pdf/BinhThuan_779-QD-UBND_dieu_le_quy_khuyen_hoc_text.pdf", "ok", "779/QĐ-UBND", "2022-03-23", "ubnd", "Bình Thuận"),
     ("pdf/HaTinh_08-KH-STTTT_2017_thi_dua_text.pdf", "ok", "08/KH-STTTT", "2017-01-24", None, "Hà Tĩnh"),
-    ("pdf/HaTinh_44-2017-QD-UBND_quan_ly_gia_text_tables.pdf", "ok", "44/2017/QĐ-UBND", None, "ubnd", "Hà Tĩnh"),
+    ("pdf/HaTinh_44-2017-QD-UBND_quan_ly_gia_text_tables.pdf", "ok", "44/2017/QĐ-UBND", "2017-10-13", "ubnd", "Hà Tĩnh"),  # date line after "Độc lập ..."
     ("pdf/GiaLai_115-KH-SNNMT_2026_text_tables.pdf", "ok", None, None, "department", "Gia Lai"),
     ("pdf/LamDong_329-BC-UBND_CCHC_2025_text_tables.pdf", "ok", None, None, None, "Lâm Đồng"),
     ("other/LamDong_KH_CCHC_2026-2030.docx", "ok", None, None, "ubnd", "Lâm Đồng"),
