@@ -28,11 +28,13 @@ _SETS_TARGETS = re.compile(
 _ACCORDING_TO = re.compile(r"\btheo\s+$", re.IGNORECASE)
 _MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|Độc lập\s*-\s*Tự do|^\s*\|?\s*Số\s*:", re.IGNORECASE)
 _LEGAL_BASIS = re.compile(r"[\s\-–•]*căn\s+cứ\b", re.IGNORECASE)
-_HEADER_SYMBOL = re.compile(r"(?:^|\n)\s*(?:\|\s*)?Số\s*:\s*$", re.IGNORECASE)
+# "Số: 199/KH-UBND" in a legal header; "Số ký hiệu 101/2015/QH13" in a register's record (vbpl.vn)
+_HEADER_SYMBOL = re.compile(r"(?:^|\n)\s*(?:\|\s*)?Số(?:\s*:|\s+ký\s+hiệu\s*:?)\s*$", re.IGNORECASE)
 # The header's place-and-date line, "Hà Tĩnh, ngày 13 tháng 10 năm 2017": a two-column header
 # read in stream order can put "Độc lập - Tự do - Hạnh phúc" between it and the "Số:" line.
-_HEADER_DATELINE = re.compile(r"[^\W\d_][^\n,|]{1,30},\s*(?:ngày\s*)?$", re.IGNORECASE)
+_HEADER_DATELINE = re.compile(r"(?:[^\W\d_][^\n,|]{1,30},\s*(?:ngày\s*)?|Ngày\s+ban\s+hành\s*:?\s*)$", re.IGNORECASE)
 HEADER_REACH = 300
+_ISSUER_LABEL = re.compile(r"Cơ\s+quan\s+ban\s+hành[^\n:]{0,40}:?\s*$", re.IGNORECASE)
 
 class PlanWords:
     """The words that name a plan's document type (rules/symbols.yaml `type_words` limited to
@@ -270,6 +272,9 @@ def _issuer(text: str, sentences, issuers: list[IssuerMention], issue_sentence, 
     """The body in a document's own header ("ỦY BAN NHÂN DÂN / TỈNH TUYÊN QUANG / Số: ..."),
     else the body in the sentence announcing the plan, else one that sets or states the
     targets ("UBND tỉnh Đồng Tháp đề ra mục tiêu", "Theo UBND tỉnh Cà Mau, tỷ lệ ...")."""
+    for issuer in issuers:
+        if _ISSUER_LABEL.search(text[max(0, issuer.evidence.start - 60) : issuer.evidence.start]):
+            return issuer  # a register's record: "Cơ quan ban hành / Chức danh / Người ký: Quốc hội"
     header_end = plan_symbol.evidence.start if plan_symbol else 400
     header = [
         i for i in issuers

@@ -69,6 +69,22 @@ def test_vbpl_legal_page_main_text():
     assert len(page.text) > 5000
 
 
+def test_page_wrapped_in_one_aspnet_form_keeps_its_text_and_drops_the_search_form():
+    article = "Phấn đấu giảm tỷ lệ hộ nghèo toàn tỉnh xuống còn 18,66% trong năm 2022. " * 4
+    markup = (
+        '<html><body><form id="aspnetForm"><form class="box"><input name="q"> Tìm kiếm văn bản</form>'
+        f'<div class="toanvancontent"><p>{article}</p></div></form></body></html>'
+    )
+    page = read_page(markup)
+    assert page.text.count("18,66%") == 4 and "Tìm kiếm" not in page.text
+
+
+def test_old_vbpl_full_text_page_is_read():
+    path = shared_path("realdocs", "html", "vbplvn_old_toanvan_HienPhap2013.html")
+    page = read_page(decode_html(path.read_bytes()), "https://vbpl.vn/")
+    assert "HIẾN PHÁP" in page.text and "Điều 1" in page.text and len(page.text) > 50_000
+
+
 def test_portal_homepage_goes_through(tmp_path):
     path = shared_path("realdocs", "html", "danang_gov_vn_homepage_saved.html")
     page = read_page(decode_html(path.read_bytes()))

@@ -60,8 +60,9 @@ class SymbolPass:
         word = self.word_before_re.search(text[max(0, match.start() - 40) : match.start()])
         if word:
             return self.words[key(word.group("word"))]
-        if not sign_type:
+        if not sign_type and not match.group("year"):
             return "cong_van", rule_id  # "123/UBND-VX": a letter's sign carries no type
+        # "101/2015/QH13": a law's sign carries the year and the body, no type
         return "other", rule_id
 
 

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup, Tag
 
 from ..models import Attachment
 
-_BOILERPLATE_TAGS = ["script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "iframe", "svg", "button", "select"]
+_BOILERPLATE_TAGS = ["script", "style", "noscript", "template", "nav", "header", "footer", "aside", "iframe", "svg", "button", "select"]
 _BOILERPLATE_NAMES = re.compile(
     r"menu|nav|footer|header|sidebar|breadcrumb|related|relate|comment|share|social|banner|advert|widget|"
     r"tin-?khac|tinkhac|lien-?quan|cung-?chuyen-?muc|most|popular|login|search|weather|counter|visitor|copyright",
@@ -72,6 +72,7 @@ def read_page(markup: str, url: str = "", place_names=None) -> Page:
     attachments = _attachments(soup, url)
     for tag in soup(_BOILERPLATE_TAGS):
         tag.decompose()
+    _drop_small_forms(soup)
     for tag in soup.find_all(True):
         if tag.attrs is not None and _is_boilerplate(tag) and tag.name not in ("html", "body", "article", "main"):
             tag.decompose()
@@ -141,6 +142,15 @@ def _attachments(soup: BeautifulSoup, url: str) -> list[Attachment]:
             absolute = urljoin(url, href) if url else href
             found.setdefault(absolute, Attachment(url=absolute, label=label[:200]))
     return list(found.values())
+
+
+def _drop_small_forms(soup: BeautifulSoup) -> None:
+    """Search and login forms go; a form that wraps the page (ASP.NET and SharePoint portals put
+    everything in one <form id="aspnetForm">) stays."""
+    page_length = len((soup.body or soup).get_text(" ", strip=True)) or 1
+    for form in soup.find_all("form"):
+        if len(form.get_text(" ", strip=True)) < page_length / 2:
+            form.decompose()
 
 
 def _is_boilerplate(tag: Tag) -> bool:

@@ -86,7 +86,10 @@ def read_pdf_text(path: Path, max_pages: int = MAX_PAGES, ocr: bool | None = Non
             textpage = page.get_textpage()
             layer = legacy.repair(repair_spaced_glyphs(textpage.get_text_range()))
             textpage.close()
-            if layer_quality(layer) != "ok":
+            quality = layer_quality(layer)
+            if quality == "empty" and _is_blank(page):
+                layer = ""  # a blank page (end of a signed file) is no loss of text
+            elif quality != "ok":
                 if use_ocr:
                     layer = _ocr_page(page, path, index)
                     ocr_pages += 1
@@ -122,6 +125,13 @@ def _with_tables(layer: str, reader: TableReader, index: int, notes: list[str]) 
         return layer
     rows = [line for table in tables for line in linearise(table)]
     return layer + ("\n" + "\n".join(rows) if rows else "")
+
+
+def _is_blank(page) -> bool:
+    """Nothing printed: at most a few dark pixels when rendered small."""
+    image = page.render(scale=0.5, grayscale=True).to_pil()
+    dark = sum(image.histogram()[:200])
+    return dark <= image.width * image.height * 0.0005
 
 
 def _ocr_page(page, path: Path, index: int) -> str:
