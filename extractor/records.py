@@ -29,7 +29,8 @@ _ACCORDING_TO = re.compile(r"\btheo\s+$", re.IGNORECASE)
 _MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|Độc lập\s*-\s*Tự do|^\s*\|?\s*Số\s*:", re.IGNORECASE)
 _LEGAL_BASIS = re.compile(r"[\s\-–•]*căn\s+cứ\b", re.IGNORECASE)
 # "Số: 199/KH-UBND" in a legal header; "Số ký hiệu 101/2015/QH13" in a register's record (vbpl.vn)
-_HEADER_SYMBOL = re.compile(r"(?:^|\n)\s*(?:\|\s*)?Số(?:\s*:|\s+ký\s+hiệu\s*:?)\s*$", re.IGNORECASE)
+# (a scan's OCR may leave a stray character before it: "ị Số: 1740 /QĐ-UBND")
+_HEADER_SYMBOL = re.compile(r"(?:^|\n)\s*(?:\S[^\S\n]+)?(?:\|\s*)?Số(?:\s*:|\s+ký\s+hiệu\s*:?)\s*$", re.IGNORECASE)
 # The header's place-and-date line, "Hà Tĩnh, ngày 13 tháng 10 năm 2017": a two-column header
 # read in stream order can put "Độc lập - Tự do - Hạnh phúc" between it and the "Số:" line.
 _HEADER_DATELINE = re.compile(r"(?:[^\W\d_][^\n,|]{1,30},\s*(?:ngày\s*)?|Ngày\s+ban\s+hành\s*:?\s*)$", re.IGNORECASE)

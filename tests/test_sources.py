@@ -166,3 +166,26 @@ def test_report_tables_without_annex_heading_are_not_parsed_again():
 
     assert not looks_tabular("BÁO CÁO\nKết quả\n12\n13\n14\n15")
     assert looks_tabular("Biểu số 01\nChỉ tiêu giảm nghèo\n12,5\n1.200\n0,8")
+
+
+# Headers as the readers give them: a two-column header in stream order, Tesseract's output on a
+# scan (a stray "ị" before "Số:"), a register record from old vbpl.vn.
+HEADERS = [
+    ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH HÀ TĨNH\nSố: 44/2017/QĐ-UBND\n"
+     "Độc lập – Tự do – Hạnh phúc\nHà Tĩnh, ngày 13 tháng 10 năm 2017\nQUYẾT ĐỊNH",
+     ("44/2017/QĐ-UBND", "2017-10-13", "ubnd", "Hà Tĩnh")),
+    ("ỦY BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nTỈNH HÀ TĨNH Độc lập - Tự do - Hạnh phúc\n"
+     "ị Số: 1740 /QĐ-UBND Hà Tĩnh, ngày 24 tháng 6 năm 2016\n: QUYÉT ĐỊNH\n\nBan hành Kế hoạch phát triển thương mại điện tử",
+     ("1740/QĐ-UBND", "2016-06-24", "ubnd", "Hà Tĩnh")),
+    ("Số ký hiệu\n101/2015/QH13\nNgày ban hành\n27/11/2015\nLoại văn bản\nBộ luật\n"
+     "Cơ quan ban hành/ Chức danh / Người ký\nQuốc hội\nChủ tịch Quốc hội",
+     ("101/2015/QH13", "2015-11-27", "other", None)),
+]
+
+
+@pytest.mark.parametrize("text, expected", HEADERS, ids=["two-column", "ocr", "register"])
+def test_header_gives_symbol_date_issuer_place(text, expected):
+    from extractor import extract_text
+
+    plan = extract_text(text).plan
+    assert (plan.symbol, str(plan.issued), plan.issuer_body, plan.place) == expected
