@@ -288,6 +288,7 @@ class CueRules(Strict):
     name_cues: PhraseRule
     result_cues: PhraseRule
     forecast_goal_cues: PhraseRule
+    goals_above: PhraseRule
     group_definition_cues: PhraseRule
     neutral_words: PhraseRule
     result_after_cues: PhraseRule

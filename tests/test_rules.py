@@ -112,3 +112,8 @@ def test_cue_examples(rules, target_pass, name, yields_targets):
     rule = getattr(rules.cues, name)
     for text in rule.examples.positive:
         assert bool(target_pass.run(make_doc(text), [])) is yields_targets, text
+
+
+def test_a_forecast_outside_a_goal_paragraph_stays_an_estimate(rules, target_pass):
+    for text in rules.cues.forecast_goal_cues.examples.negative:
+        assert not target_pass.run(make_doc(text), []), text

@@ -26,6 +26,7 @@ from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
 from ..models import Evidence, TargetMention
 from ..nlp import blank_pipeline, on_word_boundaries, text_of, token_span_chars
 from ..numbers import Quantity, QuantityReader
+from ..phrases import alternation, key
 from ..rules import Rules
 from ..sentences import sentence_spans
 
@@ -98,7 +99,6 @@ class TargetPass:
             ("target", cues.target_cues),
             ("name", cues.name_cues),
             ("result", cues.result_cues),
-            ("forecast", cues.forecast_goal_cues),
             ("group", cues.group_definition_cues),
             ("neutral", cues.neutral_words),
             ("per_year", cues.per_year_cues),
@@ -109,6 +109,9 @@ class TargetPass:
         self._add(nlp, "change_rate", "decrease", cues.decrease_rates.id, 0, cues.decrease_rates.phrases)
         self._add(nlp, "result_after", "result", cues.result_after_cues.id, 0, cues.result_after_cues.phrases)
         self._money_goal_rules = {r.id for r in rules.indicators.indicators if r.id in cues.money_goal_indicators}
+        self._forecast_words = {key(p) for p in cues.forecast_goal_cues.phrases}
+        self._forecast_rule = cues.forecast_goal_cues.id
+        self._goals_above = re.compile(alternation(cues.goals_above.phrases), re.IGNORECASE)
 
     def _add(self, nlp, kind: str, value: str, rule_id: str, priority: int, phrases: list[str]) -> None:
         key = f"{kind}|{value}|{rule_id}"
@@ -139,8 +142,24 @@ class TargetPass:
         # A change verb inside a neutral name ("giảm" in "giảm nghèo") moves nothing.
         neutral = [p for p in found if p.kind == "neutral"]
         found = [p for p in found if not (p.kind == "change" and any(n.start <= p.start and p.end <= n.end for n in neutral))]
+        found = self._forecasts_in_goal_paragraphs(text_of(doc), found)
         found.sort(key=lambda p: (p.start, -p.end))
         return found
+
+    def _forecasts_in_goal_paragraphs(self, text: str, found: list[Phrase]) -> list[Phrase]:
+        """An estimate word leading its sentence and followed, in its paragraph or the next, by
+        "Để thực hiện các mục tiêu trên" states one of the plan's goals ("so với tỷ lệ cả nước
+        dự kiến là ..." inside a sentence stays an estimate)."""
+        out = []
+        for phrase in found:
+            before = text[max(0, phrase.start - 4) : phrase.start].rstrip(" ")
+            leads = not before or before[-1] in ".;:\n"
+            if phrase.kind == "result" and leads and key(text[phrase.start : phrase.end]) in self._forecast_words:
+                reach = _line_end(text, _line_end(text, phrase.end) + 1)
+                if self._goals_above.search(text, phrase.end, reach):
+                    phrase = Phrase("forecast", "forecast", self._forecast_rule, 0, phrase.start, phrase.end)
+            out.append(phrase)
+        return out
 
     # ------------------------------------------------------------------ run
 
