@@ -8,7 +8,7 @@ from .passes import dates, periods
 from .passes.issuers import IssuerPass
 from .passes.symbols import SymbolPass
 from .passes.targets import TargetPass
-from .places import load_gazetteer
+from .places import gazetteer_for, load_gazetteer
 from .records import PlanWords, build_result
 from .rules import Rules, load_rules
 
@@ -21,7 +21,10 @@ class Extractor:
     def __init__(self, rules: Rules | None = None):
         self.rules = rules or load_rules()
         self.symbols = SymbolPass(self.rules)
-        self.issuers = IssuerPass(self.rules, load_gazetteer())
+        gazetteer = load_gazetteer()
+        if gazetteer.rules != self.rules.places:  # a custom rules/ folder brings its own aliases
+            gazetteer = gazetteer_for(self.rules.places)
+        self.issuers = IssuerPass(self.rules, gazetteer)
         self.targets = TargetPass(self.rules)
         self.plan_words = PlanWords(self.rules.symbols)
 

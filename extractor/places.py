@@ -67,6 +67,7 @@ class Gazetteer:
     """Provinces and districts; `find` spots them in a text, `lookup` resolves a written name."""
 
     def __init__(self, data: dict, rules: PlaceRules):
+        self.rules = rules
         self._places: list[Place] = []
         exact: dict[tuple[str, str], Place] = {}
         new_names = {key: value["short"] for key, value in data["province_names"].items()}
@@ -199,12 +200,22 @@ def _looks_like_name(written: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def load_gazetteer() -> Gazetteer:
+def _address_data() -> dict:
     import underthesea
-
-    from .rules import RULES_DIR, load_rule_file
 
     path = Path(underthesea.__file__).resolve().parent / "address" / "data" / "mapping.json"
     with path.open(encoding="utf-8") as handle:
-        data = json.load(handle)
-    return Gazetteer(data, load_rule_file(RULES_DIR / "places.yaml", PlaceRules))
+        return json.load(handle)
+
+
+def gazetteer_for(rules: PlaceRules) -> Gazetteer:
+    """The gazetteer with the aliases and body words of one rule set (a custom rules/ folder)."""
+    return Gazetteer(_address_data(), rules)
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer of the bundled rules, built once per process."""
+    from .rules import RULES_DIR, load_rule_file
+
+    return gazetteer_for(load_rule_file(RULES_DIR / "places.yaml", PlaceRules))

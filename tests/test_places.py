@@ -1,7 +1,5 @@
 """The gazetteer: names as documents write them, resolved to units with codes and successors."""
 
-import time
-import timeit
 
 import pytest
 
@@ -130,13 +128,11 @@ def test_find_names_the_unit(gazetteer):
     assert (province.name, province.successor) == ("Bắc Kạn", "Thái Nguyên")
 
 
-def test_load_and_find_are_fast(gazetteer):
-    started = time.perf_counter()
-    load_gazetteer.__wrapped__()
-    assert time.perf_counter() - started < 0.5
+def test_a_fresh_load_finds_what_the_cached_one_does(gazetteer):
+    # load and find speed are part of bench/bench_extract.py's per-document time, not asserted here
     text = ("Ngày 02/8/2022, UBND tỉnh Sơn La ban hành Kế hoạch số 199/KH-UBND thực hiện Chương trình "
-            "mục tiêu quốc gia giảm nghèo bền vững trên địa bàn huyện Mường La. Phấn đấu giảm tỷ lệ hộ "
-            "nghèo toàn tỉnh xuống còn 18,66%. ") * 12
-    text = text[:3000]
-    seconds = min(timeit.repeat(lambda: gazetteer.find(text), number=20, repeat=3)) / 20
-    assert seconds < 0.001
+            "mục tiêu quốc gia giảm nghèo bền vững trên địa bàn huyện Mường La.")
+    fresh = load_gazetteer.__wrapped__()
+    names = [(p.name, p.level) for _, _, p in fresh.find(text)]
+    assert names == [(p.name, p.level) for _, _, p in gazetteer.find(text)]
+    assert ("Sơn La", "province") in names and ("Mường La", "district") in names
