@@ -54,6 +54,8 @@ _NAMED_UNIT = re.compile(r"(?:\b[Hh]uyện|\b[Tt]hị xã|\b[Tt]hành phố|\bTP
 
 # Cues must be whole underthesea words; field phrases may span words the segmenter glued
 # differently ("tỷ lệ hộ | nghèo đa chiều").
+HEADLINE_MAX = 300  # a first line longer than this is body text, not a headline
+PARAPHRASE_TOLERANCE = 0.1  # a headline rounds: "gần 5.000" for 4.990
 _WORD_BOUND_KINDS = frozenset({"result"})
 _CUE_KINDS = frozenset({"target", "name", "result", "forecast"})
 _RATE_OF = {"poverty.households": "poverty.rate", "near_poverty.households": "near_poverty.rate"}
@@ -227,6 +229,9 @@ class TargetPass:
                     reading = _Reading(last.indicator, last.scope, last.year, last.change, last.bound)
                 if reading:
                     line_reading = reading
+        headline_end = _line_end(text, 0)
+        if headline_end <= HEADLINE_MAX:
+            targets = _drop_headline_paraphrases(targets, headline_end)
         return _drop_repeats(targets)
 
     # ------------------------------------------------------------------ decisions
@@ -458,6 +463,22 @@ def _fit_unit(code: str, q: Quantity, chosen: Phrase | None) -> str:
         relative_cut = chosen is not None and chosen.start >= q.number_end and q.value_max >= 10
         return code if relative_cut else _RATE_OF[code]
     return code
+
+
+def _drop_headline_paraphrases(targets: list[TargetMention], headline_end: int) -> list[TargetMention]:
+    """A headline rounding a body figure ("giảm gần 5.000 hộ nghèo" over "giảm trên 4.990 hộ")
+    adds nothing; one the body does not state (an aggregate of district quotas) stays."""
+    body = [t for t in targets if t.evidence.start >= headline_end]
+
+    def paraphrased(target: TargetMention) -> bool:
+        return any(
+            (b.indicator, b.unit, b.change) == (target.indicator, target.unit, target.change)
+            and b.value_max != target.value_max
+            and abs(b.value_max - target.value_max) <= PARAPHRASE_TOLERANCE * max(b.value_max, target.value_max)
+            for b in body
+        )
+
+    return [t for t in targets if t.evidence.start >= headline_end or not paraphrased(t)]
 
 
 def _drop_repeats(targets: list[TargetMention]) -> list[TargetMention]:

@@ -1,0 +1,69 @@
+"""The targets pass's decisions, one row per annotation rule (spec/annotation-rules.md), on
+sentences written the way the seed articles and the rules' own examples write them.
+
+Each row is (text, [(value_min, value_max, unit, change, bound, per_year), ...]) for the targets
+in reading order; a few rows also pin the indicator or the year.
+"""
+
+import pytest
+
+from extractor import extract_text
+
+
+def t(low, high=None, unit="percent", change="level", bound="exact", per_year=False):
+    return (low, low if high is None else high, unit, change, bound, per_year)
+
+
+DECISIONS = [
+    # rule 1: what the plan commits to
+    ("Kế hoạch đề ra chỉ tiêu đến năm 2025, phấn đấu giảm 50% số hộ cận nghèo so với đầu kỳ theo chuẩn nghèo đa chiều của quốc gia.",
+     [t(50, change="decrease")]),
+    # rule 1: a baseline is where the change starts, not a target
+    ("Phấn đấu giảm tỷ lệ hộ nghèo từ 48,14% năm 2015 xuống còn 20% năm 2020.", [t(20)]),
+    # rule 1: results, estimates and budgets
+    ("Theo kết quả rà soát, toàn tỉnh còn 20.411 hộ nghèo, chiếm 11,24%.", []),
+    ("Ước đến cuối năm 2022, tỷ lệ hộ nghèo toàn tỉnh còn 3,5%.", []),
+    ("Tổng nguồn vốn thực hiện Chương trình là 1.200 tỷ đồng.", []),
+    # rule 1: a group definition names who, not how many
+    ("Phấn đấu giảm 4% tỷ lệ hộ nghèo ở các huyện có tỷ lệ hộ nghèo trên 50%.", [t(4, change="decrease")]),
+    # rule 1: a forecast in the plan's own goal paragraph is a target
+    ("Dự kiến tỷ lệ hộ nghèo của tỉnh dưới 0,7%.\nĐể thực hiện các mục tiêu trên, các sở, ngành triển khai đồng bộ các giải pháp.",
+     [t(0.7, bound="at_most")]),
+    # ... and a comparison with the country inside a goal sentence does not end the goal list
+    ("Phấn đấu tỷ lệ hộ nghèo của tỉnh dưới 1% so với tỷ lệ hộ nghèo cả nước dự kiến là 1,5 - 1,2%. "
+     "Tỷ lệ hộ nghèo vùng đồng bào dân tộc thiểu số giảm 3%/năm.",
+     [t(1, bound="at_most"), t(3, change="decrease", per_year=True)]),
+    # rule 2: a restatement in parentheses is a target of its own
+    ("Phấn đấu số hộ nghèo đến cuối năm 2023 còn 18.311 hộ (giảm 1.970 hộ).",
+     [t(18311, unit="households"), t(1970, unit="households", change="decrease")]),
+    # rule 3: a headline rounding a body figure adds nothing ...
+    ("Tỉnh phấn đấu giảm gần 5.000 hộ nghèo trong năm 2023\nPhấn đấu cuối năm 2023 toàn tỉnh giảm trên 4.990 hộ nghèo.",
+     [t(4990, unit="households", change="decrease", bound="at_least")]),
+    # ... a headline aggregate of district quotas stays
+    ("Phấn đấu giảm 1.200 hộ nghèo trong năm 2023\nPhấn đấu huyện Mường La giảm 700 hộ nghèo, huyện Sông Mã giảm 500 hộ nghèo.",
+     [t(1200, unit="households", change="decrease"), t(700, unit="households", change="decrease"),
+      t(500, unit="households", change="decrease")]),
+    # rule 4: "tất cả ... được ..." is 100%
+    ("Phấn đấu tất cả hộ nghèo được hỗ trợ tham gia bảo hiểm y tế.", [t(100)]),
+    # rule 7: bounds
+    ("Phấn đấu tỷ lệ hộ nghèo giảm từ 3% trở lên.", [t(3, change="decrease", bound="at_least")]),
+    ("Phấn đấu hỗ trợ kết nối việc làm thành công cho khoảng 25.000 lao động.", [t(25000, unit="workers", bound="approx")]),
+    # rule 9: per year
+    ("Phấn đấu giảm tỷ lệ hộ nghèo bình quân từ 2%-2,5%/năm.", [t(2, 2.5, change="decrease", per_year=True)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", DECISIONS, ids=[d[0][:50] for d in DECISIONS])
+def test_target_decisions(text, expected):
+    found = [(x.value_min, x.value_max, x.unit, x.change, x.bound, x.per_year) for x in extract_text(text).targets]
+    assert found == expected
+
+
+@pytest.mark.parametrize("text, indicator, year", [
+    ("Phấn đấu đến năm 2025, giảm tỷ lệ hộ nghèo toàn tỉnh xuống còn 18,66%.", "poverty.rate", 2025),
+    ("Kế hoạch đề ra chỉ tiêu đến năm 2025, phấn đấu giảm 50% số hộ cận nghèo so với đầu kỳ.", "near_poverty.households", 2025),
+    ("Phấn đấu năm 2022 đào tạo nghề cho 4.000 người lao động thuộc hộ nghèo.", "employment.vocational_training", 2022),
+])
+def test_indicator_and_year(text, indicator, year):
+    [target] = extract_text(text).targets
+    assert (target.indicator, target.year) == (indicator, year)
