@@ -182,7 +182,9 @@ class TargetPass:
         q_index = 0
         line_reading = _Reading()
         line_end = -1
-        datelines = {(s, e) for s, e in sentence_spans(text) if dateline and s <= dateline[0] < e}
+        sentences = sentence_spans(text)
+        datelines = {(s, e) for s, e in sentences if dateline and s <= dateline[0] < e}
+        headline = _headline(text, sentences, dateline)
         for s_start, s_end in sentence_spans(text):
             if s_start > line_end:
                 line_reading = _Reading()  # a new line (paragraph) inherits nothing
@@ -195,7 +197,9 @@ class TargetPass:
             s_phrases = [p for p in phrases if s_start <= p.start and p.end <= s_end]
             if (s_start, s_end) in datelines:
                 in_goal_run = False  # the headline's goal run does not carry into the body
-            if self._starts_goal_run(text, s_phrases, page_date):
+            if self._starts_goal_run(text, s_phrases, page_date) or (
+                (s_start, s_end) == headline and self._headline_states_goal(text, s_start, s_end, s_phrases, page_date)
+            ):
                 in_goal_run = True
             reading: _Reading | None = None
             previous_blocked = False
@@ -248,6 +252,15 @@ class TargetPass:
                     continue
                 return True
         return False
+
+    def _headline_states_goal(self, text: str, start: int, end: int, s_phrases: list[Phrase], page_date) -> bool:
+        """An article's headline is its plan's key goal when it names a year still ahead of the
+        page's date and no result ("Yên Bái: Xây dựng 20 xã ... không có hộ nghèo trong năm 2024"
+        on a page of February 2024)."""
+        if page_date is None or any(p.kind == "result" for p in s_phrases):
+            return False
+        years = [int(m.group(1) or m.group(2)) for m in _YEAR.finditer(text, start, end)]
+        return bool(years) and not any(_is_past(year, page_date) for year in years)
 
     def _blocked(self, text: str, q: Quantity, window: "_Window", page_date) -> bool:
         """Results, estimates, budgets, group definitions and baselines are not targets."""
@@ -426,6 +439,20 @@ class _Window:
     def stated_year(self) -> int | None:
         years = [int(m.group(1) or m.group(2)) for m in _YEAR.finditer(self.text, self.left_start, self.q.start)]
         return years[-1] if years else self.inherited_year
+
+
+def _headline(text: str, sentences: list[tuple[int, int]], dateline: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The last sentence before the page's date line, when it is a line of its own."""
+    if dateline is None:
+        return None
+    before = [(s, e) for s, e in sentences if e <= dateline[0] and text[s:e].strip()]
+    if not before:
+        return None
+    start, end = before[-1]
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip() or "\n" not in text[end : dateline[0]] and end < dateline[0]:
+        return None
+    return before[-1]
 
 
 def _line_end(text: str, start: int) -> int:
