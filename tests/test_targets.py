@@ -33,6 +33,11 @@ DECISIONS = [
     ("Phấn đấu tỷ lệ hộ nghèo của tỉnh dưới 1% so với tỷ lệ hộ nghèo cả nước dự kiến là 1,5 - 1,2%. "
      "Tỷ lệ hộ nghèo vùng đồng bào dân tộc thiểu số giảm 3%/năm.",
      [t(1, bound="at_most"), t(3, change="decrease", per_year=True)]),
+    # a paragraph opening with what was done ("đã") ends the goal list
+    ("Phấn đấu năm 2022 giảm 2% tỷ lệ hộ nghèo.\nCác cấp, ngành đã tích cực triển khai các chính sách giảm nghèo. "
+     "Bình quân mỗi năm, toàn tỉnh triển khai 20 mô hình giảm nghèo.", [t(2, change="decrease")]),
+    ("Phấn đấu năm 2022 giảm 2% tỷ lệ hộ nghèo.\nCác mục tiêu đã đề ra: 100% hộ nghèo được hỗ trợ tham gia bảo hiểm y tế.",
+     [t(2, change="decrease"), t(100)]),
     # rule 2: a restatement in parentheses is a target of its own
     ("Phấn đấu số hộ nghèo đến cuối năm 2023 còn 18.311 hộ (giảm 1.970 hộ).",
      [t(18311, unit="households"), t(1970, unit="households", change="decrease")]),

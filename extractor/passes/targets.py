@@ -56,6 +56,8 @@ _NAMED_UNIT = re.compile(r"(?:\b[Hh]uyện|\b[Tt]hị xã|\b[Tt]hành phố|\bTP
 # differently ("tỷ lệ hộ | nghèo đa chiều").
 HEADLINE_MAX = 300  # a first line longer than this is body text, not a headline
 PARAPHRASE_TOLERANCE = 0.1  # a headline rounds: "gần 5.000" for 4.990
+# "đã" marks what was done; "đã đề ra", "đã được giao" still name goals.
+_PAST = re.compile(r"\bđã\b(?!\s+(?:đề ra|được giao|được phê duyệt|ban hành|xác định))", re.IGNORECASE)
 _WORD_BOUND_KINDS = frozenset({"result"})
 _CUE_KINDS = frozenset({"target", "name", "result", "forecast"})
 _RATE_OF = {"poverty.households": "poverty.rate", "near_poverty.households": "near_poverty.rate"}
@@ -186,7 +188,8 @@ class TargetPass:
         datelines = {(s, e) for s, e in sentences if dateline and s <= dateline[0] < e}
         headline = _headline(text, sentences, dateline)
         for s_start, s_end in sentence_spans(text):
-            if s_start > line_end:
+            opens_paragraph = s_start > line_end
+            if opens_paragraph:
                 line_reading = _Reading()  # a new line (paragraph) inherits nothing
                 line_end = _line_end(text, s_start)
             in_sentence: list[Quantity] = []
@@ -197,6 +200,8 @@ class TargetPass:
             s_phrases = [p for p in phrases if s_start <= p.start and p.end <= s_end]
             if (s_start, s_end) in datelines:
                 in_goal_run = False  # the headline's goal run does not carry into the body
+            if opens_paragraph and _PAST.search(text, s_start, s_end) and not any(p.kind == "target" for p in s_phrases):
+                in_goal_run = False  # a paragraph that opens by telling what was done ends the goal list
             if self._starts_goal_run(text, s_phrases, page_date) or (
                 (s_start, s_end) == headline and self._headline_states_goal(text, s_start, s_end, s_phrases, page_date)
             ):
