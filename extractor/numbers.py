@@ -19,10 +19,12 @@ from .phrases import alternation, key
 NUMBER = r"\d+(?:[.,]\d+)*"
 # Dashes and words that join the two ends of a range.
 RANGE_JOIN = r"\s*(?:-|–|—|đến|tới|\bden\b)\s*"
-# After "từ N": what makes N a starting value ("từ 5,03% xuống còn 4,33%", "từ 48,14% năm 2015
-# xuống ..."), not a floor.
+# After "từ N": what makes N a starting value, not a floor: "từ 5,03% xuống còn 4,33%", "từ 48,14%
+# năm 2015 xuống ...", or, further on in the clause, a movement to another number ("từ 4.463 hộ
+# vào thời điểm cuối năm 2020 (bằng 0,21% ...) xuống còn 1.339 hộ").
 _BASELINE_AFTER = re.compile(
-    r"\s*(?:hộ\s*)?(?:\([^)]{0,40}\)\s*)?(?:(?:năm|vào năm|cuối năm)\s+(?:19|20)\d\d\)?\s*)?,?\s*(?:nay\s+)?(?:xuống|lên|còn)\b",
+    r"\s*(?:hộ\s*)?(?:\([^)]{0,40}\)\s*)?(?:(?:năm|vào năm|cuối năm)\s+(?:19|20)\d\d\)?\s*)?,?\s*(?:nay\s+)?(?:xuống|lên|còn)\b"
+    r"|[^.;\n]{0,160}?(?<!trở )(?<!vươn )\b(?:xuống|lên)\s+(?:còn\s+|mức\s+|đến\s+)?(?:dưới\s+|trên\s+|khoảng\s+)?\d",
     re.IGNORECASE,
 )
 # "đến từ 124 xã" (coming from): "từ" is no bound there.

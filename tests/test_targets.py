@@ -20,6 +20,10 @@ DECISIONS = [
      [t(50, change="decrease")]),
     # rule 1: a baseline is where the change starts, not a target
     ("Phấn đấu giảm tỷ lệ hộ nghèo từ 48,14% năm 2015 xuống còn 20% năm 2020.", [t(20)]),
+    # ... also when the starting point is followed by its date and an equivalent; the target counts
+    # what the starting point counts
+    ("Phấn đấu giảm số hộ nghèo từ 4.120 hộ vào thời điểm cuối năm 2021 (bằng 0,3% tổng số hộ dân) xuống còn 1.200 hộ.",
+     [t(1200, unit="households")]),
     # rule 1: results, estimates and budgets
     ("Theo kết quả rà soát, toàn tỉnh còn 20.411 hộ nghèo, chiếm 11,24%.", []),
     ("Ước đến cuối năm 2022, tỷ lệ hộ nghèo toàn tỉnh còn 3,5%.", []),
@@ -76,6 +80,7 @@ def test_target_decisions(text, expected):
     ("Phấn đấu đến năm 2025, giảm tỷ lệ hộ nghèo toàn tỉnh xuống còn 18,66%.", "poverty.rate", 2025),
     ("Kế hoạch đề ra chỉ tiêu đến năm 2025, phấn đấu giảm 50% số hộ cận nghèo so với đầu kỳ.", "near_poverty.households", 2025),
     ("Phấn đấu năm 2022 đào tạo nghề cho 4.000 người lao động thuộc hộ nghèo.", "employment.vocational_training", 2022),
+    ("Phấn đấu đến năm 2025 giảm số hộ nghèo từ 4.120 hộ năm 2021 (bằng 0,3%) xuống còn 1.200 hộ.", "poverty.households", 2025),
 ])
 def test_indicator_and_year(text, indicator, year):
     [target] = extract_text(text).targets

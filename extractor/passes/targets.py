@@ -207,7 +207,7 @@ class TargetPass:
             ):
                 in_goal_run = True
             reading: _Reading | None = None
-            previous_blocked = False
+            previous_blocked = after_baseline = False
             sentence_year: tuple[int, bool] | None = None  # (year, stated as a deadline)
             for i, quantity in enumerate(in_sentence):
                 window = _Window(
@@ -219,16 +219,24 @@ class TargetPass:
                     sentence_year = None  # "..., đạt mục tiêu Nghị quyết ...: N%": a new, goal statement
                 if window.stated_year() is None and sentence_year:
                     window.inherited_year, window.inherited_deadline = sentence_year
-                if window.stated_year() is not None:
+                restating_baseline = after_baseline and window.restatement
+                if window.stated_year() is not None and not restating_baseline:
+                    # "từ 4.463 hộ vào cuối năm 2020 (bằng 0,21% ...)": the year the baseline is from
                     sentence_year = (window.stated_year(), window.stated_as_deadline())
                 if self._blocked(text, quantity, window, page_date) or (previous_blocked and window.restatement):
                     previous_blocked = True
+                    after_baseline = quantity.is_baseline or restating_baseline
                     if window.last_cue == "result" and not any(
                         p.kind in ("target", "forecast") and p.end <= quantity.start for p in s_phrases
                     ):
                         in_goal_run = False  # a result ends the goal list; a comparison inside a goal sentence does not
+                    if quantity.is_baseline and in_goal_run:
+                        # "giảm số hộ nghèo từ A ... xuống còn B": B counts what A counts
+                        stated = self._read(window, reading, line_reading, (s_start, s_end))
+                        if stated:
+                            reading = _Reading(stated[-1].indicator, stated[-1].scope)
                     continue
-                previous_blocked = False
+                previous_blocked = after_baseline = False
                 if not in_goal_run:
                     continue
                 found = self._read(window, reading, line_reading, (s_start, s_end))
