@@ -35,6 +35,10 @@ _HEADER_SYMBOL = re.compile(r"(?:^|\n)\s*(?:\S[^\S\n]+)?(?:\|\s*)?Số(?:\s*:|\s
 # read in stream order can put "Độc lập - Tự do - Hạnh phúc" between it and the "Số:" line.
 _HEADER_DATELINE = re.compile(r"(?:[^\W\d_][^\n,|]{1,30},\s*(?:ngày\s*)?|Ngày\s+ban\s+hành\s*:?\s*)$", re.IGNORECASE)
 HEADER_REACH = 300
+# A legal header whose number is left blank for the signature ("Số: /KH-SNNMT", "Số:     /BC-UBND"):
+# the document is itself, with a type, and no symbol yet.
+_UNNUMBERED_HEADER = re.compile(r"(?:^|\n)[^\S\n]*(?:\S[^\S\n]+)?\|?\s*Số\s*:[\s.…]*/\s*(?P<type>[A-ZĐ][A-Za-zĐđ]{0,4})\b")
+HEADER_CHARS = 1500
 _ISSUER_LABEL = re.compile(r"Cơ\s+quan\s+ban\s+hành[^\n:]{0,40}:?\s*$", re.IGNORECASE)
 
 class PlanWords:
@@ -48,6 +52,7 @@ class PlanWords:
         headings = "|".join(flexible(p.upper()) for p, _ in words)
         self.heading = re.compile(rf"\s*(?:{headings})\s*$")
         # "UBND tỉnh ban hành Kế hoạch số ...": the symbol a sentence says was issued
+        self.sign_types = {a: r.code for r in rules.sign_types for a in r.abbreviations}
         self.issuing = re.compile(rf"\b(?:{alternation(rules.issuing_verbs.phrases)})\b", re.IGNORECASE)
         # "Căn cứ / Triển khai thực hiện Kế hoạch số ...": a cited symbol, not the page's plan
         self.citing_before = re.compile(rf"\b(?:{alternation(rules.citing_words.phrases)})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
@@ -67,12 +72,15 @@ def build_result(extraction: Extraction, words: PlanWords) -> DocumentResult:
     text = extraction.document.text
     sentences = sentence_spans(text)
     dateline_year = next((d.year for d in extraction.dates if d.is_dateline and d.year), None)
-    plan_symbol = _plan_symbol(text, extraction.symbols, words)
+    unnumbered = _UNNUMBERED_HEADER.search(text, 0, HEADER_CHARS)
+    plan_symbol = _plan_symbol(text, extraction.symbols, words, own_header=unnumbered is not None)
     issue_sentence = _issue_sentence(text, sentences, plan_symbol, extraction.targets, words)
     plan = PlanRecord()
     if plan_symbol:
         plan.symbol, plan.doc_type = plan_symbol.symbol, plan_symbol.doc_type
         plan.evidence["symbol"] = plan_symbol.evidence
+    elif unnumbered:
+        plan.doc_type = words.sign_types.get(unnumbered.group("type"), "other")
     elif issue_sentence and extraction.targets:
         doc_type = words.type_word(text[issue_sentence[0] : issue_sentence[1]])
         if doc_type:
@@ -82,7 +90,10 @@ def build_result(extraction: Extraction, words: PlanWords) -> DocumentResult:
     if period:
         plan.period_start, plan.period_end = period[0], period[1]
         plan.evidence["period"] = period[2]
-    issued = _issue_date(text, extraction.dates, extraction.symbols, plan_symbol, issue_sentence, words)
+    if unnumbered and not plan_symbol:
+        issued = _header_date(text, unnumbered.start(), extraction.dates)
+    else:
+        issued = _issue_date(text, extraction.dates, extraction.symbols, plan_symbol, issue_sentence, words)
     if issued:
         year = issued.year or dateline_year or plan.period_start
         if year:
@@ -111,13 +122,16 @@ def build_result(extraction: Extraction, words: PlanWords) -> DocumentResult:
 # ---------------------------------------------------------------- plan symbol and sentence
 
 
-def _plan_symbol(text: str, symbols: list[SymbolMention], words: PlanWords) -> SymbolMention | None:
+def _plan_symbol(text: str, symbols: list[SymbolMention], words: PlanWords, own_header: bool = False) -> SymbolMention | None:
     """The header "Số: ..." of a legal page, else the symbol a sentence says was issued:
     "UBND tỉnh ban hành Kế hoạch số 199/KH-UBND", "Theo Kế hoạch số 117/KH-UBND ... do UBND
-    tỉnh vừa ban hành". A symbol cited as a basis ("Căn cứ", "Triển khai ... Kế hoạch số") is not."""
+    tỉnh vừa ban hành". A symbol cited as a basis ("Căn cứ", "Triển khai ... Kế hoạch số") is not,
+    nor any symbol in a document whose own header number is blank (`own_header`)."""
     for symbol in symbols:
         if _HEADER_SYMBOL.search(text[max(0, symbol.evidence.start - 12) : symbol.evidence.start]):
             return symbol
+    if own_header:
+        return None
     for symbol in symbols:
         if symbol.doc_type == "other":
             continue
@@ -238,7 +252,9 @@ def _has_until(text: str) -> bool:
 def _issue_date(text, dates: list[DateMention], symbols: list[SymbolMention], plan_symbol, issue_sentence, words: PlanWords) -> DateMention | None:
     """The date attached to the plan's symbol, else an uncited date in the announcing sentence."""
     if plan_symbol:
-        return _date_after(text, plan_symbol, dates, words) or _header_date(text, plan_symbol, dates)
+        if not _HEADER_SYMBOL.search(text[max(0, plan_symbol.evidence.start - 12) : plan_symbol.evidence.start]):
+            return _date_after(text, plan_symbol, dates, words)
+        return _date_after(text, plan_symbol, dates, words) or _header_date(text, plan_symbol.evidence.start, dates)
     if issue_sentence:
         cited = {id(_date_after(text, s, dates, words)) for s in symbols}
         for date in dates:
@@ -248,13 +264,11 @@ def _issue_date(text, dates: list[DateMention], symbols: list[SymbolMention], pl
     return None
 
 
-def _header_date(text: str, symbol: SymbolMention, dates: list[DateMention]) -> DateMention | None:
-    """The place-and-date line of the legal header that "Số: <symbol>" belongs to."""
-    if not _HEADER_SYMBOL.search(text[max(0, symbol.evidence.start - 12) : symbol.evidence.start]):
-        return None
+def _header_date(text: str, number_at: int, dates: list[DateMention]) -> DateMention | None:
+    """The place-and-date line of the legal header whose "Số: ..." is at `number_at`."""
     for date in dates:
         start = date.evidence.start
-        if abs(start - symbol.evidence.start) <= HEADER_REACH and _HEADER_DATELINE.search(text[max(0, start - 40) : start]):
+        if abs(start - number_at) <= HEADER_REACH and _HEADER_DATELINE.search(text[max(0, start - 40) : start]):
             return date
     return None
 
