@@ -26,7 +26,7 @@ class Extractor:
             gazetteer = gazetteer_for(self.rules.places)
         self.issuers = IssuerPass(self.rules, gazetteer)
         self.targets = TargetPass(self.rules)
-        self.plan_words = PlanWords(self.rules.symbols)
+        self.plan_words = PlanWords(self.rules.symbols, self.rules.cues.goals_above.phrases)
 
     def extract(self, document: Document) -> DocumentResult:
         doc = make_doc(document.text)

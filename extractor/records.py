@@ -39,6 +39,8 @@ HEADER_REACH = 300
 # the document is itself, with a type, and no symbol yet.
 _UNNUMBERED_HEADER = re.compile(r"(?:^|\n)[^\S\n]*(?:\S[^\S\n]+)?\|?\s*Số\s*:[\s.…]*/\s*(?P<type>[A-ZĐ][A-Za-zĐđ]{0,4})\b")
 HEADER_CHARS = 1500
+# "... số 147/KH-UBND ngày 31/5/2022 của ": what joins a cited symbol to its issuer
+_CITED_ISSUER = re.compile(r"[^.;]{0,60}?\bcủa\s*$", re.IGNORECASE)
 _ISSUER_LABEL = re.compile(r"Cơ\s+quan\s+ban\s+hành[^\n:]{0,40}:?\s*$", re.IGNORECASE)
 
 class PlanWords:
@@ -46,13 +48,15 @@ class PlanWords:
     `plan_types`), compiled once: in running text ("Kế hoạch thực hiện ...") and as a legal
     document's heading line ("KẾ HOẠCH")."""
 
-    def __init__(self, rules: SymbolRules):
+    def __init__(self, rules: SymbolRules, goals_above: list[str] = ()):
         words = [(phrase, rule.code) for rule in rules.type_words if rule.code in rules.plan_types for phrase in rule.phrases]
         self.patterns = [(re.compile(rf"\b{flexible(p)}\b", re.IGNORECASE), code) for p, code in words]
         headings = "|".join(flexible(p.upper()) for p, _ in words)
         self.heading = re.compile(rf"\s*(?:{headings})\s*$")
         # "UBND tỉnh ban hành Kế hoạch số ...": the symbol a sentence says was issued
         self.sign_types = {a: r.code for r in rules.sign_types for a in r.abbreviations}
+        # "Để hoàn thành các chỉ tiêu trên, UBND TP ...": the body that acts for the goals just stated
+        self.goals_above = re.compile(rf"\b(?:{alternation(goals_above)})\b", re.IGNORECASE) if goals_above else None
         self.issuing = re.compile(rf"\b(?:{alternation(rules.issuing_verbs.phrases)})\b", re.IGNORECASE)
         # "Căn cứ / Triển khai thực hiện Kế hoạch số ...": a cited symbol, not the page's plan
         self.citing_before = re.compile(rf"\b(?:{alternation(rules.citing_words.phrases)})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
@@ -99,7 +103,7 @@ def build_result(extraction: Extraction, words: PlanWords) -> DocumentResult:
         if year:
             plan.issued = _date(year, issued.month, issued.day)
             plan.evidence["issued"] = issued.evidence
-    issuer = _issuer(text, sentences, extraction.issuers, issue_sentence, plan_symbol)
+    issuer = _issuer(text, sentences, extraction.issuers, extraction.symbols, issue_sentence, plan_symbol, words)
     if issuer:
         plan.issuer_body = issuer.body
         plan.issuer_level = issuer.level
@@ -283,7 +287,7 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
 # ---------------------------------------------------------------- issuer and place
 
 
-def _issuer(text: str, sentences, issuers: list[IssuerMention], issue_sentence, plan_symbol) -> IssuerMention | None:
+def _issuer(text: str, sentences, issuers: list[IssuerMention], symbols: list[SymbolMention], issue_sentence, plan_symbol, words: PlanWords) -> IssuerMention | None:
     """The body in a document's own header ("ỦY BAN NHÂN DÂN / TỈNH TUYÊN QUANG / Số: ..."),
     else the body in the sentence announcing the plan, else one that sets or states the
     targets ("UBND tỉnh Đồng Tháp đề ra mục tiêu", "Theo UBND tỉnh Cà Mau, tỷ lệ ...")."""
@@ -309,8 +313,11 @@ def _issuer(text: str, sentences, issuers: list[IssuerMention], issue_sentence, 
             # before the symbol is this plan's; one after it belongs to a cited document.
             before = [i for i in inside if i.evidence.start < plan_symbol.evidence.start]
             inside = before or inside
-        if inside:
-            return inside[0]
+        # "Căn cứ Kế hoạch số 147/KH-UBND ngày 31/5/2022 của UBND tỉnh Sơn La, UBND huyện ... ban
+        # hành": the body after a cited symbol's "của" issued that document, not this one
+        own = [i for i in inside if not _issuer_of_cited(text, i, symbols, plan_symbol)]
+        if own or inside:
+            return (own or inside)[0]
     for issuer in issuers:
         if issuer.body == "department":
             continue  # a department head quoting results does not set the plan's targets
@@ -322,7 +329,14 @@ def _issuer(text: str, sentences, issuers: list[IssuerMention], issue_sentence, 
             return issuer
         if _SETS_TARGETS.search(text[issuer.evidence.end : sentence[1]][:120]):
             return issuer
+        if words.goals_above and words.goals_above.search(text, sentence[0], issuer.evidence.start):
+            return issuer
     return None
+
+
+def _issuer_of_cited(text: str, issuer: IssuerMention, symbols: list[SymbolMention], plan_symbol) -> bool:
+    cited = [s for s in symbols if s is not plan_symbol and 0 <= issuer.evidence.start - s.evidence.end <= 80]
+    return any(_CITED_ISSUER.search(text, s.evidence.end, issuer.evidence.start) for s in cited)
 
 
 def _page_place(extraction: Extraction) -> str | None:

@@ -1,0 +1,38 @@
+"""Choosing a page's plan: its symbol, type, issue date, issuer and place, from the way portal
+articles and legal documents announce it (spec/domain.md, annotation-rules.md)."""
+
+import pytest
+
+from extractor import extract_text
+
+FIELDS = ("symbol", "doc_type", "issued", "issuer_body", "issuer_level", "place")
+
+
+def plan_of(text):
+    plan = extract_text(text).plan
+    return tuple(str(getattr(plan, f)) if f == "issued" and plan.issued else getattr(plan, f) for f in FIELDS)
+
+
+PLANS = [
+    # the seed articles' own wording: a date line, then "ban hành Kế hoạch số ..." with a day and month
+    ("Print Thứ Sáu, 18/03/2022 18:05 Gốc\n\nNgày 10/3, UBND thành phố Đà Nẵng ban hành Kế hoạch số 55/KH-UBND về việc thực hiện "
+     "Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2022-2025. Phấn đấu giảm 50% số hộ cận nghèo.",
+     ("55/KH-UBND", "ke_hoach", "2022-03-10", "ubnd", "province", "Đà Nẵng")),
+    # a symbol cited as a basis is not the page's plan
+    ("Căn cứ Kế hoạch số 147/KH-UBND ngày 31/5/2022 của UBND tỉnh Sơn La, UBND huyện Mường La ban hành Kế hoạch thực hiện "
+     "giảm nghèo năm 2023. Phấn đấu giảm 4% tỷ lệ hộ nghèo.",
+     (None, "ke_hoach", None, "ubnd", "district", "Mường La")),
+    # the body that acts for the goals just stated is their issuer
+    ("Phấn đấu đến cuối năm 2020, tỷ lệ hộ nghèo của thành phố Hà Nội dưới 1,2%.\nĐể hoàn thành các chỉ tiêu trên, "
+     "UBND TP dự kiến tổng kinh phí thực hiện giai đoạn 2016 - 2020 hơn 10.200 tỷ đồng.",
+     (None, None, None, "ubnd", "province", "Hà Nội")),
+    # a department's plan under the province's name in a two-column header
+    ("UBND TỈNH HÀ TĨNH\nSỞ THÔNG TIN VÀ TRUYỀN THÔNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc\n"
+     "Số: 08/KH-STTTT Hà Tĩnh, ngày 24 tháng 01 năm 2017\nKẾ HOẠCH\nTổ chức phong trào thi đua năm 2017",
+     ("08/KH-STTTT", "ke_hoach", "2017-01-24", "department", "province", "Hà Tĩnh")),
+]
+
+
+@pytest.mark.parametrize("text, expected", PLANS, ids=["issued-in-article", "cited-basis", "goals-above", "department-header"])
+def test_plan_fields(text, expected):
+    assert plan_of(text) == expected
