@@ -23,6 +23,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 # "S ố : 3 2 6 / Q Đ - U B N D": a run of single characters each followed by one space.
 _SPACED_GLYPHS = re.compile(r"(?<!\S)(?:\S ){4,}\S(?!\S)")
 MAX_PAGES = 500
+PAGES_PER_OPEN = 100  # reopening frees pdfium's per-page caches: memory stays flat in the page count
 
 
 class NeedsOcrError(SourceError):
@@ -82,6 +83,10 @@ def read_pdf_text(path: Path, max_pages: int = MAX_PAGES, ocr: bool | None = Non
         if count > max_pages:
             raise SourceError(f"{path}: {count} pages is more than the {max_pages}-page limit")
         for index in range(count):
+            if index and index % PAGES_PER_OPEN == 0:
+                # pdfium keeps every parsed page's objects until the document closes
+                pdf.close()
+                pdf = pdfium.PdfDocument(str(path))
             page = pdf[index]
             textpage = page.get_textpage()
             layer = legacy.repair(repair_spaced_glyphs(textpage.get_text_range()))
@@ -98,7 +103,7 @@ def read_pdf_text(path: Path, max_pages: int = MAX_PAGES, ocr: bool | None = Non
                     layer = ""
             elif looks_tabular(layer):
                 layer = _with_tables(layer, tables, index, notes)
-            page.close()  # pages are read one at a time: memory stays flat in the page count
+            page.close()
             pages.append(layer)
     finally:
         pdf.close()
