@@ -31,15 +31,18 @@ REALDOCS = REPO.parent / "shared" / "realdocs" / "pdf"
 
 
 def fresh_peak_mb(statement: str) -> float:
-    """Peak RSS of a new interpreter that imports the readers and runs `statement`."""
+    """Peak RSS (MB) while a new interpreter runs `statement`, after its imports: the peak is
+    reset through /proc/self/clear_refs first, so the imports' own peak does not hide it."""
     code = (
-        f"import resource, sys; sys.path.insert(0, {str(REPO)!r})\n"
+        f"import sys; sys.path.insert(0, {str(REPO)!r})\n"
         "from pathlib import Path\nfrom extractor.sources.files import read_file\n"
         "from extractor.sources.pdf import read_pdf_text\n"
-        f"{statement}\nprint(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+        "open('/proc/self/clear_refs', 'w').write('5')\n"
+        f"{statement}\n"
+        "print(next(l for l in open('/proc/self/status') if l.startswith('VmHWM')).split()[1])"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    return float(done.stdout.split()[-1])
+    return int(done.stdout.split()[-1]) / 1024
 
 
 def text_pdfs() -> list[Path]:
@@ -85,7 +88,7 @@ def big_inputs(tmp: Path) -> None:
         imports = fresh_peak_mb("pass")
         reading = fresh_peak_mb(f"read_pdf_text(Path({str(big_path)!r}), max_pages=5000, ocr=False)")
         print(f"2,000-page PDF: {len(text.page_starts)} pages in {seconds:.1f} s; text {len(text.text) / 1e6:.1f} MB; "
-              f"peak RSS of a fresh process {reading:.0f} MB (imports alone {imports:.0f} MB)")
+              f"peak RSS while reading {reading:.0f} MB (idle after imports {imports:.0f} MB)")
         try:
             read_file(big_path)
         except SourceError as exc:
@@ -101,7 +104,7 @@ def big_inputs(tmp: Path) -> None:
     except SourceError as exc:
         reading = fresh_peak_mb(f"try:\n    read_file(Path({str(html)!r}))\nexcept Exception:\n    pass")
         print(f"50 MB HTML ({html.stat().st_size / 1e6:.0f} MB): refused before parsing: {str(exc)[-70:]}; "
-              f"peak RSS of a fresh process {reading:.0f} MB")
+              f"peak RSS while reading {reading:.0f} MB")
 
 
 def rerun(tmp: Path) -> None:
