@@ -62,6 +62,29 @@ def test_encoding_order_bom_header_meta(data, header, expected):
     assert expected in unicodedata.normalize("NFC", decode_html(data, header))
 
 
+# Real pages: the expected text is the element that holds the document on each layout (chosen by
+# hand, never used by the reader).
+REAL_PAGES = [
+    ("vbplvn_new_ND351-2025-ND-CP_chuan_ngheo_da_chieu_2026-2030.html", 'div[class*="preview-"]', 0.95, 0.98),
+    ("vbplvn_new_ND307-2025-ND-CP_phan_loai_don_vi_hanh_chinh.html", 'div[class*="preview-"]', 0.95, 0.98),
+    ("vbplvn_old_toanvan_HienPhap2013.html", "#toanvancontent", 0.95, 0.98),
+    ("vbplvn_old_thuoctinh_BLHS_101-2015-QH13.html", "div.vbProperties", 0.80, 0.98),
+]
+
+
+@pytest.mark.parametrize("name, container, min_precision, min_recall", REAL_PAGES, ids=[p[0][:30] for p in REAL_PAGES])
+def test_real_page_main_text_precision_and_recall(name, container, min_precision, min_recall):
+    from bs4 import BeautifulSoup
+
+    markup = decode_html(shared_path("realdocs", "html", name).read_bytes())
+    soup = BeautifulSoup(markup, "html.parser")
+    for tag in soup(["script", "style"]):
+        tag.decompose()
+    expected = soup.select_one(container).get_text(" ", strip=True)
+    precision, recall = precision_recall(read_page(markup, "https://vbpl.vn/").text, expected)
+    assert precision >= min_precision and recall >= min_recall, (precision, recall)
+
+
 def test_vbpl_legal_page_main_text():
     path = shared_path("realdocs", "html", "vbplvn_new_ND351-2025-ND-CP_chuan_ngheo_da_chieu_2026-2030.html")
     page = read_page(decode_html(path.read_bytes()), "https://vbpl.vn/")
