@@ -85,3 +85,26 @@ def test_target_decisions(text, expected):
 def test_indicator_and_year(text, indicator, year):
     [target] = extract_text(text).targets
     assert (target.indicator, target.year) == (indicator, year)
+
+
+def test_bare_shares_say_what_they_count_and_are_not_merged():
+    # verbatim from a real plan (realdocs LamDong_KH_CCHC_2026-2030.docx)
+    text = (
+        "a) Mục tiêu\n"
+        "- 100% văn bản quy phạm pháp luật được cập nhật trên cơ sở dữ liệu quốc gia về pháp luật kịp thời, đúng quy định.\n"
+        "- 100% văn bản quy phạm pháp luật được kiểm tra theo quy định.\n"
+    )
+    assert [t.text for t in extract_text(text).targets] == [
+        "100% văn bản quy phạm pháp luật được cập nhật trên cơ sở dữ liệu quốc gia về pháp luật kịp thời, đúng quy định",
+        "100% văn bản quy phạm pháp luật được kiểm tra theo quy định",
+    ]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Phấn đấu năm 2024, Huyện Mường La giảm 2,4%.", "Huyện Mường La giảm 2,4%"),
+    ("Phấn đấu bình quân mỗi năm giảm từ 4 – 7%.", "mỗi năm giảm từ 4 – 7%"),
+    ("Mục tiêu: 100% văn bản trái pháp luật được xử lý kịp thời để bảo đảm tính thống nhất.",
+     "100% văn bản trái pháp luật được xử lý kịp thời"),
+])
+def test_target_text_spans(text, span):
+    assert extract_text(text).targets[0].text == span

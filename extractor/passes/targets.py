@@ -44,6 +44,7 @@ _CLAUSE_BREAK = re.compile(
     r"[,;]\s*(?=(?:tỷ lệ|tỉ lệ|số hộ|giảm|tăng|phấn đấu|trong đó|đạt|hỗ trợ|đảm bảo|bảo đảm|bình quân|mỗi năm|hằng năm|hàng năm)\b)",
     re.IGNORECASE,
 )
+_PURPOSE = re.compile(r"[;.)]\s|\s(?:để|nhằm)\s|\s\(", re.IGNORECASE)
 _RESTATEMENT = re.compile(r"(?:\(|tương\s+đương|tương\s+ứng)[^()]{0,25}$", re.IGNORECASE)
 _DEADLINE_BEFORE = re.compile(r"(?:đến|cuối|hết|tới)\s+(?:năm\s+)?$|(?:đến|cuối|hết|tới)\s+$", re.IGNORECASE)
 _POVERTY_CONTEXT = re.compile(r"\bhộ\s+nghèo\b", re.IGNORECASE)
@@ -317,8 +318,13 @@ class TargetPass:
             per_year = True  # "giảm bình quân từ 4%-5%" after "2%-2,5%/năm" in the same sentence
         found: list[TargetMention] = []
         for indicator, phrase in indicators:
-            span_start = min([p.start for p in w.near_left if p.kind in ("indicator", "change", "scope")] + [q.start])
+            span_start = min([p.start for p in w.near_left if p.kind in ("indicator", "change", "scope", "per_year", "forecast")] + [q.start])
+            unit = _NAMED_UNIT.search(text, w.near_start, q.start)
+            if unit and not text[w.near_start : unit.start()].strip():
+                span_start = min(span_start, unit.start())  # "Huyện Yên Bình giảm 2,4%": whose quota it is
             span_end = phrase.end if phrase and phrase.start >= q.number_end else q.end
+            if span_start == q.start and span_end == q.end and q.unit == "percent":
+                span_end = _object_end(text, q.end, w.right_clause_end)  # "100% văn bản ... được kiểm tra"
             found.append(
                 TargetMention(
                     text=text[span_start:span_end], indicator=indicator, scope=scope, change=change,
@@ -433,8 +439,8 @@ class _Window:
         self.right_clause = [p for p in self.right if p.end <= self.right_clause_end]
         self.right_clause_text = text[q.end : self.right_clause_end]
         breaks = [m.end() for m in _NEAR_BREAK.finditer(text, left_start, q.start)]
-        near_start = breaks[-1] if breaks else left_start
-        self.near_left = [p for p in self.left if p.start >= near_start]
+        self.near_start = breaks[-1] if breaks else left_start
+        self.near_left = [p for p in self.left if p.start >= self.near_start]
         cues = [p for p in s_phrases if p.kind in ("result", "target", "forecast") and p.end <= q.start]
         self.last_cue = cues[-1].kind if cues else None
         self.lead_in = not any(p.kind == "indicator" for p in self.near_left)
@@ -521,14 +527,27 @@ def _drop_headline_paraphrases(targets: list[TargetMention], headline_end: int) 
     return [t for t in targets if t.evidence.start >= headline_end or not paraphrased(t)]
 
 
+def _object_end(text: str, start: int, clause_end: int) -> int:
+    """Where the words a bare number counts end: the clause, cut before a purpose ("để", "nhằm")."""
+    stops = [m.start() for m in (_PURPOSE.search(text, start, clause_end), _JOINED_GOAL.search(text, start, clause_end)) if m]
+    end = min(stops, default=clause_end)
+    return start + len(text[start:end].rstrip(" ,.;:"))
+
+
+def _what_it_counts(target: TargetMention) -> str:
+    """For an uncoded indicator, the words after the number say what it counts: "100% văn bản
+    ... được kiểm tra" and "100% thủ tục hành chính ..." are two commitments."""
+    start = target.evidence.start - target.sentence.start
+    return " ".join(re.findall(r"\w+", target.sentence.text[start : start + 160].lower())[:20])
+
+
 def _drop_repeats(targets: list[TargetMention]) -> list[TargetMention]:
     """The same commitment repeated (headline and body) is one target: keep the first."""
     seen: set[tuple] = set()
     kept: list[TargetMention] = []
     for target in targets:
         key = (target.indicator, target.scope, target.value_min, target.value_max, target.unit, target.change,
-               target.bound,
-               target.evidence.text.lower() if target.indicator == "other" else "")
+               target.bound, _what_it_counts(target) if target.indicator == "other" else "")
         if key in seen:
             continue
         seen.add(key)
