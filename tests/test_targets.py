@@ -108,3 +108,4 @@ def test_bare_shares_say_what_they_count_and_are_not_merged():
 ])
 def test_target_text_spans(text, span):
     assert extract_text(text).targets[0].text == span
+

@@ -44,6 +44,7 @@ _CLAUSE_BREAK = re.compile(
     r"[,;]\s*(?=(?:tỷ lệ|tỉ lệ|số hộ|giảm|tăng|phấn đấu|trong đó|đạt|hỗ trợ|đảm bảo|bảo đảm|bình quân|mỗi năm|hằng năm|hàng năm)\b)",
     re.IGNORECASE,
 )
+_TRAILING_JOIN = re.compile(r"(?:[\s,.;:]|\s(?:và|hoặc)$)+$", re.IGNORECASE)
 _PURPOSE = re.compile(r"[;.)]\s|\s(?:để|nhằm)\s|\s\(", re.IGNORECASE)
 _RESTATEMENT = re.compile(r"(?:\(|tương\s+đương|tương\s+ứng)[^()]{0,25}$", re.IGNORECASE)
 _DEADLINE_BEFORE = re.compile(r"(?:đến|cuối|hết|tới)\s+(?:năm\s+)?$|(?:đến|cuối|hết|tới)\s+$", re.IGNORECASE)
@@ -531,14 +532,14 @@ def _object_end(text: str, start: int, clause_end: int) -> int:
     """Where the words a bare number counts end: the clause, cut before a purpose ("để", "nhằm")."""
     stops = [m.start() for m in (_PURPOSE.search(text, start, clause_end), _JOINED_GOAL.search(text, start, clause_end)) if m]
     end = min(stops, default=clause_end)
-    return start + len(text[start:end].rstrip(" ,.;:"))
+    return start + len(_TRAILING_JOIN.sub("", text[start:end]))
 
 
 def _what_it_counts(target: TargetMention) -> str:
     """For an uncoded indicator, the words after the number say what it counts: "100% văn bản
     ... được kiểm tra" and "100% thủ tục hành chính ..." are two commitments."""
     start = target.evidence.start - target.sentence.start
-    return " ".join(re.findall(r"\w+", target.sentence.text[start : start + 160].lower())[:20])
+    return " ".join(re.findall(r"\w+", target.sentence.text[start : start + 160].lower())[:10])
 
 
 def _drop_repeats(targets: list[TargetMention]) -> list[TargetMention]:
