@@ -26,7 +26,7 @@ from underthesea import word_tokenize  # noqa: E402
 from extractor.batch import indicator_rows  # noqa: E402
 from extractor.catalogue import Catalogue  # noqa: E402
 from extractor.models import Document  # noqa: E402
-from extractor.pipeline import EXTRACTOR_VERSION, Extractor  # noqa: E402
+from extractor.pipeline import Extractor  # noqa: E402
 from extractor.sources.files import document_id  # noqa: E402
 from extractor.text import normalise  # noqa: E402
 
@@ -58,7 +58,7 @@ def main() -> None:
     db_path = args.db or Path(tempfile.mkdtemp()) / "bench.db"
     catalogue = Catalogue(db_path)
     catalogue.sync_indicators(indicator_rows(extractor))
-    run_id = catalogue.start_run(EXTRACTOR_VERSION, {"bench": True})
+    run_id = catalogue.start_run(extractor.version, {"bench": True})
     samples = []
     targets = 0
     tokenize_seconds = total_seconds = 0.0
@@ -73,7 +73,7 @@ def main() -> None:
         text = normalise(raw).text
         document = Document(doc_id=document_id(text), name=name, source=f"bench/{name}", text=text)
         result = extractor.extract(document)
-        catalogue.store(run_id, result, EXTRACTOR_VERSION)
+        catalogue.store(run_id, result, extractor.version)
         total_seconds += time.perf_counter() - started
         targets += len(result.targets)
         if i % max(1, args.docs // 4) == 0:
@@ -82,7 +82,7 @@ def main() -> None:
     started = time.perf_counter()
     for name, raw in corpus(args.docs):
         text = normalise(raw).text
-        if not catalogue.is_current(document_id(text), f"bench/{name}", EXTRACTOR_VERSION):
+        if not catalogue.is_current(document_id(text), f"bench/{name}", extractor.version):
             raise SystemExit(f"re-run found {name} changed")
     rerun_seconds = time.perf_counter() - started
     catalogue.finish_run(run_id, {"documents": args.docs})

@@ -14,7 +14,7 @@ from .atomic import write_text_atomic
 from .errors import ExtractorError
 from .isolation import WorkerFailure, map_isolated
 from .models import DocumentOutput
-from .pipeline import EXTRACTOR_VERSION, Extractor
+from .pipeline import Extractor
 from .sources.files import SUPPORTED, read_file
 
 
@@ -76,12 +76,12 @@ def run_batch(paths: list[Path], options: BatchOptions) -> BatchSummary:
     run_id = None
     if catalogue:
         catalogue.sync_indicators(indicator_rows(extractor))
-        run_id = catalogue.start_run(EXTRACTOR_VERSION, {"paths": [str(p) for p in paths], "workers": options.workers})
+        run_id = catalogue.start_run(extractor.version, {"paths": [str(p) for p in paths], "workers": options.workers})
     stamps: dict[Path, str] = {}
     todo: list[Path] = []
     for path in files:
         stamp = _stamp(path)
-        if catalogue and stamp and not options.json_dir and catalogue.is_current_stamp(str(path.resolve()), stamp, EXTRACTOR_VERSION):
+        if catalogue and stamp and not options.json_dir and catalogue.is_current_stamp(str(path.resolve()), stamp, extractor.version):
             summary.documents += 1
             summary.unchanged += 1  # unchanged since this version stored it: not even read
             continue
@@ -98,7 +98,7 @@ def run_batch(paths: list[Path], options: BatchOptions) -> BatchSummary:
             summary.plans += int(bool(result.plan.symbol or result.targets))
             summary.targets += len(result.targets)
             if catalogue:
-                status = catalogue.store(run_id, result, EXTRACTOR_VERSION, stamps.get(path))
+                status = catalogue.store(run_id, result, extractor.version, stamps.get(path))
                 setattr(summary, status, getattr(summary, status) + 1)
             else:
                 summary.new += 1

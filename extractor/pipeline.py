@@ -12,7 +12,7 @@ from .places import gazetteer_for, load_gazetteer
 from .records import PlanWords, build_result
 from .rules import Rules, load_rules
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 
 class Extractor:
@@ -27,6 +27,9 @@ class Extractor:
         self.issuers = IssuerPass(self.rules, gazetteer)
         self.targets = TargetPass(self.rules)
         self.plan_words = PlanWords(self.rules.symbols, self.rules.cues.goals_above.phrases)
+        # what a stored row was extracted with: the code's version and the rules' content, so that
+        # an edited rules/ folder re-extracts on the next run instead of passing as "unchanged"
+        self.version = f"{EXTRACTOR_VERSION}+rules.{self.rules.digest()}"
 
     def extract(self, document: Document) -> DocumentResult:
         doc = make_doc(document.text)

@@ -5,7 +5,8 @@ Rules are passed to the passes explicitly (a `Rules` object), never kept as modu
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TypeVar
 
@@ -83,6 +84,11 @@ class Rules:
     cues: CueRules
     symbols: SymbolRules
     places: PlaceRules
+
+    def digest(self) -> str:
+        """A short hash of every rule's content."""
+        content = "".join(getattr(self, f.name).model_dump_json() for f in fields(self))
+        return hashlib.sha256(content.encode("utf-8")).hexdigest()[:10]
 
 
 def load_rules(directory: Path = RULES_DIR) -> Rules:

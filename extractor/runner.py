@@ -10,7 +10,7 @@ from .batch import indicator_rows
 from .catalogue import Catalogue
 from .errors import ExtractorError
 from .isolation import map_isolated
-from .pipeline import EXTRACTOR_VERSION, Extractor
+from .pipeline import Extractor
 from .sources.crawl import crawl, fetched_document, load_portals, profile_for
 from .sources.files import read_file
 
@@ -51,7 +51,7 @@ def extract_fetched(catalogue: Catalogue, workers: int = 1, timeout: float = 300
     rows = catalogue.rows("select * from crawl_urls where status = 'fetched' and kind != 'listing' order by added_at")
     # bytes are read here, one item at a time, never through the connection in a worker
     items = ((row, catalogue.raw(row["content_sha"])) for row in rows)
-    run_id = catalogue.start_run(EXTRACTOR_VERSION, {"crawl": True})
+    run_id = catalogue.start_run(extractor.version, {"crawl": True})
     extracted, failed = 0, []
     with tempfile.TemporaryDirectory() as directory:
         def work(item):
@@ -70,7 +70,7 @@ def extract_fetched(catalogue: Catalogue, workers: int = 1, timeout: float = 300
                 catalogue.frontier_update(row["url"], status="extract_failed", reason=reason)
                 failed.append(f"{row['url']}: {reason}")
                 continue
-            catalogue.store(run_id, result, EXTRACTOR_VERSION)
+            catalogue.store(run_id, result, extractor.version)
             catalogue.frontier_update(row["url"], status="extracted", document_id=result.document.doc_id)
             extracted += 1
         if bar:

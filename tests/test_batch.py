@@ -89,6 +89,25 @@ def test_rerun_changes_no_row(tmp_path):
     assert {t: list(catalogue.db[t].rows) for t in before} == before
 
 
+def test_edited_rules_re_extract_on_the_next_run(tmp_path, monkeypatch):
+    import shutil
+
+    import extractor.batch as batch
+    from extractor.pipeline import Extractor
+    from extractor.rules import RULES_DIR, load_rules
+
+    db = tmp_path / "c.db"
+    run_batch([CORPUS / "seeds"], BatchOptions(db_path=db, progress=False))
+    edited = tmp_path / "rules"
+    shutil.copytree(RULES_DIR, edited)
+    cues = edited / "cues.yaml"
+    cues.write_text(cues.read_text(encoding="utf-8").replace('"kế hoạch đề ra"', '"kế hoạch đề ra", "chỉ tiêu phấn đấu"', 1), encoding="utf-8")
+    assert load_rules(edited).digest() != load_rules().digest()
+    monkeypatch.setattr(batch, "Extractor", lambda: Extractor(load_rules(edited)))
+    again = run_batch([CORPUS / "seeds"], BatchOptions(db_path=db, progress=False))
+    assert (again.documents, again.unchanged) == (5, 0)  # all read and extracted again
+
+
 def test_cli_extract_and_evaluate(tmp_path):
     runner = CliRunner()
     result = runner.invoke(main, ["extract", str(CORPUS / "seeds"), "--db", str(tmp_path / "c.db"), "--json", str(tmp_path / "out"), "--quiet"])
