@@ -287,6 +287,7 @@ class CueRules(Strict):
     target_cues: PhraseRule
     name_cues: PhraseRule
     result_cues: PhraseRule
+    budget_cues: PhraseRule
     forecast_goal_cues: PhraseRule
     goals_above: PhraseRule
     group_definition_cues: PhraseRule

@@ -103,6 +103,7 @@ def test_field_rule_examples(target_pass, field, rule, text, positive):
 @pytest.mark.parametrize("name, yields_targets", [
     ("target_cues", True),
     ("result_cues", False),
+    ("budget_cues", False),
     ("forecast_goal_cues", True),
     ("group_definition_cues", False),
     ("result_after_cues", False),
@@ -117,3 +118,8 @@ def test_cue_examples(rules, target_pass, name, yields_targets):
 def test_a_forecast_outside_a_goal_paragraph_stays_an_estimate(rules, target_pass):
     for text in rules.cues.forecast_goal_cues.examples.negative:
         assert not target_pass.run(make_doc(text), []), text
+
+
+def test_a_share_after_budget_words_stays_a_goal(rules, target_pass):
+    for text in rules.cues.budget_cues.examples.negative:
+        assert [t.value_min for t in target_pass.run(make_doc(text), [])] == [100], text

@@ -69,7 +69,7 @@ _SCOPE_RANK = {"poor_districts": 0}
 
 @dataclass(frozen=True)
 class Phrase:
-    kind: str  # indicator, scope, target, result, forecast, group, neutral, change, per_year
+    kind: str  # indicator, scope, target, result, budget, forecast, group, neutral, change, per_year
     value: str  # code
     rule_id: str
     priority: int
@@ -105,6 +105,7 @@ class TargetPass:
             ("target", cues.target_cues),
             ("name", cues.name_cues),
             ("result", cues.result_cues),
+            ("budget", cues.budget_cues),
             ("group", cues.group_definition_cues),
             ("neutral", cues.neutral_words),
             ("per_year", cues.per_year_cues),
@@ -287,6 +288,8 @@ class TargetPass:
             return True
         if q.is_baseline:
             return True  # "từ 48,14% năm 2015 xuống ...": the starting point
+        if q.unit == "vnd" and any(p.kind == "budget" and p.end <= q.start for p in window.sentence_phrases):
+            return True  # a sum in a sentence about funds is a budget, whatever it is raised for
         if q.unit == "vnd" and not (
             any(p.kind == "indicator" and p.rule_id in self._money_goal_rules for p in window.left)
             or re.search(r"tương\s+(?:đương|ứng)\s*$", text[window.left_start : q.start], re.IGNORECASE)
@@ -433,6 +436,7 @@ class _Window:
 
     def __init__(self, text: str, q: Quantity, s_phrases: list[Phrase], left_start: int, right_end: int):
         self.text, self.q, self.left_start = text, q, left_start
+        self.sentence_phrases = s_phrases
         self.left = [p for p in s_phrases if left_start <= p.start and p.end <= q.start]
         self.right = [p for p in s_phrases if q.number_end <= p.start and p.end <= right_end]
         clause = _CLAUSE_BREAK.search(text, q.end, right_end)
