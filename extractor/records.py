@@ -53,10 +53,10 @@ class PlanWords:
         self.patterns = [(re.compile(rf"\b{flexible(p)}\b", re.IGNORECASE), code) for p, code in words]
         headings = "|".join(flexible(p.upper()) for p, _ in words)
         self.heading = re.compile(rf"\s*(?:{headings})\s*$")
-        # "UBND tỉnh ban hành Kế hoạch số ...": the symbol a sentence says was issued
         self.sign_types = {a: r.code for r in rules.sign_types for a in r.abbreviations}
         # "Để hoàn thành các chỉ tiêu trên, UBND TP ...": the body that acts for the goals just stated
         self.goals_above = re.compile(rf"\b(?:{alternation(goals_above)})\b", re.IGNORECASE) if goals_above else None
+        # "UBND tỉnh ban hành Kế hoạch số ...": the symbol a sentence says was issued
         self.issuing = re.compile(rf"\b(?:{alternation(rules.issuing_verbs.phrases)})\b", re.IGNORECASE)
         # "Căn cứ / Triển khai thực hiện Kế hoạch số ...": a cited symbol, not the page's plan
         self.citing_before = re.compile(rf"\b(?:{alternation(rules.citing_words.phrases)})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
@@ -132,7 +132,7 @@ def _plan_symbol(text: str, symbols: list[SymbolMention], words: PlanWords, own_
     tỉnh vừa ban hành". A symbol cited as a basis ("Căn cứ", "Triển khai ... Kế hoạch số") is not,
     nor any symbol in a document whose own header number is blank (`own_header`)."""
     for symbol in symbols:
-        if _HEADER_SYMBOL.search(text[max(0, symbol.evidence.start - 12) : symbol.evidence.start]):
+        if _in_header(text, symbol):
             return symbol
     if own_header:
         return None
@@ -147,6 +147,10 @@ def _plan_symbol(text: str, symbols: list[SymbolMention], words: PlanWords, own_
         if _ISSUED_AFTER.search(after):
             return symbol
     return None
+
+
+def _in_header(text: str, symbol: SymbolMention) -> bool:
+    return bool(_HEADER_SYMBOL.search(text[max(0, symbol.evidence.start - 12) : symbol.evidence.start]))
 
 
 def _same_sentence_before(before: str) -> str:
@@ -256,9 +260,10 @@ def _has_until(text: str) -> bool:
 def _issue_date(text, dates: list[DateMention], symbols: list[SymbolMention], plan_symbol, issue_sentence, words: PlanWords) -> DateMention | None:
     """The date attached to the plan's symbol, else an uncited date in the announcing sentence."""
     if plan_symbol:
-        if not _HEADER_SYMBOL.search(text[max(0, plan_symbol.evidence.start - 12) : plan_symbol.evidence.start]):
-            return _date_after(text, plan_symbol, dates, words)
-        return _date_after(text, plan_symbol, dates, words) or _header_date(text, plan_symbol.evidence.start, dates)
+        found = _date_after(text, plan_symbol, dates, words)
+        if found is None and _in_header(text, plan_symbol):
+            found = _header_date(text, plan_symbol.evidence.start, dates)
+        return found
     if issue_sentence:
         cited = {id(_date_after(text, s, dates, words)) for s in symbols}
         for date in dates:

@@ -56,7 +56,7 @@ _NAMED_UNIT = re.compile(r"(?:\b[Hh]uyện|\b[Tt]hị xã|\b[Tt]hành phố|\bTP
 
 # Cues must be whole underthesea words; field phrases may span words the segmenter glued
 # differently ("tỷ lệ hộ | nghèo đa chiều").
-HEADLINE_MAX = 300  # a first line longer than this is body text, not a headline
+HEADLINE_MAX = 300  # a first line longer than this is body text, not a headline (pages without a date line)
 PARAPHRASE_TOLERANCE = 0.1  # a headline rounds: "gần 5.000" for 4.990
 # "đã" marks what was done; "đã đề ra", "đã được giao" still name goals.
 _PAST = re.compile(r"\bđã\b(?!\s+(?:đề ra|được giao|được phê duyệt|ban hành|xác định))", re.IGNORECASE)
@@ -249,9 +249,10 @@ class TargetPass:
                     reading = _Reading(last.indicator, last.scope, last.year, last.change, last.bound)
                 if reading:
                     line_reading = reading
-        headline_end = _line_end(text, 0)
-        if headline_end <= HEADLINE_MAX:
-            targets = _drop_headline_paraphrases(targets, headline_end)
+        first_line = (0, _line_end(text, 0))
+        headline = headline or (first_line if first_line[1] <= HEADLINE_MAX else None)
+        if headline:
+            targets = _drop_headline_paraphrases(targets, headline)
         return _drop_repeats(targets)
 
     # ------------------------------------------------------------------ decisions
@@ -516,10 +517,11 @@ def _fit_unit(code: str, q: Quantity, chosen: Phrase | None) -> str:
     return code
 
 
-def _drop_headline_paraphrases(targets: list[TargetMention], headline_end: int) -> list[TargetMention]:
+def _drop_headline_paraphrases(targets: list[TargetMention], headline: tuple[int, int]) -> list[TargetMention]:
     """A headline rounding a body figure ("giảm gần 5.000 hộ nghèo" over "giảm trên 4.990 hộ")
     adds nothing; one the body does not state (an aggregate of district quotas) stays."""
-    body = [t for t in targets if t.evidence.start >= headline_end]
+    in_headline = lambda t: headline[0] <= t.evidence.start < headline[1]  # noqa: E731
+    body = [t for t in targets if t.evidence.start >= headline[1]]
 
     def paraphrased(target: TargetMention) -> bool:
         return any(
@@ -529,7 +531,7 @@ def _drop_headline_paraphrases(targets: list[TargetMention], headline_end: int) 
             for b in body
         )
 
-    return [t for t in targets if t.evidence.start >= headline_end or not paraphrased(t)]
+    return [t for t in targets if not (in_headline(t) and paraphrased(t))]
 
 
 def _object_end(text: str, start: int, clause_end: int) -> int:
