@@ -69,10 +69,6 @@ class Quantity:
     is_range: bool
     is_baseline: bool = False  # "từ 5,03% xuống còn 4,33%": 5,03% is where the change starts
 
-    @property
-    def text(self) -> str:  # pragma: no cover - convenience for debugging
-        return f"{self.value_min}-{self.value_max} {self.unit}"
-
 
 class QuantityReader:
     """Compiled quantity grammar for one NumberRules; build once, use for every document."""
