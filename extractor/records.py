@@ -27,6 +27,8 @@ _SETS_TARGETS = re.compile(
 # "Theo UBND tỉnh Cà Mau, tỷ lệ hộ nghèo ...": the body says what the targets are
 _ACCORDING_TO = re.compile(r"\btheo\s+$", re.IGNORECASE)
 _MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|Độc lập\s*-\s*Tự do|^\s*\|?\s*Số\s*:", re.IGNORECASE)
+# A page's date line ("THỨ BA, NGÀY 28 THÁNG 03 NĂM 2023 07:20") is no title.
+_DATE_LINE = re.compile(r"^\W*(?:thứ\s+\w+|chủ\s+nhật)\b|\b\d{1,2}:\d{2}\b", re.IGNORECASE)
 _LEGAL_BASIS = re.compile(r"[\s\-–•]*căn\s+cứ\b", re.IGNORECASE)
 # "Số: 199/KH-UBND" in a legal header; "Số ký hiệu 101/2015/QH13" in a register's record (vbpl.vn)
 # (a scan's OCR may leave a stray character before it: "ị Số: 1740 /QĐ-UBND")
@@ -240,7 +242,7 @@ def _title_end(text: str, words: PlanWords) -> int:
                 end = following.end()
             return end
     for i, match in enumerate(lines):
-        if _MOTTO.search(match.group()):
+        if _MOTTO.search(match.group()) or _DATE_LINE.search(match.group()):
             continue
         if len(match.group().split()) >= 6 and ">>" not in match.group():
             end = match.end()

@@ -36,3 +36,15 @@ PLANS = [
 @pytest.mark.parametrize("text, expected", PLANS, ids=["issued-in-article", "cited-basis", "goals-above", "department-header"])
 def test_plan_fields(text, expected):
     assert plan_of(text) == expected
+
+
+@pytest.mark.parametrize("text, period", [
+    # a date line is no title: the headline's "đến cuối năm 2025" gives the phase 2021-2025
+    ("THỨ BA, NGÀY 28 THÁNG 03 NĂM 2023 07:20\n\nSơn La phấn đấu đến cuối năm 2025, hộ nghèo giảm còn dưới 1%\n\n"
+     "Năm 2023, tỉnh phấn đấu giảm 1% tỷ lệ hộ nghèo.", (2021, 2025)),
+    ("Ngày 10/3, UBND thành phố ban hành Kế hoạch số 55/KH-UBND về việc thực hiện Chương trình mục tiêu quốc gia "
+     "giảm nghèo bền vững giai đoạn 2022-2025. Phấn đấu giảm 50% số hộ cận nghèo.", (2022, 2025)),
+])
+def test_plan_period(text, period):
+    plan = extract_text(text).plan
+    assert (plan.period_start, plan.period_end) == period
