@@ -26,6 +26,8 @@ SYMBOLS = [
     ("Công văn số 4377/UBND-NC", [("4377/UBND-NC", "cong_van")]),
     ("Tờ trình số 982/TTr-SLĐTBXH", [("982/TTr-SLĐTBXH", "other")]),
     ("Quyết định 47/2011/QD-UBND", [("47/2011/QD-UBND", "quyet_dinh")]),
+    ("Số: 19-2017/NQ-CP Hà Nội, ngày 06 tháng 02 năm 2017", [("19-2017/NQ-CP", "nghi_quyet")]),  # Government, 2014-2018
+    ("Căn cứ Bộ luật Tố tụng hình sự số 101/2015/QH13 ngày 27/11/2015", [("101/2015/QH13", "other")]),  # a law: no type, a year
     ("Giấy phép số 06/GP-TTĐT", []),  # a portal's licence is no cited document
     ("ngày 02/8/2022 và 16/19 tiêu chí, Quyết định số 1898", []),
 ]

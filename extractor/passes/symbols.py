@@ -16,7 +16,8 @@ from ..rules import Rules
 # One part of a sign: capitals and digits, lower case only inside ("TTg", "CTr", "QyĐ").
 _PART = r"[A-ZĐ](?:[A-ZĐ0-9&]|[a-zđy](?=[A-ZĐ0-9]|(?![\w])))*(?![\w])"
 _SIGN = rf"{_PART}(?:\s?-\s?{_PART})*"
-_STANDARD = rf"(?P<num>\d{{1,6}})\s?/\s?(?:(?P<year>(?:19|20)\d\d)\s?/\s?)?(?P<sign>{_SIGN})"
+# "19-2017/NQ-CP": the Government's resolutions of 2014-2018 join the year to the number
+_STANDARD = rf"(?P<num>\d{{1,6}}(?:-(?:19|20)\d\d)?)\s?/\s?(?:(?P<year>(?:19|20)\d\d)\s?/\s?)?(?P<sign>{_SIGN})"
 _PARTY = rf"(?P<pnum>\d{{1,6}})\s?-\s?(?P<ptype>[A-ZĐ][A-Za-zĐđ]{{1,4}})\s?/\s?(?P<pbody>{_PART})"
 
 
