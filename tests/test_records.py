@@ -48,3 +48,13 @@ def test_plan_fields(text, expected):
 def test_plan_period(text, period):
     plan = extract_text(text).plan
     assert (plan.period_start, plan.period_end) == period
+
+
+def test_a_handwritten_number_lost_to_ocr_lets_no_cited_symbol_stand_in():
+    # Tesseract's output on realdocs HaTinh_496-KH-UBND (the number is handwritten)
+    text = ("ỦY BAN NHÂN DẦN CỌNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nTỈNH HÀ TĨNH Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 4é /KH-UBND Hà Tĩnh, ngày ỗñ tháng 12 năm 2016\nKẾ HOẠCH\n\nỨng dụng công nghệ thông tin năm 2017\n\n"
+            "Căn cứ Quyết định số 1177/QĐ-UBND ngày 4/5/2013 của UBND tỉnh, Ủy ban nhân dân tỉnh ban hành Kế hoạch. "
+            "Phấn đấu 100% cơ quan nhà nước sử dụng thư điện tử.")
+    plan = extract_text(text).plan
+    assert (plan.symbol, plan.doc_type) == (None, "ke_hoach")
