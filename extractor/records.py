@@ -39,7 +39,7 @@ _HEADER_DATELINE = re.compile(r"(?:[^\W\d_][^\n,|]{1,30},\s*(?:ngày\s*)?|Ngày\
 HEADER_REACH = 300
 # A legal header whose number is left blank for the signature ("Số: /KH-SNNMT", "Số:     /BC-UBND")
 # or handwritten past OCR ("Số: 4é /KH-UBND"): the document is itself, with a type, no symbol.
-_UNNUMBERED_HEADER = re.compile(r"(?:^|\n)[^\S\n]*(?:\S[^\S\n]+)?\|?\s*Số\s*:[^\n/]{0,8}/\s*(?P<type>[A-ZĐ][A-Za-zĐđ]{0,4})\b")
+_UNNUMBERED_HEADER = re.compile(r"(?:^|\n)[^\S\n]*(?:\S[^\S\n]+)?\|?\s*Số\s*:[\s.…]*[^\s/]{0,4}[\s.…]*/\s*(?P<type>[A-ZĐ][A-Za-zĐđ]{0,4})\b")
 HEADER_CHARS = 1500
 # "... số 147/KH-UBND ngày 31/5/2022 của ": what joins a cited symbol to its issuer
 _CITED_ISSUER = re.compile(r"[^.;]{0,60}?\bcủa\s*$", re.IGNORECASE)
