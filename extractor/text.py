@@ -13,6 +13,16 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+# Letters with a Vietnamese diacritic, and đ: 0.26-0.30 of the letters of normal Vietnamese text.
+VIETNAMESE_LETTER = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.IGNORECASE)
+LETTER = re.compile(r"[^\W\d_]")
+
+
+def vietnamese_share(text: str) -> float:
+    """The share of `text`'s letters that carry a Vietnamese diacritic (or are đ)."""
+    return len(VIETNAMESE_LETTER.findall(text)) / (len(LETTER.findall(text)) or 1)
+
+
 # Spaces that are not U+0020, and invisible characters that only break matching.
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"

@@ -15,14 +15,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..models import LegacyEncoding, LegacyEncodingRules
+from ..text import LETTER, VIETNAMESE_LETTER, vietnamese_share
 
 # Normal Vietnamese has a diacritic letter in 0.26-0.30 of its letters; converted legacy text must
 # reach about half that (umlauts and accents of Western text stay far below), and the legacy
 # codes must be frequent enough before conversion.
 MIN_VIETNAMESE_SHARE = 0.15
 MIN_CODE_SHARE = 0.02
-_VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.IGNORECASE)
-_LETTER = re.compile(r"[^\W\d_]")
 _VOWEL = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
 # A Vietnamese syllable: onset, one to three vowels, coda. Converted words that carry a diacritic
 # must be syllables: German "für" read as TCVN3 becomes "fỹr", which is not one.
@@ -48,17 +47,17 @@ def legacy_tables() -> tuple[LegacyTable, ...]:
     tables = []
     for encoding in load_rule_file(RULES_DIR / "legacy_encodings.yaml", LegacyEncodingRules).encodings:
         keys = sorted(encoding.table, key=len, reverse=True)
-        foreign = sorted({c for key in keys for c in key if not c.isascii() and not _VIETNAMESE.match(c)})
+        foreign = sorted({c for key in keys for c in key if not c.isascii() and not VIETNAMESE_LETTER.match(c)})
         tables.append(LegacyTable(encoding, re.compile("|".join(map(re.escape, keys))), re.compile(f"[{re.escape(''.join(foreign))}]")))
     return tuple(tables)
 
 
-def _share(pattern: re.Pattern, text: str) -> float:
-    return len(pattern.findall(text)) / (len(_LETTER.findall(text)) or 1)
+def _code_share(table: LegacyTable, text: str) -> float:
+    return len(table.codes.findall(text)) / (len(LETTER.findall(text)) or 1)
 
 
 def _syllable_share(text: str) -> float:
-    marked = [word for word in re.findall(r"[^\W\d_]+", text) if _VIETNAMESE.search(word)]
+    marked = [word for word in re.findall(r"[^\W\d_]+", text) if VIETNAMESE_LETTER.search(word)]
     return sum(1 for word in marked if _SYLLABLE.fullmatch(word)) / (len(marked) or 1)
 
 
@@ -67,10 +66,10 @@ def detect(text: str) -> LegacyTable | None:
     candidates = "\n".join(line for line in text.splitlines() if _CP1252_ONLY.fullmatch(line))
     best, best_share = None, MIN_VIETNAMESE_SHARE
     for table in legacy_tables():
-        if _share(table.codes, candidates) < MIN_CODE_SHARE:
+        if _code_share(table, candidates) < MIN_CODE_SHARE:
             continue
         converted = table.convert(candidates)
-        share = _share(_VIETNAMESE, converted)
+        share = vietnamese_share(converted)
         if share >= best_share and _syllable_share(converted) >= MIN_SYLLABLE_SHARE:
             best, best_share = table, share
     return best

@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import SourceError
+from ..text import LETTER, vietnamese_share
 from . import legacy
 from .tables import TableReader, linearise, looks_tabular
 
-_VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.IGNORECASE)
-_LETTER = re.compile(r"[^\W\d_]")
 # "S ố : 3 2 6 / Q Đ - U B N D": a run of single characters each followed by one space.
 _SPACED_GLYPHS = re.compile(r"(?<!\S)(?:\S ){4,}\S(?!\S)")
 MAX_PAGES = 500
@@ -43,12 +42,11 @@ class PdfText:
 def layer_quality(text: str) -> str:
     """'ok', 'empty' (a scan) or 'garbage' (an OCR layer without Vietnamese diacritics, (cid:N)
     runs, replacement characters)."""
-    letters = len(_LETTER.findall(text))
-    if letters < 50:
+    if len(LETTER.findall(text)) < 50:
         return "empty"
     if text.count("(cid:") > 5 or text.count("\ufffd") > 5:
         return "garbage"
-    if len(_VIETNAMESE.findall(text)) / letters < 0.08:
+    if vietnamese_share(text) < 0.08:
         return "garbage"
     return "ok"
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..text import LETTER
+
 _DIGITS = re.compile(r"\d")
-_LETTERS = re.compile(r"[^\W\d_]")
 # A page worth asking pdfplumber (about 100 times slower than the text layer) about: one that
 # heads an annex of targets ("Biểu", "Phụ lục", "Bảng" at the start of a line) and has cells.
 _ANNEX_HEADING = re.compile(r"^\s*(?:BIỂU|Biểu|PHỤ LỤC|Phụ lục|BẢNG|Bảng)\b", re.MULTILINE)
@@ -69,7 +70,7 @@ def linearise(table: list[list[str | None]]) -> list[str]:
             headers[j] = f"{headers[j]} {carried}".strip()
     lines = []
     for row in rows[first_data:]:
-        label_index = next((j for j, cell in enumerate(row) if _LETTERS.search(cell)), None)
+        label_index = next((j for j, cell in enumerate(row) if LETTER.search(cell)), None)
         if label_index is None:
             continue
         parts = []
