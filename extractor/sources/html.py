@@ -39,7 +39,6 @@ class Page:
     site_name: str | None = None
     place_hints: list[str] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
-    main_found: bool = True
 
 
 def decode_html(data: bytes, header_charset: str | None = None) -> str:
@@ -89,7 +88,7 @@ def read_page(markup: str, url: str = "", place_names=None) -> Page:
         for source in (site_name or "", masthead, title or "", domain.replace(".", " ")):
             hints += [n for n in place_names(source) if n not in hints]
     return Page(text=text, title=title, published=published, site_name=site_name, place_hints=hints,
-                attachments=attachments, main_found=main is not None)
+                attachments=attachments)
 
 
 def _title(soup: BeautifulSoup) -> str | None:
