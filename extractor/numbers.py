@@ -27,6 +27,9 @@ _BASELINE_AFTER = re.compile(
     r"|[^.;\n]{0,160}?(?<!trở )(?<!vươn )\b(?:xuống|lên)\s+(?:còn\s+|mức\s+|đến\s+)?(?:dưới\s+|trên\s+|khoảng\s+)?\d",
     re.IGNORECASE,
 )
+# A unit on the next line belongs to the number only when the number ends a wrapped line of
+# running text, not a short heading line.
+MIN_WRAPPED_LINE = 30
 # "đến từ 124 xã" (coming from): "từ" is no bound there.
 _COMING_FROM = re.compile(r"\bđến\s+$", re.IGNORECASE)
 
@@ -127,6 +130,8 @@ class QuantityReader:
         if m.group("non_unit") and not (m.group("p1") or m.group("p2")):
             return None  # ages, durations, years: "dưới 16 tuổi", "36 tháng" (but "48,14% năm 2015")
         unit_text = m.group("unit") or ""
+        if unit_text and "\n" in m.group("unit_gap") and m.start() - (text.rfind("\n", 0, m.start()) + 1) < MIN_WRAPPED_LINE:
+            unit_text = ""  # "Điều 3\nNhà nước", "1\nChương trình": a heading's number, not "3 nhà"
         if m.group("frac_n"):
             return self._read_fraction(text, m, unit_text)
         numeric_end = m.start("unit_gap")

@@ -276,6 +276,9 @@ REAL_CASES = [
     ("Nghị quyết Đại hội tỉnh Đảng bộ Sơn La lần thứ XV", []),
     ("kiện kinh tế - xã hội đặc biệt khó khăn thuộc Chương trình 135", []),
     ("1. Dự án 1: Chương trình 30a", []),
+    # a heading's number with a word on the next line: no unit across a short line's end
+    ("Điều 3\nNhà nước bảo đảm và phát huy quyền làm chủ của Nhân dân", []),
+    ("Nội dung\nNgày đăng\n1\nChương trình công tác tháng 01 năm 2018 của UBND tỉnh", []),
     # "trường hợp" (cases) is no count of "trường" (schools)
     ("thăng hạng viên chức từ hạng IV lên hạng III đối với 145 trường hợp", []),
 ]
