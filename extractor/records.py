@@ -30,16 +30,18 @@ _MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|Độc lập\s*-\s*Tự do|^\s*\|?\s
 # A page's date line ("THỨ BA, NGÀY 28 THÁNG 03 NĂM 2023 07:20") is no title.
 _DATE_LINE = re.compile(r"^\W*(?:thứ\s+\w+|chủ\s+nhật)\b|\b\d{1,2}:\d{2}\b", re.IGNORECASE)
 _LEGAL_BASIS = re.compile(r"[\s\-–•]*căn\s+cứ\b", re.IGNORECASE)
+# The start of a header's number line: "Số" at the start of a line or table cell (a scan's OCR may
+# leave a stray character before it: "ị Số: 1740 /QĐ-UBND").
+_NUMBER_LINE = r"(?:^|\n)[^\S\n]*(?:\S[^\S\n]+)?\|?\s*(?i:Số)"
 # "Số: 199/KH-UBND" in a legal header; "Số ký hiệu 101/2015/QH13" in a register's record (vbpl.vn)
-# (a scan's OCR may leave a stray character before it: "ị Số: 1740 /QĐ-UBND")
-_HEADER_SYMBOL = re.compile(r"(?:^|\n)\s*(?:\S[^\S\n]+)?(?:\|\s*)?Số(?:\s*:|\s+ký\s+hiệu\s*:?)\s*$", re.IGNORECASE)
+_HEADER_SYMBOL = re.compile(rf"{_NUMBER_LINE}(?:\s*:|\s+ký\s+hiệu\s*:?)\s*$", re.IGNORECASE)
 # The header's place-and-date line, "Hà Tĩnh, ngày 13 tháng 10 năm 2017": a two-column header
 # read in stream order can put "Độc lập - Tự do - Hạnh phúc" between it and the "Số:" line.
 _HEADER_DATELINE = re.compile(r"(?:[^\W\d_][^\n,|]{1,30},\s*(?:ngày\s*)?|Ngày\s+ban\s+hành\s*:?\s*)$", re.IGNORECASE)
 HEADER_REACH = 300
 # A legal header whose number is left blank for the signature ("Số: /KH-SNNMT", "Số:     /BC-UBND")
 # or handwritten past OCR ("Số: 4é /KH-UBND"): the document is itself, with a type, no symbol.
-_UNNUMBERED_HEADER = re.compile(r"(?:^|\n)[^\S\n]*(?:\S[^\S\n]+)?\|?\s*Số\s*:[\s.…]*[^\s/]{0,4}[\s.…]*/\s*(?P<type>[A-ZĐ][A-Za-zĐđ]{0,4})\b")
+_UNNUMBERED_HEADER = re.compile(rf"{_NUMBER_LINE}\s*:[\s.…]*[^\s/]{{0,4}}[\s.…]*/\s*(?P<type>[A-ZĐ][A-Za-zĐđ]{{0,4}})\b")
 HEADER_CHARS = 1500
 # "... số 147/KH-UBND ngày 31/5/2022 của ": what joins a cited symbol to its issuer
 _CITED_ISSUER = re.compile(r"[^.;]{0,60}?\bcủa\s*$", re.IGNORECASE)

@@ -276,7 +276,7 @@ class TargetPass:
         on a page of February 2024)."""
         if page_date is None or any(p.kind == "result" for p in s_phrases):
             return False
-        years = [int(m.group(1) or m.group(2)) for m in _YEAR.finditer(text, start, end)]
+        years = _years_in(text, start, end)
         return bool(years) and not any(_is_past(year, page_date) for year in years)
 
     def _blocked(self, text: str, q: Quantity, window: "_Window", page_date) -> bool:
@@ -462,8 +462,12 @@ class _Window:
         return bool(_DEADLINE_BEFORE.search(self.text[max(0, years[-1].start() - 12) : years[-1].start()]))
 
     def stated_year(self) -> int | None:
-        years = [int(m.group(1) or m.group(2)) for m in _YEAR.finditer(self.text, self.left_start, self.q.start)]
+        years = _years_in(self.text, self.left_start, self.q.start)
         return years[-1] if years else self.inherited_year
+
+
+def _years_in(text: str, start: int, end: int) -> list[int]:
+    return [int(m.group(1) or m.group(2)) for m in _YEAR.finditer(text, start, end)]
 
 
 def _headline(text: str, sentences: list[tuple[int, int]], dateline: tuple[int, int] | None) -> tuple[int, int] | None:
