@@ -287,6 +287,8 @@ class CueRules(Strict):
     target_cues: PhraseRule
     name_cues: PhraseRule
     result_cues: PhraseRule
+    state_cues: PhraseRule
+    beneficiary_verbs: PhraseRule
     budget_cues: PhraseRule
     forecast_goal_cues: PhraseRule
     goals_above: PhraseRule

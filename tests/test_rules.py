@@ -115,6 +115,18 @@ def test_cue_examples(rules, target_pass, name, yields_targets):
         assert bool(target_pass.run(make_doc(text), [])) is yields_targets, text
 
 
+def test_a_state_after_a_target_cue_is_the_goal(rules, target_pass):
+    for text in rules.cues.state_cues.examples.positive:
+        assert not target_pass.run(make_doc(text), []), text
+    for text in rules.cues.state_cues.examples.negative:
+        assert target_pass.run(make_doc(text), []), text
+
+
+def test_households_after_a_support_verb_are_who_is_helped(rules, target_pass):
+    for text in rules.cues.beneficiary_verbs.examples.positive:
+        assert [t.indicator for t in target_pass.run(make_doc(text), [])] == ["other"], text
+
+
 def test_a_forecast_outside_a_goal_paragraph_stays_an_estimate(rules, target_pass):
     for text in rules.cues.forecast_goal_cues.examples.negative:
         assert not target_pass.run(make_doc(text), []), text

@@ -64,6 +64,17 @@ DECISIONS = [
      []),
     # rule 4: "tất cả ... được ..." is 100%
     ("Phấn đấu tất cả hộ nghèo được hỗ trợ tham gia bảo hiểm y tế.", [t(100)]),
+    # rule 2: a restatement moves as the figure it restates, or as its own verb after it says
+    ("Phấn đấu giảm tỷ lệ hộ nghèo 2%, tương đương 500 hộ.",
+     [t(2, change="decrease"), t(500, unit="households", change="decrease")]),
+    ("Phấn đấu giảm số hộ nghèo xuống còn 900 hộ, tương ứng với 2.100 hộ sẽ thoát nghèo.",
+     [t(900, unit="households"), t(2100, unit="households", change="decrease")]),
+    # a share covered ("được ...") is a level of its own, whatever movement came before it
+    ("Phấn đấu mỗi năm giảm 1,5% tỷ lệ hộ nghèo và 100% người nghèo được hỗ trợ bảo hiểm y tế.",
+     [t(1.5, change="decrease", per_year=True), t(100)]),
+    # a yearly cut carries to the cut coordinated with it
+    ("Phấn đấu hằng năm tỷ lệ hộ nghèo giảm 2% và tỷ lệ hộ cận nghèo giảm 1%.",
+     [t(2, change="decrease", per_year=True), t(1, change="decrease", per_year=True)]),
     # rule 7: bounds
     ("Phấn đấu tỷ lệ hộ nghèo giảm từ 3% trở lên.", [t(3, change="decrease", bound="at_least")]),
     ("Phấn đấu hỗ trợ kết nối việc làm thành công cho khoảng 25.000 lao động.", [t(25000, unit="workers", bound="approx")]),
@@ -87,6 +98,19 @@ def test_target_decisions(text, expected):
 def test_indicator_and_year(text, indicator, year):
     [target] = extract_text(text).targets
     assert (target.indicator, target.year) == (indicator, year)
+
+
+@pytest.mark.parametrize("text, indicators", [
+    # rule 11: the poor households helped are not the poor households left
+    ("Phấn đấu năm 2025 hỗ trợ sinh kế cho 3.000 hộ, gồm 1.200 hộ nghèo và 1.800 hộ cận nghèo.",
+     ["other", "other", "other"]),
+    ("Phấn đấu đến năm 2025 toàn tỉnh giảm 1.200 hộ nghèo và 800 hộ cận nghèo.",
+     ["poverty.households", "near_poverty.households"]),
+    # a group named after a comma is the new target's own ("..., cận nghèo dưới 5%")
+    ("Phấn đấu tỷ lệ hộ nghèo dưới 2%, cận nghèo dưới 5%.", ["poverty.rate", "near_poverty.rate"]),
+])
+def test_indicators_in_a_list(text, indicators):
+    assert [t.indicator for t in extract_text(text).targets] == indicators
 
 
 def test_bare_shares_say_what_they_count_and_are_not_merged():

@@ -17,7 +17,7 @@ How it reads a document:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -35,6 +35,8 @@ _YEAR = re.compile(r"(?<!so với )(?<!so với cuối )(?<!so )(?<!từ )\b(?:n
 # "từ 48,14% năm 2015 xuống ...", "(năm 2010)": a baseline, not a target.
 # Text between a number and a phrase that makes the phrase its own ("15%/tổng số hộ nghèo").
 _ADJACENT = re.compile(r"^[\s/]*(?:tổng\s+)?$", re.IGNORECASE)
+# "100% người nghèo được hỗ trợ ...": a share covered, a level of its own, whatever came before.
+_COVERAGE = re.compile(r"\bđược\b", re.IGNORECASE)
 _JOINED_GOAL = re.compile(r"\svà\s+(?:được|có|sử dụng)\b", re.IGNORECASE)
 # A scope named as one more item of a list of beneficiaries does not narrow the target
 # ("cho hộ nghèo, cận nghèo và hộ đồng bào dân tộc thiểu số").
@@ -61,7 +63,7 @@ PARAPHRASE_TOLERANCE = 0.1  # a headline rounds: "gần 5.000" for 4.990
 # "đã" marks what was done; "đã đề ra", "đã được giao" still name goals.
 _PAST = re.compile(r"\bđã\b(?!\s+(?:đề ra|được giao|được phê duyệt|ban hành|xác định))", re.IGNORECASE)
 _WORD_BOUND_KINDS = frozenset({"result"})
-_CUE_KINDS = frozenset({"target", "name", "result", "forecast"})
+_CUE_KINDS = frozenset({"target", "name", "result", "state", "forecast"})
 _RATE_OF = {"poverty.households": "poverty.rate", "near_poverty.households": "near_poverty.rate"}
 _COUNT_OF = {rate: count for count, rate in _RATE_OF.items()}
 _SCOPE_RANK = {"poor_districts": 0}
@@ -86,6 +88,8 @@ class _Reading:
     year: int | None = None
     change: str = "level"
     bound: str = "exact"
+    per_year: bool = False
+    unit: str | None = None
 
 
 class TargetPass:
@@ -105,6 +109,8 @@ class TargetPass:
             ("target", cues.target_cues),
             ("name", cues.name_cues),
             ("result", cues.result_cues),
+            ("state", cues.state_cues),
+            ("beneficiary", cues.beneficiary_verbs),
             ("budget", cues.budget_cues),
             ("group", cues.group_definition_cues),
             ("neutral", cues.neutral_words),
@@ -200,7 +206,7 @@ class TargetPass:
                 if quantities[q_index].start >= s_start:
                     in_sentence.append(quantities[q_index])
                 q_index += 1
-            s_phrases = [p for p in phrases if s_start <= p.start and p.end <= s_end]
+            s_phrases = _states_read(p for p in phrases if s_start <= p.start and p.end <= s_end)
             if (s_start, s_end) in datelines:
                 in_goal_run = False  # the headline's goal run does not carry into the body
             if opens_paragraph and _PAST.search(text, s_start, s_end) and not any(p.kind == "target" for p in s_phrases):
@@ -246,7 +252,7 @@ class TargetPass:
                 targets.extend(found)
                 if found:
                     last = found[-1]
-                    reading = _Reading(last.indicator, last.scope, last.year, last.change, last.bound)
+                    reading = _Reading(last.indicator, last.scope, last.year, last.change, last.bound, last.per_year, last.unit)
                 if reading:
                     line_reading = reading
         first_line = (0, _line_end(text, 0))
@@ -321,6 +327,8 @@ class TargetPass:
         per_year = (q.per_year_suffix and q.unit != "vnd") or bool(per_year_cues)
         if not per_year and "bình quân" in text[w.left_start : q.start].lower() and "/năm" in text[sentence[0] : q.start].replace(" ", ""):
             per_year = True  # "giảm bình quân từ 4%-5%" after "2%-2,5%/năm" in the same sentence
+        if reading and reading.per_year and change == reading.change != "level" and q.unit == reading.unit:
+            per_year = True  # "hằng năm tỷ lệ hộ nghèo giảm 2% và tỷ lệ hộ cận nghèo giảm 1%": one yearly cut each
         found: list[TargetMention] = []
         for indicator, phrase in indicators:
             span_start = min([p.start for p in w.near_left if p.kind in ("indicator", "change", "scope", "per_year", "forecast")] + [q.start])
@@ -378,6 +386,8 @@ class TargetPass:
             return [(_fit_unit("poverty.rate", q, None), None)]
         else:
             return [("other", None)]
+        if chosen.priority == 0 and change == "level" and any(p.kind == "beneficiary" and p.end <= q.start for p in w.sentence_phrases):
+            return [("other", chosen)]  # "hỗ trợ ... 1.200 hộ nghèo": who is helped, not the poor households left
         return [(_fit_unit(chosen.value, q, chosen), chosen)]
 
     def _coordinated(self, w: "_Window", ranked: list[Phrase]) -> list[tuple[str, Phrase | None]]:
@@ -421,7 +431,7 @@ class TargetPass:
                 code = "decrease"  # "giảm ... năm 2024 so với năm 2023 là 4,1%"
         elif after:
             code = "decrease"  # "8.848 hộ nghèo thoát nghèo"
-        elif reading:
+        elif reading and not _COVERAGE.search(w.right_clause_text):
             code = reading.change  # "giảm 260 hộ (203 hộ nghèo và 57 hộ cận nghèo)", "giảm 0,35% ... và 0,2% ..."
         elif far_verbs:
             code = far_verbs[-1].value
@@ -464,6 +474,21 @@ class _Window:
     def stated_year(self) -> int | None:
         years = _years_in(self.text, self.left_start, self.q.start)
         return years[-1] if years else self.inherited_year
+
+
+def _states_read(s_phrases) -> list[Phrase]:
+    """A state cue ("toàn tỉnh còn") reports the present, a result, unless a target cue before it
+    in its sentence makes it the state the goal aims at."""
+    out: list[Phrase] = []
+    goal = False
+    for phrase in s_phrases:
+        goal = goal or phrase.kind == "target"
+        if phrase.kind == "state":
+            if goal:
+                continue
+            phrase = replace(phrase, kind="result")
+        out.append(phrase)
+    return out
 
 
 def _years_in(text: str, start: int, end: int) -> list[int]:
