@@ -108,6 +108,11 @@ def test_indicator_and_year(text, indicator, year):
      ["poverty.households", "near_poverty.households"]),
     # a group named after a comma is the new target's own ("..., cận nghèo dưới 5%")
     ("Phấn đấu tỷ lệ hộ nghèo dưới 2%, cận nghèo dưới 5%.", ["poverty.rate", "near_poverty.rate"]),
+    # a share of poor households left is the rate; a share of them (or of a group among them) covered is not
+    ("Phấn đấu đến cuối năm 2025, cơ bản không còn hộ nghèo theo chuẩn quốc gia, còn dưới 1% hộ nghèo theo chuẩn của tỉnh.",
+     ["poverty.rate"]),
+    ("Phấn đấu đến năm 2025 có 95% hộ nghèo được tiếp cận dịch vụ xã hội.", ["other"]),
+    ("Đến năm 2025, phấn đấu 95% trẻ em trong độ tuổi đi học thuộc hộ nghèo được đến trường.", ["other"]),
 ])
 def test_indicators_in_a_list(text, indicators):
     assert [t.indicator for t in extract_text(text).targets] == indicators
@@ -131,6 +136,9 @@ def test_bare_shares_say_what_they_count_and_are_not_merged():
     ("Phấn đấu bình quân mỗi năm giảm từ 4 – 7%.", "mỗi năm giảm từ 4 – 7%"),
     ("Mục tiêu: 100% văn bản trái pháp luật được xử lý kịp thời để bảo đảm tính thống nhất.",
      "100% văn bản trái pháp luật được xử lý kịp thời"),
+    ("Phấn đấu đến năm 2025 có 95% hộ nghèo được tiếp cận dịch vụ xã hội.", "95% hộ nghèo được tiếp cận dịch vụ xã hội"),
+    ("Phấn đấu (trong đó ít nhất 80% hộ gia đình có người đi làm việc ở nước ngoài sẽ thoát nghèo); giảm 2% tỷ lệ hộ nghèo.",
+     "ít nhất 80% hộ gia đình có người đi làm việc ở nước ngoài sẽ thoát nghèo"),
 ])
 def test_target_text_spans(text, span):
     assert extract_text(text).targets[0].text == span

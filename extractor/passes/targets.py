@@ -34,7 +34,7 @@ from ..sentences import sentence_spans
 _YEAR = re.compile(r"(?<!so với )(?<!so với cuối )(?<!so )(?<!từ )\b(?:năm\s+)((?:19|20)\d\d)\b|\bđến\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 # "từ 48,14% năm 2015 xuống ...", "(năm 2010)": a baseline, not a target.
 # Text between a number and a phrase that makes the phrase its own ("15%/tổng số hộ nghèo").
-_ADJACENT = re.compile(r"^[\s/]*(?:tổng\s+)?$", re.IGNORECASE)
+_ADJACENT = re.compile(r"^\s*%?[\s/]*(?:tổng\s+)?$", re.IGNORECASE)
 # "100% người nghèo được hỗ trợ ...": a share covered, a level of its own, whatever came before.
 _COVERAGE = re.compile(r"\bđược\b", re.IGNORECASE)
 _JOINED_GOAL = re.compile(r"\svà\s+(?:được|có|sử dụng)\b", re.IGNORECASE)
@@ -47,7 +47,7 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_JOIN = re.compile(r"(?:[\s,.;:]|\s(?:và|hoặc)$)+$", re.IGNORECASE)
-_PURPOSE = re.compile(r"[;.)]\s|\s(?:để|nhằm)\s|\s\(", re.IGNORECASE)
+_PURPOSE = re.compile(r"[;.]\s|\)|\s(?:để|nhằm)\s|\s\(", re.IGNORECASE)
 _RESTATEMENT = re.compile(r"(?:\(|tương\s+đương|tương\s+ứng)[^()]{0,25}$", re.IGNORECASE)
 _DEADLINE_BEFORE = re.compile(r"(?:đến|cuối|hết|tới)\s+(?:năm\s+)?$|(?:đến|cuối|hết|tới)\s+$", re.IGNORECASE)
 _POVERTY_CONTEXT = re.compile(r"\bhộ\s+nghèo\b", re.IGNORECASE)
@@ -336,7 +336,7 @@ class TargetPass:
             if unit and not text[w.near_start : unit.start()].strip():
                 span_start = min(span_start, unit.start())  # "Huyện Yên Bình giảm 2,4%": whose quota it is
             span_end = phrase.end if phrase and phrase.start >= q.number_end else q.end
-            if span_start == q.start and span_end == q.end and q.unit == "percent":
+            if span_start == q.start and q.unit == "percent" and (span_end == q.end or indicator == "other"):
                 span_end = _object_end(text, q.end, w.right_clause_end)  # "100% văn bản ... được kiểm tra"
             found.append(
                 TargetMention(
@@ -388,6 +388,10 @@ class TargetPass:
             return [("other", None)]
         if chosen.priority == 0 and change == "level" and any(p.kind == "beneficiary" and p.end <= q.start for p in w.sentence_phrases):
             return [("other", chosen)]  # "hỗ trợ ... 1.200 hộ nghèo": who is helped, not the poor households left
+        if q.unit == "percent" and chosen.value in _RATE_OF and change != "decrease" and chosen.start >= q.number_end and (
+            chosen not in adjacent or _COVERAGE.search(w.right_clause_text)
+        ):
+            return [("other", chosen)]  # "95% trẻ em thuộc hộ nghèo", "95% hộ nghèo được ...": a share of a group, not the poverty rate
         return [(_fit_unit(chosen.value, q, chosen), chosen)]
 
     def _coordinated(self, w: "_Window", ranked: list[Phrase]) -> list[tuple[str, Phrase | None]]:
