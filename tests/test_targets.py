@@ -90,6 +90,8 @@ def test_target_decisions(text, expected):
 
 
 @pytest.mark.parametrize("text, indicator, year", [
+    # rule 12: a year written right after the number is that number's own
+    ("Phấn đấu tỷ lệ hộ nghèo giảm xuống còn 3% vào cuối năm 2025.", "poverty.rate", 2025),
     ("Phấn đấu đến năm 2025, giảm tỷ lệ hộ nghèo toàn tỉnh xuống còn 18,66%.", "poverty.rate", 2025),
     ("Kế hoạch đề ra chỉ tiêu đến năm 2025, phấn đấu giảm 50% số hộ cận nghèo so với đầu kỳ.", "near_poverty.households", 2025),
     ("Phấn đấu năm 2022 đào tạo nghề cho 4.000 người lao động thuộc hộ nghèo.", "employment.vocational_training", 2022),
@@ -116,6 +118,11 @@ def test_indicator_and_year(text, indicator, year):
 ])
 def test_indicators_in_a_list(text, indicators):
     assert [t.indicator for t in extract_text(text).targets] == indicators
+
+
+def test_each_number_keeps_the_year_written_after_it():
+    text = "Phấn đấu tỷ lệ hộ nghèo còn 5% năm 2023, 4% năm 2024 và 3% năm 2025."
+    assert [(t.value_min, t.year) for t in extract_text(text).targets] == [(5, 2023), (4, 2024), (3, 2025)]
 
 
 def test_bare_shares_say_what_they_count_and_are_not_merged():

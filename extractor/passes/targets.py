@@ -46,12 +46,13 @@ _CLAUSE_BREAK = re.compile(
     r"[,;]\s*(?=(?:tỷ lệ|tỉ lệ|số hộ|giảm|tăng|phấn đấu|trong đó|đạt|hỗ trợ|đảm bảo|bảo đảm|bình quân|mỗi năm|hằng năm|hàng năm)\b)",
     re.IGNORECASE,
 )
-_TRAILING_JOIN = re.compile(r"(?:[\s,.;:]|\s(?:và|hoặc)$)+$", re.IGNORECASE)
+_TRAILING_JOIN = re.compile(r"(?:[\s,.;:]|\s(?:và|hoặc)(?=[\s,.;:]*$))+$", re.IGNORECASE)
 _PURPOSE = re.compile(r"[;.]\s|\)|\s(?:để|nhằm)\s|\s\(", re.IGNORECASE)
 _RESTATEMENT = re.compile(r"(?:\(|tương\s+đương|tương\s+ứng)[^()]{0,25}$", re.IGNORECASE)
 _DEADLINE_BEFORE = re.compile(r"(?:đến|cuối|hết|tới)\s+(?:năm\s+)?$|(?:đến|cuối|hết|tới)\s+$", re.IGNORECASE)
 _POVERTY_CONTEXT = re.compile(r"\bhộ\s+nghèo\b", re.IGNORECASE)
 _NEAR_BREAK = re.compile(r"[,:(]|\svà\s")
+_OWN_YEAR = re.compile(r"\s*\(?\s*(?:vào\s+|trong\s+)?(?P<deadline>cuối\s+|hết\s+)?năm\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 _YEAR_IN = re.compile(r"\s*(?:năm\s+)?((?:19|20)\d\d)")  # used with .match at a position
 # "Huyện Yên Bình giảm 2,4%", "các huyện Vân Canh, Vĩnh Thạnh": a named unit's own quota.
 _NAMED_UNIT = re.compile(r"(?:\b[Hh]uyện|\b[Tt]hị xã|\b[Tt]hành phố|\bTP\.?|\b[Qq]uận)\s+[A-ZĐ]\w*")
@@ -218,18 +219,20 @@ class TargetPass:
             reading: _Reading | None = None
             previous_blocked = after_baseline = False
             sentence_year: tuple[int, bool] | None = None  # (year, stated as a deadline)
+            window = None
             for i, quantity in enumerate(in_sentence):
                 window = _Window(
                     text, quantity, s_phrases,
                     left_start=in_sentence[i - 1].end if i else s_start,
                     right_end=in_sentence[i + 1].start if i + 1 < len(in_sentence) else s_end,
+                    years_start=window.own_year_end() if window else s_start,
                 )
                 if any(p.kind == "target" for p in window.left):
                     sentence_year = None  # "..., đạt mục tiêu Nghị quyết ...: N%": a new, goal statement
                 if window.stated_year() is None and sentence_year:
                     window.inherited_year, window.inherited_deadline = sentence_year
                 restating_baseline = after_baseline and window.restatement
-                if window.stated_year() is not None and not restating_baseline:
+                if window.stated_year() is not None and not restating_baseline and not (quantity.is_baseline and window.own_year):
                     # "từ 4.463 hộ vào cuối năm 2020 (bằng 0,21% ...)": the year the baseline is from
                     sentence_year = (window.stated_year(), window.stated_as_deadline())
                 if self._blocked(text, quantity, window, page_date) or (previous_blocked and window.restatement):
@@ -449,8 +452,10 @@ class TargetPass:
 class _Window:
     """The stretch of its sentence a quantity owns, split the ways the decisions need."""
 
-    def __init__(self, text: str, q: Quantity, s_phrases: list[Phrase], left_start: int, right_end: int):
-        self.text, self.q, self.left_start = text, q, left_start
+    def __init__(self, text: str, q: Quantity, s_phrases: list[Phrase], left_start: int, right_end: int, years_start: int):
+        self.text, self.q, self.left_start, self.years_start = text, q, left_start, years_start
+        # "giảm 1,5% vào năm 2024, 1,2% vào năm 2025": a year right after the number is its own
+        self.own_year = _OWN_YEAR.match(text, q.end, right_end)
         self.sentence_phrases = s_phrases
         self.left = [p for p in s_phrases if left_start <= p.start and p.end <= q.start]
         self.right = [p for p in s_phrases if q.number_end <= p.start and p.end <= right_end]
@@ -470,14 +475,22 @@ class _Window:
     inherited_deadline: bool = False  # ... and whether it was a deadline ("đến cuối năm 2016, ... 203 hộ và 57 hộ")
 
     def stated_as_deadline(self) -> bool:
-        years = list(_YEAR.finditer(self.text, self.left_start, self.q.start))
+        if self.own_year:
+            return bool(self.own_year.group("deadline"))
+        years = list(_YEAR.finditer(self.text, self.years_start, self.q.start))
         if not years:
             return self.inherited_deadline
         return bool(_DEADLINE_BEFORE.search(self.text[max(0, years[-1].start() - 12) : years[-1].start()]))
 
     def stated_year(self) -> int | None:
-        years = _years_in(self.text, self.left_start, self.q.start)
+        if self.own_year:
+            return int(self.own_year.group("year"))
+        years = _years_in(self.text, self.years_start, self.q.start)
         return years[-1] if years else self.inherited_year
+
+    def own_year_end(self) -> int:
+        """Where the next quantity's own words start: after this one's year, if it has one."""
+        return self.own_year.end() if self.own_year else self.q.end
 
 
 def _states_read(s_phrases) -> list[Phrase]:
