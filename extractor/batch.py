@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .atomic import write_text_atomic
-from .errors import ExtractorError
+from .errors import ExtractorError, StoreError
 from .isolation import WorkerFailure, map_isolated
 from .models import DocumentOutput
 from .pipeline import Extractor
@@ -94,14 +94,18 @@ def run_batch(paths: list[Path], options: BatchOptions) -> BatchSummary:
                 stage = "read" if isinstance(error, ExtractorError) else "extract"
                 _fail(summary, catalogue, run_id, Failure(str(path), stage, _reason(error)))
                 continue
-            summary.documents += 1
-            summary.plans += int(bool(result.plan.symbol or result.targets))
-            summary.targets += len(result.targets)
             if catalogue:
-                status = catalogue.store(run_id, result, extractor.version, stamps.get(path))
+                try:
+                    status = catalogue.store(run_id, result, extractor.version, stamps.get(path))
+                except StoreError as exc:
+                    _fail(summary, catalogue, run_id, Failure(str(path), "store", str(exc)))
+                    continue
                 setattr(summary, status, getattr(summary, status) + 1)
             else:
                 summary.new += 1
+            summary.documents += 1
+            summary.plans += int(bool(result.plan.symbol or result.targets))
+            summary.targets += len(result.targets)
             if options.json_dir:
                 write_json(options.json_dir / (Path(result.document.name).stem + ".json"), result.to_output())
     finally:

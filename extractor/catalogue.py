@@ -30,7 +30,7 @@ from typing import Callable, Iterable, Iterator, Literal, TypeVar
 
 import sqlite_utils
 
-from .errors import CatalogueError
+from .errors import CatalogueError, StoreError
 from .models import DocumentResult, PlanRecord
 from .places import Place, load_gazetteer
 
@@ -307,15 +307,20 @@ class Catalogue:
                 with self._transaction(f"stamping {document.source}"):
                     self.db.execute("update documents set source_stamp = ? where id = ?", [stamp, document.doc_id])
             return "unchanged"
-        with self._transaction(f"storing {document.source}"):  # old rows go and new rows come together
-            stale = [row[0] for row in self.db.execute(
-                "select id from documents where source = ? or id = ?", [document.source, document.doc_id]
-            ).fetchall()]
-            for doc_id in stale:
-                self._delete_document(doc_id)
-            self._insert(run_id, result, version, stamp)
-            if stale:
-                self._reanchor(document.source, document.doc_id, document.text)
+        try:
+            with self._transaction(f"storing {document.source}"):  # old rows go and new rows come together
+                stale = [row[0] for row in self.db.execute(
+                    "select id from documents where source = ? or id = ?", [document.source, document.doc_id]
+                ).fetchall()]
+                for doc_id in stale:
+                    self._delete_document(doc_id)
+                self._insert(run_id, result, version, stamp)
+                if stale:
+                    self._reanchor(document.source, document.doc_id, document.text)
+        except CatalogueError:
+            raise  # the catalogue itself failed (locked, full, corrupt): no later document would fare better
+        except Exception as exc:  # this document's rows: rolled back, the batch goes on
+            raise StoreError(f"{document.source}: storing its rows failed ({type(exc).__name__}: {exc}); nothing was changed") from exc
         return "changed" if stale else "new"
 
     def _delete_document(self, doc_id: str) -> None:

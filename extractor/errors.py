@@ -17,6 +17,10 @@ class CatalogueError(ExtractorError):
     """The SQLite catalogue could not be read or written."""
 
 
+class StoreError(CatalogueError):
+    """One document's rows could not be written; the catalogue keeps what it had for it."""
+
+
 class ReviewError(ExtractorError):
     """A review file is invalid; the message names the JSON path and item."""
 

@@ -206,7 +206,8 @@ def _period(periods: list[PeriodMention], issue_sentence, anchor: int, targets: 
     period = next((chosen for pool in pools if (chosen := _period_of(pool))), None)
     stated = [t.year for t in targets if t.year]
     if period is None and stated:
-        return (min(stated) if len(set(stated)) > 1 else phase_start(max(stated)) if _has_until(text) else max(stated)), max(stated), None
+        last = max(targets, key=lambda t: t.year or 0)  # the period's evidence: the target due last
+        return (min(stated) if len(set(stated)) > 1 else phase_start(max(stated)) if _has_until(text) else max(stated)), max(stated), last.evidence
     if period and stated and max(stated) > period[1]:
         start = period[0] if period[0] is not None else phase_start(max(stated))
         return start, max(stated), period[2]  # a plan with targets for later years spans them

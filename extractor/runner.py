@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .batch import indicator_rows
 from .catalogue import Catalogue
-from .errors import ExtractorError
+from .errors import ExtractorError, StoreError
 from .isolation import map_isolated
 from .pipeline import Extractor
 from .sources.crawl import crawl, fetched_document, load_portals, profile_for
@@ -70,7 +70,13 @@ def extract_fetched(catalogue: Catalogue, workers: int = 1, timeout: float = 300
                 catalogue.frontier_update(row["url"], status="extract_failed", reason=reason)
                 failed.append(f"{row['url']}: {reason}")
                 continue
-            catalogue.store(run_id, result, extractor.version)
+            try:
+                catalogue.store(run_id, result, extractor.version)
+            except StoreError as exc:
+                catalogue.record_failure(run_id, row["url"], "store", str(exc))
+                catalogue.frontier_update(row["url"], status="extract_failed", reason=str(exc))
+                failed.append(f"{row['url']}: {exc}")
+                continue
             catalogue.frontier_update(row["url"], status="extracted", document_id=result.document.doc_id)
             extracted += 1
         if bar:

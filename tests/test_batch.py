@@ -79,6 +79,30 @@ def test_batch_goes_on_past_bad_files_and_records_them(tmp_path):
     assert output["targets"][0]["value_min"] == 18.66
 
 
+def test_a_document_whose_rows_cannot_be_stored_is_recorded_and_rolled_back(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        write(folder / name, GOOD.replace("tỉnh", f"tỉnh ({name})", 1).encode())
+    insert = Catalogue._insert
+
+    def insert_then_break_on_b(self, run_id, result, version, stamp=None):
+        insert(self, run_id, result, version, stamp)  # rows written, then the store breaks
+        if result.document.name == "b.txt":
+            raise ValueError("a record no row can hold")
+
+    monkeypatch.setattr(Catalogue, "_insert", insert_then_break_on_b)
+    db = tmp_path / "c.db"
+    summary = run_batch([folder], BatchOptions(db_path=db, progress=False))
+    assert (summary.new, summary.documents) == (2, 2)
+    [failure] = summary.failures
+    assert failure.stage == "store" and "b.txt" in failure.reason and "ValueError" in failure.reason
+    catalogue = Catalogue(db)
+    assert sorted(row["name"] for row in catalogue.db["documents"].rows) == ["a.txt", "c.txt"]
+    assert catalogue.db["targets"].count == 2  # nothing of b.txt is left half-written
+    assert [row["stage"] for row in catalogue.db["failures"].rows] == ["store"]
+
+
 def test_rerun_changes_no_row(tmp_path):
     db = tmp_path / "c.db"
     first = run_batch([CORPUS / "seeds"], BatchOptions(db_path=db, progress=False))

@@ -58,3 +58,9 @@ def test_a_handwritten_number_lost_to_ocr_lets_no_cited_symbol_stand_in():
             "Phấn đấu 100% cơ quan nhà nước sử dụng thư điện tử.")
     plan = extract_text(text).plan
     assert (plan.symbol, plan.doc_type) == (None, "ke_hoach")
+
+
+def test_a_period_read_only_from_target_deadlines_points_at_the_target():
+    plan = extract_text("Phấn đấu đến 2025 giảm 500 hộ nghèo.").plan
+    assert (plan.period_start, plan.period_end) == (2025, 2025)
+    assert plan.evidence["period"].text == "giảm 500 hộ nghèo"
