@@ -30,10 +30,18 @@ PLANS = [
     ("UBND TỈNH HÀ TĨNH\nSỞ THÔNG TIN VÀ TRUYỀN THÔNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc\n"
      "Số: 08/KH-STTTT Hà Tĩnh, ngày 24 tháng 01 năm 2017\nKẾ HOẠCH\nTổ chức phong trào thi đua năm 2017",
      ("08/KH-STTTT", "ke_hoach", "2017-01-24", "department", "province", "Hà Tĩnh")),
+    # a commune's plan: communes are named as written, not the district in brackets after them
+    ("Ngày 5/2/2024, Ủy ban nhân dân xã Tân Lập (huyện Bắc Sơn) ban hành Kế hoạch số 15/KH-UBND, phấn đấu giảm 30 hộ nghèo.",
+     ("15/KH-UBND", "ke_hoach", "2024-02-05", "ubnd", "commune", "Tân Lập")),
+    # a steering committee issuing the plan is a body of its own
+    ("Ngày 20/01/2023, Ban Chỉ đạo các Chương trình mục tiêu quốc gia tỉnh Quảng Trị ban hành Kế hoạch số 12/KH-BCĐ "
+     "thực hiện mục tiêu giảm nghèo năm 2023. Mục tiêu giảm tỷ lệ hộ nghèo toàn tỉnh 1,5%.",
+     ("12/KH-BCĐ", "ke_hoach", "2023-01-20", "other", "province", "Quảng Trị")),
 ]
 
 
-@pytest.mark.parametrize("text, expected", PLANS, ids=["issued-in-article", "cited-basis", "goals-above", "department-header"])
+@pytest.mark.parametrize("text, expected", PLANS, ids=[
+    "issued-in-article", "cited-basis", "goals-above", "department-header", "commune", "steering-committee"])
 def test_plan_fields(text, expected):
     assert plan_of(text) == expected
 

@@ -13,6 +13,7 @@ from ..phrases import alternation, key
 from ..places import Gazetteer, Place
 from ..rules import Rules
 
+_WORD = re.compile(r"\s+([\w-]+)")
 
 
 class IssuerPass:
@@ -41,9 +42,14 @@ class IssuerPass:
             level_word = (m.group("level") or "").lower().rstrip(".")
             place, end = self._place_after(text, m.end(), places)
             level = rule.level or self._level(level_word, place)
+            name = place.name if place else None
+            if level == "commune":
+                # communes are not in the gazetteer (their names repeat across provinces): the
+                # name as written ("UBND xã Tân Lập (huyện Bắc Sơn)")
+                name, end = _proper_name(text, m.end())
             issuers.append(
                 IssuerMention(
-                    body=rule.code, level=level, place=place.name if place else None,
+                    body=rule.code, level=level, place=name,
                     evidence=Evidence(start=m.start(), end=end, text=text[m.start():end], rule_id=rule.id),
                 )
             )
@@ -65,3 +71,12 @@ class IssuerPass:
         if level_word:
             return self.levels.get(level_word)  # type: ignore[return-value]
         return place.level if place else None
+
+
+def _proper_name(text: str, offset: int) -> tuple[str | None, int]:
+    """Up to four capitalised syllables from `offset`: a unit's name as written ("Tân Lập", "Ea Kao")."""
+    words, end = [], offset
+    while len(words) < 4 and (word := _WORD.match(text, end)) and word.group(1)[0].isupper():
+        words.append(word.group(1))
+        end = word.end()
+    return (" ".join(words), end) if words else (None, offset)
