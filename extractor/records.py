@@ -154,7 +154,10 @@ def _plan_symbol(text: str, symbols: list[SymbolMention], words: PlanWords, own_
 
 
 def _in_header(text: str, symbol: SymbolMention) -> bool:
-    return bool(_HEADER_SYMBOL.search(text[max(0, symbol.evidence.start - 12) : symbol.evidence.start]))
+    """A symbol on a header's number line: near the top of the page ("Số:" in an annex table
+    cell cites another document), or in a register's "Số ký hiệu" field anywhere."""
+    label = _HEADER_SYMBOL.search(text[max(0, symbol.evidence.start - 12) : symbol.evidence.start])
+    return bool(label) and (symbol.evidence.start < HEADER_CHARS or "ký" in label.group().lower())
 
 
 def _same_sentence_before(before: str) -> str:

@@ -68,6 +68,18 @@ def test_a_handwritten_number_lost_to_ocr_lets_no_cited_symbol_stand_in():
     assert (plan.symbol, plan.doc_type) == (None, "ke_hoach")
 
 
+def test_a_number_line_in_an_annex_table_cites_another_document():
+    # the shape of Tesseract's output on realdocs HaTinh_496-KH-UBND: a blank-number header with
+    # an unreadable day, and far below it an annex table whose cell reads "Quyết định / số: / 1177/QĐ-UBND"
+    body = "Tiếp tục xây dựng và hoàn thiện hạ tầng kỹ thuật, các hệ thống thông tin, cơ sở dữ liệu.\n" * 20
+    text = ("ỦY BAN NHÂN DẦN CỌNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nTỈNH HÀ TĨNH Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 4é /KH-UBND Hà Tĩnh, ngày ỗñ tháng 12 năm 2016\nKẾ HOẠCH\n\nỨng dụng công nghệ thông tin năm 2017\n\n"
+            "Phấn đấu 100% cơ quan nhà nước sử dụng thư điện tử.\n" + body +
+            "Quyết định\nsố:\n1177/QĐ-\nUBND\nngày\n04/5/2013\ncủa UBND\ntỉnh về\nviệc phê\nduyệt")
+    plan = extract_text(text).plan
+    assert (plan.symbol, plan.doc_type, plan.period_start, plan.period_end) == (None, "ke_hoach", 2017, 2017)
+
+
 def test_a_period_read_only_from_target_deadlines_points_at_the_target():
     plan = extract_text("Phấn đấu đến 2025 giảm 500 hộ nghèo.").plan
     assert (plan.period_start, plan.period_end) == (2025, 2025)

@@ -13,6 +13,8 @@ _Y = r"((?:19|20)\d\d)"
 _RANGE = re.compile(rf"(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|từ\s+năm|trong|từ)?\s*{_Y}\s*(?:-|–|—|đến|đến năm)\s*{_Y}(?!\d)", re.IGNORECASE)
 _UNTIL = re.compile(rf"(?:đến|tới)\s+(?:cuối\s+|hết\s+)?năm\s+{_Y}(?!\d)", re.IGNORECASE)
 _YEAR = re.compile(rf"\bnăm\s+{_Y}(?!\d)", re.IGNORECASE)
+# "ngày 13 tháng 10 năm 2017", "ngày ỗñ tháng 12 năm 2016" (a day OCR could not read): a date's year
+_MONTH_BEFORE = re.compile(r"tháng\s*\S{0,3}\s*$", re.IGNORECASE)
 
 
 def run(doc: Doc) -> list[PeriodMention]:
@@ -22,6 +24,8 @@ def run(doc: Doc) -> list[PeriodMention]:
     for pattern, kind, rule_id in ((_RANGE, "range", "period-range.v1"), (_UNTIL, "until", "period-until.v1"), (_YEAR, "year", "period-year.v1")):
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if kind == "year" and _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                 continue
             if kind == "range":
                 start, end = int(m.group(1)), int(m.group(2))
