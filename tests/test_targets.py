@@ -75,6 +75,9 @@ DECISIONS = [
     # a yearly cut carries to the cut coordinated with it
     ("Phấn đấu hằng năm tỷ lệ hộ nghèo giảm 2% và tỷ lệ hộ cận nghèo giảm 1%.",
      [t(2, change="decrease", per_year=True), t(1, change="decrease", per_year=True)]),
+    # ... and so does a part of a yearly figure ("trong đó")
+    ("Phấn đấu mỗi năm giải quyết việc làm cho trên 40.000 lao động, trong đó xuất khẩu lao động khoảng 15.000 người.",
+     [t(40000, unit="workers", bound="at_least", per_year=True), t(15000, unit="persons", bound="approx", per_year=True)]),
     # rule 7: bounds
     ("Phấn đấu tỷ lệ hộ nghèo giảm từ 3% trở lên.", [t(3, change="decrease", bound="at_least")]),
     ("Phấn đấu hỗ trợ kết nối việc làm thành công cho khoảng 25.000 lao động.", [t(25000, unit="workers", bound="approx")]),

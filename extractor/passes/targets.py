@@ -37,6 +37,8 @@ _YEAR = re.compile(r"(?<!so với )(?<!so với cuối )(?<!so )(?<!từ )\b(?:n
 _ADJACENT = re.compile(r"^\s*%?[\s/]*(?:tổng\s+)?$", re.IGNORECASE)
 # "100% người nghèo được hỗ trợ ...": a share covered, a level of its own, whatever came before.
 _COVERAGE = re.compile(r"\bđược\b", re.IGNORECASE)
+# "; trong đó, có khoảng 50 lao động ...": a part of the figure before it
+_PART_OF = re.compile(r"[\s,;:(-]*trong\s+đó", re.IGNORECASE)
 _JOINED_GOAL = re.compile(r"\svà\s+(?:được|có|sử dụng)\b", re.IGNORECASE)
 # A scope named as one more item of a list of beneficiaries does not narrow the target
 # ("cho hộ nghèo, cận nghèo và hộ đồng bào dân tộc thiểu số").
@@ -330,8 +332,10 @@ class TargetPass:
         per_year = (q.per_year_suffix and q.unit != "vnd") or bool(per_year_cues)
         if not per_year and "bình quân" in text[w.left_start : q.start].lower() and "/năm" in text[sentence[0] : q.start].replace(" ", ""):
             per_year = True  # "giảm bình quân từ 4%-5%" after "2%-2,5%/năm" in the same sentence
-        if reading and reading.per_year and change == reading.change != "level" and q.unit == reading.unit:
-            per_year = True  # "hằng năm tỷ lệ hộ nghèo giảm 2% và tỷ lệ hộ cận nghèo giảm 1%": one yearly cut each
+        if reading and reading.per_year and (w.part_of_previous or change == reading.change != "level" and q.unit == reading.unit):
+            # "hằng năm tỷ lệ hộ nghèo giảm 2% và tỷ lệ hộ cận nghèo giảm 1%": one yearly cut each;
+            # "mỗi năm ... 40.000 lao động, trong đó ... khoảng 15.000 người": a part of a yearly figure
+            per_year = True
         found: list[TargetMention] = []
         for indicator, phrase in indicators:
             span_start = min([p.start for p in w.near_left if p.kind in ("indicator", "change", "scope", "per_year", "forecast")] + [q.start])
@@ -420,7 +424,7 @@ class TargetPass:
             return own[0].value
         if reading:
             return reading.scope or "all"
-        if re.match(r"[\s,;:(-]*trong\s+đó", w.text[w.left_start : w.q.start], re.IGNORECASE):
+        if w.part_of_previous:
             return line_reading.scope or "all"  # "; trong đó, có khoảng 50 lao động ...": the parent's group
         return "all"
 
@@ -470,6 +474,7 @@ class _Window:
         self.last_cue = cues[-1].kind if cues else None
         self.lead_in = not any(p.kind == "indicator" for p in self.near_left)
         self.restatement = bool(_RESTATEMENT.search(text[left_start : q.start]))
+        self.part_of_previous = bool(_PART_OF.match(text, left_start, q.start))
 
     inherited_year: int | None = None  # a year stated earlier in the sentence ("Năm 2016, ... có 1.068 hộ, 111 hộ")
     inherited_deadline: bool = False  # ... and whether it was a deadline ("đến cuối năm 2016, ... 203 hộ và 57 hộ")
