@@ -288,6 +288,7 @@ class CueRules(Strict):
     name_cues: PhraseRule
     result_cues: PhraseRule
     state_cues: PhraseRule
+    reporting_verbs: PhraseRule
     beneficiary_verbs: PhraseRule
     budget_cues: PhraseRule
     forecast_goal_cues: PhraseRule

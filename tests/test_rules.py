@@ -122,6 +122,13 @@ def test_a_state_after_a_target_cue_is_the_goal(rules, target_pass):
         assert target_pass.run(make_doc(text), []), text
 
 
+def test_a_reporting_verb_reports_a_result_unless_a_goal_follows(rules, target_pass):
+    for text in rules.cues.reporting_verbs.examples.positive:
+        assert not target_pass.run(make_doc(text), []), text
+    for text in rules.cues.reporting_verbs.examples.negative:
+        assert target_pass.run(make_doc(text), []), text
+
+
 def test_households_after_a_support_verb_are_who_is_helped(rules, target_pass):
     for text in rules.cues.beneficiary_verbs.examples.positive:
         assert [t.indicator for t in target_pass.run(make_doc(text), [])] == ["other"], text

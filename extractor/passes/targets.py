@@ -55,6 +55,7 @@ _DEADLINE_BEFORE = re.compile(r"(?:đến|cuối|hết|tới)\s+(?:năm\s+)?$|(?
 _POVERTY_CONTEXT = re.compile(r"\bhộ\s+nghèo\b", re.IGNORECASE)
 _NEAR_BREAK = re.compile(r"[,:(]|\svà\s")
 _OWN_YEAR = re.compile(r"\s*\(?\s*(?:vào\s+|trong\s+)?(?P<deadline>cuối\s+|hết\s+)?năm\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+_DEADLINE_CUE = re.compile(r"(?:đến|tới)\b", re.IGNORECASE)
 _YEAR_IN = re.compile(r"\s*(?:năm\s+)?((?:19|20)\d\d)")  # used with .match at a position
 # "Huyện Yên Bình giảm 2,4%", "các huyện Vân Canh, Vĩnh Thạnh": a named unit's own quota.
 _NAMED_UNIT = re.compile(r"(?:\b[Hh]uyện|\b[Tt]hị xã|\b[Tt]hành phố|\bTP\.?|\b[Qq]uận)\s+[A-ZĐ]\w*")
@@ -66,7 +67,7 @@ PARAPHRASE_TOLERANCE = 0.1  # a headline rounds: "gần 5.000" for 4.990
 # "đã" marks what was done; "đã đề ra", "đã được giao" still name goals.
 _PAST = re.compile(r"\bđã\b(?!\s+(?:đề ra|được giao|được phê duyệt|ban hành|xác định))", re.IGNORECASE)
 _WORD_BOUND_KINDS = frozenset({"result"})
-_CUE_KINDS = frozenset({"target", "name", "result", "state", "forecast"})
+_CUE_KINDS = frozenset({"target", "name", "result", "state", "report", "forecast"})
 _RATE_OF = {"poverty.households": "poverty.rate", "near_poverty.households": "near_poverty.rate"}
 _COUNT_OF = {rate: count for count, rate in _RATE_OF.items()}
 _SCOPE_RANK = {"poor_districts": 0}
@@ -113,6 +114,7 @@ class TargetPass:
             ("name", cues.name_cues),
             ("result", cues.result_cues),
             ("state", cues.state_cues),
+            ("report", cues.reporting_verbs),
             ("beneficiary", cues.beneficiary_verbs),
             ("budget", cues.budget_cues),
             ("group", cues.group_definition_cues),
@@ -209,7 +211,7 @@ class TargetPass:
                 if quantities[q_index].start >= s_start:
                     in_sentence.append(quantities[q_index])
                 q_index += 1
-            s_phrases = _states_read(p for p in phrases if s_start <= p.start and p.end <= s_end)
+            s_phrases = self._reports_read(text, _states_read(p for p in phrases if s_start <= p.start and p.end <= s_end), page_date)
             if (s_start, s_end) in datelines:
                 in_goal_run = False  # the headline's goal run does not carry into the body
             if opens_paragraph and _PAST.search(text, s_start, s_end) and not any(p.kind == "target" for p in s_phrases):
@@ -274,12 +276,25 @@ class TargetPass:
         for phrase in s_phrases:
             if phrase.kind == "result":
                 return False
-            if phrase.kind in ("target", "forecast"):
-                year = _YEAR_IN.match(text, phrase.end, phrase.end + 12)
-                if year and page_date and _is_past(int(year.group(1)), page_date):
-                    continue
+            if _live_goal(text, phrase, page_date):
                 return True
         return False
+
+    def _reports_read(self, text: str, s_phrases: list[Phrase], page_date) -> list[Phrase]:
+        """A reporting verb ("cho biết") reports a goal when a live target cue that is more than a
+        deadline ("phấn đấu", not "đến cuối năm 2023 ... đạt 2,89%") follows it in its sentence,
+        and a result otherwise."""
+        out: list[Phrase] = []
+        for i, phrase in enumerate(s_phrases):
+            if phrase.kind == "report":
+                if any(
+                    _live_goal(text, later, page_date) and not _DEADLINE_CUE.match(text, later.start)
+                    for later in s_phrases[i + 1 :]
+                ):
+                    continue
+                phrase = replace(phrase, kind="result")
+            out.append(phrase)
+        return out
 
     def _headline_states_goal(self, text: str, start: int, end: int, s_phrases: list[Phrase], page_date) -> bool:
         """An article's headline is its plan's key goal when it names a year still ahead of the
@@ -496,6 +511,14 @@ class _Window:
     def own_year_end(self) -> int:
         """Where the next quantity's own words start: after this one's year, if it has one."""
         return self.own_year.end() if self.own_year else self.q.end
+
+
+def _live_goal(text: str, phrase: Phrase, page_date) -> bool:
+    """A target or forecast cue that is not a deadline already past on the page's date."""
+    if phrase.kind not in ("target", "forecast"):
+        return False
+    year = _YEAR_IN.match(text, phrase.end, phrase.end + 12)
+    return not (year and page_date and _is_past(int(year.group(1)), page_date))
 
 
 def _states_read(s_phrases) -> list[Phrase]:
