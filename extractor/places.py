@@ -142,6 +142,8 @@ class Gazetteer:
         self._sigil = re.compile(
             rf"^\(?(?P<sigil>{alternation(sigils)})\)?(?:\.VN)?\s*[-–:]", re.MULTILINE
         ) if sigils else None
+        # "(Baohaiduong.vn) -", "Baoquangninh.com.vn -": a provincial paper named by its domain
+        self._masthead = re.compile(r"^\(?(?:www\.)?(?i:báo|bao)?(?P<name>[A-Za-z]{4,20})\.(?:com\.vn|gov\.vn|org\.vn|vn)\)?\s*[-–:]", re.MULTILINE)
 
     # ------------------------------------------------------------------ public
 
@@ -173,12 +175,16 @@ class Gazetteer:
         return None
 
     def find(self, text: str) -> list[tuple[int, int, Place]]:
-        """Every province (bare or prefixed), every prefixed district, and every paper sigil
-        opening a line, named in `text`: (start, end, place), the span covering the name only."""
+        """Every province (bare or prefixed), every prefixed district, and every paper sigil or
+        provincial paper's domain opening a line, named in `text`: (start, end, place), the span covering the name only."""
         found = []
         if self._sigil:
             for match in self._sigil.finditer(text):
                 found.append((match.start("sigil"), match.end("sigil"), self._sigil_named[match.group("sigil")]))
+        for match in self._masthead.finditer(text):
+            paper_of = self._folded.get((match.group("name").lower(), "province"))
+            if paper_of:
+                found.append((match.start("name"), match.end("name"), paper_of))
         for match in self._regex.finditer(text):
             district = match.group("district")
             if district:

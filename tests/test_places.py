@@ -112,6 +112,9 @@ def test_units_are_the_old_provinces_and_their_districts(gazetteer):
     ("Hà Nam, Hà Nội và Hà Giang", [("Hà Nam", "province"), ("Hà Nội", "province"), ("Hà Giang", "province")]),
     ("TQĐT - Theo kế hoạch, năm 2017 toàn tỉnh phấn đấu", [("TQĐT", "province")]),
     ("TTH.VN - Theo thông tin tại hội nghị", [("TTH", "province")]),
+    ("(Baohaiduong.vn) - UBND tỉnh vừa ban hành", [("haiduong", "province")]),
+    ("Baoquangninh.com.vn - Theo kế hoạch", [("quangninh", "province")]),
+    ("(Chinhphu.vn) - Thủ tướng vừa ký", []),  # a national paper names no province
     ("giữa câu TQĐT không phải ký hiệu", []),
     ("hòa bình và ổn định", []),  # lower case: an ordinary phrase, not the province
     ("Mường La đạt 80%", []),  # a district counts only after its prefix
