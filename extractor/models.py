@@ -8,9 +8,10 @@ output all derive from them. schemas/ is generated from this module (see schemas
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 DocType = Literal[
     "ke_hoach", "quyet_dinh", "nghi_quyet", "chi_thi", "chuong_trinh", "de_an",
@@ -196,6 +197,17 @@ class DocumentResult(Strict):
 RuleId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*\.v[0-9]+$")]
 
 
+def _compiles(pattern: str) -> str:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"not a regular expression: {exc}") from exc
+    return pattern
+
+
+RegexPattern = Annotated[str, AfterValidator(_compiles)]
+
+
 class Examples(Strict):
     positive: list[str] = Field(default_factory=list)
     negative: list[str] = Field(default_factory=list)
@@ -255,6 +267,9 @@ class SymbolRules(Strict):
     plan_types: list[DocType] = Field(description="the types a page's plan can be, named in running text")
     issuing_verbs: PhraseRule
     citing_words: PhraseRule
+    letter_bodies: list[RegexPattern] = Field(
+        description="first parts of a sign that name a body, not a type: such a sign is a letter's ('123/UBND-VX')"
+    )
 
 
 class IndicatorRule(PhraseRule):
@@ -419,16 +434,16 @@ class PortalProfile(Strict):
     name: str
     hosts: list[str] = Field(min_length=1)
     listings: list[str] = Field(min_length=1)
-    article_pattern: str
-    next_pattern: str
+    article_pattern: RegexPattern
+    next_pattern: RegexPattern
     max_listing_pages: int = 5
     delay: float = Field(2.0, ge=0.5, description="seconds between requests to one host")
 
 
 class GenericPortal(Strict):
     id: RuleId
-    article_pattern: str
-    next_pattern: str
+    article_pattern: RegexPattern
+    next_pattern: RegexPattern
     max_listing_pages: int = 3
     delay: float = Field(1.0, ge=0.0)
 

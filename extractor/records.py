@@ -14,6 +14,7 @@ from .models import (
     PlanRecord, ReferenceRecord, SymbolMention, SymbolRules, TargetMention,
 )
 from .passes.periods import phase_start
+from .passes.symbols import letter_body_re
 from .phrases import alternation, flexible
 from .sentences import sentence_spans
 
@@ -39,9 +40,12 @@ _HEADER_SYMBOL = re.compile(rf"{_NUMBER_LINE}(?:\s*:|\s+ký\s+hiệu\s*:?)\s*$",
 # read in stream order can put "Độc lập - Tự do - Hạnh phúc" between it and the "Số:" line.
 _HEADER_DATELINE = re.compile(r"(?:[^\W\d_][^\n,|]{1,30},\s*(?:ngày\s*)?|Ngày\s+ban\s+hành\s*:?\s*)$", re.IGNORECASE)
 HEADER_REACH = 300
-# A legal header whose number is left blank for the signature ("Số: /KH-SNNMT", "Số:     /BC-UBND")
-# or handwritten past OCR ("Số: 4é /KH-UBND"): the document is itself, with a type, no symbol.
-_UNNUMBERED_HEADER = re.compile(rf"{_NUMBER_LINE}\s*:[\s.…]*[^\s/]{{0,4}}[\s.…]*/\s*(?P<type>[A-ZĐ][A-Za-zĐđ]{{0,4}})\b")
+# A legal header whose number is left blank for the signature ("Số: /KH-SNNMT", "Số:     /BC-UBND"),
+# handwritten past OCR ("Số: 4é /KH-UBND") or that has none ("Số: Không số", a Constitution): the
+# document is itself, with a type, no symbol.
+_UNNUMBERED_HEADER = re.compile(
+    rf"{_NUMBER_LINE}\s*:(?:\s*(?i:không\s+số)\b|[\s.…]*[^\s/]{{0,4}}[\s.…]*/\s*(?P<type>[A-ZĐ][A-Za-zĐđ&]{{0,9}})\b)"
+)
 HEADER_CHARS = 1500
 # "... số 147/KH-UBND ngày 31/5/2022 của ": what joins a cited symbol to its issuer
 _CITED_ISSUER = re.compile(r"[^.;]{0,60}?\bcủa\s*$", re.IGNORECASE)
@@ -58,6 +62,7 @@ class PlanWords:
         headings = "|".join(flexible(p.upper()) for p, _ in words)
         self.heading = re.compile(rf"\s*(?:{headings})\s*$")
         self.sign_types = {a: r.code for r in rules.sign_types for a in r.abbreviations}
+        self.letter_body = letter_body_re(rules)
         # "Để hoàn thành các chỉ tiêu trên, UBND TP ...": the body that acts for the goals just stated
         self.goals_above = re.compile(rf"\b(?:{alternation(goals_above)})\b", re.IGNORECASE) if goals_above else None
         # "UBND tỉnh ban hành Kế hoạch số ...": the symbol a sentence says was issued
@@ -88,7 +93,12 @@ def build_result(extraction: Extraction, words: PlanWords) -> DocumentResult:
         plan.symbol, plan.doc_type = plan_symbol.symbol, plan_symbol.doc_type
         plan.evidence["symbol"] = plan_symbol.evidence
     elif unnumbered:
-        plan.doc_type = words.sign_types.get(unnumbered.group("type"), "other")
+        sign = unnumbered.group("type")
+        title = text[unnumbered.end() : unnumbered.end() + HEADER_REACH]
+        if sign:
+            plan.doc_type = words.sign_types.get(sign) or ("cong_van" if words.letter_body.fullmatch(sign) else "other")
+        else:
+            plan.doc_type = words.type_word(title) or "other"
     elif issue_sentence and extraction.targets:
         doc_type = words.type_word(text[issue_sentence[0] : issue_sentence[1]])
         if doc_type:
@@ -117,7 +127,7 @@ def build_result(extraction: Extraction, words: PlanWords) -> DocumentResult:
         plan.place = None  # a national document covers no one territory
     if plan.issuer_level is None and plan.place and (extraction.targets or plan.symbol):
         plan.issuer_level = next((p.level for p in extraction.places if p.name == plan.place), None)
-    if not (extraction.targets or plan.symbol):
+    if not (extraction.targets or plan.symbol or unnumbered):
         plan = PlanRecord()  # a page about no plan: every plan field null
     references = _references(text, extraction.symbols, extraction.dates, dateline_year, words)
     targets = [

@@ -49,6 +49,17 @@ def test_broken_rule_names_file_and_line(tmp_path, content, where, message):
     assert message in str(error.value)
 
 
+def test_a_broken_regular_expression_is_refused_on_load(tmp_path):
+    from extractor.models import SymbolRules
+
+    rules = (RULES_DIR / "symbols.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "symbols.yaml"
+    path.write_text(rules.replace('letter_bodies: ["UBND"', 'letter_bodies: ["UB(ND"'), encoding="utf-8")
+    with pytest.raises(RuleError) as error:
+        load_rule_file(path, SymbolRules)
+    assert str(path) in str(error.value) and "not a regular expression" in str(error.value)
+
+
 def test_duplicate_rule_ids_are_rejected(tmp_path):
     for path in RULES_DIR.glob("*.yaml"):
         (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")

@@ -186,10 +186,14 @@ HEADERS = [
      "Số: /KH-SNNMT Gia Lai, ngày tháng năm 2026\nKẾ HOẠCH\nThực hiện Chỉ thị số 7883/CT-BNNMT ngày 17/7/2026 của Bộ Nông nghiệp "
      "và Môi trường.\nUBND tỉnh đã ban hành Quyết định số 534/QĐ-UBND ngày 31/3/2026. Phấn đấu 100% hồ sơ được số hóa.",
      (None, "None", "department", "Gia Lai")),
+    # vbpl.vn's old layout puts each header cell on its own line; a Constitution has no number
+    ("QUỐC HỘI\nSố:\nKhông số\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội,\nngày\n28 tháng\n"
+     "11 năm\n2013\nHIẾN PHÁP\nNƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+     (None, "2013-11-28", "other", None)),
 ]
 
 
-@pytest.mark.parametrize("text, expected", HEADERS, ids=["two-column", "ocr", "register", "number-left-blank"])
+@pytest.mark.parametrize("text, expected", HEADERS, ids=["two-column", "ocr", "register", "number-left-blank", "no-number"])
 def test_header_gives_symbol_date_issuer_place(text, expected):
     from extractor import extract_text
 

@@ -24,6 +24,10 @@ SYMBOLS = [
     ("Nghị quyết số 517/NQ-UBTVQH15", [("517/NQ-UBTVQH15", "nghi_quyet")]),
     ("Chương trình hành động số\n01-CTr/TU ngày 18/11/2020", [("01-CTr/TU", "chuong_trinh")]),
     ("Công văn số 4377/UBND-NC", [("4377/UBND-NC", "cong_van")]),
+    # a letter's sign names a body, not a type, even where no word says "Công văn"
+    ("theo văn bản 227/MTTQ-BTT và 8544/SNNMT-TNN", [("227/MTTQ-BTT", "cong_van"), ("8544/SNNMT-TNN", "cong_van")]),
+    ("đề nghị tại 45/SLĐTBXH-BTXH", [("45/SLĐTBXH-BTXH", "cong_van")]),
+    ("đề nghị tại 12/BC-UBND", [("12/BC-UBND", "other")]),
     ("Tờ trình số 982/TTr-SLĐTBXH", [("982/TTr-SLĐTBXH", "other")]),
     ("Quyết định 47/2011/QD-UBND", [("47/2011/QD-UBND", "quyet_dinh")]),
     ("Số: 19-2017/NQ-CP Hà Nội, ngày 06 tháng 02 năm 2017", [("19-2017/NQ-CP", "nghi_quyet")]),  # Government, 2014-2018

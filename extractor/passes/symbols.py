@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from spacy.tokens import Doc
 
-from ..models import DocType, Evidence, SymbolMention
+from ..models import DocType, Evidence, SymbolMention, SymbolRules
 from ..nlp import text_of
 from ..phrases import alternation, key
 from ..rules import Rules
@@ -31,6 +31,7 @@ class SymbolPass:
         # "Kế hoạch số 139KH-UBND": the slash is missing between number and type.
         glued = rf"(?P<gnum>\d{{1,6}})(?P<gtype>{known})\s?-\s?(?P<gbody>{_PART})"
         self.symbol_re = re.compile(rf"(?<![\w/.-])(?:{_PARTY}|{_STANDARD}|{glued})")
+        self.letter_body = letter_body_re(self.rules)
         self.words = {p.lower(): (r.code, r.id) for r in self.rules.type_words for p in r.phrases}
         self.word_before_re = re.compile(
             r"(?P<word>" + alternation(self.words) + r")"
@@ -61,7 +62,7 @@ class SymbolPass:
         word = self.word_before_re.search(text[max(0, match.start() - 40) : match.start()])
         if word:
             return self.words[key(word.group("word"))]
-        if not sign_type and not match.group("year"):
+        if not match.group("year") and (not sign_type or self.letter_body.fullmatch(sign_type)):
             return "cong_van", rule_id  # "123/UBND-VX": a letter's sign carries no type
         # "101/2015/QH13": a law's sign carries the year and the body, no type
         return "other", rule_id
@@ -84,3 +85,8 @@ def _canonical(match: re.Match) -> tuple[str, str, str]:
 
 def _has_two_capitals(symbol: str) -> bool:
     return sum(c.isupper() for c in symbol) >= 2
+
+
+def letter_body_re(rules: SymbolRules) -> re.Pattern:
+    """The first parts of a sign that make it a letter's (see rules/symbols.yaml)."""
+    return re.compile("|".join(f"(?:{p})" for p in rules.letter_bodies))

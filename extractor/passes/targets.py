@@ -66,6 +66,8 @@ HEADLINE_MAX = 300  # a first line longer than this is body text, not a headline
 PARAPHRASE_TOLERANCE = 0.1  # a headline rounds: "gần 5.000" for 4.990
 # "đã" marks what was done; "đã đề ra", "đã được giao" still name goals.
 _PAST = re.compile(r"\bđã\b(?!\s+(?:đề ra|được giao|được phê duyệt|ban hành|xác định))", re.IGNORECASE)
+# A heading that opens a part of a document: "II. NHIỆM VỤ", "Chương III", "Điều 70.", "Phần thứ hai".
+_SECTION = re.compile(r"[^\S\n]*(?:[IVX]{1,5}\s*[.:/)-]|(?:Chương|CHƯƠNG|Phần|PHẦN)\s+(?:[IVXL]+|\d+|thứ|THỨ)\b|(?:Điều|ĐIỀU)\s+\d+)")
 _WORD_BOUND_KINDS = frozenset({"result"})
 _CUE_KINDS = frozenset({"target", "name", "result", "state", "report", "forecast"})
 _RATE_OF = {"poverty.households": "poverty.rate", "near_poverty.households": "near_poverty.rate"}
@@ -216,6 +218,8 @@ class TargetPass:
                 in_goal_run = False  # the headline's goal run does not carry into the body
             if opens_paragraph and _PAST.search(text, s_start, s_end) and not any(p.kind == "target" for p in s_phrases):
                 in_goal_run = False  # a paragraph that opens by telling what was done ends the goal list
+            if opens_paragraph and _SECTION.match(text, s_start) and not any(p.kind == "target" for p in s_phrases):
+                in_goal_run = False  # "II. NHIỆM VỤ VÀ GIẢI PHÁP", "Điều 70.": a new section, not more goals
             if self._starts_goal_run(text, s_phrases, page_date) or (
                 (s_start, s_end) == headline and self._headline_states_goal(text, s_start, s_end, s_phrases, page_date)
             ):
