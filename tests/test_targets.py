@@ -42,6 +42,9 @@ DECISIONS = [
     # a paragraph opening with what was done ("đã") ends the goal list
     ("Phấn đấu năm 2022 giảm 2% tỷ lệ hộ nghèo.\nCác cấp, ngành đã tích cực triển khai các chính sách giảm nghèo. "
      "Bình quân mỗi năm, toàn tỉnh triển khai 20 mô hình giảm nghèo.", [t(2, change="decrease")]),
+    # ... and so does one opening with a year already past on the page's date
+    ("Thứ Ba, 16/01/2024 10:05\n\nNăm 2024, tỉnh phấn đấu giảm 3% tỷ lệ hộ nghèo.\n"
+     "Năm 2023, toàn tỉnh giảm 5.120 hộ nghèo. Có 1.200 lao động được giới thiệu việc làm.", [t(3, change="decrease")]),
     ("Phấn đấu năm 2022 giảm 2% tỷ lệ hộ nghèo.\nCác mục tiêu đã đề ra: 100% hộ nghèo được hỗ trợ tham gia bảo hiểm y tế.",
      [t(2, change="decrease"), t(100)]),
     # rule 2: a restatement in parentheses is a target of its own

@@ -55,6 +55,7 @@ _DEADLINE_BEFORE = re.compile(r"(?:đến|cuối|hết|tới)\s+(?:năm\s+)?$|(?
 _POVERTY_CONTEXT = re.compile(r"\bhộ\s+nghèo\b", re.IGNORECASE)
 _NEAR_BREAK = re.compile(r"[,:(]|\svà\s")
 _OWN_YEAR = re.compile(r"\s*\(?\s*(?:vào\s+|trong\s+)?(?P<deadline>cuối\s+|hết\s+)?năm\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+_LEADING_YEAR = re.compile(r"\s*(?:(?:trong|cả|cuối|hết)\s+)?năm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _DEADLINE_CUE = re.compile(r"(?:đến|tới)\b", re.IGNORECASE)
 _YEAR_IN = re.compile(r"\s*(?:năm\s+)?((?:19|20)\d\d)")  # used with .match at a position
 # "Huyện Yên Bình giảm 2,4%", "các huyện Vân Canh, Vĩnh Thạnh": a named unit's own quota.
@@ -216,8 +217,10 @@ class TargetPass:
             s_phrases = self._reports_read(text, _states_read(p for p in phrases if s_start <= p.start and p.end <= s_end), page_date)
             if (s_start, s_end) in datelines:
                 in_goal_run = False  # the headline's goal run does not carry into the body
-            if opens_paragraph and _PAST.search(text, s_start, s_end) and not any(p.kind == "target" for p in s_phrases):
-                in_goal_run = False  # a paragraph that opens by telling what was done ends the goal list
+            if opens_paragraph and not any(p.kind == "target" for p in s_phrases) and (
+                _PAST.search(text, s_start, s_end) or self._opens_with_past_year(text, s_start, page_date)
+            ):
+                in_goal_run = False  # a paragraph that opens by telling what was done ("đã", "Năm 2023,") ends the goal list
             if opens_paragraph and _SECTION.match(text, s_start) and not any(p.kind == "target" for p in s_phrases):
                 in_goal_run = False  # "II. NHIỆM VỤ VÀ GIẢI PHÁP", "Điều 70.": a new section, not more goals
             if self._starts_goal_run(text, s_phrases, page_date) or (
@@ -283,6 +286,11 @@ class TargetPass:
             if _live_goal(text, phrase, page_date):
                 return True
         return False
+
+    @staticmethod
+    def _opens_with_past_year(text: str, start: int, page_date) -> bool:
+        year = _LEADING_YEAR.match(text, start)
+        return bool(year and page_date and _is_past(int(year.group(1)), page_date))
 
     def _reports_read(self, text: str, s_phrases: list[Phrase], page_date) -> list[Phrase]:
         """A reporting verb ("cho biết") reports a goal when a live target cue that is more than a
