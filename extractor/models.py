@@ -267,6 +267,7 @@ class SymbolRules(Strict):
     plan_types: list[DocType] = Field(description="the types a page's plan can be, named in running text")
     issuing_verbs: PhraseRule
     citing_words: PhraseRule
+    basis_words: PhraseRule
     letter_bodies: list[RegexPattern] = Field(
         description="first parts of a sign that name a body, not a type: such a sign is a letter's ('123/UBND-VX')"
     )

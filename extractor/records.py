@@ -49,6 +49,7 @@ _UNNUMBERED_HEADER = re.compile(
 HEADER_CHARS = 1500
 # "... số 147/KH-UBND ngày 31/5/2022 của ": what joins a cited symbol to its issuer
 _CITED_ISSUER = re.compile(r"[^.;]{0,60}?\bcủa\s*$", re.IGNORECASE)
+_OWN_ISSUER_AFTER = re.compile(r"\s*,?\s*(?:ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\s*)?của\s+", re.IGNORECASE)
 _ISSUER_LABEL = re.compile(r"Cơ\s+quan\s+ban\s+hành[^\n:]{0,40}:?\s*$", re.IGNORECASE)
 
 class PlanWords:
@@ -62,12 +63,14 @@ class PlanWords:
         headings = "|".join(flexible(p.upper()) for p, _ in words)
         self.heading = re.compile(rf"\s*(?:{headings})\s*$")
         self.sign_types = {a: r.code for r in rules.sign_types for a in r.abbreviations}
+        self.plan_types = frozenset(rules.plan_types)
         self.letter_body = letter_body_re(rules)
         # "Để hoàn thành các chỉ tiêu trên, UBND TP ...": the body that acts for the goals just stated
         self.goals_above = re.compile(rf"\b(?:{alternation(goals_above)})\b", re.IGNORECASE) if goals_above else None
         # "UBND tỉnh ban hành Kế hoạch số ...": the symbol a sentence says was issued
         self.issuing = re.compile(rf"\b(?:{alternation(rules.issuing_verbs.phrases)})\b", re.IGNORECASE)
         # "Căn cứ / Triển khai thực hiện Kế hoạch số ...": a cited symbol, not the page's plan
+        self.basis_before = re.compile(rf"\b(?:{alternation(rules.basis_words.phrases)})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
         self.citing_before = re.compile(rf"\b(?:{alternation(rules.citing_words.phrases)})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
 
     def type_word(self, sentence: str) -> DocType | None:
@@ -86,7 +89,8 @@ def build_result(extraction: Extraction, words: PlanWords) -> DocumentResult:
     sentences = sentence_spans(text)
     dateline_year = next((d.year for d in extraction.dates if d.is_dateline and d.year), None)
     unnumbered = _UNNUMBERED_HEADER.search(text, 0, HEADER_CHARS)
-    plan_symbol = _plan_symbol(text, extraction.symbols, words, own_header=unnumbered is not None)
+    target_sentences = frozenset((t.sentence.start, t.sentence.end) for t in extraction.targets)
+    plan_symbol = _plan_symbol(text, extraction.symbols, words, unnumbered is not None, target_sentences)
     issue_sentence = _issue_sentence(text, sentences, plan_symbol, extraction.targets, words)
     plan = PlanRecord()
     if plan_symbol:
@@ -140,11 +144,16 @@ def build_result(extraction: Extraction, words: PlanWords) -> DocumentResult:
 # ---------------------------------------------------------------- plan symbol and sentence
 
 
-def _plan_symbol(text: str, symbols: list[SymbolMention], words: PlanWords, own_header: bool = False) -> SymbolMention | None:
+def _plan_symbol(
+    text: str, symbols: list[SymbolMention], words: PlanWords, own_header: bool = False,
+    target_sentences: frozenset[tuple[int, int]] = frozenset(),
+) -> SymbolMention | None:
     """The header "Số: ..." of a legal page, else the symbol a sentence says was issued:
     "UBND tỉnh ban hành Kế hoạch số 199/KH-UBND", "Theo Kế hoạch số 117/KH-UBND ... do UBND
-    tỉnh vừa ban hành". A symbol cited as a basis ("Căn cứ", "Triển khai ... Kế hoạch số") is not,
-    nor any symbol in a document whose own header number is blank (`own_header`)."""
+    tỉnh vừa ban hành", else a plan named in a sentence stating targets ("Theo Kế hoạch số
+    120/KH-UBND ..., năm 2024 tỉnh phấn đấu ..."). A symbol cited as a basis ("Căn cứ", "Triển
+    khai ... Kế hoạch số") is not, nor any symbol in a document whose own header number is blank
+    (`own_header`)."""
     for symbol in symbols:
         if _in_header(text, symbol):
             return symbol
@@ -159,6 +168,12 @@ def _plan_symbol(text: str, symbols: list[SymbolMention], words: PlanWords, own_
             return symbol
         after = _same_sentence_after(text[end : end + 220])
         if _ISSUED_AFTER.search(after):
+            return symbol
+    for symbol in symbols:
+        start = symbol.evidence.start
+        if symbol.doc_type not in words.plan_types or words.basis_before.search(text[max(0, start - 40) : start]):
+            continue
+        if any(s <= start < e for s, e in target_sentences):
             return symbol
     return None
 
@@ -329,6 +344,13 @@ def _issuer(text: str, sentences, issuers: list[IssuerMention], symbols: list[Sy
         if issuer.place is None and header[0].place:
             issuer = issuer.model_copy(update={"place": header[0].place, "level": issuer.level or header[0].level})
         return issuer
+    if plan_symbol:
+        for issuer in issuers:
+            # "Kế hoạch số 120/KH-UBND ngày 10/1/2024 của UBND tỉnh Cao Bằng": the plan's own body
+            if issuer.evidence.start > plan_symbol.evidence.end and _OWN_ISSUER_AFTER.fullmatch(
+                text, plan_symbol.evidence.end, issuer.evidence.start
+            ):
+                return issuer
     if issue_sentence:
         inside = [i for i in issuers if issue_sentence[0] <= i.evidence.start < issue_sentence[1]]
         if plan_symbol:

@@ -37,11 +37,20 @@ PLANS = [
     ("Ngày 20/01/2023, Ban Chỉ đạo các Chương trình mục tiêu quốc gia tỉnh Quảng Trị ban hành Kế hoạch số 12/KH-BCĐ "
      "thực hiện mục tiêu giảm nghèo năm 2023. Mục tiêu giảm tỷ lệ hộ nghèo toàn tỉnh 1,5%.",
      ("12/KH-BCĐ", "ke_hoach", "2023-01-20", "other", "province", "Quảng Trị")),
+    # a plan named in the sentence stating its targets ("Theo ...") is the page's plan, issued by
+    # the body after its "của"; one implemented ("Thực hiện ...") is a basis
+    ("Theo Kế hoạch số 120/KH-UBND ngày 10/1/2024 của UBND tỉnh Cao Bằng, năm 2024 tỉnh phấn đấu giảm 4% tỷ lệ hộ nghèo.",
+     ("120/KH-UBND", "ke_hoach", "2024-01-10", "ubnd", "province", "Cao Bằng")),
+    ("Sở LĐ-TB&XH tỉnh Cà Mau cho biết, năm 2023 tỉnh phấn đấu giảm 1,5% tỷ lệ hộ nghèo theo Kế hoạch số 88/KH-UBND của UBND tỉnh.",
+     ("88/KH-UBND", "ke_hoach", None, "ubnd", "province", "Cà Mau")),
+    ("Thực hiện Kế hoạch số 199/KH-UBND của UBND tỉnh Sơn La, UBND huyện Mường La phấn đấu giảm 3% tỷ lệ hộ nghèo.",
+     (None, "ke_hoach", None, "ubnd", "district", "Mường La")),
 ]
 
 
 @pytest.mark.parametrize("text, expected", PLANS, ids=[
-    "issued-in-article", "cited-basis", "goals-above", "department-header", "commune", "steering-committee"])
+    "issued-in-article", "cited-basis", "goals-above", "department-header", "commune", "steering-committee",
+    "according-to-plan", "plan-after-goal", "implemented-plan"])
 def test_plan_fields(text, expected):
     assert plan_of(text) == expected
 
@@ -84,3 +93,11 @@ def test_a_period_read_only_from_target_deadlines_points_at_the_target():
     plan = extract_text("Phấn đấu đến 2025 giảm 500 hộ nghèo.").plan
     assert (plan.period_start, plan.period_end) == (2025, 2025)
     assert plan.evidence["period"].text == "giảm 500 hộ nghèo"
+
+
+def test_basis_word_examples_hold():
+    from extractor.rules import load_rules
+
+    examples = load_rules().symbols.basis_words.examples
+    assert [extract_text(text).plan.symbol for text in examples.positive] == [None] * len(examples.positive)
+    assert all(extract_text(text).plan.symbol for text in examples.negative)

@@ -59,6 +59,7 @@ _LEADING_YEAR = re.compile(r"\s*(?:(?:trong|cả|cuối|hết)\s+)?năm\s+((?:19
 _DEADLINE_CUE = re.compile(r"(?:đến|tới)\b", re.IGNORECASE)
 _YEAR_IN = re.compile(r"\s*(?:năm\s+)?((?:19|20)\d\d)")  # used with .match at a position
 # "Huyện Yên Bình giảm 2,4%", "các huyện Vân Canh, Vĩnh Thạnh": a named unit's own quota.
+_BEFORE_NAMED_UNIT = re.compile(r"\s*(?:(?:trong\s+đó|riêng)\s*)?", re.IGNORECASE)
 _NAMED_UNIT = re.compile(r"(?:\b[Hh]uyện|\b[Tt]hị xã|\b[Tt]hành phố|\bTP\.?|\b[Qq]uận)\s+[A-ZĐ]\w*")
 
 # Cues must be whole underthesea words; field phrases may span words the segmenter glued
@@ -367,7 +368,7 @@ class TargetPass:
         for indicator, phrase in indicators:
             span_start = min([p.start for p in w.near_left if p.kind in ("indicator", "change", "scope", "per_year", "forecast")] + [q.start])
             unit = _NAMED_UNIT.search(text, w.near_start, q.start)
-            if unit and not text[w.near_start : unit.start()].strip():
+            if unit and _BEFORE_NAMED_UNIT.fullmatch(text, w.near_start, unit.start()):
                 span_start = min(span_start, unit.start())  # "Huyện Yên Bình giảm 2,4%": whose quota it is
             span_end = phrase.end if phrase and phrase.start >= q.number_end else q.end
             if span_start == q.start and q.unit == "percent" and (span_end == q.end or indicator == "other"):
