@@ -367,6 +367,8 @@ class TargetPass:
         found: list[TargetMention] = []
         for indicator, phrase in indicators:
             span_start = min([p.start for p in w.near_left if p.kind in ("indicator", "change", "scope", "per_year", "forecast")] + [q.start])
+            if phrase and phrase.end <= q.start:
+                span_start = min(span_start, phrase.start)  # "tỷ lệ hộ nghèo vùng đồng bào DTTS và miền núi giảm 3%"
             unit = _NAMED_UNIT.search(text, w.near_start, q.start)
             if unit and _BEFORE_NAMED_UNIT.fullmatch(text, w.near_start, unit.start()):
                 span_start = min(span_start, unit.start())  # "Huyện Yên Bình giảm 2,4%": whose quota it is
