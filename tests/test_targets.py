@@ -98,6 +98,8 @@ def test_target_decisions(text, expected):
 @pytest.mark.parametrize("text, indicator, year", [
     # rule 12: a year written right after the number is that number's own
     ("Phấn đấu tỷ lệ hộ nghèo giảm xuống còn 3% vào cuối năm 2025.", "poverty.rate", 2025),
+    # a phase's first year is no year a target is due by: the plan's last year stands
+    ("Phấn đấu tỷ lệ hộ nghèo bình quân 5 năm 2021-2025 giảm 1,5%/năm.", "poverty.rate", 2025),
     ("Phấn đấu đến năm 2025, giảm tỷ lệ hộ nghèo toàn tỉnh xuống còn 18,66%.", "poverty.rate", 2025),
     ("Kế hoạch đề ra chỉ tiêu đến năm 2025, phấn đấu giảm 50% số hộ cận nghèo so với đầu kỳ.", "near_poverty.households", 2025),
     ("Phấn đấu năm 2022 đào tạo nghề cho 4.000 người lao động thuộc hộ nghèo.", "employment.vocational_training", 2022),

@@ -31,7 +31,12 @@ from ..rules import Rules
 from ..sentences import sentence_spans
 
 # Years a target is due by: "đến năm 2025", "cuối năm 2023", "năm 2024"; not "so với năm 2023".
-_YEAR = re.compile(r"(?<!so với )(?<!so với cuối )(?<!so )(?<!từ )\b(?:năm\s+)((?:19|20)\d\d)\b|\bđến\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+# ("năm 2011-2015" opens a phase: no one year it is due by)
+_YEAR = re.compile(
+    r"(?<!so với )(?<!so với cuối )(?<!so )(?<!từ )\b(?:năm\s+)((?:19|20)\d\d)\b(?!\s*[-–]\s*(?:19|20)\d\d)"
+    r"|\bđến\s+((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 # "từ 48,14% năm 2015 xuống ...", "(năm 2010)": a baseline, not a target.
 # Text between a number and a phrase that makes the phrase its own ("15%/tổng số hộ nghèo").
 _ADJACENT = re.compile(r"^\s*%?[\s/]*(?:tổng\s+)?$", re.IGNORECASE)
