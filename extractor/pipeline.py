@@ -12,7 +12,7 @@ from .places import gazetteer_for, load_gazetteer
 from .records import PlanWords, build_result
 from .rules import Rules, load_rules
 
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
 
 
 class Extractor:

@@ -118,6 +118,8 @@ def test_indicator_and_year(text, indicator, year):
      ["poverty.households", "near_poverty.households"]),
     # a group named after a comma is the new target's own ("..., cận nghèo dưới 5%")
     ("Phấn đấu tỷ lệ hộ nghèo dưới 2%, cận nghèo dưới 5%.", ["poverty.rate", "near_poverty.rate"]),
+    # a component's name ("Tiểu dự án 2") says nothing of what is counted
+    ("Phấn đấu năm 2024, Tiểu dự án 2 hỗ trợ 200 người.", ["other"]),
     # a share of poor households left is the rate; a share of them (or of a group among them) covered is not
     ("Phấn đấu đến cuối năm 2025, cơ bản không còn hộ nghèo theo chuẩn quốc gia, còn dưới 1% hộ nghèo theo chuẩn của tỉnh.",
      ["poverty.rate"]),
@@ -149,6 +151,8 @@ def test_bare_shares_say_what_they_count_and_are_not_merged():
 @pytest.mark.parametrize("text, span", [
     ("Phấn đấu năm 2024, Huyện Mường La giảm 2,4%.", "Huyện Mường La giảm 2,4%"),
     ("Phấn đấu bình quân mỗi năm giảm từ 4 – 7%.", "mỗi năm giảm từ 4 – 7%"),
+    # ... and after the target cue that introduces it
+    ("Mục tiêu của Dự án 4 là phấn đấu hỗ trợ đào tạo 500 lao động.", "hỗ trợ đào tạo 500 lao động"),
     # a target's text starts at its indicator, across the groups it names
     ("Phấn đấu tỷ lệ hộ nghèo vùng đồng bào DTTS và miền núi giảm trên 3%/năm.",
      "tỷ lệ hộ nghèo vùng đồng bào DTTS và miền núi giảm trên 3%/năm"),

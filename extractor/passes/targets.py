@@ -75,6 +75,7 @@ PARAPHRASE_TOLERANCE = 0.1  # a headline rounds: "gần 5.000" for 4.990
 _PAST = re.compile(r"\bđã\b(?!\s+(?:đề ra|được giao|được phê duyệt|ban hành|xác định))", re.IGNORECASE)
 # A heading that opens a part of a document: "II. NHIỆM VỤ", "Chương III", "Điều 70.", "Phần thứ hai".
 _SECTION = re.compile(r"[^\S\n]*(?:[IVX]{1,5}\s*[.:/)-]|(?:Chương|CHƯƠNG|Phần|PHẦN)\s+(?:[IVXL]+|\d+|thứ|THỨ)\b|(?:Điều|ĐIỀU)\s+\d+)")
+_COMPONENT_NAME = re.compile(r"\b(?:tiểu\s+dự\s+án|dự\s+án|chương\s+trình|nội\s+dung|tiểu\s+dự\s+án)\s+\d{1,3}[a-c]?\b(?!\s*[%.,]\d)", re.IGNORECASE)
 _WORD_BOUND_KINDS = frozenset({"result"})
 _CUE_KINDS = frozenset({"target", "name", "result", "state", "report", "forecast"})
 _RATE_OF = {"poverty.households": "poverty.rate", "near_poverty.households": "near_poverty.rate"}
@@ -169,6 +170,9 @@ class TargetPass:
         # A change verb inside a neutral name ("giảm" in "giảm nghèo") moves nothing.
         neutral = [p for p in found if p.kind == "neutral"]
         found = [p for p in found if not (p.kind == "change" and any(n.start <= p.start and p.end <= n.end for n in neutral))]
+        # "Dự án 4", "Tiểu dự án 2", "Chương trình 135": a component's name says nothing of what is counted
+        names = [(m.start(), m.end()) for m in _COMPONENT_NAME.finditer(text_of(doc))]
+        found = [p for p in found if not (p.kind == "indicator" and any(s <= p.start < e for s, e in names))]
         found = self._forecasts_in_goal_paragraphs(text_of(doc), found)
         found.sort(key=lambda p: (p.start, -p.end))
         return found
@@ -371,7 +375,12 @@ class TargetPass:
             per_year = True
         found: list[TargetMention] = []
         for indicator, phrase in indicators:
-            span_start = min([p.start for p in w.near_left if p.kind in ("indicator", "change", "scope", "per_year", "forecast")] + [q.start])
+            # what comes after the last target cue ("... là phấn đấu hỗ trợ đào tạo 500 lao động")
+            after_cue = max([p.end for p in w.near_left if p.kind == "target" and not _DEADLINE_CUE.match(text, p.start)], default=0)
+            span_start = min([
+                p.start for p in w.near_left
+                if p.kind in ("indicator", "change", "scope", "per_year", "forecast") and p.start >= after_cue
+            ] + [q.start])
             if phrase and phrase.end <= q.start:
                 span_start = min(span_start, phrase.start)  # "tỷ lệ hộ nghèo vùng đồng bào DTTS và miền núi giảm 3%"
             unit = _NAMED_UNIT.search(text, w.near_start, q.start)
