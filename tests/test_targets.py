@@ -32,6 +32,9 @@ DECISIONS = [
      "Cơ sở cai nghiện số 1 hiện đang cai nghiện cho 366 người.", [t(22, unit="other", bound="at_least")]),
     # rule 1: a group definition names who, not how many
     ("Phấn đấu giảm 4% tỷ lệ hộ nghèo ở các huyện có tỷ lệ hộ nghèo trên 50%.", [t(4, change="decrease")]),
+    # rule 1: the units a plan assigns targets to are who receives them, not a target
+    ("Phấn đấu năm 2024, UBND tỉnh giao chỉ tiêu giảm nghèo cho 12 huyện, thành phố; toàn tỉnh giảm 1,5% tỷ lệ hộ nghèo.",
+     [t(1.5, change="decrease")]),
     # rule 1: a forecast in the plan's own goal paragraph is a target
     ("Dự kiến tỷ lệ hộ nghèo của tỉnh dưới 0,7%.\nĐể thực hiện các mục tiêu trên, các sở, ngành triển khai đồng bộ các giải pháp.",
      [t(0.7, bound="at_most")]),

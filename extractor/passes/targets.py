@@ -75,6 +75,7 @@ PARAPHRASE_TOLERANCE = 0.1  # a headline rounds: "gần 5.000" for 4.990
 _PAST = re.compile(r"\bđã\b(?!\s+(?:đề ra|được giao|được phê duyệt|ban hành|xác định))", re.IGNORECASE)
 # A heading that opens a part of a document: "II. NHIỆM VỤ", "Chương III", "Điều 70.", "Phần thứ hai".
 _SECTION = re.compile(r"[^\S\n]*(?:[IVX]{1,5}\s*[.:/)-]|(?:Chương|CHƯƠNG|Phần|PHẦN)\s+(?:[IVXL]+|\d+|thứ|THỨ)\b|(?:Điều|ĐIỀU)\s+\d+)")
+_ASSIGNED_TO = re.compile(r"\bgiao\b[^.;]{0,80}\bcho\s+$", re.IGNORECASE)
 _COMPONENT_NAME = re.compile(r"\b(?:tiểu\s+dự\s+án|dự\s+án|chương\s+trình|nội\s+dung|tiểu\s+dự\s+án)\s+\d{1,3}[a-c]?\b(?!\s*[%.,]\d)", re.IGNORECASE)
 _WORD_BOUND_KINDS = frozenset({"result"})
 _CUE_KINDS = frozenset({"target", "name", "result", "state", "report", "forecast"})
@@ -337,6 +338,8 @@ class TargetPass:
             return True
         if q.is_baseline:
             return True  # "từ 48,14% năm 2015 xuống ...": the starting point
+        if q.unit in ("communes", "other") and _ASSIGNED_TO.search(text, window.left_start, q.start):
+            return True  # "giao chỉ tiêu giảm nghèo năm 2021 cho 30 quận, huyện": who receives the targets
         if q.unit == "vnd" and any(p.kind == "budget" and p.end <= q.start for p in window.sentence_phrases):
             return True  # a sum in a sentence about funds is a budget, whatever it is raised for
         if q.unit == "vnd" and not (
