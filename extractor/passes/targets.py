@@ -489,6 +489,8 @@ class TargetPass:
                 code = "decrease"  # "giảm ... năm 2024 so với năm 2023 là 4,1%"
         elif after:
             code = "decrease"  # "8.848 hộ nghèo thoát nghèo"
+        elif w.restatement and q.unit == "vnd":
+            code = "level"  # "tăng 1,5 lần (tương đương 30,9 triệu đồng/người/năm)": the income reached
         elif reading and not _COVERAGE.search(w.right_clause_text):
             code = reading.change  # "giảm 260 hộ (203 hộ nghèo và 57 hộ cận nghèo)", "giảm 0,35% ... và 0,2% ..."
         elif far_verbs:
