@@ -53,6 +53,10 @@ def parse_number(text: str) -> float:
     return float(text)
 
 
+# "triệu đồng/người/năm", "đồng/hộ/tháng": what a sum of money is per
+_MONEY_RATE = re.compile(r"(?:\s*/\s*(?:người|hộ|khẩu|lao động|tháng|năm))+", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Quantity:
     """One quantity in a text. `start`/`end` cover bound words, numbers and unit."""
@@ -158,6 +162,8 @@ class QuantityReader:
         per_year = bool(re.match(r"\s*/\s*năm\b", suffix)) or "/năm" in text[m.start() : numeric_end].replace(" ", "")
         if unit_code == "vnd":
             per_year = False  # "triệu đồng/người/năm", "đồng/năm" are income units, not yearly rates
+            rate = _MONEY_RATE.match(text, end)
+            end = rate.end() if rate else end  # ... and belong to the quantity
         bound, bound_rule, start = self._bound(text, m.start(), m.group("n2") is not None)
         after_bound = self._bound_after_re.match(text, end, end + 40)
         if after_bound and (bound == "exact" or bound_rule in self._from_rules):

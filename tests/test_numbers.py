@@ -341,6 +341,16 @@ def test_excluded_spans_yield_nothing(reader, text, spans, expected):
     assert [f[:2] for f in found] == [pytest.approx(e[:2]) for e in expected], found
 
 
+@pytest.mark.parametrize("text, covered", [
+    ("đạt 80 triệu đồng/người/năm trở lên", "80 triệu đồng/người/năm trở lên"),
+    ("đạt từ 15 – 18 triệu đồng/năm và đạt", "từ 15 – 18 triệu đồng/năm"),
+    ("hỗ trợ 500.000 đồng/hộ/tháng", "500.000 đồng/hộ/tháng"),
+])
+def test_a_sum_of_money_covers_what_it_is_per(reader, text, covered):
+    [money] = reader.find(text)
+    assert text[money.start : money.end] == covered
+
+
 def test_table_sizes():
     assert len(PARSE_CASES) >= 15
     assert len(REAL_CASES) >= 80
