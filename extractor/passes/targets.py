@@ -7,7 +7,8 @@ How it reads a document:
 2. Sentences are walked in order. A sentence holds targets when it carries a target cue
    ("phấn đấu", "mục tiêu", "chỉ tiêu", "đến năm") or follows one in the same goal run; a
    result cue ("kết quả", "đã đạt", "dự kiến", "kinh phí") before a quantity makes it no target
-   and ends the run.
+   and ends the run; a state cue ("toàn tỉnh còn") or reporting verb ("cho biết") is a result
+   unless a target cue in its sentence makes it part of a goal.
 3. Each quantity owns the stretch of its sentence since the previous quantity (left) and up
    to the next one (right); its fields come from the phrases in that stretch, the closest
    winning, and are inherited from the previous target of the sentence when the stretch names
@@ -76,7 +77,7 @@ _PAST = re.compile(r"\bđã\b(?!\s+(?:đề ra|được giao|được phê duy�
 # A heading that opens a part of a document: "II. NHIỆM VỤ", "Chương III", "Điều 70.", "Phần thứ hai".
 _SECTION = re.compile(r"[^\S\n]*(?:[IVX]{1,5}\s*[.:/)-]|(?:Chương|CHƯƠNG|Phần|PHẦN)\s+(?:[IVXL]+|\d+|thứ|THỨ)\b|(?:Điều|ĐIỀU)\s+\d+)")
 _ASSIGNED_TO = re.compile(r"\bgiao\b[^.;]{0,80}\bcho\s+$", re.IGNORECASE)
-_COMPONENT_NAME = re.compile(r"\b(?:tiểu\s+dự\s+án|dự\s+án|chương\s+trình|nội\s+dung|tiểu\s+dự\s+án)\s+\d{1,3}[a-c]?\b(?!\s*[%.,]\d)", re.IGNORECASE)
+_COMPONENT_NAME = re.compile(r"\b(?:tiểu\s+dự\s+án|dự\s+án|chương\s+trình|nội\s+dung)\s+\d{1,3}[a-c]?\b(?!\s*[%.,]\d)", re.IGNORECASE)
 _WORD_BOUND_KINDS = frozenset({"result"})
 _CUE_KINDS = frozenset({"target", "name", "result", "state", "report", "forecast"})
 _RATE_OF = {"poverty.households": "poverty.rate", "near_poverty.households": "near_poverty.rate"}
@@ -225,15 +226,15 @@ class TargetPass:
                 if quantities[q_index].start >= s_start:
                     in_sentence.append(quantities[q_index])
                 q_index += 1
-            s_phrases = self._reports_read(text, _states_read(p for p in phrases if s_start <= p.start and p.end <= s_end), page_date)
+            s_phrases = _reports_read(text, _states_read(p for p in phrases if s_start <= p.start and p.end <= s_end), page_date)
             if (s_start, s_end) in datelines:
                 in_goal_run = False  # the headline's goal run does not carry into the body
             if opens_paragraph and not any(p.kind == "target" for p in s_phrases) and (
-                _PAST.search(text, s_start, s_end) or self._opens_with_past_year(text, s_start, page_date)
+                _PAST.search(text, s_start, s_end) or _opens_with_past_year(text, s_start, page_date) or _SECTION.match(text, s_start)
             ):
-                in_goal_run = False  # a paragraph that opens by telling what was done ("đã", "Năm 2023,") ends the goal list
-            if opens_paragraph and _SECTION.match(text, s_start) and not any(p.kind == "target" for p in s_phrases):
-                in_goal_run = False  # "II. NHIỆM VỤ VÀ GIẢI PHÁP", "Điều 70.": a new section, not more goals
+                # a paragraph that opens by telling what was done ("đã", "Năm 2023,"), or a new part
+                # of the document ("II. NHIỆM VỤ VÀ GIẢI PHÁP", "Điều 70."), ends the goal list
+                in_goal_run = False
             if self._starts_goal_run(text, s_phrases, page_date) or (
                 (s_start, s_end) == headline and self._headline_states_goal(text, s_start, s_end, s_phrases, page_date)
             ):
@@ -297,27 +298,6 @@ class TargetPass:
             if _live_goal(text, phrase, page_date):
                 return True
         return False
-
-    @staticmethod
-    def _opens_with_past_year(text: str, start: int, page_date) -> bool:
-        year = _LEADING_YEAR.match(text, start)
-        return bool(year and page_date and _is_past(int(year.group(1)), page_date))
-
-    def _reports_read(self, text: str, s_phrases: list[Phrase], page_date) -> list[Phrase]:
-        """A reporting verb ("cho biết") reports a goal when a live target cue that is more than a
-        deadline ("phấn đấu", not "đến cuối năm 2023 ... đạt 2,89%") follows it in its sentence,
-        and a result otherwise."""
-        out: list[Phrase] = []
-        for i, phrase in enumerate(s_phrases):
-            if phrase.kind == "report":
-                if any(
-                    _live_goal(text, later, page_date) and not _DEADLINE_CUE.match(text, later.start)
-                    for later in s_phrases[i + 1 :]
-                ):
-                    continue
-                phrase = replace(phrase, kind="result")
-            out.append(phrase)
-        return out
 
     def _headline_states_goal(self, text: str, start: int, end: int, s_phrases: list[Phrase], page_date) -> bool:
         """An article's headline is its plan's key goal when it names a year still ahead of the
@@ -553,6 +533,25 @@ def _live_goal(text: str, phrase: Phrase, page_date) -> bool:
         return False
     year = _YEAR_IN.match(text, phrase.end, phrase.end + 12)
     return not (year and page_date and _is_past(int(year.group(1)), page_date))
+
+
+def _opens_with_past_year(text: str, start: int, page_date) -> bool:
+    year = _LEADING_YEAR.match(text, start)
+    return bool(year and page_date and _is_past(int(year.group(1)), page_date))
+
+
+def _reports_read(text: str, s_phrases: list[Phrase], page_date) -> list[Phrase]:
+    """A reporting verb ("cho biết") reports a goal when a live target cue that is more than a
+    deadline ("phấn đấu", not "đến cuối năm 2023 ... đạt 2,89%") follows it in its sentence,
+    and a result otherwise."""
+    out: list[Phrase] = []
+    for i, phrase in enumerate(s_phrases):
+        if phrase.kind == "report":
+            if any(_live_goal(text, later, page_date) and not _DEADLINE_CUE.match(text, later.start) for later in s_phrases[i + 1 :]):
+                continue
+            phrase = replace(phrase, kind="result")
+        out.append(phrase)
+    return out
 
 
 def _states_read(s_phrases) -> list[Phrase]:
