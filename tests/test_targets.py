@@ -157,6 +157,11 @@ def test_bare_shares_say_what_they_count_and_are_not_merged():
 @pytest.mark.parametrize("text, span", [
     ("Phấn đấu năm 2024, Huyện Mường La giảm 2,4%.", "Huyện Mường La giảm 2,4%"),
     ("Phấn đấu bình quân mỗi năm giảm từ 4 – 7%.", "mỗi năm giảm từ 4 – 7%"),
+    # a count starting the span runs on to what it counts; a support verb leads it
+    ("Phấn đấu năm 2024 hỗ trợ kết nối việc làm thành công cho khoảng 2.000 lao động.",
+     "hỗ trợ kết nối việc làm thành công cho khoảng 2.000 lao động"),
+    ("Phấn đấu năm 2024, 3.000 người lao động thuộc các huyện nghèo được đào tạo nghề; giảm 2% tỷ lệ hộ nghèo.",
+     "3.000 người lao động thuộc các huyện nghèo được đào tạo nghề"),
     # ... and after the target cue that introduces it
     ("Mục tiêu của Dự án 4 là phấn đấu hỗ trợ đào tạo 500 lao động.", "hỗ trợ đào tạo 500 lao động"),
     # a target's text starts at its indicator, across the groups it names

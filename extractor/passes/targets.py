@@ -362,7 +362,7 @@ class TargetPass:
             after_cue = max([p.end for p in w.near_left if p.kind == "target" and not _DEADLINE_CUE.match(text, p.start)], default=0)
             span_start = min([
                 p.start for p in w.near_left
-                if p.kind in ("indicator", "change", "scope", "per_year", "forecast") and p.start >= after_cue
+                if p.kind in ("indicator", "change", "scope", "per_year", "forecast", "beneficiary") and p.start >= after_cue
             ] + [q.start])
             if phrase and phrase.end <= q.start:
                 span_start = min(span_start, phrase.start)  # "tỷ lệ hộ nghèo vùng đồng bào DTTS và miền núi giảm 3%"
@@ -370,8 +370,10 @@ class TargetPass:
             if unit and _BEFORE_NAMED_UNIT.fullmatch(text, w.near_start, unit.start()):
                 span_start = min(span_start, unit.start())  # "Huyện Yên Bình giảm 2,4%": whose quota it is
             span_end = phrase.end if phrase and phrase.start >= q.number_end else q.end
-            if span_start == q.start and q.unit == "percent" and (span_end == q.end or indicator == "other"):
-                span_end = _object_end(text, q.end, w.right_clause_end)  # "100% văn bản ... được kiểm tra"
+            if span_start == q.start:
+                # a target starting at its number runs on to what it counts ("100% văn bản ... được
+                # kiểm tra", "4.000 người lao động thuộc các huyện nghèo"), up to a purpose or the clause end
+                span_end = max(span_end, _object_end(text, q.end, w.right_clause_end))
             found.append(
                 TargetMention(
                     text=text[span_start:span_end], indicator=indicator, scope=scope, change=change,
