@@ -76,6 +76,7 @@ PARAPHRASE_TOLERANCE = 0.1  # a headline rounds: "gần 5.000" for 4.990
 _PAST = re.compile(r"\bđã\b(?!\s+(?:đề ra|được giao|được phê duyệt|ban hành|xác định))", re.IGNORECASE)
 # A heading that opens a part of a document: "II. NHIỆM VỤ", "Chương III", "Điều 70.", "Phần thứ hai".
 _SECTION = re.compile(r"[^\S\n]*(?:[IVX]{1,5}\s*[.:/)-]|(?:Chương|CHƯƠNG|Phần|PHẦN)\s+(?:[IVXL]+|\d+|thứ|THỨ)\b|(?:Điều|ĐIỀU)\s+\d+)")
+_COMPARED = re.compile(r"\s*so\s+với\s+[^,;.()]{1,40}?(?=\s*(?:[,;.()]|(?:theo|để|nhằm|và)\b|$))", re.IGNORECASE)
 _ASSIGNED_TO = re.compile(r"\bgiao\b[^.;]{0,80}\bcho\s+$", re.IGNORECASE)
 _COMPONENT_NAME = re.compile(r"\b(?:tiểu\s+dự\s+án|dự\s+án|chương\s+trình|nội\s+dung)\s+\d{1,3}[a-c]?\b(?!\s*[%.,]\d)", re.IGNORECASE)
 _WORD_BOUND_KINDS = frozenset({"result"})
@@ -374,6 +375,9 @@ class TargetPass:
                 # a target starting at its number runs on to what it counts ("100% văn bản ... được
                 # kiểm tra", "4.000 người lao động thuộc các huyện nghèo"), up to a purpose or the clause end
                 span_end = max(span_end, _object_end(text, q.end, w.right_clause_end))
+            compared = _COMPARED.match(text, span_end, w.right_end)
+            if compared and change != "level":
+                span_end = compared.end()  # "giảm 50% số hộ cận nghèo so với đầu kỳ": the cut's base
             found.append(
                 TargetMention(
                     text=text[span_start:span_end], indicator=indicator, scope=scope, change=change,
@@ -493,6 +497,7 @@ class _Window:
         self.own_year = _OWN_YEAR.match(text, q.end, right_end)
         self.sentence_phrases = s_phrases
         self.left = [p for p in s_phrases if left_start <= p.start and p.end <= q.start]
+        self.right_end = right_end
         self.right = [p for p in s_phrases if q.number_end <= p.start and p.end <= right_end]
         clause = _CLAUSE_BREAK.search(text, q.end, right_end)
         self.right_clause_end = clause.start() if clause else right_end
