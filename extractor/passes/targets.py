@@ -54,7 +54,7 @@ _CLAUSE_BREAK = re.compile(
     r"[,;]\s*(?=(?:tỷ lệ|tỉ lệ|số hộ|giảm|tăng|phấn đấu|trong đó|đạt|hỗ trợ|đảm bảo|bảo đảm|bình quân|mỗi năm|hằng năm|hàng năm)\b)",
     re.IGNORECASE,
 )
-_TRAILING_JOIN = re.compile(r"(?:[\s,.;:]|\s(?:và|hoặc)(?=[\s,.;:]*$))+$", re.IGNORECASE)
+_TRAILING_JOIN = re.compile(r"(?:[\s,.;:…]|\s(?:và|hoặc)(?=[\s,.;:…]*$))+$", re.IGNORECASE)
 _PURPOSE = re.compile(r"[;.]\s|\)|\s(?:để|nhằm)\s|\s\(", re.IGNORECASE)
 _RESTATEMENT = re.compile(r"(?:\(|tương\s+đương|tương\s+ứng)[^()]{0,25}$", re.IGNORECASE)
 _DEADLINE_BEFORE = re.compile(r"(?:đến|cuối|hết|tới)\s+(?:năm\s+)?$|(?:đến|cuối|hết|tới)\s+$", re.IGNORECASE)
@@ -76,6 +76,11 @@ PARAPHRASE_TOLERANCE = 0.1  # a headline rounds: "gần 5.000" for 4.990
 _PAST = re.compile(r"\bđã\b(?!\s+(?:đề ra|được giao|được phê duyệt|ban hành|xác định))", re.IGNORECASE)
 # A heading that opens a part of a document: "II. NHIỆM VỤ", "Chương III", "Điều 70.", "Phần thứ hai".
 _SECTION = re.compile(r"[^\S\n]*(?:[IVX]{1,5}\s*[.:/)-]|(?:Chương|CHƯƠNG|Phần|PHẦN)\s+(?:[IVXL]+|\d+|thứ|THỨ)\b|(?:Điều|ĐIỀU)\s+\d+)")
+_MEASURE_WORD = re.compile(r"\b(?:tỷ\s+lệ|tỉ\s+lệ|tốc\s+độ)\b", re.IGNORECASE)
+_YEAR_LABEL = re.compile(r"năm\s+(?:19|20)\d\d\s+$", re.IGNORECASE)
+_COPULA = re.compile(r"\blà\s+", re.IGNORECASE)
+_CLAUSE_MARK = re.compile(r"[:;]")
+_YEARLY_AFTER = re.compile(r"\s+(?:hằng|hàng|mỗi)\s+năm\b", re.IGNORECASE)
 _COMPARED = re.compile(r"\s*so\s+với\s+[^,;.()]{1,40}?(?=\s*(?:[,;.()]|(?:theo|để|nhằm|và)\b|$))", re.IGNORECASE)
 _ASSIGNED_TO = re.compile(r"\bgiao\b[^.;]{0,80}\bcho\s+$", re.IGNORECASE)
 _COMPONENT_NAME = re.compile(r"\b(?:tiểu\s+dự\s+án|dự\s+án|chương\s+trình|nội\s+dung)\s+\d{1,3}[a-c]?\b(?!\s*[%.,]\d)", re.IGNORECASE)
@@ -359,25 +364,7 @@ class TargetPass:
             per_year = True
         found: list[TargetMention] = []
         for indicator, phrase in indicators:
-            # what comes after the last target cue ("... là phấn đấu hỗ trợ đào tạo 500 lao động")
-            after_cue = max([p.end for p in w.near_left if p.kind == "target" and not _DEADLINE_CUE.match(text, p.start)], default=0)
-            span_start = min([
-                p.start for p in w.near_left
-                if p.kind in ("indicator", "change", "scope", "per_year", "forecast", "beneficiary") and p.start >= after_cue
-            ] + [q.start])
-            if phrase and phrase.end <= q.start:
-                span_start = min(span_start, phrase.start)  # "tỷ lệ hộ nghèo vùng đồng bào DTTS và miền núi giảm 3%"
-            unit = _NAMED_UNIT.search(text, w.near_start, q.start)
-            if unit and _BEFORE_NAMED_UNIT.fullmatch(text, w.near_start, unit.start()):
-                span_start = min(span_start, unit.start())  # "Huyện Yên Bình giảm 2,4%": whose quota it is
-            span_end = phrase.end if phrase and phrase.start >= q.number_end else q.end
-            if span_start == q.start:
-                # a target starting at its number runs on to what it counts ("100% văn bản ... được
-                # kiểm tra", "4.000 người lao động thuộc các huyện nghèo"), up to a purpose or the clause end
-                span_end = max(span_end, _object_end(text, q.end, w.right_clause_end))
-            compared = _COMPARED.match(text, span_end, w.right_end)
-            if compared and change != "level":
-                span_end = compared.end()  # "giảm 50% số hộ cận nghèo so với đầu kỳ": the cut's base
+            span_start, span_end = _span(w, phrase, change)
             found.append(
                 TargetMention(
                     text=text[span_start:span_end], indicator=indicator, scope=scope, change=change,
@@ -646,6 +633,46 @@ def _drop_headline_paraphrases(targets: list[TargetMention], headline: tuple[int
         )
 
     return [t for t in targets if not (in_headline(t) and paraphrased(t))]
+
+
+def _span(w: "_Window", phrase: Phrase | None, change: str) -> tuple[int, int]:
+    """The shortest stretch that states the commitment: from the words that lead it (after any
+    target cue) to what the number counts."""
+    text, q = w.text, w.q
+    # what comes after the last target cue ("... là phấn đấu hỗ trợ đào tạo 500 lao động")
+    after_cue = max([p.end for p in w.near_left if p.kind == "target" and not _DEADLINE_CUE.match(text, p.start)], default=0)
+    start = min([
+        p.start for p in w.near_left
+        if p.kind in ("indicator", "change", "scope", "per_year", "forecast", "beneficiary") and p.start >= after_cue
+    ] + [q.start])
+    if phrase and phrase.end <= q.start and not _CLAUSE_MARK.search(text, phrase.end, q.start):
+        start = min(start, phrase.start)  # "tỷ lệ hộ nghèo vùng đồng bào DTTS và miền núi giảm 3%"
+    measure = [m.start() for m in _MEASURE_WORD.finditer(text, max(w.near_start, after_cue), start)]
+    if measure:
+        start = measure[0]  # "tỷ lệ lao động qua đào tạo đạt 35%": the measure leads its indicator
+    unit = _NAMED_UNIT.search(text, w.near_start, q.start)
+    if unit and _BEFORE_NAMED_UNIT.fullmatch(text, w.near_start, unit.start()):
+        start = min(start, unit.start())  # "Huyện Yên Bình giảm 2,4%": whose quota it is
+    copulas = list(_COPULA.finditer(text, start, q.start))
+    if copulas and copulas[-1].end() < q.start:
+        start = copulas[-1].end()  # "Mục tiêu của tỉnh là giảm tỷ lệ hộ nghèo dưới 1%": the copula is not the goal
+    elif copulas and copulas[-1].start() == start:
+        label = _YEAR_LABEL.search(text, w.near_start, start)
+        start = label.start() if label else start  # "năm 2017 là 1,7%, năm 2018 là 1,4%": each year's own figure
+    end = phrase.end if phrase and phrase.start >= q.number_end else q.end
+    if start == q.start:
+        # a target starting at its number runs on to what it counts ("100% văn bản ... được
+        # kiểm tra", "4.000 người lao động thuộc các huyện nghèo"), up to a purpose or the clause end
+        end = max(end, _object_end(text, q.end, w.right_clause_end))
+    compared = _COMPARED.match(text, end, w.right_end)
+    if compared and change != "level":
+        end = compared.end()  # "giảm 50% số hộ cận nghèo so với đầu kỳ": the cut's base
+    yearly = _YEARLY_AFTER.match(text, end, w.right_end)
+    if yearly:
+        end = yearly.end()  # "Giải quyết việc làm cho 150 – 200 lao động hằng năm"
+    if text.count("(", start, end) > text.count(")", start, end) and text.startswith(")", end):
+        end += 1  # "(ít nhất 6.000 hộ)"
+    return start, end
 
 
 def _object_end(text: str, start: int, clause_end: int) -> int:
