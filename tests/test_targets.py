@@ -141,6 +141,12 @@ def test_each_number_keeps_the_year_written_after_it():
     assert [(t.value_min, t.year) for t in extract_text(text).targets] == [(5, 2023), (4, 2024), (3, 2025)]
 
 
+def test_a_restatement_keeps_its_equivalence_word():
+    text = "Phấn đấu thu nhập của hộ nghèo tăng 1,5 lần, tương đương 30 triệu đồng/người/năm."
+    assert [t.text for t in extract_text(text).targets] == [
+        "thu nhập của hộ nghèo tăng 1,5 lần", "tương đương 30 triệu đồng/người/năm"]
+
+
 def test_bare_shares_say_what_they_count_and_are_not_merged():
     # verbatim from a real plan (realdocs LamDong_KH_CCHC_2026-2030.docx)
     text = (
@@ -164,6 +170,8 @@ def test_bare_shares_say_what_they_count_and_are_not_merged():
     ("Phấn đấu hỗ trợ nhà ở cho hộ nghèo (ít nhất 6.000 hộ).", "hỗ trợ nhà ở cho hộ nghèo (ít nhất 6.000 hộ)"),
     ("Mục tiêu giảm tỷ lệ hộ nghèo: năm 2017 là 1,7%, năm 2018 là 1,4%.", "năm 2017 là 1,7%"),
     ("Mục tiêu của tỉnh là giảm tỷ lệ hộ nghèo dưới 1%.", "giảm tỷ lệ hộ nghèo dưới 1%"),
+    ("Phấn đấu đào tạo nghề hàng năm cho 4.000 người thuộc hộ nghèo, cận nghèo; giảm 2% tỷ lệ hộ nghèo.",
+     "đào tạo nghề hàng năm cho 4.000 người thuộc hộ nghèo, cận nghèo"),
     # a count starting the span runs on to what it counts; a support verb leads it
     ("Phấn đấu năm 2024 hỗ trợ kết nối việc làm thành công cho khoảng 2.000 lao động.",
      "hỗ trợ kết nối việc làm thành công cho khoảng 2.000 lao động"),

@@ -78,6 +78,8 @@ _PAST = re.compile(r"\bđã\b(?!\s+(?:đề ra|được giao|được phê duy�
 _SECTION = re.compile(r"[^\S\n]*(?:[IVX]{1,5}\s*[.:/)-]|(?:Chương|CHƯƠNG|Phần|PHẦN)\s+(?:[IVXL]+|\d+|thứ|THỨ)\b|(?:Điều|ĐIỀU)\s+\d+)")
 _MEASURE_WORD = re.compile(r"\b(?:tỷ\s+lệ|tỉ\s+lệ|tốc\s+độ)\b", re.IGNORECASE)
 _YEAR_LABEL = re.compile(r"năm\s+(?:19|20)\d\d\s+$", re.IGNORECASE)
+_BELONGING = re.compile(r"\s+thuộc\b", re.IGNORECASE)
+_RESTATED_BY = re.compile(r"tương\s+(?:đương|ứng)(?:\s+với)?\s+$", re.IGNORECASE)
 _COPULA = re.compile(r"\blà\s+", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[:;]")
 _YEARLY_AFTER = re.compile(r"\s+(?:hằng|hàng|mỗi)\s+năm\b", re.IGNORECASE)
@@ -660,10 +662,14 @@ def _span(w: "_Window", phrase: Phrase | None, change: str) -> tuple[int, int]:
         label = _YEAR_LABEL.search(text, w.near_start, start)
         start = label.start() if label else start  # "năm 2017 là 1,7%, năm 2018 là 1,4%": each year's own figure
     end = phrase.end if phrase and phrase.start >= q.number_end else q.end
-    if start == q.start:
-        # a target starting at its number runs on to what it counts ("100% văn bản ... được
-        # kiểm tra", "4.000 người lao động thuộc các huyện nghèo"), up to a purpose or the clause end
+    if start == q.start or (end == q.end and _BELONGING.match(text, end)):
+        # a target starting at its number, or a count followed by whom it belongs to, runs on to
+        # what it counts ("100% văn bản ... được kiểm tra", "đào tạo nghề cho 4.000 người thuộc
+        # hộ nghèo, cận nghèo"), up to a purpose or the clause end
         end = max(end, _object_end(text, q.end, w.right_clause_end))
+    restated = _RESTATED_BY.search(text, w.near_start, start)
+    if restated:
+        start = restated.start()  # "tương đương 30,9 triệu đồng/người/năm"
     compared = _COMPARED.match(text, end, w.right_end)
     if compared and change != "level":
         end = compared.end()  # "giảm 50% số hộ cận nghèo so với đầu kỳ": the cut's base
