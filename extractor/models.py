@@ -306,6 +306,7 @@ class CueRules(Strict):
     state_cues: PhraseRule
     reporting_verbs: PhraseRule
     beneficiary_verbs: PhraseRule
+    action_verbs: PhraseRule
     budget_cues: PhraseRule
     forecast_goal_cues: PhraseRule
     goals_above: PhraseRule

@@ -136,6 +136,7 @@ class TargetPass:
             ("state", cues.state_cues),
             ("report", cues.reporting_verbs),
             ("beneficiary", cues.beneficiary_verbs),
+            ("action", cues.action_verbs),
             ("budget", cues.budget_cues),
             ("group", cues.group_definition_cues),
             ("neutral", cues.neutral_words),
@@ -645,7 +646,7 @@ def _span(w: "_Window", phrase: Phrase | None, change: str) -> tuple[int, int]:
     after_cue = max([p.end for p in w.near_left if p.kind == "target" and not _DEADLINE_CUE.match(text, p.start)], default=0)
     start = min([
         p.start for p in w.near_left
-        if p.kind in ("indicator", "change", "scope", "per_year", "forecast", "beneficiary") and p.start >= after_cue
+        if p.kind in ("indicator", "change", "scope", "per_year", "forecast", "beneficiary", "action") and p.start >= after_cue
     ] + [q.start])
     if phrase and phrase.end <= q.start and not _CLAUSE_MARK.search(text, phrase.end, q.start):
         start = min(start, phrase.start)  # "tỷ lệ hộ nghèo vùng đồng bào DTTS và miền núi giảm 3%"
