@@ -50,6 +50,7 @@ HEADER_CHARS = 1500
 # "... số 147/KH-UBND ngày 31/5/2022 của ": what joins a cited symbol to its issuer
 _CITED_ISSUER = re.compile(r"[^.;]{0,60}?\bcủa\s*$", re.IGNORECASE)
 _OWN_ISSUER_AFTER = re.compile(r"\s*,?\s*(?:ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\s*)?của\s+", re.IGNORECASE)
+_GOAL_OF = re.compile(r"\b(?:mục\s+tiêu|chỉ\s+tiêu)\s+(?:của\s+)?", re.IGNORECASE)
 _ISSUER_LABEL = re.compile(r"Cơ\s+quan\s+ban\s+hành[^\n:]{0,40}:?\s*$", re.IGNORECASE)
 
 class PlanWords:
@@ -91,7 +92,7 @@ def build_result(extraction: Extraction, words: PlanWords) -> DocumentResult:
     unnumbered = _UNNUMBERED_HEADER.search(text, 0, HEADER_CHARS)
     target_sentences = frozenset((t.sentence.start, t.sentence.end) for t in extraction.targets)
     plan_symbol = _plan_symbol(text, extraction.symbols, words, unnumbered is not None, target_sentences)
-    issue_sentence = _issue_sentence(text, sentences, plan_symbol, extraction.targets, words)
+    issue_sentence = _issue_sentence(text, sentences, plan_symbol, extraction.targets, extraction.issuers, words)
     plan = PlanRecord()
     if plan_symbol:
         plan.symbol, plan.doc_type = plan_symbol.symbol, plan_symbol.doc_type
@@ -197,11 +198,20 @@ def _same_sentence_after(after: str) -> str:
     return after[: next_symbol.start()] if next_symbol else after
 
 
-def _issue_sentence(text, sentences, plan_symbol, targets, words: PlanWords) -> tuple[int, int] | None:
-    """The sentence that announces the plan: the one with its symbol or an issuing verb."""
+def _issue_sentence(text, sentences, plan_symbol, targets, issuers: list[IssuerMention], words: PlanWords) -> tuple[int, int] | None:
+    """The sentence that announces the plan: the one with its symbol, else one quoting the goal
+    of a document it names with its body ("đạt mục tiêu Nghị quyết Đại hội Đảng bộ tỉnh ...
+    (nhiệm kỳ 2020 - 2025), ... bình quân hằng năm đạt 3 - 5%"), else one with an issuing verb."""
     if plan_symbol:
         for start, end in sentences:
             if start <= plan_symbol.evidence.start < end:
+                return start, end
+    for start, end in sorted({(t.sentence.start, t.sentence.end) for t in targets}):
+        if words.issuing.search(text, start, end):
+            continue  # "..., UBND tỉnh ban hành Kế hoạch ...": the plan announced, not one quoted
+        for goal in _GOAL_OF.finditer(text, start, end):
+            named = words.type_word_end(text, (goal.end(), min(end, goal.end() + 20)))
+            if named > goal.end() and any(goal.end() <= i.evidence.start <= named + 3 for i in issuers):
                 return start, end
     for start, end in sentences:
         sentence = text[start:end]

@@ -45,12 +45,16 @@ PLANS = [
      ("88/KH-UBND", "ke_hoach", None, "ubnd", "province", "Cà Mau")),
     ("Thực hiện Kế hoạch số 199/KH-UBND của UBND tỉnh Sơn La, UBND huyện Mường La phấn đấu giảm 3% tỷ lệ hộ nghèo.",
      (None, "ke_hoach", None, "ubnd", "district", "Mường La")),
+    # a results page quoting the goal of a document it names with its body: that document is the plan
+    ("Thứ Hai, 15/01/2024 09:00\nNăm 2023, tỷ lệ hộ nghèo của tỉnh Yên Bái giảm 2,1%, hoàn thành mục tiêu Nghị quyết "
+     "Đại hội Đảng bộ tỉnh lần thứ XIX (nhiệm kỳ 2020 - 2025), phấn đấu giảm bình quân mỗi năm 3% tỷ lệ hộ nghèo.",
+     (None, "nghi_quyet", None, "party_committee", "province", "Yên Bái")),
 ]
 
 
 @pytest.mark.parametrize("text, expected", PLANS, ids=[
     "issued-in-article", "cited-basis", "goals-above", "department-header", "commune", "steering-committee",
-    "according-to-plan", "plan-after-goal", "implemented-plan"])
+    "according-to-plan", "plan-after-goal", "implemented-plan", "quoted-goal"])
 def test_plan_fields(text, expected):
     assert plan_of(text) == expected
 
