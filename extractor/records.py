@@ -146,8 +146,7 @@ def build_result(extraction: Extraction, words: PlanWords) -> DocumentResult:
 
 
 def _plan_symbol(
-    text: str, symbols: list[SymbolMention], words: PlanWords, own_header: bool = False,
-    target_sentences: frozenset[tuple[int, int]] = frozenset(),
+    text: str, symbols: list[SymbolMention], words: PlanWords, own_header: bool, target_sentences: frozenset[tuple[int, int]],
 ) -> SymbolMention | None:
     """The header "Số: ..." of a legal page, else the symbol a sentence says was issued:
     "UBND tỉnh ban hành Kế hoạch số 199/KH-UBND", "Theo Kế hoạch số 117/KH-UBND ... do UBND

@@ -76,14 +76,16 @@ PARAPHRASE_TOLERANCE = 0.1  # a headline rounds: "gần 5.000" for 4.990
 _PAST = re.compile(r"\bđã\b(?!\s+(?:đề ra|được giao|được phê duyệt|ban hành|xác định))", re.IGNORECASE)
 # A heading that opens a part of a document: "II. NHIỆM VỤ", "Chương III", "Điều 70.", "Phần thứ hai".
 _SECTION = re.compile(r"[^\S\n]*(?:[IVX]{1,5}\s*[.:/)-]|(?:Chương|CHƯƠNG|Phần|PHẦN)\s+(?:[IVXL]+|\d+|thứ|THỨ)\b|(?:Điều|ĐIỀU)\s+\d+)")
-_MEASURE_WORD = re.compile(r"\b(?:tỷ\s+lệ|tỉ\s+lệ|tốc\s+độ)\b", re.IGNORECASE)
-_YEAR_LABEL = re.compile(r"năm\s+(?:19|20)\d\d\s+$", re.IGNORECASE)
-_BELONGING = re.compile(r"\s+thuộc\b", re.IGNORECASE)
+# A target's text (`_span`): words that lead it or belong to it, and marks that cut it.
+_MEASURE_WORD = re.compile(r"\b(?:tỷ\s+lệ|tỉ\s+lệ|tốc\s+độ)\b", re.IGNORECASE)  # leads its indicator
+_YEAR_LABEL = re.compile(r"năm\s+(?:19|20)\d\d\s+$", re.IGNORECASE)  # "năm 2017 là 1,7%"
+_BELONGING = re.compile(r"\s+thuộc\b", re.IGNORECASE)  # "4.000 người thuộc hộ nghèo"
 _RESTATED_BY = re.compile(r"tương\s+(?:đương|ứng)(?:\s+với)?\s+$", re.IGNORECASE)
 _COPULA = re.compile(r"\blà\s+", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[:;]")
 _YEARLY_AFTER = re.compile(r"\s+(?:hằng|hàng|mỗi)\s+năm\b", re.IGNORECASE)
 _COMPARED = re.compile(r"\s*so\s+với\s+[^,;.()]{1,40}?(?=\s*(?:[,;.()]|(?:theo|để|nhằm|và)\b|$))", re.IGNORECASE)
+# Numbers that are no targets: the units a plan assigns targets to, a component's number.
 _ASSIGNED_TO = re.compile(r"\bgiao\b[^.;]{0,80}\bcho\s+$", re.IGNORECASE)
 _COMPONENT_NAME = re.compile(r"\b(?:tiểu\s+dự\s+án|dự\s+án|chương\s+trình|nội\s+dung)\s+\d{1,3}[a-c]?\b(?!\s*[%.,]\d)", re.IGNORECASE)
 _WORD_BOUND_KINDS = frozenset({"result"})
@@ -161,6 +163,7 @@ class TargetPass:
 
     def phrases(self, doc: Doc) -> list[Phrase]:
         """Every rule phrase in the doc; per kind, overlapping matches keep the longest."""
+        text = text_of(doc)
         by_kind: dict[str, list[tuple[int, int, str]]] = {}
         strings = doc.vocab.strings
         for match_id, start, end in self.matcher(doc):
@@ -182,9 +185,9 @@ class TargetPass:
         neutral = [p for p in found if p.kind == "neutral"]
         found = [p for p in found if not (p.kind == "change" and any(n.start <= p.start and p.end <= n.end for n in neutral))]
         # "Dự án 4", "Tiểu dự án 2", "Chương trình 135": a component's name says nothing of what is counted
-        names = [(m.start(), m.end()) for m in _COMPONENT_NAME.finditer(text_of(doc))]
+        names = [(m.start(), m.end()) for m in _COMPONENT_NAME.finditer(text)]
         found = [p for p in found if not (p.kind == "indicator" and any(s <= p.start < e for s, e in names))]
-        found = self._forecasts_in_goal_paragraphs(text_of(doc), found)
+        found = self._forecasts_in_goal_paragraphs(text, found)
         found.sort(key=lambda p: (p.start, -p.end))
         return found
 
