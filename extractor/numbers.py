@@ -14,6 +14,7 @@ from typing import Iterable
 
 from .models import Bound, NumberRules, Unit
 from .phrases import alternation, key
+from .spans import SpanIndex
 
 # A number as printed: digits with dot or comma groups ("1.587.166", "18,66", "02").
 NUMBER = r"\d+(?:[.,]\d+)*"
@@ -114,16 +115,16 @@ class QuantityReader:
 
     def find(self, text: str, exclude: Iterable[tuple[int, int]] = ()) -> list[Quantity]:
         """Every quantity in `text`, in order, skipping spans in `exclude` (dates, symbols)."""
-        blocked = sorted(exclude)
+        blocked = SpanIndex(exclude)
         found: list[Quantity] = []
         for match in self._quantity.finditer(text):
-            if _overlaps(match.start(), match.end() - len(match.group("unit") or ""), blocked):
+            if blocked.overlaps(match.start(), match.end() - len(match.group("unit") or "")):
                 continue
             quantity = self._read(text, match)
             if quantity is not None:
                 found.append(quantity)
         for match in self._words_re.finditer(text):
-            if not _overlaps(match.start(), match.end(), blocked):
+            if not blocked.overlaps(match.start(), match.end()):
                 found.append(self._read_word(text, match))
         found.sort(key=lambda q: q.start)
         return found
@@ -251,6 +252,3 @@ class QuantityReader:
 def _looks_like_year(first: str, second: str | None) -> bool:
     return bool(re.fullmatch(r"(19|20)\d\d", first)) and (second is None or bool(re.fullmatch(r"(19|20)\d\d", second)))
 
-
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 
 from .models import (
     DateMention, DocType, DocumentResult, Extraction, IssuerMention, PeriodMention,
@@ -421,14 +422,16 @@ def _references(text, symbols: list[SymbolMention], dates: list[DateMention], da
 
 
 def _date_after(text: str, symbol: SymbolMention, dates: list[DateMention], words: PlanWords) -> DateMention | None:
+    """The date attached to a symbol; `dates` are in text order."""
     end = symbol.evidence.end
-    for date in dates:
+    start_of = lambda d: d.evidence.start  # noqa: E731
+    for date in dates[bisect_left(dates, end, key=start_of) : bisect_right(dates, end + 45, key=start_of)]:
         # "199/KH-UBND ngày 02/8/2022"; a legal header: "Số: 270/KH-UBND | Đồng Tháp, ngày 19 ..."
-        gap = text[end : date.evidence.start]
-        if date.evidence.start >= end and len(gap) <= 45 and re.fullmatch(r"[\s,|]*(?:[^\d\n|,]{0,25},\s*)?(?:ngày)?\s*", gap, re.IGNORECASE):
+        if re.fullmatch(r"[\s,|]*(?:[^\d\n|,]{0,25},\s*)?(?:ngày)?\s*", text[end : date.evidence.start], re.IGNORECASE):
             return date
     # "Ngày 02/8/2022, UBND tỉnh ban hành Kế hoạch số 199/KH-UBND": the date leads the sentence.
-    before = [d for d in dates if d.evidence.end <= symbol.evidence.start and not d.is_dateline]
+    earlier = dates[bisect_left(dates, symbol.evidence.start - 160, key=start_of) : bisect_left(dates, symbol.evidence.start, key=start_of)]
+    before = [d for d in earlier if d.evidence.end <= symbol.evidence.start and not d.is_dateline]
     if before:
         date = before[-1]
         gap = text[date.evidence.end : symbol.evidence.start]

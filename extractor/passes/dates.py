@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from ..models import DateMention, Evidence
 from ..nlp import text_of
+from ..spans import SpanIndex
 
 _YEAR = r"(?P<y>(?:19|20)\s?\d\s?\d)"  # " 16/7/20 21": stored pages split some years
 _NUMERIC = re.compile(rf"(?<![\d/.])(?P<d>\d{{1,2}})\s?(?P<sep>[/.-])\s?(?P<m>\d{{1,2}})\s?(?P=sep)\s?{_YEAR}(?!\d)")
@@ -24,8 +25,9 @@ def run(doc: Doc) -> list[DateMention]:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for pattern, rule_id in ((_SPELLED, "date-spelled.v1"), (_NUMERIC, "date-numeric.v1"), (_NO_YEAR, "date-no-year.v1")):
+        earlier = SpanIndex(taken)  # a pattern's own matches never overlap one another
         for match in pattern.finditer(text):
-            if any(s < match.end() and match.start() < e for s, e in taken):
+            if earlier.overlaps(match.start(), match.end()):
                 continue
             day, month = int(match.group("d")), int(match.group("m"))
             year = int(re.sub(r"\s", "", match.group("y"))) if "y" in match.groupdict() else None

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc
 
@@ -35,12 +36,13 @@ class IssuerPass:
                          evidence=Evidence(start=s, end=e, text=text[s:e], rule_id="place-gazetteer.v1"))
             for s, e, p in self.gazetteer.find(text)
         ]
+        starts = [p.evidence.start for p in places]
         issuers: list[IssuerMention] = []
         for m in self.body_re.finditer(text):
             body_text = m.group("body")
             rule = self.bodies[key(body_text)]
             level_word = (m.group("level") or "").lower().rstrip(".")
-            place, end = self._place_after(text, m.end(), places)
+            place, end = self._place_after(text, m.end(), places, starts)
             level = rule.level or self._level(level_word, place)
             name = place.name if place else None
             if level == "commune":
@@ -55,10 +57,11 @@ class IssuerPass:
             )
         return issuers, places
 
-    def _place_after(self, text: str, offset: int, places: list[PlaceMention]) -> tuple[Place | None, int]:
-        for mention in places:
-            gap = text[offset : mention.evidence.start]
-            if mention.evidence.start >= offset and len(gap) <= 2 and not gap.strip():
+    def _place_after(self, text: str, offset: int, places: list[PlaceMention], starts: list[int]) -> tuple[Place | None, int]:
+        """The place named right after `offset` (at most two spaces between); `starts` are the
+        places' start offsets, in order."""
+        for mention in places[bisect_left(starts, offset) : bisect_right(starts, offset + 2)]:
+            if not text[offset : mention.evidence.start].strip():
                 return self.gazetteer.lookup(mention.name, mention.level), mention.evidence.end
         return None, offset
 

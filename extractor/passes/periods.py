@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from ..models import Evidence, PeriodMention
 from ..nlp import text_of
+from ..spans import SpanIndex
 
 _Y = r"((?:19|20)\d\d)"
 _RANGE = re.compile(rf"(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|từ\s+năm|trong|từ)?\s*{_Y}\s*(?:-|–|—|đến|đến năm)\s*{_Y}(?!\d)", re.IGNORECASE)
@@ -22,8 +23,9 @@ def run(doc: Doc) -> list[PeriodMention]:
     found: list[PeriodMention] = []
     taken: list[tuple[int, int]] = []
     for pattern, kind, rule_id in ((_RANGE, "range", "period-range.v1"), (_UNTIL, "until", "period-until.v1"), (_YEAR, "year", "period-year.v1")):
+        earlier = SpanIndex(taken)  # a pattern's own matches never overlap one another
         for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if earlier.overlaps(m.start(), m.end()):
                 continue
             if kind == "year" and _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                 continue

@@ -30,6 +30,7 @@ from ..numbers import Quantity, QuantityReader
 from ..phrases import alternation, key
 from ..rules import Rules
 from ..sentences import sentence_spans
+from ..spans import SpanIndex
 
 # Years a target is due by: "đến năm 2025", "cuối năm 2023", "năm 2024"; not "so với năm 2023".
 # ("năm 2011-2015" opens a phase: no one year it is due by)
@@ -182,11 +183,11 @@ class TargetPass:
                 char_start, char_end = token_span_chars(doc, start, end)
                 found.append(Phrase(kind, value, rule_id, priority, char_start, char_end))
         # A change verb inside a neutral name ("giảm" in "giảm nghèo") moves nothing.
-        neutral = [p for p in found if p.kind == "neutral"]
-        found = [p for p in found if not (p.kind == "change" and any(n.start <= p.start and p.end <= n.end for n in neutral))]
+        neutral = SpanIndex((p.start, p.end) for p in found if p.kind == "neutral")
+        found = [p for p in found if not (p.kind == "change" and neutral.covers(p.start, p.end))]
         # "Dự án 4", "Tiểu dự án 2", "Chương trình 135": a component's name says nothing of what is counted
-        names = [(m.start(), m.end()) for m in _COMPONENT_NAME.finditer(text)]
-        found = [p for p in found if not (p.kind == "indicator" and any(s <= p.start < e for s, e in names))]
+        names = SpanIndex((m.start(), m.end()) for m in _COMPONENT_NAME.finditer(text))
+        found = [p for p in found if not (p.kind == "indicator" and names.covers(p.start, p.start + 1))]
         found = self._forecasts_in_goal_paragraphs(text, found)
         found.sort(key=lambda p: (p.start, -p.end))
         return found
@@ -222,7 +223,7 @@ class TargetPass:
         phrases = self.phrases(doc)
         targets: list[TargetMention] = []
         in_goal_run = False
-        q_index = 0
+        q_index = p_index = 0
         line_reading = _Reading()
         line_end = -1
         sentences = sentence_spans(text)
@@ -238,7 +239,12 @@ class TargetPass:
                 if quantities[q_index].start >= s_start:
                     in_sentence.append(quantities[q_index])
                 q_index += 1
-            s_phrases = _reports_read(text, _states_read(p for p in phrases if s_start <= p.start and p.end <= s_end), page_date)
+            while p_index < len(phrases) and phrases[p_index].start < s_start:
+                p_index += 1
+            reach = p_index
+            while reach < len(phrases) and phrases[reach].start < s_end:
+                reach += 1
+            s_phrases = _reports_read(text, _states_read(p for p in phrases[p_index:reach] if p.end <= s_end), page_date)
             if (s_start, s_end) in datelines:
                 in_goal_run = False  # the headline's goal run does not carry into the body
             if opens_paragraph and not any(p.kind == "target" for p in s_phrases) and (
