@@ -1,21 +1,37 @@
-"""Run extraction over many files: expand folders, extract, store, write JSON, record failures.
+"""Run extraction over many files: expand folders, extract in a pool of workers, store, write
+JSON, record failures.
 
 One bad document never stops a batch: its failure (file, stage, reason) is recorded in the
-run and the batch goes on.
+run and the batch goes on. Files unchanged since this extractor version stored them are
+skipped before anything heavy is loaded, so a re-run costs a look at each file's size and time.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from .atomic import write_text_atomic
 from .errors import ExtractorError, StoreError
-from .isolation import WorkerFailure, map_isolated
-from .models import DocumentOutput
-from .pipeline import Extractor
+from .isolation import DOCUMENT_SECONDS, OCR_PAGE_SECONDS, WorkerFailure, WorkerPool, allow_more_time
+from .rules import Rules, load_rules
 from .sources.files import SUPPORTED, read_file
+from .version import extractor_version
+
+if TYPE_CHECKING:
+    from .catalogue import Catalogue
+    from .models import DocumentOutput
+
+
+def default_workers() -> int:
+    return os.cpu_count() or 1
+
+
+def ocr_grant(seconds: float):
+    """What a reader calls before OCR'ing a page, inside a pool worker: more time for the item."""
+    return lambda: allow_more_time(seconds)
 
 
 @dataclass(frozen=True)
@@ -23,8 +39,9 @@ class BatchOptions:
     db_path: Path | None = Path("catalogue.db")
     json_dir: Path | None = None
     progress: bool = True
-    workers: int = 1  # parallel worker processes; each parse runs in one, bounded in time and memory
-    timeout: float = 300.0  # seconds one document may take
+    workers: int = field(default_factory=default_workers)  # long-lived worker processes
+    timeout: float = DOCUMENT_SECONDS
+    ocr_page_seconds: float = OCR_PAGE_SECONDS
 
 
 @dataclass(frozen=True)
@@ -69,50 +86,75 @@ def expand_paths(paths: list[Path]) -> Iterator[Path]:
 def run_batch(paths: list[Path], options: BatchOptions) -> BatchSummary:
     from .catalogue import Catalogue
 
-    files = list(expand_paths(paths))
-    extractor = Extractor()
+    rules = load_rules()
+    version = extractor_version(rules)
     summary = BatchSummary()
     catalogue = Catalogue(options.db_path) if options.db_path else None
     run_id = None
     if catalogue:
-        catalogue.sync_indicators(indicator_rows(extractor))
-        run_id = catalogue.start_run(extractor.version, {"paths": [str(p) for p in paths], "workers": options.workers})
-    stamps: dict[Path, str] = {}
-    todo: list[Path] = []
-    for path in files:
-        stamp = _stamp(path)
-        if catalogue and stamp and not options.json_dir and catalogue.is_current_stamp(str(path.resolve()), stamp, extractor.version):
-            summary.documents += 1
-            summary.unchanged += 1  # unchanged since this version stored it: not even read
-            continue
-        stamps[path] = stamp
-        todo.append(path)
+        catalogue.sync_indicators(indicator_rows(rules))
+        run_id = catalogue.start_run(version, {"paths": [str(p) for p in paths], "workers": options.workers})
     try:
-        work = map_isolated(lambda path: extractor.extract(read_file(path)), todo, options.workers, options.timeout)
-        for path, result, error in _progress(work, options.progress, len(todo)):
-            if error is not None:
-                stage = "read" if isinstance(error, ExtractorError) else "extract"
-                _fail(summary, catalogue, run_id, Failure(str(path), stage, _reason(error)))
-                continue
-            if catalogue:
-                try:
-                    status = catalogue.store(run_id, result, extractor.version, stamps.get(path))
-                except StoreError as exc:
-                    _fail(summary, catalogue, run_id, Failure(str(path), "store", str(exc)))
-                    continue
-                setattr(summary, status, getattr(summary, status) + 1)
-            else:
-                summary.new += 1
-            summary.documents += 1
-            summary.plans += int(bool(result.plan.symbol or result.targets))
-            summary.targets += len(result.targets)
-            if options.json_dir:
-                write_json(options.json_dir / (Path(result.document.name).stem + ".json"), result.to_output())
+        todo = _changed_files(list(expand_paths(paths)), catalogue, version, options, summary)
+        if todo:
+            _extract_all(todo, rules, catalogue, run_id, options, summary)
     finally:
         if catalogue:
             catalogue.finish_run(run_id, summary.counts())
             catalogue.close()
     return summary
+
+
+def _changed_files(files: list[Path], catalogue: "Catalogue | None", version: str, options: BatchOptions,
+                   summary: BatchSummary) -> list[tuple[Path, str | None]]:
+    """(file, stamp) of the files to read: all but those stored, unchanged, by this version."""
+    todo = []
+    for path in files:
+        stamp = _stamp(path)
+        if catalogue and stamp and not options.json_dir and catalogue.is_current_stamp(str(path.resolve()), stamp, version):
+            summary.documents += 1
+            summary.unchanged += 1  # unchanged since this version stored it: not even read
+            continue
+        todo.append((path, stamp))
+    return todo
+
+
+def _extract_all(todo: list[tuple[Path, str | None]], rules: Rules, catalogue: "Catalogue | None", run_id,
+                 options: BatchOptions, summary: BatchSummary) -> None:
+    from contextlib import nullcontext
+
+    from .nlp import load_segmenter
+    from .pipeline import Extractor
+
+    extractor = Extractor(rules)  # built before the workers fork: they start warm
+    load_segmenter()
+    grant = ocr_grant(options.ocr_page_seconds)
+    pool = WorkerPool(lambda item: extractor.extract(read_file(item[0], before_ocr=grant)), options.workers, options.timeout)
+    with catalogue.grouped_commits() if catalogue else nullcontext(lambda: None) as committed:
+        for (path, stamp), result, error in _progress(pool.map(todo), options.progress, len(todo)):
+            if error is not None:
+                _fail(summary, catalogue, run_id, Failure(str(path), _stage(error), _reason(error)))
+            else:
+                _keep(path, result, stamp, catalogue, run_id, extractor.version, options, summary)
+            committed()
+
+
+def _keep(path: Path, result, stamp: str | None, catalogue: "Catalogue | None", run_id, version: str, options: BatchOptions,
+          summary: BatchSummary) -> None:
+    if catalogue:
+        try:
+            status = catalogue.store(run_id, result, version, stamp)
+        except StoreError as exc:
+            _fail(summary, catalogue, run_id, Failure(str(path), "store", str(exc)))
+            return
+        setattr(summary, status, getattr(summary, status) + 1)
+    else:
+        summary.new += 1
+    summary.documents += 1
+    summary.plans += int(bool(result.plan.symbol or result.targets))
+    summary.targets += len(result.targets)
+    if options.json_dir:
+        write_json(options.json_dir / (Path(result.document.name).stem + ".json"), result.to_output())
 
 
 def _stamp(path: Path) -> str | None:
@@ -123,19 +165,25 @@ def _stamp(path: Path) -> str | None:
     return f"{stat.st_size}:{stat.st_mtime_ns}"
 
 
+def _stage(error: Exception) -> str:
+    return "read" if isinstance(error, ExtractorError) else "extract"
+
+
 def _reason(error: Exception) -> str:
     return str(error) if isinstance(error, (ExtractorError, WorkerFailure)) else f"{type(error).__name__}: {error}"
 
 
-def indicator_rows(extractor: Extractor) -> list[dict]:
+def indicator_rows(rules: Rules) -> list[dict]:
     return [
         {"code": rule.code, "label_vi": rule.label, "dimension": rule.dimension}
-        for rule in sorted(extractor.rules.indicators.indicators, key=lambda r: -r.priority)
+        for rule in sorted(rules.indicators.indicators, key=lambda r: -r.priority)
     ]
 
 
-def extract_outputs(paths: list[Path]) -> tuple[dict[str, DocumentOutput], list[Failure]]:
+def extract_outputs(paths: list[Path]) -> tuple[dict[str, "DocumentOutput"], list[Failure]]:
     """Gold-format outputs keyed by file name, for evaluation; no catalogue involved."""
+    from .pipeline import Extractor
+
     extractor = Extractor()
     outputs: dict[str, DocumentOutput] = {}
     failures: list[Failure] = []
@@ -147,11 +195,11 @@ def extract_outputs(paths: list[Path]) -> tuple[dict[str, DocumentOutput], list[
     return outputs, failures
 
 
-def write_json(path: Path, output: DocumentOutput) -> None:
+def write_json(path: Path, output: "DocumentOutput") -> None:
     write_text_atomic(path, output.model_dump_json(indent=2))
 
 
-def _fail(summary: BatchSummary, catalogue, run_id, failure: Failure) -> None:
+def _fail(summary: BatchSummary, catalogue: "Catalogue | None", run_id, failure: Failure) -> None:
     summary.failures.append(failure)
     if catalogue:
         catalogue.record_failure(run_id, failure.source, failure.stage, failure.reason)

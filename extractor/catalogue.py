@@ -24,6 +24,7 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Literal, TypeVar
@@ -242,6 +243,34 @@ class Catalogue:
                 yield
         except sqlite3.Error as exc:
             raise CatalogueError(f"{self.path}: {action} failed: {exc}") from exc
+
+    @contextmanager
+    def grouped_commits(self, every: int = 100, seconds: float = 2.0) -> Iterator[Callable[[], None]]:
+        """Many documents in few commits. Inside, each `store` is a savepoint of one open
+        transaction (a document that fails still rolls back alone); call the yielded function
+        after each document: it commits every `every` documents or `seconds`. A stop loses at
+        most the open group, which the next run extracts again."""
+        state = {"count": 0, "since": time.monotonic()}
+
+        def begin() -> None:
+            state["count"], state["since"] = 0, time.monotonic()
+            self.db.execute("begin immediate")
+
+        def tick() -> None:
+            state["count"] += 1
+            if state["count"] >= every or time.monotonic() - state["since"] >= seconds:
+                self.db.execute("commit")
+                begin()
+
+        try:
+            begin()
+            yield tick
+        except BaseException:
+            if self.db.conn.in_transaction:
+                self.db.execute("rollback")
+            raise
+        else:
+            self.db.execute("commit")
 
     def _fetch_one(self, sql: str, params: list) -> tuple | None:
         try:

@@ -9,10 +9,12 @@ from pathlib import Path
 import click
 
 from .errors import ExtractorError
+from .isolation import DOCUMENT_SECONDS, OCR_PAGE_SECONDS
+from .version import __version__
 
 
 @click.group()
-@click.version_option(package_name="chitieu")
+@click.version_option(version=__version__, prog_name="chitieu")
 def main() -> None:
     """chitieu: targets from Vietnamese plan documents into a SQLite catalogue."""
 
@@ -23,14 +25,17 @@ def main() -> None:
 @click.option("--json", "json_dir", type=click.Path(file_okay=False, path_type=Path), help="Also write one gold-format JSON per document here.")
 @click.option("--no-db", is_flag=True, help="Do not write the catalogue (with --json: JSON only).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Parallel worker processes.")
-@click.option("--timeout", default=300.0, show_default=True, help="Seconds one document may take before it is stopped.")
-def extract(paths: tuple[Path, ...], db_path: Path, json_dir: Path | None, no_db: bool, quiet: bool, workers: int, timeout: float) -> None:
+@click.option("--workers", type=click.IntRange(1, 64), help="Worker processes (default: the machine's cores).")
+@click.option("--timeout", default=DOCUMENT_SECONDS, show_default=True, help="Seconds one document may take before it is stopped.")
+@click.option("--ocr-page-timeout", default=OCR_PAGE_SECONDS, show_default=True, help="Seconds added to a document's time for each page it OCRs.")
+def extract(paths: tuple[Path, ...], db_path: Path, json_dir: Path | None, no_db: bool, quiet: bool, workers: int | None,
+            timeout: float, ocr_page_timeout: float) -> None:
     """Read documents (files or folders: .txt .html .pdf .docx .doc) and extract their plans,
     references and targets."""
-    from .batch import BatchOptions, run_batch
+    from .batch import BatchOptions, default_workers, run_batch
 
-    options = BatchOptions(db_path=None if no_db else db_path, json_dir=json_dir, progress=not quiet, workers=workers, timeout=timeout)
+    options = BatchOptions(db_path=None if no_db else db_path, json_dir=json_dir, progress=not quiet,
+                           workers=workers or default_workers(), timeout=timeout, ocr_page_seconds=ocr_page_timeout)
     try:
         summary = run_batch(list(paths), options)
     except ExtractorError as exc:
@@ -86,9 +91,9 @@ def crawl(site: str, db_path: Path, max_urls: int) -> None:
 @main.command()
 @click.option("--db", "db_path", default="catalogue.db", show_default=True, type=click.Path(path_type=Path))
 @click.option("--site", "sites", multiple=True, help="Only these portals (default: every configured one).")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64))
+@click.option("--workers", type=click.IntRange(1, 64), help="Worker processes (default: the machine's cores).")
 @click.option("--quiet", is_flag=True)
-def run(db_path: Path, sites: tuple[str, ...], workers: int, quiet: bool) -> None:
+def run(db_path: Path, sites: tuple[str, ...], workers: int | None, quiet: bool) -> None:
     """Crawl every configured portal and extract what is new. Safe to stop and run again."""
     from .runner import run_all
 

@@ -1,72 +1,180 @@
-"""Run each parse in a worker process with a time and memory limit, so that a document that
-hangs a parser, exhausts memory or crashes native code is recorded and the batch goes on."""
+"""A pool of long-lived worker processes, each parsing many documents, that keeps the isolation
+of one process per document: a document that hangs a parser, exhausts memory or crashes native
+code is stopped and recorded, its worker replaced, and the batch goes on.
+
+Workers are forked from the parent once it has built what they need (the compiled rules and
+models), so a replacement is ready at once. Each takes one item at a time; the parent knows
+which item every worker holds and when its time is up. A worker is retired after
+`recycle_after` items so that what grows with the documents it has seen (spaCy's string store
+learns every new number) stays bounded.
+"""
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import resource
+import signal
 import time
-from multiprocessing.connection import wait
-from typing import Callable, Iterable, Iterator, TypeVar
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Callable, Generic, Iterable, Iterator, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 MEMORY_LIMIT = 4 * 1024**3
+RECYCLE_AFTER = 500
+DOCUMENT_SECONDS = 120.0  # what one document may take, before the time its OCR'd pages add
+OCR_PAGE_SECONDS = 60.0  # Tesseract needs a few CPU seconds a page; a busy machine, several times that
+
+_parent_connection: Connection | None = None  # in a worker: where `allow_more_time` writes
 
 
 class WorkerFailure(Exception):
     """A worker timed out, ran out of memory or died; the message says which."""
 
 
-def _child(connection, func, item, memory_limit) -> None:
+def allow_more_time(seconds: float) -> None:
+    """Called inside a worker by long work that knows its size (OCR asks for a budget per
+    page): the item's deadline moves `seconds` later. Outside a worker it does nothing."""
+    if _parent_connection is not None:
+        _parent_connection.send(("time", seconds))
+
+
+def _serve(connection: Connection, func: Callable, memory_limit: int, recycle_after: int) -> None:
+    global _parent_connection
+    os.setpgid(0, 0)  # its own process group: a stopped worker takes its subprocesses (tesseract) with it
     resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
+    _parent_connection = connection
+    for _ in range(recycle_after):
+        try:
+            item = connection.recv()
+        except EOFError:
+            return
+        try:
+            connection.send(("ok", func(item)))
+        except MemoryError as exc:
+            connection.send(("error", exc))
+            return  # a heap that ran out may be fragmented: a fresh worker takes the next item
+        except BaseException as exc:  # noqa: BLE001 - everything is reported to the parent
+            connection.send(("error", exc if _picklable(exc) else WorkerFailure(f"{type(exc).__name__}: {exc}")))
+
+
+def _picklable(exc: BaseException) -> bool:
+    import pickle
+
+    if not isinstance(exc, Exception):
+        return False
     try:
-        connection.send(("ok", func(item)))
-    except BaseException as exc:  # noqa: BLE001 - everything is reported to the parent
-        connection.send(("error", exc if isinstance(exc, Exception) else WorkerFailure(repr(exc))))
-    finally:
-        connection.close()
+        pickle.dumps(exc)
+    except Exception:  # noqa: BLE001 - any failure to pickle means "send a description instead"
+        return False
+    return True
 
 
-def map_isolated(
-    func: Callable[[Item], Result], items: Iterable[Item], workers: int = 1, timeout: float = 300.0,
-    memory_limit: int = MEMORY_LIMIT,
-) -> Iterator[tuple[Item, Result | None, Exception | None]]:
-    """Yield (item, result, error) for every item, computed in forked workers, `workers` at a time.
-    Results come back in completion order."""
-    context = multiprocessing.get_context("fork")  # the compiled rules and models are shared, not rebuilt
-    pending = iter(items)
-    running: dict = {}  # connection -> (process, item, started)
-    exhausted = False
-    while running or not exhausted:
-        while not exhausted and len(running) < workers:
+@dataclass
+class _Worker(Generic[Item]):
+    process: multiprocessing.Process
+    connection: Connection
+    item: Item | None = None
+    busy: bool = False
+    deadline: float = 0.0
+    budget: float = 0.0  # seconds allowed for the current item, extensions included
+    taken: int = 0
+
+
+class WorkerPool(Generic[Item, Result]):
+    """`map` runs `func` over items in `workers` processes; build it after what `func` needs."""
+
+    def __init__(
+        self, func: Callable[[Item], Result], workers: int = 1, timeout: float = DOCUMENT_SECONDS,
+        memory_limit: int = MEMORY_LIMIT, recycle_after: int = RECYCLE_AFTER,
+        clock: Callable[[], float] = time.monotonic,
+    ):
+        self.func, self.workers, self.timeout = func, max(1, workers), timeout
+        self.memory_limit, self.recycle_after, self.clock = memory_limit, recycle_after, clock
+        self._context = multiprocessing.get_context("fork")
+
+    def map(self, items: Iterable[Item]) -> Iterator[tuple[Item, Result | None, Exception | None]]:
+        """Yield (item, result, error) for every item, in completion order."""
+        pending = iter(items)
+        pool: list[_Worker] = []
+        try:
+            exhausted = self._dispatch(pool, pending)
+            while busy := [w for w in pool if w.busy]:
+                done = list(self._collect(pool, busy))
+                if not exhausted:
+                    # new items go out before the caller handles the results (storing them), so
+                    # that no worker waits for the writer
+                    exhausted = self._dispatch(pool, pending)
+                yield from done
+        finally:
+            for worker in pool:
+                self._stop(worker)
+
+    def _dispatch(self, pool: list[_Worker], pending: Iterator[Item]) -> bool:
+        """Give every idle worker an item, starting workers as needed; True when none are left."""
+        while True:
+            idle = next((w for w in pool if not w.busy), None)
+            if idle is None and len(pool) < self.workers:
+                idle = self._start()
+                pool.append(idle)
+            if idle is None:
+                return False
             try:
                 item = next(pending)
             except StopIteration:
-                exhausted = True
-                break
-            parent, child = context.Pipe(duplex=False)
-            process = context.Process(target=_child, args=(child, func, item, memory_limit), daemon=True)
-            process.start()
-            child.close()
-            running[parent] = (process, item, time.monotonic())
-        if not running:
-            break
-        for connection in wait(list(running), timeout=0.2):
-            process, item, _ = running.pop(connection)
+                return True
+            idle.item, idle.busy, idle.taken = item, True, idle.taken + 1
+            idle.budget, idle.deadline = self.timeout, self.clock() + self.timeout
+            try:
+                idle.connection.send(item)
+            except OSError:
+                pass  # the worker is gone: collecting reads its end of file and reports it
+
+    def _collect(self, pool: list[_Worker], busy: list[_Worker]) -> Iterator[tuple[Item, Result | None, Exception | None]]:
+        wait_for = max(0.0, min(w.deadline for w in busy) - self.clock())
+        for connection in wait([w.connection for w in busy], timeout=min(wait_for, 1.0)):
+            worker = next(w for w in busy if w.connection is connection)
             try:
                 status, payload = connection.recv()
-            except EOFError:
-                process.join()
-                yield item, None, WorkerFailure(f"worker died (exit code {process.exitcode})")
+            except (EOFError, OSError):
+                code = self._stop(worker)
+                pool.remove(worker)
+                yield worker.item, None, WorkerFailure(f"worker died (exit code {code})")
                 continue
-            process.join()
-            yield (item, payload, None) if status == "ok" else (item, None, payload)
-        now = time.monotonic()
-        for connection, (process, item, started) in list(running.items()):
-            if now - started > timeout:
-                process.kill()
-                process.join()
-                running.pop(connection)
-                yield item, None, WorkerFailure(f"took longer than {timeout:.0f} s; stopped")
+            if status == "time":
+                worker.deadline += payload
+                worker.budget += payload
+                continue
+            worker.busy = False
+            if worker.taken >= self.recycle_after or isinstance(payload, MemoryError):
+                self._stop(worker)
+                pool.remove(worker)  # the next dispatch starts a fresh one if items remain
+            yield (worker.item, payload, None) if status == "ok" else (worker.item, None, payload)
+        now = self.clock()
+        for worker in [w for w in busy if w.busy and now > w.deadline]:
+            self._stop(worker)
+            pool.remove(worker)
+            yield worker.item, None, WorkerFailure(f"took longer than its budget of {worker.budget:.0f} s; stopped")
+
+    def _start(self) -> _Worker:
+        parent, child = self._context.Pipe(duplex=True)
+        process = self._context.Process(
+            target=_serve, args=(child, self.func, self.memory_limit, self.recycle_after), daemon=True
+        )
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    def _stop(self, worker: _Worker) -> int | None:
+        """End a worker and its process group; its exit code."""
+        worker.connection.close()
+        if worker.process.is_alive():
+            try:
+                os.killpg(worker.process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                worker.process.kill()  # killed before it made its own group
+        worker.process.join()
+        return worker.process.exitcode

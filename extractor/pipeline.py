@@ -11,8 +11,7 @@ from .passes.targets import TargetPass
 from .places import gazetteer_for, load_gazetteer
 from .records import PlanWords, build_result
 from .rules import Rules, load_rules
-
-EXTRACTOR_VERSION = "0.3.0"
+from .version import extractor_version
 
 
 class Extractor:
@@ -27,9 +26,7 @@ class Extractor:
         self.issuers = IssuerPass(self.rules, gazetteer)
         self.targets = TargetPass(self.rules)
         self.plan_words = PlanWords(self.rules.symbols, self.rules.cues.goals_above.phrases)
-        # what a stored row was extracted with: the code's version and the rules' content, so that
-        # an edited rules/ folder re-extracts on the next run instead of passing as "unchanged"
-        self.version = f"{EXTRACTOR_VERSION}+rules.{self.rules.digest()}"
+        self.version = extractor_version(self.rules)
 
     def extract(self, document: Document) -> DocumentResult:
         doc = make_doc(document.text)

@@ -6,17 +6,18 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from .batch import indicator_rows
+from .batch import default_workers, indicator_rows, ocr_grant
 from .catalogue import Catalogue
 from .errors import ExtractorError, StoreError
-from .isolation import map_isolated
+from .isolation import DOCUMENT_SECONDS, OCR_PAGE_SECONDS, WorkerPool
+from .nlp import load_segmenter
 from .pipeline import Extractor
 from .sources.crawl import crawl, fetched_document, load_portals, profile_for
 from .sources.files import read_file
 
 
-def run_all(db_path: Path, sites: list[str] | None = None, workers: int = 1, progress: bool = False,
-            fetcher_factory=None, timeout: float = 300.0) -> str:
+def run_all(db_path: Path, sites: list[str] | None = None, workers: int | None = None, progress: bool = False,
+            fetcher_factory=None, timeout: float = DOCUMENT_SECONDS) -> str:
     catalogue = Catalogue(db_path)
     portals = load_portals()
     names = sites or [p.name for p in portals.portals]
@@ -30,7 +31,7 @@ def run_all(db_path: Path, sites: list[str] | None = None, workers: int = 1, pro
             bar.close()
         lines.append(f"{name}: {summary.describe()}")
         lines += [f"  failed: {f}" for f in summary.failures]
-    extracted, failed = extract_fetched(catalogue, workers, timeout, progress)
+    extracted, failed = extract_fetched(catalogue, workers or default_workers(), timeout, progress)
     lines.append(f"extracted {extracted} new documents, {len(failed)} failed")
     lines += [f"  failed: {f}" for f in failed]
     return "\n".join(lines)
@@ -44,10 +45,11 @@ def _bar(enabled: bool, description: str, unit: str, total: int | None = None):
     return tqdm(desc=description, unit=unit, total=total)
 
 
-def extract_fetched(catalogue: Catalogue, workers: int = 1, timeout: float = 300.0, progress: bool = False) -> tuple[int, list[str]]:
+def extract_fetched(catalogue: Catalogue, workers: int = 1, timeout: float = DOCUMENT_SECONDS, progress: bool = False) -> tuple[int, list[str]]:
     """Extract fetched articles and attachments from their stored bytes (never re-fetched)."""
     extractor = Extractor()
-    catalogue.sync_indicators(indicator_rows(extractor))
+    load_segmenter()  # before the workers fork
+    catalogue.sync_indicators(indicator_rows(extractor.rules))
     rows = catalogue.rows("select * from crawl_urls where status = 'fetched' and kind != 'listing' order by added_at")
     # bytes are read here, one item at a time, never through the connection in a worker
     items = ((row, catalogue.raw(row["content_sha"])) for row in rows)
@@ -57,11 +59,11 @@ def extract_fetched(catalogue: Catalogue, workers: int = 1, timeout: float = 300
         def work(item):
             row, body = item
             path = fetched_document(row, body, directory)
-            document = read_file(path, source=row["url"])
+            document = read_file(path, source=row["url"], before_ocr=ocr_grant(OCR_PAGE_SECONDS))
             return extractor.extract(document.model_copy(update={"name": row["url"]}))
 
         bar = _bar(progress, "extract", "doc", len(rows))
-        for (row, _), result, error in map_isolated(work, items, workers, timeout):
+        for (row, _), result, error in WorkerPool(work, workers, timeout).map(items):
             if bar:
                 bar.update()
             if error is not None:

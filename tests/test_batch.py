@@ -103,6 +103,32 @@ def test_a_document_whose_rows_cannot_be_stored_is_recorded_and_rolled_back(tmp_
     assert [row["stage"] for row in catalogue.db["failures"].rows] == ["store"]
 
 
+def test_a_worker_dying_mid_batch_loses_only_its_document(tmp_path, monkeypatch):
+    import os
+
+    from extractor.pipeline import Extractor
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    names = [f"{i:02d}.txt" for i in range(8)]
+    for name in names:
+        write(folder / name, GOOD.replace("tỉnh", f"tỉnh ({name})", 1).encode())
+    extract = Extractor.extract
+
+    def crash_on_03(self, document):
+        if document.name == "03.txt":
+            os._exit(9)  # native code taking the process down
+        return extract(self, document)
+
+    monkeypatch.setattr(Extractor, "extract", crash_on_03)
+    db = tmp_path / "c.db"
+    summary = run_batch([folder], BatchOptions(db_path=db, progress=False, workers=2))
+    [failure] = summary.failures
+    assert failure.source.endswith("03.txt") and failure.stage == "extract" and "exit code 9" in failure.reason
+    stored = sorted(row["name"] for row in Catalogue(db).db["documents"].rows)
+    assert stored == [n for n in names if n != "03.txt"]
+
+
 def test_rerun_changes_no_row(tmp_path):
     db = tmp_path / "c.db"
     first = run_batch([CORPUS / "seeds"], BatchOptions(db_path=db, progress=False))
@@ -117,7 +143,6 @@ def test_edited_rules_re_extract_on_the_next_run(tmp_path, monkeypatch):
     import shutil
 
     import extractor.batch as batch
-    from extractor.pipeline import Extractor
     from extractor.rules import RULES_DIR, load_rules
 
     db = tmp_path / "c.db"
@@ -127,7 +152,7 @@ def test_edited_rules_re_extract_on_the_next_run(tmp_path, monkeypatch):
     cues = edited / "cues.yaml"
     cues.write_text(cues.read_text(encoding="utf-8").replace('"kế hoạch đề ra"', '"kế hoạch đề ra", "chỉ tiêu phấn đấu"', 1), encoding="utf-8")
     assert load_rules(edited).digest() != load_rules().digest()
-    monkeypatch.setattr(batch, "Extractor", lambda: Extractor(load_rules(edited)))
+    monkeypatch.setattr(batch, "load_rules", lambda: load_rules(edited))
     again = run_batch([CORPUS / "seeds"], BatchOptions(db_path=db, progress=False))
     assert (again.documents, again.unchanged) == (5, 0)  # all read and extracted again
 

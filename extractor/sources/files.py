@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 from pathlib import Path
+from typing import Callable
 
 from ..errors import SourceError
 from ..models import Document
@@ -42,8 +43,9 @@ def kind_of(path: Path, head: bytes) -> str:
     return "text"
 
 
-def read_file(path: Path, source: str | None = None) -> Document:
-    """Read one file; raise SourceError naming the file for anything unreadable."""
+def read_file(path: Path, source: str | None = None, before_ocr: Callable[[], None] | None = None) -> Document:
+    """Read one file; raise SourceError naming the file for anything unreadable. `before_ocr`
+    is called before each PDF page is OCR'd."""
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
@@ -60,7 +62,7 @@ def read_file(path: Path, source: str | None = None) -> Document:
     if kind == "pdf":
         from .pdf import read_pdf_text
 
-        pdf = read_pdf_text(path)
+        pdf = read_pdf_text(path, before_ocr=before_ocr)
         raw, fields = pdf.text, {"status": pdf.status, "page_starts": pdf.page_starts}
         if pdf.unreadable_pages or pdf.ocr_pages or pdf.notes:
             fields["status_reason"] = "; ".join([

@@ -13,6 +13,7 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from ..errors import SourceError
 from ..text import LETTER, vietnamese_share
@@ -63,7 +64,11 @@ def ocr_available() -> bool:
     return "vie" in listed.stdout.split()
 
 
-def read_pdf_text(path: Path, max_pages: int = MAX_PAGES, ocr: bool | None = None) -> PdfText:
+def read_pdf_text(
+    path: Path, max_pages: int = MAX_PAGES, ocr: bool | None = None, before_ocr: Callable[[], None] | None = None,
+) -> PdfText:
+    """`before_ocr` is called before each page is OCR'd: OCR costs seconds a page, and the
+    caller may grant time for it (the worker pool's `allow_more_time`)."""
     import pypdfium2 as pdfium
 
     try:
@@ -94,6 +99,8 @@ def read_pdf_text(path: Path, max_pages: int = MAX_PAGES, ocr: bool | None = Non
                 layer = ""  # a blank page (end of a signed file) is no loss of text
             elif quality != "ok":
                 if use_ocr:
+                    if before_ocr:
+                        before_ocr()
                     layer = _ocr_page(page, path, index)
                     ocr_pages += 1
                 if layer_quality(layer) != "ok":
