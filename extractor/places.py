@@ -207,9 +207,10 @@ def _looks_like_name(written: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _address_data() -> dict:
-    import underthesea
+    from importlib.util import find_spec
 
-    path = Path(underthesea.__file__).resolve().parent / "address" / "data" / "mapping.json"
+    # located, not imported: importing underthesea costs more than reading the file
+    path = Path(find_spec("underthesea").origin).resolve().parent / "address" / "data" / "mapping.json"
     with path.open(encoding="utf-8") as handle:
         return json.load(handle)
 
