@@ -151,6 +151,8 @@ class PeriodMention(Strict):
 class TargetMention(TargetFields):
     evidence: Evidence
     sentence: Evidence = Field(description="the sentence the target sits in")
+    modality_rule: str = Field(description="the rule that made the number a commitment (docs/reading.md)")
+    indicator_rule: str | None = Field(None, description="the rule whose phrase named the indicator; null when inherited or none")
 
 
 class Extraction(Strict):
@@ -188,7 +190,7 @@ class DocumentResult(Strict):
             doc=self.document.name,
             plan=PlanFields(**self.plan.model_dump(exclude={"evidence"})),
             references=[ReferenceFields(**r.model_dump(exclude={"evidence"})) for r in self.references],
-            targets=[TargetFields(**t.model_dump(exclude={"evidence", "sentence"})) for t in self.targets],
+            targets=[TargetFields(**t.model_dump(include=set(TargetFields.model_fields))) for t in self.targets],
         )
 
 
@@ -294,29 +296,72 @@ class ScopeRules(Strict):
     scopes: list[ScopeRule]
 
 
-class ChangeRule(PhraseRule):
+class SeenPhraseRule(PhraseRule):
+    """A lexicon of plan language, with the documents its phrasing was found in."""
+
+    seen_in: list[str] = Field(min_length=2, description="documents the phrasing was found in (at least two)")
+
+
+class ChangeRule(SeenPhraseRule):
     code: Change
+
+
+Mark = Literal[
+    "commit", "done", "forecast", "state", "report", "spend", "define", "vote", "plan_share", "assign", "name",
+    "goals_above",
+]
+
+
+class MarkRule(SeenPhraseRule):
+    mark: Mark
+    whole_words: bool = Field(False, description="match only where underthesea's words begin and end ('ước' is no estimate inside 'quy ước')")
 
 
 class CueRules(Strict):
     version: int
-    target_cues: PhraseRule
-    name_cues: PhraseRule
-    result_cues: PhraseRule
-    state_cues: PhraseRule
-    reporting_verbs: PhraseRule
-    beneficiary_verbs: PhraseRule
-    action_verbs: PhraseRule
-    budget_cues: PhraseRule
-    forecast_goal_cues: PhraseRule
-    goals_above: PhraseRule
-    group_definition_cues: PhraseRule
-    neutral_words: PhraseRule
-    result_after_cues: PhraseRule
+    marks: list[MarkRule]
     change_verbs: list[ChangeRule]
-    decrease_rates: PhraseRule
-    per_year_cues: PhraseRule
-    money_goal_indicators: list[RuleId] = Field(description="indicator rules that make a sum of money a goal")
+    decrease_rates: SeenPhraseRule
+    measure_words: SeenPhraseRule
+    per_year_cues: SeenPhraseRule
+    support_verbs: SeenPhraseRule
+    action_verbs: SeenPhraseRule
+    neutral_words: SeenPhraseRule
+    component_words: SeenPhraseRule
+
+
+class TimeRules(Strict):
+    version: int
+    deadline_words: SeenPhraseRule
+    until_words: SeenPhraseRule
+    base_words: SeenPhraseRule
+    phase_words: SeenPhraseRule
+
+
+class ClauseRules(Strict):
+    version: int
+    coverage_words: SeenPhraseRule
+    part_words: SeenPhraseRule
+    coordinators: SeenPhraseRule
+    joined_goal_words: SeenPhraseRule
+    purpose_words: SeenPhraseRule
+    restatement_words: SeenPhraseRule
+    copulas: SeenPhraseRule
+    belonging_words: SeenPhraseRule
+    average_words: SeenPhraseRule
+
+
+SectionKind = Literal["goal", "result", "task"]
+
+
+class HeadingRule(SeenPhraseRule):
+    kind: SectionKind
+
+
+class SectionRules(Strict):
+    version: int
+    headings: list[HeadingRule]
+    part_words: SeenPhraseRule
 
 
 class BodyRule(PhraseRule):

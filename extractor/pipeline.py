@@ -25,7 +25,8 @@ class Extractor:
             gazetteer = gazetteer_for(self.rules.places)
         self.issuers = IssuerPass(self.rules, gazetteer)
         self.targets = TargetPass(self.rules)
-        self.plan_words = PlanWords(self.rules.symbols, self.rules.cues.goals_above.phrases)
+        goals_above = [p for rule in self.rules.cues.marks if rule.mark == "goals_above" for p in rule.phrases]
+        self.plan_words = PlanWords(self.rules.symbols, goals_above)
         self.version = extractor_version(self.rules)
 
     def extract(self, document: Document) -> DocumentResult:
@@ -42,7 +43,7 @@ class Extractor:
             issuers=issuer_mentions,
             places=place_mentions,
             periods=periods.run(doc),
-            targets=self.targets.run(doc, exclude, _page_date(date_mentions), _dateline_span(date_mentions)),
+            targets=self.targets.run(doc, exclude, _page_date(date_mentions)),
         )
         return build_result(extraction, self.plan_words)
 
@@ -51,8 +52,3 @@ def _page_date(dates: list[DateMention]) -> tuple[int, int] | None:
     """When the page was written: its date line, else the first full date it gives."""
     dated = [d for d in dates if d.is_dateline and d.year] or [d for d in dates if d.year]
     return (dated[0].year, dated[0].month) if dated else None
-
-
-def _dateline_span(dates: list[DateMention]) -> tuple[int, int] | None:
-    line = next((d for d in dates if d.is_dateline), None)
-    return (line.evidence.start, line.evidence.end) if line else None

@@ -14,7 +14,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import RuleError
-from .models import CueRules, IndicatorRules, NumberRules, PlaceRules, ScopeRules, SymbolRules
+from .models import ClauseRules, CueRules, IndicatorRules, NumberRules, PlaceRules, ScopeRules, SectionRules, SymbolRules, TimeRules
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
@@ -84,6 +84,9 @@ class Rules:
     cues: CueRules
     symbols: SymbolRules
     places: PlaceRules
+    times: TimeRules
+    sections: SectionRules
+    clauses: ClauseRules
 
     def digest(self) -> str:
         """A short hash of every rule's content."""
@@ -99,6 +102,9 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         cues=load_rule_file(directory / "cues.yaml", CueRules),
         symbols=load_rule_file(directory / "symbols.yaml", SymbolRules),
         places=load_rule_file(directory / "places.yaml", PlaceRules),
+        times=load_rule_file(directory / "times.yaml", TimeRules),
+        sections=load_rule_file(directory / "sections.yaml", SectionRules),
+        clauses=load_rule_file(directory / "clauses.yaml", ClauseRules),
     )
     _check_unique_ids(rules, directory)
     return rules
@@ -106,7 +112,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
 
 def _check_unique_ids(rules: Rules, directory: Path) -> None:
     seen: dict[str, str] = {}
-    for name in ("numbers", "indicators", "scopes", "cues", "symbols", "places"):
+    for name in ("numbers", "indicators", "scopes", "cues", "symbols", "places", "times", "sections", "clauses"):
         dumped = getattr(rules, name).model_dump()
         for rule_id in _ids(dumped):
             if rule_id in seen:

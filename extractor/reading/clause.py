@@ -1,0 +1,112 @@
+"""The clause of a quantity: the stretch of its sentence it owns, split the ways the reading
+needs (docs/reading.md, principle 2).
+
+A quantity owns its sentence from the previous quantity (left) to the next one (right). Its
+own clause on the right ends where a comma or semicolon opens a new measure, verb or goal
+("..., tỷ lệ hộ cận nghèo giảm 1%"); on the left, the words since the last comma, colon,
+bracket or coordinator are the ones nearest to it. Its subject (the measured phrase) starts at
+the first measure word or indicator of its left part, or at the number itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..numbers import Quantity
+from ..phrases import alternation
+from ..rules import Rules
+from .marks import Mark
+from .times import Year, years_between
+
+_COMMA = re.compile(r"[,;]\s*")
+
+
+class ClauseWords:
+    """The clause vocabulary of rules/clauses.yaml and rules/cues.yaml, compiled once."""
+
+    def __init__(self, rules: Rules):
+        words = rules.clauses
+        self.coverage = _word(words.coverage_words.phrases)
+        self.part_of = re.compile(rf"[\s,;:(-]*(?:{alternation(words.part_words.phrases)})\b", re.IGNORECASE)
+        coordinators = alternation(words.coordinators.phrases)
+        self.near_break = re.compile(rf"[,:(]|\s(?:{coordinators})\s", re.IGNORECASE)
+        self.trailing_join = re.compile(rf"(?:[\s,.;:…]|\s(?:{coordinators})(?=[\s,.;:…]*$))+$", re.IGNORECASE)
+        self.listed_item = re.compile(rf"(?:\s(?:{coordinators})|,)\s*\S{{0,6}}\s*$", re.IGNORECASE)
+        self.joined_goal = re.compile(rf"\s(?:{alternation(words.joined_goal_words.phrases)})\b", re.IGNORECASE)
+        self.purpose = re.compile(rf"[;.]\s|\)|\s(?:{alternation(words.purpose_words.phrases)})\s|\s\(", re.IGNORECASE)
+        restate = alternation(words.restatement_words.phrases)
+        self.restatement = re.compile(rf"(?:\(|(?<!\w)(?:{restate}))[^()]{{0,25}}$", re.IGNORECASE)
+        self.restated_by = re.compile(rf"(?<!\w)(?:{restate})\s+$", re.IGNORECASE)
+        self.copula = _word(words.copulas.phrases)
+        self.belonging = re.compile(rf"\s+(?:{alternation(words.belonging_words.phrases)})\b", re.IGNORECASE)
+        self.part_words = alternation(words.part_words.phrases)
+        self.average = _word(words.average_words.phrases)
+        # a comma or semicolon followed by a new measure, verb, goal or part ends a clause
+        self.break_families = frozenset({"measure", "change", "change_rate", "support", "per_year"})
+        # "Huyện Yên Bình giảm 2,4%", "các huyện Vân Canh, Vĩnh Thạnh": a unit below the plan's
+        # own, named: its quota (a province names the plan's own territory)
+        units = [p for rule in rules.places.levels if rule.id != "level-province.v1" for p in rule.phrases]
+        self.named_unit = re.compile(rf"(?<!\w)(?i:{alternation(units)})\s+[A-ZĐ]\w*")
+        self.before_named_unit = re.compile(rf"\s*(?:(?:{self.part_words})\s*)?", re.IGNORECASE)
+
+    def opens_clause(self, mark: Mark) -> bool:
+        """A mark that, right after a comma, starts a new clause: a measure, a verb, a goal."""
+        return mark.family in self.break_families or (mark.family == "indicator" and mark.priority > 0) or mark.code == "commit"
+
+
+def _word(phrases: list[str]) -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{alternation(phrases)})(?!\w)", re.IGNORECASE)
+
+
+@dataclass
+class Clause:
+    """What one quantity's reading looks at."""
+
+    text: str
+    q: Quantity
+    words: ClauseWords
+    sentence: tuple[int, int]
+    marks: list[Mark]  # the sentence's marks
+    left_start: int
+    right_end: int
+    years: list[Year]  # the sentence's years
+    years_start: int  # where this quantity's own years may start (after the previous one's year)
+
+    def __post_init__(self) -> None:
+        text, q, words = self.text, self.q, self.words
+        self.own_year = next((y for y in years_between(self.years, q.end, self.right_end)
+                              if not text[q.end : y.start].strip(" (") and y.kind != "base"), None)
+        self.left = [m for m in self.marks if self.left_start <= m.start and m.end <= q.start]
+        self.right = [m for m in self.marks if q.number_end <= m.start and m.end <= self.right_end]
+        self.right_clause_end = self._clause_end()
+        self.right_clause = [m for m in self.right if m.end <= self.right_clause_end]
+        self.right_clause_text = text[q.end : self.right_clause_end]
+        breaks = [m.end() for m in words.near_break.finditer(text, self.left_start, q.start)]
+        self.near_start = breaks[-1] if breaks else self.left_start
+        self.near_left = [m for m in self.left if m.start >= self.near_start]
+        self.lead_in = not any(m.family == "indicator" for m in self.near_left)
+        self.restatement = bool(words.restatement.search(text[self.left_start : q.start]))
+        self.part_of_previous = bool(words.part_of.match(text, self.left_start, q.start))
+        subject = [m.start for m in self.left if m.family in ("measure", "indicator")]
+        self.subject_start = min(subject) if subject else q.start
+
+    def _clause_end(self) -> int:
+        for punctuation in _COMMA.finditer(self.text, self.q.end, self.right_end):
+            after = punctuation.end()
+            if any(m.start == after and self.words.opens_clause(m) for m in self.right):
+                return punctuation.start()
+            if self.words.part_of.match(self.text, punctuation.start(), self.right_end):
+                return punctuation.start()
+        return self.right_end
+
+    def stated_year(self) -> Year | None:
+        """The year this quantity is due by, as the text states it (None when it states none)."""
+        if self.own_year:
+            return self.own_year
+        stated = [y for y in years_between(self.years, self.years_start, self.q.start) if y.kind != "base"]
+        return stated[-1] if stated else None
+
+    def own_year_end(self) -> int:
+        """Where the next quantity's own words start: after this one's year, if it has one."""
+        return self.own_year.end if self.own_year else self.q.end

@@ -1,0 +1,129 @@
+"""The parts of a document a sentence sits in: its line, the section a heading opens, and the
+list a lead-in opens (docs/reading.md, principle 3).
+
+A heading is a short line without a quantity that is numbered ("II.", "2.", "2.1.", "a)",
+"Phần I") or written in capitals; its words give its kind (rules/sections.yaml): goal, result or
+task. A heading without such words keeps the kind of the part it sits in ("1. Về kinh tế"
+inside "CÁC CHỈ TIÊU CHỦ YẾU"). A section runs to the next heading of the same or a higher
+rank. A line ending with ":" that holds a commitment ("Mục tiêu cụ thể:", "phấn đấu đến năm
+2025:") opens a goal list: the lines after it that read as its items (a list marker, or a
+line ending in ";" or "," or after one) are goal items.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ..models import SectionRules
+from ..phrases import alternation
+
+_LINE = re.compile(r"[^\n]+")
+# Numbering that opens a part or an item: its rank (1 = the highest).
+_NUMBERING = (
+    (1, re.compile(r"[^\S\n]*(?:[IVXL]{1,5}|[A-Đ])\s*[.)/:-]\s")),
+    (4, re.compile(r"[^\S\n]*\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s")),
+    (3, re.compile(r"[^\S\n]*\d{1,2}\.\d{1,2}\.?\s")),
+    (2, re.compile(r"[^\S\n]*\d{1,2}\s*[.)/]\s")),
+    (5, re.compile(r"[^\S\n]*[a-zđ]\s*[).]\s")),
+)
+_BULLET = re.compile(r"[^\S\n]*[-+•*–]\s")
+HEADING_MAX_WORDS = 16
+UNNUMBERED_RANK = 1
+
+
+@dataclass(frozen=True)
+class Context:
+    kind: str  # goal, result, task, or none
+    rule_id: str | None = None
+
+
+NO_CONTEXT = Context("none")
+GOAL_LIST = "goal-list-lead-in.v1"
+
+
+class Sections:
+    """The heading vocabulary of rules/sections.yaml, compiled once."""
+
+    def __init__(self, rules: SectionRules):
+        self.kinds = [(re.compile(rf"\b(?:{alternation(r.phrases)})\b", re.IGNORECASE), r.kind, r.id) for r in rules.headings]
+        self.part = re.compile(rf"[^\S\n]*(?:{alternation(rules.part_words.phrases)})\s+(?:[IVXL]+|\d+|thứ\s+\w+)\b", re.IGNORECASE)
+
+    def kind_of(self, line: str) -> tuple[str, str] | None:
+        for pattern, kind, rule_id in self.kinds:
+            if pattern.search(line):
+                return kind, rule_id
+        return None
+
+    def rank_of(self, line: str) -> int | None:
+        """The rank of a numbered line, 1 for a part word ("Phần I"), None when unnumbered."""
+        if self.part.match(line):
+            return 1
+        for rank, pattern in _NUMBERING:
+            if pattern.match(line):
+                return rank
+        return None
+
+
+class Layout:
+    """Each line's context, decided once for a document."""
+
+    def __init__(self, text: str, sections: Sections, quantity_starts: list[int], commit_starts: list[int]):
+        self.lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+        self.starts = [start for start, _ in self.lines]
+        commit_lines = {self.line_of(offset) for offset in commit_starts}
+        self.contexts: list[Context] = []
+        self.headings: set[int] = set()  # indices of heading lines
+        stack: list[tuple[int, Context]] = []  # (rank, context) of the open sections
+        in_list = False
+        q_index = 0
+        for index, (start, end) in enumerate(self.lines):
+            line = text[start:end]
+            while q_index < len(quantity_starts) and quantity_starts[q_index] < start:
+                q_index += 1
+            has_quantity = q_index < len(quantity_starts) and quantity_starts[q_index] < end
+            heading = None if has_quantity else _heading(line, sections)
+            if heading:
+                rank, context = heading
+                while stack and stack[-1][0] >= rank:
+                    stack.pop()
+                stack.append((rank, context))
+                self.headings.add(index)
+                in_list = False
+            elif in_list and not _continues_list(line, text[self.lines[index - 1][0] : self.lines[index - 1][1]]):
+                in_list = False
+            section = next((c for _, c in reversed(stack) if c.kind != "none"), NO_CONTEXT)
+            self.contexts.append(Context("goal", GOAL_LIST) if in_list else section)
+            if line.rstrip().endswith(":"):
+                in_list = index in commit_lines or (heading is not None and heading[1].kind == "goal")
+
+    def line_of(self, offset: int) -> int:
+        return max(0, bisect_right(self.starts, offset) - 1)
+
+    def context_at(self, offset: int) -> Context:
+        return self.contexts[self.line_of(offset)] if self.contexts else NO_CONTEXT
+
+    def is_heading(self, line: int) -> bool:
+        return line in self.headings
+
+
+def _heading(line: str, sections: Sections) -> tuple[int, Context] | None:
+    words = line.split()
+    if not words or len(words) > HEADING_MAX_WORDS:
+        return None
+    rank = sections.rank_of(line)
+    letters = [c for c in line if c.isalpha()]
+    capitals = len(letters) >= 4 and all(c.isupper() for c in letters)
+    if rank is None and not capitals:
+        return None
+    kind = sections.kind_of(line)
+    context = Context(kind[0], kind[1]) if kind else NO_CONTEXT
+    return (rank or UNNUMBERED_RANK), context
+
+
+def _continues_list(line: str, previous: str) -> bool:
+    """A line that reads as one more item of the list above it."""
+    if _BULLET.match(line) or any(pattern.match(line) for _, pattern in _NUMBERING[1:]):
+        return True
+    return line.rstrip().endswith((";", ",")) or previous.rstrip().endswith((";", ",", ":"))

@@ -1,0 +1,116 @@
+"""What a clause asserts about its quantity (docs/reading.md, principles 2-4): a commitment,
+a result, a forecast, a baseline, a definition, a budget, a statistic or an assignment. Only
+commitments are targets. Each decision names the rule that made it.
+
+1. What the quantity is, whatever the clause asserts: the start of a change ("từ A xuống B"),
+   a group's definition ("các huyện có tỷ lệ hộ nghèo trên 50%"), a vote, the units quotas are
+   given to, a sum of money the plan spends or gives ("kinh phí", "hỗ trợ 15 triệu đồng/hộ").
+2. The aspect of the clause: the nearest aspect mark before the quantity in its sentence
+   (commit, done, forecast; state and report describe the present unless a commitment came
+   first). Marks inside the measured phrase describe it, not the clause ("tỷ lệ ... kết quả
+   giải quyết thủ tục hành chính đạt 90%"), unless they bear on its verb ("đã giảm").
+3. The time: a due year already behind the page's date makes a result; one still ahead states
+   a goal when no aspect mark says otherwise.
+4. The context, when the sentence says nothing itself: a goal section or goal list, the
+   commitment of an earlier sentence of the same line; a result section reports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .clause import Clause
+from .layout import Context
+from .marks import Mark
+from .times import Year, is_past
+
+ASPECTS = frozenset({"commit", "done", "forecast", "state", "report"})
+WEAK = frozenset({"state", "report"})
+ADJACENT = 3  # characters between a mark and what it bears on
+COMMITMENT = "commitment"
+
+
+@dataclass(frozen=True)
+class Modality:
+    kind: str  # commitment, result, forecast, baseline, definition, budget, statistic, assignment
+    rule_id: str
+
+
+def construction(c: Clause, support_before: bool) -> Modality | None:
+    """Principle 1: what the quantity itself is."""
+    q = c.q
+    if q.is_baseline:
+        return Modality("baseline", "baseline-from.v1")
+    for mark in c.marks:
+        if mark.family != "mark":
+            continue
+        if mark.code == "define" and mark.end <= q.start and q.start - mark.end <= ADJACENT:
+            return Modality("definition", mark.rule_id)
+        if mark.code == "vote":
+            return Modality("statistic", mark.rule_id)
+        if mark.code == "assign" and mark.end <= q.start and q.unit != "percent":
+            return Modality("assignment", mark.rule_id)
+        if mark.code == "spend" and q.unit == "vnd" and mark.end <= q.start:
+            return Modality("budget", mark.rule_id)
+    if q.unit == "vnd" and support_before:
+        return Modality("budget", "money-given.v1")  # "hỗ trợ 15 triệu đồng/hộ": a support norm
+    if q.unit_rule.startswith("word-all") and not c.words.coverage.search(c.right_clause_text):
+        return Modality("statistic", q.unit_rule)  # "tất cả ... được ..." is 100%; "tất cả" alone names no share
+    return None
+
+
+def aspect(c: Clause) -> Mark | None:
+    """Principle 2: the nearest aspect mark before the quantity in its sentence."""
+    marks = [m for m in c.marks if m.family == "mark" and m.code in ASPECTS and m.end <= c.q.start]
+    changes = [m for m in c.marks if m.family in ("change", "change_rate")]
+    counted = [m for m in marks if m.start < c.subject_start or _bears_on_verb(m, changes, c)]
+    if not counted:
+        return None
+    nearest = counted[-1]
+    if nearest.code in WEAK and any(m.code == "commit" for m in counted[:-1]):
+        return next(m for m in reversed(counted) if m.code == "commit")  # the state the goal aims at
+    return nearest
+
+
+def _bears_on_verb(mark: Mark, changes: list[Mark], c: Clause) -> bool:
+    """"tỷ lệ hộ nghèo đã giảm xuống 3%", "giảm được 2%": a mark right before the clause's verb
+    or number, or one that is itself the verb."""
+    if 0 <= c.q.start - mark.end <= ADJACENT:
+        return True
+    return any(0 <= v.start - mark.end <= ADJACENT or (v.start < mark.end and mark.start < v.end) for v in changes)
+
+
+def plan_share_after(c: Clause) -> Mark | None:
+    """"đạt 112% kế hoạch": a share followed by the plan it measures."""
+    if c.q.unit != "percent":
+        return None
+    return next((m for m in c.right_clause if m.family == "mark" and m.code == "plan_share" and m.start - c.q.end <= ADJACENT), None)
+
+
+def decide(c: Clause, year: Year | None, page_date, context: Context, line_committed: bool,
+           forecast_is_goal: bool, support_before: bool) -> Modality:
+    built = construction(c, support_before)
+    if built:
+        return built
+    mark = aspect(c)
+    if mark and mark.code == "forecast" and not forecast_is_goal:
+        return Modality("forecast", mark.rule_id)
+    if mark and mark.code in ("done", "state", "report"):
+        return Modality("result", mark.rule_id)
+    committed = mark is not None  # a commit mark, or a forecast in the plan's goal paragraph
+    share = plan_share_after(c)
+    if share and not committed:
+        return Modality("result", share.rule_id)
+    if year and page_date and is_past(year, page_date):
+        return Modality("result", "time-past.v1")
+    if context.kind == "result" and not (year and page_date):
+        return Modality("result", context.rule_id or "section-result.v1")
+    if committed:
+        return Modality(COMMITMENT, mark.rule_id)
+    if year and page_date:
+        return Modality(COMMITMENT, "time-ahead.v1")  # a year still ahead, told without an aspect
+    if context.kind == "goal":
+        return Modality(COMMITMENT, context.rule_id or "section-goal.v1")
+    if line_committed and context.kind != "task":
+        return Modality(COMMITMENT, "line-goal-continues.v1")
+    return Modality("statistic", "no-commitment.v1")

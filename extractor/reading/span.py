@@ -1,0 +1,72 @@
+"""The text of a target: the shortest stretch of its clause that states the commitment, from
+the words that lead it (after any goal word) to what its number counts (docs/reading.md,
+principle 10)."""
+
+from __future__ import annotations
+
+from .clause import Clause
+from .marks import Mark
+
+_LEADS = frozenset({"indicator", "change", "scope", "per_year", "support", "action", "measure"})
+
+
+def target_span(c: Clause, chosen: Mark | None, change: str) -> tuple[int, int]:
+    text, q, words = c.text, c.q, c.words
+    # what comes after the last goal word ("... là phấn đấu hỗ trợ đào tạo 500 lao động")
+    after_goal = max([m.end for m in c.near_left if m.family == "mark" and m.code == "commit"], default=0)
+    start = min([m.start for m in c.near_left if m.family in _LEADS and m.start >= after_goal] + [q.start])
+    if chosen and chosen.end <= q.start and not any(ch in text[chosen.end : q.start] for ch in ":;"):
+        start = min(start, chosen.start)  # "tỷ lệ hộ nghèo vùng đồng bào DTTS và miền núi giảm 3%"
+    measures = [m.start for m in c.left if m.family == "measure" and max(c.near_start, after_goal) <= m.start < start]
+    if measures:
+        start = measures[0]  # "tỷ lệ lao động qua đào tạo đạt 35%": the measure leads its indicator
+    unit = words.named_unit.search(text, c.near_start, q.start)
+    if unit and words.before_named_unit.fullmatch(text, c.near_start, unit.start()):
+        start = min(start, unit.start())  # "Huyện Yên Bình giảm 2,4%": whose quota it is
+    start = _after_copula(c, start)
+    end = chosen.end if chosen and chosen.start >= q.number_end else q.end
+    if start == q.start or (end == q.end and words.belonging.match(text, end)):
+        # a target starting at its number, or a count followed by whom it belongs to, runs on to
+        # what it counts ("100% văn bản ... được kiểm tra", "cho 4.000 người thuộc hộ nghèo")
+        end = max(end, _object_end(c, q.end))
+    restated = words.restated_by.search(text, c.near_start, start)
+    if restated:
+        start = restated.start()  # "tương đương 30,9 triệu đồng/người/năm"
+    return start, _run_on(c, end, change)
+
+
+def _after_copula(c: Clause, start: int) -> int:
+    """A copula before the goal is not the goal ("Mục tiêu của tỉnh là giảm ... dưới 1%"); a
+    year it labels is ("năm 2017 là 1,7%, năm 2018 là 1,4%")."""
+    copulas = list(c.words.copula.finditer(c.text, start, c.q.start))
+    if copulas and copulas[-1].end() < c.q.start:
+        return copulas[-1].end() + len(c.text[copulas[-1].end() : c.q.start]) - len(c.text[copulas[-1].end() : c.q.start].lstrip())
+    if copulas and copulas[-1].start() == start:
+        label = [y for y in c.years if c.near_start <= y.start and y.end <= start and not c.text[y.end : start].strip()]
+        return label[-1].start if label else start
+    return start
+
+
+def _run_on(c: Clause, end: int, change: str) -> int:
+    """What belongs after the number: a cut's base ("so với đầu kỳ"), a yearly word after the
+    count, the closing bracket of a bracket it opened."""
+    text = c.text
+    base = next((y for y in c.years if y.kind == "base" and y.start >= end and not text[end : y.start].strip()), None)
+    if base and change != "level":
+        end = base.end  # "giảm 50% số hộ cận nghèo so với năm 2020"
+    yearly = next((m for m in c.right if m.family == "per_year" and m.start >= end and not text[end : m.start].strip()), None)
+    if yearly:
+        end = yearly.end  # "Giải quyết việc làm cho 150 – 200 lao động hằng năm"
+    start = c.q.start
+    if text.count("(", start, end) > text.count(")", start, end) and text.startswith(")", end):
+        end += 1  # "(ít nhất 6.000 hộ)"
+    return end
+
+
+def _object_end(c: Clause, start: int) -> int:
+    """Where the words a bare number counts end: the clause, cut before a purpose ("để", "nhằm")
+    or a second goal joined to it."""
+    clause_end = c.right_clause_end
+    stops = [m.start() for m in (c.words.purpose.search(c.text, start, clause_end), c.words.joined_goal.search(c.text, start, clause_end)) if m]
+    end = min(stops, default=clause_end)
+    return start + len(c.words.trailing_join.sub("", c.text[start:end]))
