@@ -93,7 +93,9 @@ class _DocumentReader:
     def sentence(self, start: int, end: int) -> list[TargetMention]:
         line = self.layout.line_of(start)
         if line != self.line.index:
-            self.line = _LineState(index=line)
+            # a paragraph goes on with the goals of the one before it, unless it is a heading
+            carried = self.line.committed and not self.layout.is_heading(line)
+            self.line = _LineState(index=line, committed=carried)
         s_marks = _between(self.marks, start, end, lambda m: m.start, lambda m: m.end)
         s_years = _between(self.years, start, end, lambda y: y.year_start, lambda y: y.end)
         in_sentence = _between(self.quantities, start, end, lambda q: q.start, lambda q: q.start)
@@ -120,7 +122,7 @@ class _DocumentReader:
             c = Clause(self.text, q, self.owner.words, (start, end), s_marks,
                        left_start=in_sentence[i - 1].end if i else start,
                        right_end=in_sentence[i + 1].start if i + 1 < len(in_sentence) else end,
-                       years=s_years, years_start=years_start)
+                       years=s_years, years_start=years_start, after_quantity=i > 0)
             years_start = c.own_year_end()
             if any(m.family == "mark" and m.code == "commit" for m in c.left):
                 sentence_year = None  # "..., đạt mục tiêu Nghị quyết ...: N%": a new goal statement
@@ -214,9 +216,15 @@ def _headline(text: str) -> tuple[int, int] | None:
 
 
 def _drop_headline_paraphrases(targets: list[TargetMention], headline: tuple[int, int]) -> list[TargetMention]:
-    """A headline rounding a body figure ("giảm gần 5.000 hộ nghèo" over "giảm trên 4.990 hộ")
-    adds nothing; one the body does not state (an aggregate of district quotas) stays."""
+    """A headline states the body's key figure first: the body's statement of the same figure
+    is a repeat, and a headline rounding a body figure ("giảm gần 5.000 hộ nghèo" over "giảm
+    trên 4.990 hộ") adds nothing; one the body does not state (an aggregate of quotas) stays."""
+    in_headline = [t for t in targets if t.evidence.start < headline[1]]
+    figures = {(t.value_min, t.value_max, t.unit) for t in in_headline}
     body = [t for t in targets if t.evidence.start >= headline[1]]
+    repeated = {id(b) for b in body if (b.value_min, b.value_max, b.unit) in figures}
+    body = [b for b in body if id(b) not in repeated]
+    targets = [t for t in targets if id(t) not in repeated]
 
     def paraphrased(target: TargetMention) -> bool:
         return any(

@@ -28,6 +28,7 @@ class ClauseWords:
     def __init__(self, rules: Rules):
         words = rules.clauses
         self.coverage = _word(words.coverage_words.phrases)
+        self.coordinator = _word(words.coordinators.phrases)
         self.part_of = re.compile(rf"[\s,;:(-]*(?:{alternation(words.part_words.phrases)})\b", re.IGNORECASE)
         coordinators = alternation(words.coordinators.phrases)
         self.near_break = re.compile(rf"[,:(]|\s(?:{coordinators})\s", re.IGNORECASE)
@@ -72,6 +73,7 @@ class Clause:
     right_end: int
     years: list[Year]  # the sentence's years
     years_start: int  # where this quantity's own years may start (after the previous one's year)
+    after_quantity: bool = False  # `left_start` is the end of the quantity before it
 
     def __post_init__(self) -> None:
         text, q, words = self.text, self.q, self.words
@@ -99,6 +101,19 @@ class Clause:
             if self.words.part_of.match(self.text, punctuation.start(), self.right_end):
                 return punctuation.start()
         return self.right_end
+
+    def qualifies_previous(self) -> bool:
+        """"Trên 90% phụ nữ được khám thai ít nhất 3 lần": a quantity inside the phrase of the one
+        before it, with nothing that opens a clause of its own between them, tells what that one
+        counts."""
+        if not self.after_quantity:
+            return False
+        between = self.text[self.left_start : self.q.start]
+        if re.search(r"[,;:()]", between) or self.words.coordinator.search(between) or self.restatement:
+            return False
+        if any(m.family in ("change", "change_rate", "measure", "mark") for m in self.left):
+            return False
+        return bool(re.search(r"[^\W\d_]{2,}", between))
 
     def stated_year(self) -> Year | None:
         """The year this quantity is due by, as the text states it (None when it states none)."""

@@ -41,6 +41,8 @@ def construction(c: Clause, support_before: bool) -> Modality | None:
     q = c.q
     if q.is_baseline:
         return Modality("baseline", "baseline-from.v1")
+    if c.qualifies_previous():
+        return Modality("definition", "qualifier-of-previous.v1")
     for mark in c.marks:
         if mark.family != "mark":
             continue
