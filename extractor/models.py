@@ -328,6 +328,7 @@ class CueRules(Strict):
     action_verbs: SeenPhraseRule
     neutral_words: SeenPhraseRule
     component_words: SeenPhraseRule
+    money_goal_indicators: list[RuleId] = Field(description="indicator rules that name what a plan reaches in money")
 
 
 class TimeRules(Strict):

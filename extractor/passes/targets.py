@@ -14,6 +14,7 @@ flag and due year; the principles are written down in docs/reading.md.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -36,7 +37,6 @@ from ..sentences import sentence_spans
 from ..spans import SpanIndex
 
 HEADLINE_MAX = 300  # a first line longer than this is body text, not a headline
-PARAPHRASE_TOLERANCE = 0.1  # a headline rounds: "gần 5.000" for 4.990
 REPEAT_OVERLAP = 0.8  # share of the shorter statement's words the longer holds when both state one commitment
 _WORDS = re.compile(r"[^\W\d_]+")
 # markup left in a stored page ('width="130%">'): a number inside it is no quantity
@@ -61,6 +61,7 @@ class TargetPass:
         self.sections = Sections(rules.sections)
         self.times = TimeReader(rules.times)
         self.words = ClauseWords(rules)
+        self.money_goals = frozenset(rules.cues.money_goal_indicators)
 
     def run(self, doc: Doc, exclude: list[tuple[int, int]], page_date: tuple[int, int] | None = None) -> list[TargetMention]:
         """Targets in reading order. `page_date` (year, month) dates the page: goals due before
@@ -154,7 +155,8 @@ class _DocumentReader:
 
     def _modality(self, c: Clause, year: Year | None, context) -> Modality:
         support_before = any(m.family == "support" and m.end <= c.q.start for m in c.left)
-        return decide(c, year, self.page_date, context, self.line.committed, self._forecast_is_goal(c), support_before)
+        return decide(c, year, self.page_date, context, self.line.committed, self._forecast_is_goal(c), support_before,
+                      self.owner.money_goals)
 
     def _forecast_is_goal(self, c: Clause) -> bool:
         """An estimate word leading its sentence, followed in its line or the next by "Để thực
@@ -229,12 +231,19 @@ def _drop_headline_paraphrases(targets: list[TargetMention], headline: tuple[int
     def paraphrased(target: TargetMention) -> bool:
         return any(
             (b.indicator, b.unit, b.change) == (target.indicator, target.unit, target.change)
-            and b.value_max != target.value_max
-            and abs(b.value_max - target.value_max) <= PARAPHRASE_TOLERANCE * max(b.value_max, target.value_max)
+            and _rounds_to(b.value_max, target.value_max)
             for b in body
         )
 
     return [t for t in targets if not (t.evidence.start < headline[1] and paraphrased(t))]
+
+
+def _rounds_to(value: float, rounded: float) -> bool:
+    """"gần 5.000" for 4.990: `rounded` is `value` rounded to one or two significant digits."""
+    if value == rounded or value <= 0:
+        return False
+    magnitude = math.floor(math.log10(value))
+    return any(round(value, digits - 1 - magnitude) == rounded for digits in (1, 2))
 
 
 def _drop_repeats(targets: list[TargetMention]) -> list[TargetMention]:

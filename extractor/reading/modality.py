@@ -36,7 +36,7 @@ class Modality:
     rule_id: str
 
 
-def construction(c: Clause, support_before: bool) -> Modality | None:
+def construction(c: Clause, support_before: bool, money_goals: frozenset[str]) -> Modality | None:
     """Principle 1: what the quantity itself is."""
     q = c.q
     if q.is_baseline:
@@ -52,7 +52,7 @@ def construction(c: Clause, support_before: bool) -> Modality | None:
             return Modality("statistic", mark.rule_id)
         if mark.code == "assign" and mark.end <= q.start and q.unit != "percent":
             return Modality("assignment", mark.rule_id)
-        if mark.code == "spend" and q.unit == "vnd" and mark.end <= q.start:
+        if mark.code == "spend" and q.unit == "vnd" and mark.end <= q.start and not _money_goal_before(c, mark, money_goals):
             return Modality("budget", mark.rule_id)
     if q.unit == "vnd" and support_before:
         return Modality("budget", "money-given.v1")  # "hỗ trợ 15 triệu đồng/hộ": a support norm
@@ -61,11 +61,18 @@ def construction(c: Clause, support_before: bool) -> Modality | None:
     return None
 
 
+def _money_goal_before(c: Clause, spend: Mark, money_goals: frozenset[str]) -> bool:
+    """"tổng thu ngân sách ... vượt so với dự toán (6.193 tỷ đồng)": money a plan reaches, named
+    before the spending word, is what the sum measures."""
+    return any(m.family == "indicator" and m.rule_id in money_goals and m.end <= spend.start for m in c.marks)
+
+
 def aspect(c: Clause) -> Mark | None:
     """Principle 2: the nearest aspect mark before the quantity in its sentence."""
     marks = [m for m in c.marks if m.family == "mark" and m.code in ASPECTS and m.end <= c.q.start]
     changes = [m for m in c.marks if m.family in ("change", "change_rate")]
-    counted = [m for m in marks if m.start < c.subject_start or _bears_on_verb(m, changes, c)]
+    # a goal word always opens what follows it; the others may sit inside the measured phrase
+    counted = [m for m in marks if m.code == "commit" or m.start < c.subject_start or _bears_on_verb(m, changes, c)]
     if not counted:
         return None
     nearest = counted[-1]
@@ -90,8 +97,8 @@ def plan_share_after(c: Clause) -> Mark | None:
 
 
 def decide(c: Clause, year: Year | None, page_date, context: Context, line_committed: bool,
-           forecast_is_goal: bool, support_before: bool) -> Modality:
-    built = construction(c, support_before)
+           forecast_is_goal: bool, support_before: bool, money_goals: frozenset[str]) -> Modality:
+    built = construction(c, support_before, money_goals)
     if built:
         return built
     mark = aspect(c)
