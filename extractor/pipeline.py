@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .models import DateMention, Document, DocumentResult, Extraction
+from bisect import bisect_right
+
+from .models import DateMention, Document, DocumentResult, Extraction, SymbolMention
 from .nlp import make_doc
 from .passes import dates, periods
 from .passes.issuers import IssuerPass
@@ -43,12 +45,31 @@ class Extractor:
             issuers=issuer_mentions,
             places=place_mentions,
             periods=periods.run(doc),
-            targets=self.targets.run(doc, exclude, _page_date(date_mentions)),
+            targets=self.targets.run(doc, exclude, _page_date(document, date_mentions, symbol_mentions)),
         )
         return build_result(extraction, self.plan_words)
 
 
-def _page_date(dates: list[DateMention]) -> tuple[int, int] | None:
-    """When the page was written: its date line, else the first full date it gives."""
-    dated = [d for d in dates if d.is_dateline and d.year] or [d for d in dates if d.year]
-    return (dated[0].year, dated[0].month) if dated else None
+SYMBOL_DATE_GAP = 12  # characters between a symbol and its date ("199/KH-UBND ngày 02/8/2022")
+
+
+def _page_date(document: Document, dates: list[DateMention], symbols: list[SymbolMention]) -> tuple[int, int] | None:
+    """When the page was written: its publication date, its date line, else the latest date of
+    a document it cites (none was issued after the page), else the first full date it gives."""
+    if document.published:
+        return document.published.year, document.published.month
+    line = next((d for d in dates if d.is_dateline and d.year), None)
+    if line:
+        return line.year, line.month
+    symbol_ends = sorted(s.evidence.end for s in symbols)
+    cited = [d for d in dates if d.year and _follows_symbol(d, symbol_ends)]
+    if cited:
+        latest = max(cited, key=lambda d: (d.year, d.month))
+        return latest.year, latest.month
+    first = next((d for d in dates if d.year), None)
+    return (first.year, first.month) if first else None
+
+
+def _follows_symbol(date: DateMention, symbol_ends: list[int]) -> bool:
+    i = bisect_right(symbol_ends, date.evidence.start) - 1
+    return i >= 0 and date.evidence.start - symbol_ends[i] <= SYMBOL_DATE_GAP

@@ -27,7 +27,7 @@ from ..numbers import Quantity, QuantityReader
 from ..reading import fields
 from ..reading.clause import Clause, ClauseWords
 from ..reading.fields import Previous
-from ..reading.layout import Layout, Sections
+from ..reading.layout import GOAL_LIST, Context, Layout, Sections
 from ..reading.marks import Mark, MarkReader
 from ..reading.modality import COMMITMENT, Modality, aspect, decide
 from ..reading.span import target_span
@@ -39,6 +39,7 @@ from ..spans import SpanIndex
 HEADLINE_MAX = 300  # a first line longer than this is body text, not a headline
 REPEAT_OVERLAP = 0.8  # share of the shorter statement's words the longer holds when both state one commitment
 _WORDS = re.compile(r"[^\W\d_]+")
+GOAL_LIST_ITEM = Context("goal", GOAL_LIST)
 # markup left in a stored page ('width="130%">'): a number inside it is no quantity
 _MARKUP = re.compile(r"""^\s*["'>;]|^[^\s<>]*[<>=]""")
 
@@ -49,6 +50,8 @@ class _LineState:
 
     index: int = -1
     committed: bool = False  # its last statement was a commitment
+    spending: Mark | None = None  # a spending word an earlier sentence of it gave ("Về nguồn kinh phí: ...")
+    in_list: bool = False  # a goal list opened in it ("Các chỉ tiêu chủ yếu đề ra là: ...; ...; ...")
     parent: Previous = field(default_factory=Previous)  # its last target ("; trong đó ..." parts refer to it)
 
 
@@ -100,10 +103,14 @@ class _DocumentReader:
         s_marks = _between(self.marks, start, end, lambda m: m.start, lambda m: m.end)
         s_years = _between(self.years, start, end, lambda y: y.year_start, lambda y: y.end)
         in_sentence = _between(self.quantities, start, end, lambda q: q.start, lambda q: q.start)
+        found = self._quantities(start, end, s_marks, s_years, in_sentence) if in_sentence else []
         if not in_sentence:
             self._note_aspect(s_marks)
-            return []
-        return self._quantities(start, end, s_marks, s_years, in_sentence)
+        self.line.spending = next((m for m in s_marks if m.family == "mark" and m.code == "spend"), self.line.spending)
+        commits = [m for m in s_marks if m.family == "mark" and m.code == "commit"]
+        if commits and ":" in self.text[commits[0].end : end]:
+            self.line.in_list = True  # the items after the colon, and the sentences after it, are goals
+        return found
 
     def _note_aspect(self, s_marks: list[Mark]) -> None:
         """A sentence without numbers still says whether its line is stating goals
@@ -118,7 +125,7 @@ class _DocumentReader:
         blocked: Modality | None = None
         sentence_year: Year | None = None
         years_start = start
-        context = self.layout.context_at(start)
+        context = GOAL_LIST_ITEM if self.line.in_list else self.layout.context_at(start)
         for i, q in enumerate(in_sentence):
             c = Clause(self.text, q, self.owner.words, (start, end), s_marks,
                        left_start=in_sentence[i - 1].end if i else start,
@@ -156,7 +163,7 @@ class _DocumentReader:
     def _modality(self, c: Clause, year: Year | None, context) -> Modality:
         support_before = any(m.family == "support" and m.end <= c.q.start for m in c.left)
         return decide(c, year, self.page_date, context, self.line.committed, self._forecast_is_goal(c), support_before,
-                      self.owner.money_goals)
+                      self.owner.money_goals, self.line.spending)
 
     def _forecast_is_goal(self, c: Clause) -> bool:
         """An estimate word leading its sentence, followed in its line or the next by "Để thực

@@ -92,6 +92,9 @@ class Clause:
         self.part_of_previous = bool(words.part_of.match(text, self.left_start, q.start))
         subject = [m.start for m in self.left if m.family in ("measure", "indicator")]
         self.subject_start = min(subject) if subject else q.start
+        bracket = text.rfind("(", self.subject_start, q.start)
+        if bracket >= 0 and ")" not in text[bracket : q.start]:
+            self.subject_start = bracket + 1  # "(dự kiến cả nước 1,83-1,93%)": a bracket opens its own clause
 
     def _clause_end(self) -> int:
         for punctuation in _COMMA.finditer(self.text, self.q.end, self.right_end):

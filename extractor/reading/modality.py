@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from .clause import Clause
 from .layout import Context
 from .marks import Mark
-from .times import Year, is_past
+from .times import Year, is_ahead, is_past
 
 ASPECTS = frozenset({"commit", "done", "forecast", "state", "report"})
 WEAK = frozenset({"state", "report"})
@@ -36,7 +36,7 @@ class Modality:
     rule_id: str
 
 
-def construction(c: Clause, support_before: bool, money_goals: frozenset[str]) -> Modality | None:
+def construction(c: Clause, support_before: bool, money_goals: frozenset[str], line_spending: Mark | None) -> Modality | None:
     """Principle 1: what the quantity itself is."""
     q = c.q
     if q.is_baseline:
@@ -62,9 +62,9 @@ def construction(c: Clause, support_before: bool, money_goals: frozenset[str]) -
 
 
 def _money_goal_before(c: Clause, spend: Mark, money_goals: frozenset[str]) -> bool:
-    """"tổng thu ngân sách ... vượt so với dự toán (6.193 tỷ đồng)": money a plan reaches, named
-    before the spending word, is what the sum measures."""
-    return any(m.family == "indicator" and m.rule_id in money_goals and m.end <= spend.start for m in c.marks)
+    """"tổng thu ngân sách ... vượt so với dự toán (6.193 tỷ đồng)", "tổng vốn đầu tư toàn xã
+    hội": money a plan reaches, named before or with the spending word, is what the sum measures."""
+    return any(m.family == "indicator" and m.rule_id in money_goals and m.start < spend.end for m in c.marks)
 
 
 def aspect(c: Clause) -> Mark | None:
@@ -97,8 +97,8 @@ def plan_share_after(c: Clause) -> Mark | None:
 
 
 def decide(c: Clause, year: Year | None, page_date, context: Context, line_committed: bool,
-           forecast_is_goal: bool, support_before: bool, money_goals: frozenset[str]) -> Modality:
-    built = construction(c, support_before, money_goals)
+           forecast_is_goal: bool, support_before: bool, money_goals: frozenset[str], line_spending: Mark | None) -> Modality:
+    built = construction(c, support_before, money_goals, line_spending)
     if built:
         return built
     mark = aspect(c)
@@ -116,7 +116,7 @@ def decide(c: Clause, year: Year | None, page_date, context: Context, line_commi
         return Modality("result", context.rule_id or "section-result.v1")
     if committed:
         return Modality(COMMITMENT, mark.rule_id)
-    if year and page_date:
+    if year and page_date and is_ahead(year, page_date):
         return Modality(COMMITMENT, "time-ahead.v1")  # a year still ahead, told without an aspect
     if context.kind == "goal":
         return Modality(COMMITMENT, context.rule_id or "section-goal.v1")

@@ -68,11 +68,20 @@ def years_between(years: list[Year], start: int, end: int) -> list[Year]:
     return [y for y in years[first:] if y.year_start < end and y.end <= end]
 
 
+YEAR_END_MONTH = 11  # from November, what is told of the page's own year is mostly done
+
+
 def is_past(year: Year, page_date: tuple[int, int]) -> bool:
     """Behind the writer on the page's date: a year before it, or the page's own year written
     in its last two months ("Năm 2024, ... đạt 3,7%" in December 2024); "đến cuối năm 2024" is
-    still ahead through 2024."""
+    still open through 2024."""
     page_year, page_month = page_date
     if year.kind == "until":
         return year.value < page_year
-    return year.value < page_year or (year.value == page_year and page_month >= 11)
+    return year.value < page_year or (year.value == page_year and page_month >= YEAR_END_MONTH)
+
+
+def is_ahead(year: Year, page_date: tuple[int, int]) -> bool:
+    """Clearly ahead of the writer: a later year, or the page's own year before its last months."""
+    page_year, page_month = page_date
+    return year.value > page_year or (year.value == page_year and page_month < YEAR_END_MONTH)
