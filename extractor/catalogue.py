@@ -191,11 +191,33 @@ def _view_provinces(db: sqlite_utils.Database) -> None:
     )
 
 
+def _decision_rules(db: sqlite_utils.Database) -> None:
+    """Each target keeps the rules that decided it: what made it a commitment and what named its
+    indicator (docs/reading.md), so that a reviewer sees why."""
+    db["targets"].add_column("modality_rule", str)
+    db["targets"].add_column("indicator_rule", str)
+    db.create_view(
+        "targets_view",
+        """
+        select t.id, t.indicator, t.scope, t.change, t.bound, t.value_min, t.value_max, t.unit,
+               t.per_year, t.year, t.text, t.evidence_text, t.sentence, t.modality_rule, t.indicator_rule,
+               p.symbol, p.doc_type, p.issued, p.issuer_body, p.issuer_level, p.place,
+               pl.level as place_level, pl.code as place_code, pl.province, p.place_successor,
+               p.period_start, p.period_end,
+               d.id as document_id, d.name as document, d.source, d.title, d.published
+        from targets t join documents d on d.id = t.document_id left join plans p on p.id = t.plan_id
+             left join places pl on pl.id = p.place_id
+        """,
+        replace=True,
+    )
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0001_initial", _initial),
     ("0002_reviews", _reviews),
     ("0003_crawl", _crawl),
     ("0004_view_provinces", _view_provinces),
+    ("0005_decision_rules", _decision_rules),
 ]
 
 
@@ -400,6 +422,7 @@ class Catalogue:
                 "value_max": t.value_max, "unit": t.unit, "per_year": int(t.per_year), "year": t.year,
                 "evidence_start": t.evidence.start, "evidence_end": t.evidence.end,
                 "evidence_text": t.evidence.text, "sentence": t.sentence.text, "rule_id": t.evidence.rule_id,
+                "modality_rule": t.modality_rule, "indicator_rule": t.indicator_rule,
             }
             for id_, t in targets.items()
         )

@@ -34,7 +34,8 @@ def evidence(text, quote, rule_id, after=""):
 def target(text, quote, sentence, **fields):
     return TargetMention(
         text=quote, scope="all", change="level", per_year=False, year=2022,
-        evidence=evidence(text, quote, "target-level.v1"), sentence=evidence(text, sentence, "sentence.v1"), **fields,
+        evidence=evidence(text, quote, "target-level.v1"), sentence=evidence(text, sentence, "sentence.v1"),
+        modality_rule="commit-goal-word.v1", **fields,
     )
 
 
@@ -108,7 +109,7 @@ def test_schema(catalogue):
         "targets": {"id": str, "document_id": str, "plan_id": str, "text": str, "indicator": str, "scope": str,
                     "change": str, "bound": str, "value_min": float, "value_max": float, "unit": str, "per_year": int,
                     "year": int, "evidence_start": int, "evidence_end": int, "evidence_text": str, "sentence": str,
-                    "rule_id": str},
+                    "rule_id": str, "modality_rule": str, "indicator_rule": str},
     }
     assert {t: db[t].columns_dict for t in ("places", "indicators", "runs", "failures", "_migrations")} == {
         "places": {"id": str, "name": str, "full_name": str, "level": str, "code": str, "province": str, "successor": str},
@@ -125,7 +126,7 @@ def test_schema(catalogue):
     assert {"targets_view", "targets_effective"} <= set(db.view_names())
     assert db["documents"].detect_fts() == "documents_fts"
     assert [r["name"] for r in db["_migrations"].rows] == [
-        "0001_initial", "0002_reviews", "0003_crawl", "0004_view_provinces"]
+        "0001_initial", "0002_reviews", "0003_crawl", "0004_view_provinces", "0005_decision_rules"]
 
 
 def test_places_come_from_the_gazetteer(catalogue):
@@ -140,7 +141,7 @@ def test_places_come_from_the_gazetteer(catalogue):
 def test_reopening_applies_no_migration_twice(tmp_path):
     Catalogue(tmp_path / "c.db").close()
     cat = Catalogue(tmp_path / "c.db")
-    assert cat.db["_migrations"].count == 4
+    assert cat.db["_migrations"].count == 5
     assert cat.db["places"].count == len(list(cat.db["places"].rows))
     cat.close()
 
@@ -188,7 +189,7 @@ def test_stored_rows(catalogue):
         "document_id": doc_id, "plan_id": plan_id, "text": quote, "indicator": "poverty.rate", "scope": "all",
         "change": "level", "bound": "exact", "value_min": 18.66, "value_max": 18.66, "unit": "percent", "per_year": 0,
         "year": 2022, "evidence_start": poverty_at, "evidence_end": poverty_at + len(quote), "evidence_text": quote,
-        "sentence": sentence, "rule_id": "target-level.v1",
+        "sentence": sentence, "rule_id": "target-level.v1", "modality_rule": "commit-goal-word.v1", "indicator_rule": None,
     }
     assert counts(catalogue) == {"documents": 1, "plans": 1, "references": 2, "targets": 2}
 

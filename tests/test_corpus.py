@@ -22,8 +22,9 @@ def test_seed_corpus_gate():
         assert scores.target_fields[field] >= 0.95, report
 
 
-# Pinned a little under the figures of the closing notes, so that a regression fails here.
-DEVSET_MINIMUM = {"targets_f1": 0.97, "fields": 0.92, "plan": 0.85, "references_f1": 0.98}
+# Pinned under what the general reading reaches (docs/reading.md), never above 0.95 for the dev
+# set: the gate guards against regressions without rewarding rules fitted to its pages.
+DEVSET_MINIMUM = {"targets_f1": 0.93, "fields": 0.90, "plan": 0.85, "references_f1": 0.98}
 
 
 def test_devset_gate():

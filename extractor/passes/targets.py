@@ -40,8 +40,9 @@ HEADLINE_MAX = 300  # a first line longer than this is body text, not a headline
 REPEAT_OVERLAP = 0.8  # share of the shorter statement's words the longer holds when both state one commitment
 _WORDS = re.compile(r"[^\W\d_]+")
 GOAL_LIST_ITEM = Context("goal", GOAL_LIST)
-# markup left in a stored page ('width="130%">'): a number inside it is no quantity
-_MARKUP = re.compile(r"""^\s*["'>;]|^[^\s<>]*[<>=]""")
+# markup left in a stored page ('width="130%">', 'style="width:130%;"'): a number inside it is no quantity
+_MARKUP_BEFORE = re.compile(r"""=\s*["']?$|[\w-]:$""")
+_MARKUP_AFTER = re.compile(r"""["'>]|;["'\s]""")  # matched at the number's end
 
 
 @dataclass
@@ -126,6 +127,8 @@ class _DocumentReader:
         sentence_year: Year | None = None
         years_start = start
         context = GOAL_LIST_ITEM if self.line.in_list else self.layout.context_at(start)
+        line_committed = self.line.committed
+        first_aspect: bool | None = None  # what the sentence's first quantity asserted, for the lines after it
         for i, q in enumerate(in_sentence):
             c = Clause(self.text, q, self.owner.words, (start, end), s_marks,
                        left_start=in_sentence[i - 1].end if i else start,
@@ -138,31 +141,35 @@ class _DocumentReader:
             year = stated or sentence_year
             if stated and not (q.is_baseline and c.own_year) and not (blocked and blocked.kind == "baseline" and c.restatement):
                 sentence_year = stated  # the year a baseline is from is not the sentence's
-            modality = self._modality(c, year, context)
+            modality = self._modality(c, year, context, line_committed)
             if blocked and c.restatement and modality.kind == COMMITMENT:
                 modality = blocked  # a restatement says what the figure it restates says
+            if modality.kind in (COMMITMENT, "result", "forecast"):
+                line_committed = modality.kind == COMMITMENT
+                first_aspect = line_committed if first_aspect is None else first_aspect
             if modality.kind != COMMITMENT:
                 blocked = modality
                 if modality.kind == "baseline":
                     # "giảm số hộ nghèo từ A ... xuống còn B": B counts what A counts
                     stated_fields = self._read(c, previous, year, modality)
                     previous = Previous(stated_fields[-1].indicator, stated_fields[-1].scope) if stated_fields else previous
-                elif modality.kind in ("result", "forecast"):
-                    self.line.committed = False
                 continue
             blocked = None
             targets = self._read(c, previous, year, modality)
             found.extend(targets)
-            self.line.committed = True
             if targets:
                 last = targets[-1]
                 previous = Previous(last.indicator, last.scope, last.year, last.change, last.bound, last.per_year, last.unit)
                 self.line.parent = previous
+        if first_aspect is None:
+            self._note_aspect(s_marks)
+        else:
+            self.line.committed = first_aspect
         return found
 
-    def _modality(self, c: Clause, year: Year | None, context) -> Modality:
+    def _modality(self, c: Clause, year: Year | None, context, line_committed: bool) -> Modality:
         support_before = any(m.family == "support" and m.end <= c.q.start for m in c.left)
-        return decide(c, year, self.page_date, context, self.line.committed, self._forecast_is_goal(c), support_before,
+        return decide(c, year, self.page_date, context, line_committed, self._forecast_is_goal(c), support_before,
                       self.owner.money_goals, self.line.spending)
 
     def _forecast_is_goal(self, c: Clause) -> bool:
@@ -179,6 +186,8 @@ class _DocumentReader:
 
     def _read(self, c: Clause, previous: Previous | None, year: Year | None, modality: Modality) -> list[TargetMention]:
         text, q = self.text, c.q
+        if previous is None and self.line.parent.indicator and fields.elliptic(c):
+            previous = self.line.parent  # "...; Huyện B 2,0-2,4%": an item of the line's list says what the one before it said
         change = fields.change(c, previous)
         bound = previous.bound if previous and q.bound == "exact" and c.restatement else q.bound
         scope = fields.scope(c, previous, self.line.parent)
@@ -210,7 +219,7 @@ def _between(items: list, start: int, end: int, first, last) -> list:
 
 def _markup(text: str, q: Quantity) -> bool:
     """A number inside markup left in a stored page ('style="width:130%">')."""
-    return bool(_MARKUP.match(text[q.end : q.end + 3]) and re.search(r"[=:\"']\s*$", text[max(0, q.start - 12) : q.start]))
+    return bool(_MARKUP_BEFORE.search(text, max(0, q.start - 12), q.start) and _MARKUP_AFTER.match(text, q.end, q.end + 3))
 
 
 def _line_end(text: str, start: int) -> int:

@@ -39,16 +39,21 @@ class ClauseWords:
         restate = alternation(words.restatement_words.phrases)
         self.restatement = re.compile(rf"(?:\(|(?<!\w)(?:{restate}))[^()]{{0,25}}$", re.IGNORECASE)
         self.restated_by = re.compile(rf"(?<!\w)(?:{restate})\s+$", re.IGNORECASE)
+        self.restate_word = re.compile(rf"(?<!\w)(?:{restate})(?!\w)", re.IGNORECASE)
         self.copula = _word(words.copulas.phrases)
         self.belonging = re.compile(rf"\s+(?:{alternation(words.belonging_words.phrases)})\b", re.IGNORECASE)
         self.part_words = alternation(words.part_words.phrases)
         self.average = _word(words.average_words.phrases)
+        # "so với đầu kỳ", "so với năm 2020": the base a change is measured from
+        self.compared = re.compile(
+            rf"\s*(?<!\w)(?:{alternation(rules.times.base_words.phrases)})(?:\s+\w+){{1,2}}(?!\w)", re.IGNORECASE
+        )
         # a comma or semicolon followed by a new measure, verb, goal or part ends a clause
         self.break_families = frozenset({"measure", "change", "change_rate", "support", "per_year"})
         # "Huyện Yên Bình giảm 2,4%", "các huyện Vân Canh, Vĩnh Thạnh": a unit below the plan's
         # own, named: its quota (a province names the plan's own territory)
         units = [p for rule in rules.places.levels if rule.id != "level-province.v1" for p in rule.phrases]
-        self.named_unit = re.compile(rf"(?<!\w)(?i:{alternation(units)})\s+[A-ZĐ]\w*")
+        self.named_unit = re.compile(rf"(?<!\w)(?i:{alternation(units)})\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*)*")
         self.before_named_unit = re.compile(rf"\s*(?:(?:{self.part_words})\s*)?", re.IGNORECASE)
 
     def opens_clause(self, mark: Mark) -> bool:
@@ -97,6 +102,11 @@ class Clause:
             self.subject_start = bracket + 1  # "(dự kiến cả nước 1,83-1,93%)": a bracket opens its own clause
 
     def _clause_end(self) -> int:
+        opened = self.text.rfind("(", self.left_start, self.q.start)
+        if opened >= 0 and ")" not in self.text[opened : self.q.start]:
+            closing = self.text.find(")", self.q.end, self.right_end)
+            if closing >= 0:
+                return closing  # "(13.003 hộ), chia theo ...": a bracketed figure's clause ends with its bracket
         for punctuation in _COMMA.finditer(self.text, self.q.end, self.right_end):
             after = punctuation.end()
             if any(m.start == after and self.words.opens_clause(m) for m in self.right):
@@ -119,11 +129,15 @@ class Clause:
         return bool(re.search(r"[^\W\d_]{2,}", between))
 
     def stated_year(self) -> Year | None:
-        """The year this quantity is due by, as the text states it (None when it states none)."""
+        """The year this quantity is due by, as the text states it: its own year, else the last
+        one before it, else a deadline later in its clause ("hỗ trợ 500 hộ ... trong năm 2022")."""
         if self.own_year:
             return self.own_year
         stated = [y for y in years_between(self.years, self.years_start, self.q.start) if y.kind != "base"]
-        return stated[-1] if stated else None
+        if stated:
+            return stated[-1]
+        later = [y for y in years_between(self.years, self.q.end, self.right_clause_end) if y.kind in ("deadline", "until")]
+        return later[0] if later else None
 
     def own_year_end(self) -> int:
         """Where the next quantity's own words start: after this one's year, if it has one."""

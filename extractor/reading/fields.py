@@ -34,10 +34,12 @@ class Previous:
 
 
 def elliptic(c: Clause) -> bool:
-    """The clause names nothing of its own: no word outside its marks, years and named units
-    before the number (since the last break), and at most one after it."""
+    """The clause names nothing of its own: no measured phrase, no word outside its marks, years
+    and named units before the number (since the last break), and at most one after it."""
+    if any(m.family in ("indicator", "measure") for m in c.near_left):
+        return False
     left = _blank(c.text, c.near_start, c.q.start, c)
-    right = c.right_clause_text
+    right = _blank(c.text, c.q.end, c.right_clause_end, c)
     return not _LETTER_WORD.findall(left) and len(_LETTER_WORD.findall(right)) <= 1
 
 
@@ -46,6 +48,7 @@ def _blank(text: str, start: int, end: int, c: Clause) -> str:
     spans = [(m.start, m.end) for m in c.marks] + [(y.start, y.end) for y in c.years]
     spans += [(m.start(), m.end()) for m in c.words.named_unit.finditer(text, start, end)]
     spans += [(m.start(), m.end()) for m in c.words.part_of.finditer(text, start, end)]
+    spans += [(m.start(), m.end()) for m in c.words.restate_word.finditer(text, start, end)]
     if c.q.start > start:
         spans.append((c.q.start, c.q.end))
     for s, e in spans:
@@ -72,7 +75,7 @@ def indicators(c: Clause, previous: Previous | None, change: str) -> list[tuple[
         return _coordinated(c, clause_specific)
     elif population(c.near_left) and not population(adjacent):
         chosen = population(c.near_left)[-1]  # "..., cận nghèo dưới 40%": a new group, not the last one
-    elif previous and previous.indicator and elliptic(c):
+    elif previous and previous.indicator and elliptic(c) and not population(adjacent):
         return [(fit_unit(previous.indicator, q, None), None)]
     elif population(adjacent):
         chosen = population(adjacent)[0]

@@ -32,32 +32,32 @@ def target_span(c: Clause, chosen: Mark | None, change: str) -> tuple[int, int]:
     restated = words.restated_by.search(text, c.near_start, start)
     if restated:
         start = restated.start()  # "tương đương 30,9 triệu đồng/người/năm"
-    return start, _run_on(c, end, change)
+    return start, _run_on(c, start, end, change)
 
 
 def _after_copula(c: Clause, start: int) -> int:
     """A copula before the goal is not the goal ("Mục tiêu của tỉnh là giảm ... dưới 1%"); a
     year it labels is ("năm 2017 là 1,7%, năm 2018 là 1,4%")."""
     copulas = list(c.words.copula.finditer(c.text, start, c.q.start))
-    if copulas and copulas[-1].end() < c.q.start:
-        return copulas[-1].end() + len(c.text[copulas[-1].end() : c.q.start]) - len(c.text[copulas[-1].end() : c.q.start].lstrip())
+    if copulas and c.text[copulas[-1].end() : c.q.start].strip():
+        after = c.text[copulas[-1].end() : c.q.start]
+        return copulas[-1].end() + len(after) - len(after.lstrip())
     if copulas and copulas[-1].start() == start:
         label = [y for y in c.years if c.near_start <= y.start and y.end <= start and not c.text[y.end : start].strip()]
         return label[-1].start if label else start
     return start
 
 
-def _run_on(c: Clause, end: int, change: str) -> int:
+def _run_on(c: Clause, start: int, end: int, change: str) -> int:
     """What belongs after the number: a cut's base ("so với đầu kỳ"), a yearly word after the
     count, the closing bracket of a bracket it opened."""
     text = c.text
-    base = next((y for y in c.years if y.kind == "base" and y.start >= end and not text[end : y.start].strip()), None)
+    base = c.words.compared.match(text, end, c.right_end)
     if base and change != "level":
-        end = base.end  # "giảm 50% số hộ cận nghèo so với năm 2020"
+        end = base.end()  # "giảm 50% số hộ cận nghèo so với đầu kỳ"
     yearly = next((m for m in c.right if m.family == "per_year" and m.start >= end and not text[end : m.start].strip()), None)
     if yearly:
         end = yearly.end  # "Giải quyết việc làm cho 150 – 200 lao động hằng năm"
-    start = c.q.start
     if text.count("(", start, end) > text.count(")", start, end) and text.startswith(")", end):
         end += 1  # "(ít nhất 6.000 hộ)"
     return end
