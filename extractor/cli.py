@@ -119,8 +119,12 @@ def review() -> None:
 @click.option("--document", help="Document id or file name.")
 @click.option("--status", type=click.Choice(["pending", "reviewed"]))
 @click.option("--low-confidence", is_flag=True, help="Only targets whose indicator no specific phrase named.")
+@click.option("--sample-targets", type=click.IntRange(1), help="Draw this many targets at random (to measure precision).")
+@click.option("--sample-documents", type=click.IntRange(1), help="Draw this many documents at random, whole (to measure recall).")
+@click.option("--seed", default=0, show_default=True, help="Seed of the random draw.")
 @click.option("--batch", help="Batch id (default: a timestamp).")
-def review_export(db_path, out_path, gold_dir, province, year, indicator, document, status, low_confidence, batch) -> None:
+def review_export(db_path, out_path, gold_dir, province, year, indicator, document, status, low_confidence,
+                  sample_targets, sample_documents, seed, batch) -> None:
     """Write a review file (or, with --gold, the reviewed documents in gold format)."""
     from .batch import write_json
     from .catalogue import Catalogue
@@ -136,7 +140,7 @@ def review_export(db_path, out_path, gold_dir, province, year, indicator, docume
                 write_json(gold_dir / (Path(output.doc).stem + ".json"), output)
             click.echo(f"{len(outputs)} reviewed documents written to {gold_dir}")
             return
-        filters = ReviewFilter(province, year, indicator, document, status, low_confidence)
+        filters = ReviewFilter(province, year, indicator, document, status, low_confidence, sample_targets, sample_documents, seed)
         written = export_review(catalogue, out_path, filters, batch)
     except ExtractorError as exc:
         raise click.ClickException(str(exc)) from exc

@@ -412,11 +412,19 @@ class TargetCorrection(Strict):
     year: int | None = None
 
 
+class DecidedBy(Strict):
+    """The rules that made the machine read this target (docs/reading.md); for the reviewer's eye."""
+
+    modality: str | None = Field(None, description="the rule that made the number a commitment")
+    indicator: str | None = Field(None, description="the rule whose phrase named the indicator")
+
+
 class ReviewTarget(Strict):
     id: str = Field(description="stable target id; do not edit")
     row_hash: str = Field(description="hash of the machine row this item was exported from; do not edit")
     machine: TargetFields = Field(description="what the extractor read; do not edit")
     evidence: str = Field(description="the sentence with the target's span between ⟦ and ⟧")
+    decided_by: DecidedBy = Field(default_factory=DecidedBy, description="why the machine read it so; do not edit")
     status: ReviewStatus = "pending"
     corrections: TargetCorrection = Field(default_factory=TargetCorrection)
     reason: str | None = Field(None, description="why a target is rejected")

@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from .atomic import write_text_atomic
 from .catalogue import Catalogue, stable_id
 from .errors import ReviewError
 from .models import (
-    REVIEW_SCHEMA_VERSION, DocumentOutput, PlanFields, ReferenceFields, ReviewDocument,
+    REVIEW_SCHEMA_VERSION, DecidedBy, DocumentOutput, PlanFields, ReferenceFields, ReviewDocument,
     ReviewFile, ReviewPlan, ReviewTarget, TargetCorrection, TargetFields,
 )
 from .sentences import sentence_spans
@@ -38,6 +39,9 @@ class ReviewFilter:
     document: str | None = None
     status: str | None = None  # pending | reviewed
     low_confidence: bool = False
+    sample_targets: int | None = None  # this many targets drawn at random (to measure precision)
+    sample_documents: int | None = None  # this many documents drawn at random, whole (to measure recall)
+    seed: int = 0  # of the random draw: the same seed draws the same sample
 
 
 @dataclass
@@ -98,8 +102,22 @@ def build_review(catalogue: Catalogue, filters: ReviewFilter, batch: str, schema
         ))
     return ReviewFile(
         schema_=schema_ref, schema_version=REVIEW_SCHEMA_VERSION, batch=batch,
-        exported_at=dt.datetime.now(dt.timezone.utc), documents=exported,
+        exported_at=dt.datetime.now(dt.timezone.utc), documents=_sampled(exported, filters),
     )
+
+
+def _sampled(documents: list[ReviewDocument], filters: ReviewFilter) -> list[ReviewDocument]:
+    """A random draw, fixed by its seed: whole documents, or targets (with their documents)."""
+    draw = random.Random(filters.seed)
+    if filters.sample_documents is not None:
+        chosen = {d.document_id for d in draw.sample(documents, min(filters.sample_documents, len(documents)))}
+        documents = [d for d in documents if d.document_id in chosen]
+    if filters.sample_targets is not None:
+        items = [t.id for d in documents for t in d.targets]
+        chosen = set(draw.sample(items, min(filters.sample_targets, len(items))))
+        documents = [d.model_copy(update={"targets": [t for t in d.targets if t.id in chosen]}) for d in documents]
+        documents = [d for d in documents if d.targets]
+    return documents
 
 
 def _selected(target: dict, filters: ReviewFilter) -> bool:
@@ -125,6 +143,7 @@ def _review_target(row: dict, text: str) -> ReviewTarget:
     return ReviewTarget(
         id=row["id"], row_hash=row_hash(machine.model_dump(mode="json")), machine=machine,
         evidence=marked_sentence(text, row["evidence_start"], row["evidence_end"]),
+        decided_by=DecidedBy(modality=row.get("modality_rule"), indicator=row.get("indicator_rule")),
     )
 
 
