@@ -241,6 +241,25 @@ class UnitRule(PhraseRule):
     code: Unit
 
 
+class NumberGrammar(Strict):
+    """The small words the quantity grammar reads between numbers and units."""
+
+    id: RuleId
+    range_words: list[str] = Field(min_length=1)
+    range_openers: list[str] = Field(min_length=1)
+    coming_from: list[str]
+    bound_joiners: list[str]
+    movement_words: list[str] = Field(min_length=1)
+    movement_levels: list[str]
+    not_movements: list[str]
+    now_words: list[str]
+    year_words: list[str] = Field(min_length=1)
+    per_units: list[str] = Field(min_length=1)
+    year_unit: list[str] = Field(min_length=1)
+    bare_money_abbreviations: list[str]
+    examples: Examples = Field(default_factory=Examples)
+
+
 class NumberRules(Strict):
     version: int
     bounds: list[BoundRule]
@@ -249,6 +268,7 @@ class NumberRules(Strict):
     units: list[UnitRule]
     non_units: list[PhraseRule]
     per_year: list[PhraseRule]
+    grammar: NumberGrammar
 
 
 class TypedPhraseRule(PhraseRule):

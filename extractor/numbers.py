@@ -18,21 +18,9 @@ from .spans import SpanIndex
 
 # A number as printed: digits with dot or comma groups ("1.587.166", "18,66", "02").
 NUMBER = r"\d+(?:[.,]\d+)*"
-# Dashes and words that join the two ends of a range.
-RANGE_JOIN = r"\s*(?:-|–|—|đến|tới|\bden\b)\s*"
-# After "từ N": what makes N a starting value, not a floor: "từ 5,03% xuống còn 4,33%", "từ 48,14%
-# năm 2015 xuống ...", or, further on in the clause, a movement to another number ("từ 4.463 hộ
-# vào thời điểm cuối năm 2020 (bằng 0,21% ...) xuống còn 1.339 hộ").
-_BASELINE_AFTER = re.compile(
-    r"\s*(?:hộ\s*)?(?:\([^)]{0,40}\)\s*)?(?:(?:năm|vào năm|cuối năm)\s+(?:19|20)\d\d\)?\s*)?,?\s*(?:nay\s+)?(?:xuống|lên|còn)\b"
-    r"|[^.;\n]{0,160}?(?<!trở )(?<!vươn )\b(?:xuống|lên)\s+(?:còn\s+|mức\s+|đến\s+)?(?:dưới\s+|trên\s+|khoảng\s+)?\d",
-    re.IGNORECASE,
-)
 # A unit on the next line belongs to the number only when the number ends a wrapped line of
 # running text, not a short heading line.
 MIN_WRAPPED_LINE = 30
-# "đến từ 124 xã" (coming from): "từ" is no bound there.
-_COMING_FROM = re.compile(r"\bđến\s+$", re.IGNORECASE)
 
 
 def parse_number(text: str) -> float:
@@ -54,8 +42,6 @@ def parse_number(text: str) -> float:
     return float(text)
 
 
-# "triệu đồng/người/năm", "đồng/hộ/tháng": what a sum of money is per
-_MONEY_RATE = re.compile(r"(?:\s*/\s*(?:người|hộ|khẩu|lao động|tháng|năm))+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -88,28 +74,39 @@ class QuantityReader:
         self._bound_before = {p.lower(): b for b in rules.bounds if b.position == "before" for p in b.phrases}
         self._bound_after = {p.lower(): b for b in rules.bounds if b.position == "after" for p in b.phrases}
         self._word_by_phrase = {p.lower(): w for w in rules.number_words for p in w.phrases}
+        grammar = rules.grammar
         scale = alternation(self._scale_by_phrase)
         unit = alternation(self._unit_by_phrase)
         non_unit = alternation(p for r in rules.non_units for p in r.phrases)
-        one = rf"(?P<{{n}}>{NUMBER})(?:\s*(?P<{{s}}>{scale})\b)?(?P<{{p}}>\s*%)?(?:\s*/\s*năm\b)?"
+        yearly = rf"\s*/\s*(?:{alternation(grammar.year_unit)})\b"
+        self._yearly = re.compile(yearly, re.IGNORECASE)
+        one = rf"(?P<{{n}}>{NUMBER})(?:\s*(?P<{{s}}>{scale})\b)?(?P<{{p}}>\s*%)?(?:{yearly})?"
+        range_join = rf"\s*(?:-|–|—|(?<!\w)(?:{alternation(grammar.range_words)})(?!\w))\s*"
         self._quantity = re.compile(
             rf"(?<![\w/.,-])"
             rf"(?:(?P<frac_n>\d+(?:\.\d{{3}})*)\s*/\s*(?P<frac_d>\d+(?:\.\d{{3}})*)(?![\w/])"
             rf"|{one.format(n='n1', s='s1', p='p1')}"
-            rf"(?:{RANGE_JOIN}{one.format(n='n2', s='s2', p='p2')})?)"
+            rf"(?:{range_join}{one.format(n='n2', s='s2', p='p2')})?)"
             # non-units first: "145 trường hợp" (cases) is no count of "trường" (schools)
             rf"(?P<unit_gap>\s*)(?:(?P<non_unit>{non_unit})\b|(?P<unit>{unit})(?=\W|$))?",
             re.IGNORECASE,
         )
+        joiners = rf"(?:(?:{alternation(grammar.bound_joiners)})\s+|:\s*)?" if grammar.bound_joiners else r"(?::\s*)?"
         self._bound_before_re = re.compile(
-            rf"(?:^|(?<=\W))(?P<bound>{alternation(self._bound_before)})\s*(?:là\s+|:\s*)?$", re.IGNORECASE
+            rf"(?:^|(?<=\W))(?P<bound>{alternation(self._bound_before)})\s*{joiners}$", re.IGNORECASE
         )
         # after the unit and any "/người/tháng" it carries
         self._bound_after_re = re.compile(rf"(?:\s*/\s*\w+){{0,3}}\s*(?P<bound>{alternation(self._bound_after)})\b", re.IGNORECASE)
-        self._from_rules = {b.id for b in rules.bounds if b.position == "before" and "từ" in b.phrases}
+        openers = {key(p) for p in grammar.range_openers}
+        self._from_rules = {b.id for b in rules.bounds if b.position == "before" and openers.intersection(map(key, b.phrases))}
+        self._openers = openers
+        self._coming_from = re.compile(rf"(?<!\w)(?:{alternation(grammar.coming_from)})\s+$", re.IGNORECASE) if grammar.coming_from else None
         # "Tất cả: 16,833,380" is a label, not "all"
         self._words_re = re.compile(rf"(?<!\w)(?P<word>{alternation(self._word_by_phrase)})(?!\w)(?!\s*:)", re.IGNORECASE)
-        self._range_from_re = re.compile(r"(?:^|(?<=\W))từ\s*$", re.IGNORECASE)
+        # "triệu đồng/người/năm", "đồng/hộ/tháng": what a sum of money is per
+        self._money_rate = re.compile(rf"(?:\s*/\s*(?:{alternation(grammar.per_units)}))+", re.IGNORECASE)
+        self._bare_money = {key(p) for p in grammar.bare_money_abbreviations}
+        self._baseline_after = _baseline_after(grammar, unit, alternation(self._bound_before))
 
     # ------------------------------------------------------------------ public
 
@@ -155,15 +152,15 @@ class QuantityReader:
             low = self._value(m.group("n1"), m.group("s2"))  # "15 – 18 triệu": both ends in millions
         if unit_code != "percent" and _looks_like_year(m.group("n1"), m.group("n2")):
             return None
-        if unit_code == "vnd" and not (m.group("s1") or m.group("s2")) and unit_text.lower() == "đ" and low < 1000:
+        if unit_code == "vnd" and not (m.group("s1") or m.group("s2")) and key(unit_text) in self._bare_money and low < 1000:
             return None
         if high < low:
             low, high = high, low  # "0,9 - 0,8%": a range written from the high end
         suffix = text[end : end + 14]
-        per_year = bool(re.match(r"\s*/\s*năm\b", suffix)) or "/năm" in text[m.start() : numeric_end].replace(" ", "")
+        per_year = bool(self._yearly.match(suffix) or self._yearly.search(text, m.start(), numeric_end))
         if unit_code == "vnd":
             per_year = False  # "triệu đồng/người/năm", "đồng/năm" are income units, not yearly rates
-            rate = _MONEY_RATE.match(text, end)
+            rate = self._money_rate.match(text, end)
             end = rate.end() if rate else end  # ... and belong to the quantity
         bound, bound_rule, start = self._bound(text, m.start(), m.group("n2") is not None)
         after_bound = self._bound_after_re.match(text, end, end + 40)
@@ -174,7 +171,7 @@ class QuantityReader:
             end = after_bound.end()
         elif after_bound and bound == "at_least" and self._bound_after[key(after_bound.group("bound"))].code == "at_least":
             end = after_bound.end()
-        is_baseline = bound_rule in self._from_rules and bool(_BASELINE_AFTER.match(text, end))
+        is_baseline = bound_rule in self._from_rules and bool(self._baseline_after.match(text, end))
         if is_baseline:
             bound, bound_rule, start = "exact", None, m.start()
         return Quantity(
@@ -237,16 +234,31 @@ class QuantityReader:
         phrase = key(match.group("bound"))
         rule = self._bound_before[phrase]
         new_start = start - (len(before) - match.start("bound"))
-        if phrase == "từ" and _COMING_FROM.search(text, max(0, new_start - 8), new_start):
+        if phrase in self._openers and self._coming_from and self._coming_from.search(text, max(0, new_start - 8), new_start):
             return "exact", None, start
-        if phrase == "từ" and is_range:
+        if phrase in self._openers and is_range:
             # "từ 15 đến 20%", "từ 4 - 5%": the range's opening word, not a floor; it may
             # follow a real bound ("khoảng từ 4-5%").
             outer, outer_rule, outer_start = self._bound(text, new_start, False)
             return (outer, outer_rule, outer_start) if outer != "exact" else ("exact", None, new_start)
-        if rule.code == "at_least" and "khoảng" in phrase:
-            return "at_least", rule.id, new_start
         return rule.code, rule.id, new_start
+
+
+def _baseline_after(grammar, unit: str, bounds: str) -> re.Pattern:
+    """After "từ N": what makes N a starting value, not a floor: "từ 5,03% xuống còn 4,33%",
+    "từ 48,14% năm 2015 xuống ...", or, further on in the clause, a movement to another number
+    ("từ 4.463 hộ vào thời điểm cuối năm 2020 (bằng 0,21% ...) xuống còn 1.339 hộ")."""
+    movement = alternation(grammar.movement_words)
+    level = alternation(grammar.movement_levels)
+    year = alternation(grammar.year_words)
+    now = alternation(grammar.now_words) if grammar.now_words else "(?!)"
+    not_after = "".join(rf"(?<!{re.escape(w)} )" for w in grammar.not_movements)
+    return re.compile(
+        rf"\s*(?:(?:{unit})\s*)?(?:\([^)]{{0,40}}\)\s*)?(?:(?:{year})\s+(?:19|20)\d\d\)?\s*)?,?\s*(?:(?:{now})\s+)?"
+        rf"(?:{movement}|{level})\b"
+        rf"|[^.;\n]{{0,160}}?{not_after}\b(?:{movement})\s+(?:(?:{level})\s+)?(?:(?:{bounds})\s+)?\d",
+        re.IGNORECASE,
+    )
 
 
 def _looks_like_year(first: str, second: str | None) -> bool:
