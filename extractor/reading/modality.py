@@ -17,6 +17,7 @@ commitments are targets. Each decision names the rule that made it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .clause import Clause
@@ -24,6 +25,7 @@ from .layout import Context
 from .marks import Mark
 from .times import Year, is_ahead, is_past
 
+_COUNT_BEFORE = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\s*$)\d(?:[\d.,]*\d)?\s*$")  # a count, not a year
 ASPECTS = frozenset({"commit", "done", "forecast", "state", "report"})
 WEAK = frozenset({"state", "report"})
 ADJACENT = 3  # characters between a mark and what it bears on
@@ -69,7 +71,9 @@ def _money_goal_before(c: Clause, spend: Mark, money_goals: frozenset[str]) -> b
 
 def aspect(c: Clause) -> Mark | None:
     """Principle 2: the nearest aspect mark before the quantity in its sentence."""
-    marks = [m for m in c.marks if m.family == "mark" and m.code in ASPECTS and m.end <= c.q.start]
+    # "đạt được 177 chỉ tiêu": a goal word right after a number is what it counts, no aspect
+    marks = [m for m in c.marks if m.family == "mark" and m.code in ASPECTS and m.end <= c.q.start
+             and not (m.code == "commit" and _COUNT_BEFORE.search(c.text, max(0, m.start - 16), m.start))]
     changes = [m for m in c.marks if m.family in ("change", "change_rate")]
     # a goal word always opens what follows it; the others may sit inside the measured phrase
     counted = [m for m in marks if m.code == "commit" or m.start < c.subject_start or _bears_on_verb(m, changes, c)]
@@ -108,8 +112,8 @@ def decide(c: Clause, year: Year | None, page_date, context: Context, line_commi
         return Modality("result", mark.rule_id)
     committed = mark is not None  # a commit mark, or a forecast in the plan's goal paragraph
     share = plan_share_after(c)
-    if share and not committed:
-        return Modality("result", share.rule_id)
+    if share and not committed and context.kind != "goal":
+        return Modality("result", share.rule_id)  # "đạt 192,5% chỉ tiêu tỉnh giao"; in a goal list, "100% chỉ tiêu ... được hoàn thành"
     if year and page_date and is_past(year, page_date):
         return Modality("result", "time-past.v1")
     if context.kind == "result" and not (year and page_date):
