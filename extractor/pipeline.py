@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from .models import DateMention, Document, DocumentResult, Extraction, SymbolMention
@@ -51,13 +52,19 @@ class Extractor:
 
 
 SYMBOL_DATE_GAP = 12  # characters between a symbol and its date ("199/KH-UBND ngày 02/8/2022")
+# a stored page's own stamp at its start: " date 2024-03"
+_STORED_DATE = re.compile(r"\s*date\s+((?:19|20)\d\d)-(\d\d)\b")
 
 
 def _page_date(document: Document, dates: list[DateMention], symbols: list[SymbolMention]) -> tuple[int, int] | None:
-    """When the page was written: its publication date, its date line, else the latest date of
-    a document it cites (none was issued after the page), else the first full date it gives."""
+    """When the page was written: its publication date or stored stamp, its date line, else the
+    latest date of a document it cites (none was issued after the page), else the first full
+    date it gives."""
     if document.published:
         return document.published.year, document.published.month
+    stamp = _STORED_DATE.match(document.text)
+    if stamp:
+        return int(stamp.group(1)), int(stamp.group(2))
     line = next((d for d in dates if d.is_dateline and d.year), None)
     if line:
         return line.year, line.month

@@ -25,13 +25,13 @@ from ..models import Evidence, TargetMention
 from ..nlp import text_of
 from ..numbers import Quantity, QuantityReader
 from ..reading import fields
-from ..reading.clause import Clause, ClauseWords
+from ..reading.clause import DUE_KINDS, Clause, ClauseWords
 from ..reading.fields import Previous
 from ..reading.layout import GOAL_LIST, Context, Layout, Sections
 from ..reading.marks import Mark, MarkReader
 from ..reading.modality import COMMITMENT, Modality, aspect, decide
 from ..reading.span import target_span
-from ..reading.times import TimeReader, Year
+from ..reading.times import TimeReader, Year, is_past
 from ..rules import Rules
 from ..sentences import sentence_spans
 from ..spans import SpanIndex
@@ -106,19 +106,22 @@ class _DocumentReader:
         in_sentence = _between(self.quantities, start, end, lambda q: q.start, lambda q: q.start)
         found = self._quantities(start, end, s_marks, s_years, in_sentence) if in_sentence else []
         if not in_sentence:
-            self._note_aspect(s_marks)
+            self._note_aspect(s_marks, s_years)
         self.line.spending = next((m for m in s_marks if m.family == "mark" and m.code == "spend"), self.line.spending)
         commits = [m for m in s_marks if m.family == "mark" and m.code == "commit"]
         if commits and ":" in self.text[commits[0].end : end]:
             self.line.in_list = True  # the items after the colon, and the sentences after it, are goals
         return found
 
-    def _note_aspect(self, s_marks: list[Mark]) -> None:
-        """A sentence without numbers still says whether its line is stating goals
-        ("Mục tiêu đến năm 2025, tỉnh phấn đấu:")."""
-        aspects = [m for m in s_marks if m.family == "mark" and m.code in ("commit", "done", "forecast")]
+    def _note_aspect(self, s_marks: list[Mark], s_years: list[Year]) -> None:
+        """A sentence without numbers still says whether its line is stating goals: it does when
+        it speaks only of goals ("Mục tiêu đến năm 2025, tỉnh phấn đấu:", "thông qua 16 chỉ
+        tiêu"), not when it also tells what was done ("... đã đạt được những kết quả toàn diện")
+        or speaks of a time gone by."""
+        aspects = {m.code for m in s_marks if m.family == "mark" and m.code in ("commit", "done", "forecast")}
         if aspects:
-            self.line.committed = aspects[-1].code == "commit"
+            past = self.page_date and any(y.kind in DUE_KINDS and is_past(y, self.page_date) for y in s_years)
+            self.line.committed = aspects == {"commit"} and not past
 
     def _quantities(self, start, end, s_marks, s_years, in_sentence: list[Quantity]) -> list[TargetMention]:
         found: list[TargetMention] = []
@@ -162,7 +165,7 @@ class _DocumentReader:
                 previous = Previous(last.indicator, last.scope, last.year, last.change, last.bound, last.per_year, last.unit)
                 self.line.parent = previous
         if first_aspect is None:
-            self._note_aspect(s_marks)
+            self._note_aspect(s_marks, s_years)
         else:
             self.line.committed = first_aspect
         return found

@@ -20,6 +20,7 @@ from .marks import Mark
 from .times import Year, years_between
 
 _COMMA = re.compile(r"[,;]\s*")
+DUE_KINDS = frozenset({"deadline", "until", "plain"})  # years a target can be due by
 
 
 class ClauseWords:
@@ -83,7 +84,7 @@ class Clause:
     def __post_init__(self) -> None:
         text, q, words = self.text, self.q, self.words
         self.own_year = next((y for y in years_between(self.years, q.end, self.right_end)
-                              if not text[q.end : y.start].strip(" (") and y.kind != "base"), None)
+                              if not text[q.end : y.start].strip(" (") and y.kind in DUE_KINDS), None)
         self.left = [m for m in self.marks if self.left_start <= m.start and m.end <= q.start]
         self.right = [m for m in self.marks if q.number_end <= m.start and m.end <= self.right_end]
         self.right_clause_end = self._clause_end()
@@ -133,11 +134,18 @@ class Clause:
         one before it, else a deadline later in its clause ("hỗ trợ 500 hộ ... trong năm 2022")."""
         if self.own_year:
             return self.own_year
-        stated = [y for y in years_between(self.years, self.years_start, self.q.start) if y.kind != "base"]
+        stated = [y for y in years_between(self.years, self.years_start, self.q.start) if y.kind in DUE_KINDS]
         if stated:
             return stated[-1]
+        if self.right_end < self.sentence[1]:
+            return None  # a year after it, before the next number, labels that number ("..., năm 2016 đạt 6,5%")
         later = [y for y in years_between(self.years, self.q.end, self.right_clause_end) if y.kind in ("deadline", "until")]
         return later[0] if later else None
+
+    def phase(self) -> Year | None:
+        """The phase the sentence puts the quantity in ("nhiệm kỳ 2015 - 2020, ... đạt 6,45%")."""
+        phases = [y for y in self.years if y.kind == "phase" and y.year_start < self.q.start]
+        return phases[-1] if phases else None
 
     def own_year_end(self) -> int:
         """Where the next quantity's own words start: after this one's year, if it has one."""

@@ -25,7 +25,7 @@ from .layout import Context
 from .marks import Mark
 from .times import Year, is_ahead, is_past
 
-_COUNT_BEFORE = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\s*$)\d(?:[\d.,]*\d)?\s*$")  # a count, not a year
+_COUNT_BEFORE = re.compile(r"(?<![\d.,/])(?!(?:19|20)\d\d\s*$)\d(?:[\d.,/]*\d)?\s*$")  # a count, not a year
 ASPECTS = frozenset({"commit", "done", "forecast", "state", "report"})
 WEAK = frozenset({"state", "report"})
 ADJACENT = 3  # characters between a mark and what it bears on
@@ -63,6 +63,12 @@ def construction(c: Clause, support_before: bool, money_goals: frozenset[str], l
     return None
 
 
+def counted_goal_word(text: str, mark: Mark) -> bool:
+    """"đạt được 177 chỉ tiêu", "vượt 21/21 chỉ tiêu": a goal word right after a count is what is
+    counted; it says nothing of aspect."""
+    return mark.code == "commit" and bool(_COUNT_BEFORE.search(text, max(0, mark.start - 16), mark.start))
+
+
 def _money_goal_before(c: Clause, spend: Mark, money_goals: frozenset[str]) -> bool:
     """"tổng thu ngân sách ... vượt so với dự toán (6.193 tỷ đồng)", "tổng vốn đầu tư toàn xã
     hội": money a plan reaches, named before or with the spending word, is what the sum measures."""
@@ -73,7 +79,7 @@ def aspect(c: Clause) -> Mark | None:
     """Principle 2: the nearest aspect mark before the quantity in its sentence."""
     # "đạt được 177 chỉ tiêu": a goal word right after a number is what it counts, no aspect
     marks = [m for m in c.marks if m.family == "mark" and m.code in ASPECTS and m.end <= c.q.start
-             and not (m.code == "commit" and _COUNT_BEFORE.search(c.text, max(0, m.start - 16), m.start))]
+             and not counted_goal_word(c.text, m)]
     changes = [m for m in c.marks if m.family in ("change", "change_rate")]
     # a goal word always opens what follows it; the others may sit inside the measured phrase
     counted = [m for m in marks if m.code == "commit" or m.start < c.subject_start or _bears_on_verb(m, changes, c)]
@@ -114,13 +120,17 @@ def decide(c: Clause, year: Year | None, page_date, context: Context, line_commi
     share = plan_share_after(c)
     if share and not committed and context.kind != "goal":
         return Modality("result", share.rule_id)  # "đạt 192,5% chỉ tiêu tỉnh giao"; in a goal list, "100% chỉ tiêu ... được hoàn thành"
-    if year and page_date and is_past(year, page_date):
-        return Modality("result", "time-past.v1")
-    if context.kind == "result" and not (year and page_date):
+    ahead = year is not None and page_date is not None and is_ahead(year, page_date)
+    if context.kind == "result" and not ahead:
         return Modality("result", context.rule_id or "section-result.v1")
     if committed:
-        return Modality(COMMITMENT, mark.rule_id)
-    if year and page_date and is_ahead(year, page_date):
+        return Modality(COMMITMENT, mark.rule_id)  # a goal told in words, even one quoted on a page of results
+    if year and page_date and is_past(year, page_date):
+        return Modality("result", "time-past.v1")
+    phase = c.phase()
+    if not year and phase and page_date and phase.value < page_date[0]:
+        return Modality("result", "time-past-phase.v1")  # "Nhiệm kỳ 2015 - 2020, thu ngân sách đạt 2,76 tỷ đồng"
+    if ahead:
         return Modality(COMMITMENT, "time-ahead.v1")  # a year still ahead, told without an aspect
     if context.kind == "goal":
         return Modality(COMMITMENT, context.rule_id or "section-goal.v1")

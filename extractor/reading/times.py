@@ -27,7 +27,7 @@ class Year:
     start: int  # where its word starts (the year itself when it has none)
     year_start: int
     end: int
-    kind: str  # deadline, until, base, plain
+    kind: str  # deadline, until, base, plain; phase for the end of a range ("2015 - 2020")
 
 
 class TimeReader:
@@ -41,8 +41,10 @@ class TimeReader:
 
     def years(self, text: str, exclude: SpanIndex) -> list[Year]:
         """Every year that can date a quantity, in text order."""
-        ranges = SpanIndex((m.start(), m.end()) for m in _IN_RANGE.finditer(text))
-        found = []
+        spans = [(m.start(), m.end()) for m in _IN_RANGE.finditer(text)]
+        ranges = SpanIndex(spans)
+        found = [Year(int(text[end - 4 : end]), start, start, end, "phase") for start, end in spans
+                 if not exclude.overlaps(start, end)]
         for match in _YEAR.finditer(text):
             if ranges.overlaps(match.start(), match.end()) or exclude.overlaps(match.start(), match.end()):
                 continue
@@ -54,7 +56,7 @@ class TimeReader:
                     kind, start = name, match.start() - len(before) + word.start()
                     break
             found.append(Year(int(match.group()), start, match.start(), match.end(), kind))
-        return found
+        return sorted(found, key=lambda y: y.year_start)
 
 
 def _ending(phrases: list[str]) -> re.Pattern:
