@@ -192,3 +192,49 @@ def test_bare_shares_say_what_they_count_and_are_not_merged():
 def test_target_text_spans(text, span):
     assert extract_text(text).targets[0].text == span
 
+
+
+# The principles of docs/reading.md, one row each, in the wording of pages from other provinces
+# and programmes (../shared/wild): (text, [(value_min, unit, change, scope), ...]).
+PRINCIPLES = [
+    # a result told with goal words, a share of a plan achieved, a count at a date, an estimate, a vote
+    ("Năm qua toàn huyện đã giảm được 2,1% hộ nghèo, đưa tỷ lệ xuống còn 9,8%.", []),
+    ("Năm 2014, tỉnh đào tạo nghề cho hơn 2.000 người, đạt 77,89% kế hoạch giao.", []),
+    ("Tính đến hết năm 2024, tỉnh ta còn 4.806 hộ nghèo, chiếm 1,51%.", []),
+    ("Dự kiến đến cuối năm 2025, tỷ lệ này còn khoảng 7,89%.", []),
+    ("Kết quả có 89,54% đại biểu tán thành thông qua Nghị quyết.", []),
+    ("Đến nay, toàn huyện đạt được 177 chỉ tiêu, bình quân đạt 16,10 tiêu chí/xã.", []),
+    # a budget is what the plan spends; money a plan reaches is a goal
+    ("Tổng kinh phí thực hiện kế hoạch là 45 tỷ đồng.", []),
+    ("Phấn đấu năm 2025 giá trị sản xuất công nghiệp đạt trên 900 tỷ đồng, thu ngân sách trên địa bàn đạt 150 tỷ đồng.",
+     [(9e11, "vnd", "level", "all"), (1.5e11, "vnd", "level", "all")]),
+    # one item that is no target does not end a goal list
+    ("Các chỉ tiêu chủ yếu đề ra là: tốc độ tăng trưởng đạt 7,5%; tổng thu ngân sách hoàn thành vượt so với dự toán "
+     "(6.193 tỷ đồng); tỷ lệ lao động qua đào tạo đạt 70%.",
+     [(7.5, "percent", "level", "all"), (6.193e12, "vnd", "level", "all"), (70, "percent", "level", "all")]),
+    # a result word inside the measured phrase describes it
+    ("Mục tiêu: tỷ lệ số hóa hồ sơ, kết quả giải quyết thủ tục hành chính đạt 95%.", [(95, "percent", "level", "all")]),
+    # an elliptic quota list keeps the head's movement; a named unit is the quota's scope
+    ("Phấn đấu năm 2025 huyện Mường La giảm 3,1%; huyện Sông Mã 2,0%.",
+     [(3.1, "percent", "decrease", "other"), (2.0, "percent", "decrease", "other")]),
+    # a quantity inside the phrase of the one before it tells what that one counts
+    ("Phấn đấu trên 90% phụ nữ được khám thai ít nhất 3 lần trong kỳ mang thai.", [(90, "percent", "level", "all")]),
+    # a past phase makes a result; a goal told in words stays one when quoted on a later page
+    (" date 2020-06\nNhiệm kỳ 2015 - 2020, thu ngân sách đạt 2,76 tỷ đồng.", []),
+    (" date 2023-12\nTrong kế hoạch năm 2023, tỉnh đặt mục tiêu giảm tỷ lệ hộ nghèo 1,8%/năm. Kết quả, tỉnh đã giảm 2,89%.",
+     [(1.8, "percent", "decrease", "all")]),
+    # markup left in a stored page is no quantity
+    ('Phấn đấu tỷ lệ đạt <td width="130%">80%</td>', [(80, "percent", "level", "all")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", PRINCIPLES, ids=[p[0][:50] for p in PRINCIPLES])
+def test_reading_principles(text, expected):
+    found = [(t.value_min, t.unit, t.change, t.scope) for t in extract_text(text).targets]
+    assert found == expected
+
+
+def test_every_target_says_which_rules_decided_it():
+    [target] = extract_text("Phấn đấu giảm 3-4% tỷ lệ hộ cận nghèo.").targets
+    assert (target.indicator, target.modality_rule, target.indicator_rule) == (
+        "near_poverty.rate", "commit-strive.v1", "near-poverty-rate.v1")
