@@ -58,8 +58,7 @@ _STORED_DATE = re.compile(r"\s*date\s+((?:19|20)\d\d)-(\d\d)\b")
 
 def _page_date(document: Document, dates: list[DateMention], symbols: list[SymbolMention]) -> tuple[int, int] | None:
     """When the page was written: its publication date or stored stamp, its date line, else the
-    latest date of a document it cites (none was issued after the page), else the first full
-    date it gives."""
+    latest date of a document it cites (none was issued after the page); else unknown."""
     if document.published:
         return document.published.year, document.published.month
     stamp = _STORED_DATE.match(document.text)
@@ -73,8 +72,7 @@ def _page_date(document: Document, dates: list[DateMention], symbols: list[Symbo
     if cited:
         latest = max(cited, key=lambda d: (d.year, d.month))
         return latest.year, latest.month
-    first = next((d for d in dates if d.year), None)
-    return (first.year, first.month) if first else None
+    return None  # a date the page tells of is no date it was written on
 
 
 def _follows_symbol(date: DateMention, symbol_ends: list[int]) -> bool:

@@ -136,11 +136,19 @@ def build_result(extraction: Extraction, words: PlanWords) -> DocumentResult:
     if not (extraction.targets or plan.symbol or unnumbered):
         plan = PlanRecord()  # a page about no plan: every plan field null
     references = _references(text, extraction.symbols, extraction.dates, dateline_year, words)
-    targets = [
-        t if t.year is not None else t.model_copy(update={"year": plan.period_end})
-        for t in extraction.targets
-    ]
+    targets = [_for_plan(t, plan) for t in extraction.targets]
     return DocumentResult(document=extraction.document, plan=plan, references=references, targets=targets)
+
+
+def _for_plan(target: TargetMention, plan: PlanRecord) -> TargetMention:
+    """A target due when the plan ends unless it says otherwise; a quota of the unit the plan
+    itself covers ("Thị xã Hương Thủy ... đạt 14,4%" in Hương Thủy's plan) is for all of it."""
+    update: dict = {}
+    if target.year is None:
+        update["year"] = plan.period_end
+    if target.scope == "other" and plan.place and plan.place.lower() in target.text.lower():
+        update["scope"] = "all"
+    return target.model_copy(update=update) if update else target
 
 
 # ---------------------------------------------------------------- plan symbol and sentence

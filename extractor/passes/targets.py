@@ -53,6 +53,7 @@ class _LineState:
     committed: bool = False  # its last statement was a commitment
     spending: Mark | None = None  # a spending word an earlier sentence of it gave ("Về nguồn kinh phí: ...")
     in_list: bool = False  # a goal list opened in it ("Các chỉ tiêu chủ yếu đề ra là: ...; ...; ...")
+    year: Year | None = None  # the year its sentences so far were about
     parent: Previous = field(default_factory=Previous)  # its last target ("; trong đó ..." parts refer to it)
 
 
@@ -107,6 +108,8 @@ class _DocumentReader:
         found = self._quantities(start, end, s_marks, s_years, in_sentence) if in_sentence else []
         if not in_sentence:
             self._note_aspect(s_marks, s_years)
+            due = [y for y in s_years if y.kind in DUE_KINDS]
+            self.line.year = due[-1] if due else self.line.year
         self.line.spending = next((m for m in s_marks if m.family == "mark" and m.code == "spend"), self.line.spending)
         commits = [m for m in s_marks if m.family == "mark" and m.code == "commit"]
         if commits and ":" in self.text[commits[0].end : end]:
@@ -127,7 +130,7 @@ class _DocumentReader:
         found: list[TargetMention] = []
         previous: Previous | None = None
         blocked: Modality | None = None
-        sentence_year: Year | None = None
+        sentence_year: Year | None = self.line.year  # "Năm 2017, ... đề ra 13 chỉ tiêu; trong đó, ... đạt 14,4%"
         years_start = start
         context = GOAL_LIST_ITEM if self.line.in_list else self.layout.context_at(start)
         line_committed = self.line.committed
@@ -164,6 +167,7 @@ class _DocumentReader:
                 last = targets[-1]
                 previous = Previous(last.indicator, last.scope, last.year, last.change, last.bound, last.per_year, last.unit)
                 self.line.parent = previous
+        self.line.year = sentence_year
         if first_aspect is None:
             self._note_aspect(s_marks, s_years)
         else:
