@@ -37,7 +37,7 @@ from ..sentences import sentence_spans
 from ..spans import SpanIndex
 
 HEADLINE_MAX = 300  # a first line longer than this is body text, not a headline
-REPEAT_OVERLAP = 0.8  # share of the shorter statement's words the longer holds when both state one commitment
+REPEAT_OVERLAP = 0.75  # share of their words two statements of one figure have in common when both state one commitment
 _WORDS = re.compile(r"[^\W\d_]+")
 GOAL_LIST_ITEM = Context("goal", GOAL_LIST)
 # markup left in a stored page ('width="130%">', 'style="width:130%;"'): a number inside it is no quantity
@@ -288,4 +288,4 @@ def _same_commitment(target: TargetMention, words: set[str], kept: TargetMention
     if target.indicator != "other":
         return target.change == kept.change and target.bound == kept.bound
     other = set(_WORDS.findall(kept.text.lower()))
-    return len(words & other) >= REPEAT_OVERLAP * max(1, min(len(words), len(other)))
+    return len(words & other) >= REPEAT_OVERLAP * max(1, len(words | other))

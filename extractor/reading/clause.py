@@ -137,10 +137,11 @@ class Clause:
         stated = [y for y in years_between(self.years, self.years_start, self.q.start) if y.kind in DUE_KINDS]
         if stated:
             return stated[-1]
-        if self.right_end < self.sentence[1]:
-            return None  # a year after it, before the next number, labels that number ("..., năm 2016 đạt 6,5%")
         later = [y for y in years_between(self.years, self.q.end, self.right_clause_end) if y.kind in ("deadline", "until")]
-        return later[0] if later else None
+        # a year followed by a verb before the next number labels that number ("..., năm 2016 đạt 6,5%")
+        if later and not any(m.family in ("change", "change_rate") and later[0].end <= m.start for m in self.right):
+            return later[0]
+        return None
 
     def phase(self) -> Year | None:
         """The phase the sentence puts the quantity in ("nhiệm kỳ 2015 - 2020, ... đạt 6,45%")."""
