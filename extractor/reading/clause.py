@@ -112,6 +112,8 @@ class Clause:
             after = punctuation.end()
             if any(m.start == after and self.words.opens_clause(m) for m in self.right):
                 return punctuation.start()
+            if any(y.start == after and y.kind in DUE_KINDS for y in self.years):
+                return punctuation.start()  # "..., năm 2018 là 1,4%": a year opens the next item
             if self.words.part_of.match(self.text, punctuation.start(), self.right_end):
                 return punctuation.start()
         return self.right_end

@@ -25,8 +25,8 @@ def target_span(c: Clause, chosen: Mark | None, change: str) -> tuple[int, int]:
         start = min(start, unit.start())  # "Huyện Yên Bình giảm 2,4%": whose quota it is
     start = _after_copula(c, start)
     end = chosen.end if chosen and chosen.start >= q.number_end else q.end
-    measured_before = any(m.family in ("indicator", "measure") and start <= m.start < q.start for m in c.left)
-    if not measured_before or (end == q.end and words.belonging.match(text, end)):
+    measured = any(m.family in ("indicator", "measure") and start <= m.start < q.start for m in c.left) or end > q.end
+    if start == q.start or not measured or (end == q.end and words.belonging.match(text, end)):
         # a target that names what it measures only after its number, or a count followed by
         # whom it belongs to, runs on to what it counts ("100% văn bản ... được kiểm tra", "đạt
         # ít nhất 50% số xã ... không có ma túy", "cho 4.000 người thuộc hộ nghèo")
