@@ -36,3 +36,35 @@ def test_devset_gate():
     for field, value in scores.plan_fields.items():
         assert value >= DEVSET_MINIMUM["plan"], f"{field}\n{report}"
     assert scores.references.f1 >= DEVSET_MINIMUM["references_f1"], report
+
+
+WILD_MINIMUM = {"targets_f1": 0.87, "plan": 0.55}
+
+
+def test_wild_gold_gate(tmp_path):
+    """The 80 wild pages annotated while the general reading was built (corpus/wild-gold)."""
+    docs = shared_path("wild", "docs")
+    gold_dir = CORPUS / "wild-gold"
+    for name in load_gold_dir(gold_dir):
+        (tmp_path / name).symlink_to(docs / name)
+    scores = evaluate_folder(tmp_path, gold_dir)
+    report = format_scores(scores)
+    assert scores.targets.f1 >= WILD_MINIMUM["targets_f1"], report
+    for field, value in scores.plan_fields.items():
+        assert value >= WILD_MINIMUM["plan"], f"{field}\n{report}"
+
+
+FULLDOCS_MINIMUM = {"precision": 0.95, "recall": 0.88}
+
+
+def test_whole_documents_gate(tmp_path):
+    """The seven whole real documents of ../shared/realdocs with gold in ../shared/fulldocs."""
+    realdocs = shared_path("realdocs")
+    gold_dir = shared_path("fulldocs", "gold")
+    for name in load_gold_dir(gold_dir):
+        [source] = realdocs.rglob(name)
+        (tmp_path / name).symlink_to(source)
+    scores = evaluate_folder(tmp_path, gold_dir)
+    report = format_scores(scores)
+    assert scores.targets.precision >= FULLDOCS_MINIMUM["precision"], report
+    assert scores.targets.recall >= FULLDOCS_MINIMUM["recall"], report
