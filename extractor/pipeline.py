@@ -28,8 +28,10 @@ class Extractor:
             gazetteer = gazetteer_for(self.rules.places)
         self.issuers = IssuerPass(self.rules, gazetteer)
         self.targets = TargetPass(self.rules)
-        goals_above = [p for rule in self.rules.cues.marks if rule.mark == "goals_above" for p in rule.phrases]
-        self.plan_words = PlanWords(self.rules.symbols, goals_above)
+        marks = self.rules.cues.marks
+        goals_above = [p for rule in marks if rule.mark == "goals_above" for p in rule.phrases]
+        goal_words = [p for rule in marks if rule.mark in ("commit", "report") for p in rule.phrases]
+        self.plan_words = PlanWords(self.rules.symbols, goals_above, goal_words)
         self.version = extractor_version(self.rules)
 
     def extract(self, document: Document) -> DocumentResult:

@@ -21,11 +21,6 @@ from .sentences import sentence_spans
 
 # "... do UBND tỉnh vừa ban hành": the issuing verb after the symbol, before a comma ends the clause.
 _ISSUED_AFTER = re.compile(r"^[^,]{0,160}\b(?:do|được)\s+[^,]{0,40}\b(?:ban\s+hành|phê\s+duyệt|ký)\b", re.IGNORECASE)
-# What a body does when it sets targets, or says what they are.
-_SETS_TARGETS = re.compile(
-    r"^[^.;]{0,60}?\b(?:đề\s+ra|đặt\s+(?:ra\s+)?(?:mục\s+tiêu|chỉ\s+tiêu)|phấn\s+đấu|cho\s+biết|yêu\s+cầu|đưa\s+ra\s+các\s+chỉ\s+tiêu)",
-    re.IGNORECASE,
-)
 # "Theo UBND tỉnh Cà Mau, tỷ lệ hộ nghèo ...": the body says what the targets are
 _ACCORDING_TO = re.compile(r"\btheo\s+$", re.IGNORECASE)
 _MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|Độc lập\s*-\s*Tự do|^\s*\|?\s*Số\s*:", re.IGNORECASE)
@@ -59,7 +54,7 @@ class PlanWords:
     `plan_types`), compiled once: in running text ("Kế hoạch thực hiện ...") and as a legal
     document's heading line ("KẾ HOẠCH")."""
 
-    def __init__(self, rules: SymbolRules, goals_above: list[str] = ()):
+    def __init__(self, rules: SymbolRules, goals_above: list[str] = (), goal_words: list[str] = ()):
         words = [(phrase, rule.code) for rule in rules.type_words if rule.code in rules.plan_types for phrase in rule.phrases]
         self.patterns = [(re.compile(rf"\b{flexible(p)}\b", re.IGNORECASE), code) for p, code in words]
         headings = "|".join(flexible(p.upper()) for p, _ in words)
@@ -69,6 +64,9 @@ class PlanWords:
         self.letter_body = letter_body_re(rules)
         # "Để hoàn thành các chỉ tiêu trên, UBND TP ...": the body that acts for the goals just stated
         self.goals_above = re.compile(rf"\b(?:{alternation(goals_above)})\b", re.IGNORECASE) if goals_above else None
+        # what a body does when it sets targets or says what they are: the goal words and
+        # reporting verbs of rules/cues.yaml, soon after the body in its sentence
+        self.sets_targets = re.compile(rf"^[^.;]{{0,60}}?(?<!\w)(?:{alternation(goal_words)})(?!\w)", re.IGNORECASE) if goal_words else None
         # "UBND tỉnh ban hành Kế hoạch số ...": the symbol a sentence says was issued
         self.issuing = re.compile(rf"\b(?:{alternation(rules.issuing_verbs.phrases)})\b", re.IGNORECASE)
         # "Căn cứ / Triển khai thực hiện Kế hoạch số ...": a cited symbol, not the page's plan
@@ -390,7 +388,7 @@ def _issuer(text: str, sentences, issuers: list[IssuerMention], symbols: list[Sy
         according_to = _ACCORDING_TO.search(text[max(0, issuer.evidence.start - 8) : issuer.evidence.start])
         if according_to and text[issuer.evidence.end : issuer.evidence.end + 2].startswith(","):
             return issuer
-        if _SETS_TARGETS.search(text[issuer.evidence.end : sentence[1]][:120]):
+        if words.sets_targets and words.sets_targets.search(text[issuer.evidence.end : sentence[1]][:120]):
             return issuer
         if words.goals_above and words.goals_above.search(text, sentence[0], issuer.evidence.start):
             return issuer
