@@ -409,6 +409,7 @@ class PlaceRules(Strict):
     version: int
     bodies: list[BodyRule]
     levels: list[LevelRule]
+    national_words: PhraseRule
     aliases: list[PlaceAlias]
 
 

@@ -31,7 +31,7 @@ class Extractor:
         marks = self.rules.cues.marks
         goals_above = [p for rule in marks if rule.mark == "goals_above" for p in rule.phrases]
         goal_words = [p for rule in marks if rule.mark in ("commit", "report") for p in rule.phrases]
-        self.plan_words = PlanWords(self.rules.symbols, goals_above, goal_words)
+        self.plan_words = PlanWords(self.rules.symbols, goals_above, goal_words, self.rules.places)
         self.version = extractor_version(self.rules)
 
     def extract(self, document: Document) -> DocumentResult:

@@ -11,12 +11,12 @@ import re
 from bisect import bisect_left, bisect_right
 
 from .models import (
-    DateMention, DocType, DocumentResult, Extraction, IssuerMention, PeriodMention,
-    PlanRecord, ReferenceRecord, SymbolMention, SymbolRules, TargetMention,
+    DateMention, DocType, DocumentResult, Extraction, IssuerMention, Level, PeriodMention,
+    PlaceRules, PlanRecord, ReferenceRecord, SymbolMention, SymbolRules, TargetMention,
 )
 from .passes.periods import phase_start
 from .passes.symbols import letter_body_re
-from .phrases import alternation, flexible
+from .phrases import alternation, flexible, key
 from .sentences import sentence_spans
 
 # "... do UBND tỉnh vừa ban hành": the issuing verb after the symbol, before a comma ends the clause.
@@ -54,7 +54,8 @@ class PlanWords:
     `plan_types`), compiled once: in running text ("Kế hoạch thực hiện ...") and as a legal
     document's heading line ("KẾ HOẠCH")."""
 
-    def __init__(self, rules: SymbolRules, goals_above: list[str] = (), goal_words: list[str] = ()):
+    def __init__(self, rules: SymbolRules, goals_above: list[str] = (), goal_words: list[str] = (),
+                 places: PlaceRules | None = None):
         words = [(phrase, rule.code) for rule in rules.type_words if rule.code in rules.plan_types for phrase in rule.phrases]
         self.patterns = [(re.compile(rf"\b{flexible(p)}\b", re.IGNORECASE), code) for p, code in words]
         headings = "|".join(flexible(p.upper()) for p, _ in words)
@@ -67,6 +68,11 @@ class PlanWords:
         # what a body does when it sets targets or says what they are: the goal words and
         # reporting verbs of rules/cues.yaml, soon after the body in its sentence
         self.sets_targets = re.compile(rf"^[^.;]{{0,60}}?(?<!\w)(?:{alternation(goal_words)})(?!\w)", re.IGNORECASE) if goal_words else None
+        # the territory a plan's targets speak of when no body names it: "tỉnh ta phấn đấu", "cả nước có"
+        territories = {p.lower(): r.code for r in places.levels for p in r.phrases} if places else {}
+        territories.update({p.lower(): "national" for p in places.national_words.phrases} if places else {})
+        self.territory_level = territories
+        self.territory = re.compile(rf"(?<!\w)(?:{alternation(territories)})(?!\w)", re.IGNORECASE) if territories else None
         # "UBND tỉnh ban hành Kế hoạch số ...": the symbol a sentence says was issued
         self.issuing = re.compile(rf"\b(?:{alternation(rules.issuing_verbs.phrases)})\b", re.IGNORECASE)
         # "Căn cứ / Triển khai thực hiện Kế hoạch số ...": a cited symbol, not the page's plan
@@ -131,11 +137,26 @@ def build_result(extraction: Extraction, words: PlanWords) -> DocumentResult:
         plan.place = None  # a national document covers no one territory
     if plan.issuer_level is None and plan.place and (extraction.targets or plan.symbol):
         plan.issuer_level = next((p.level for p in extraction.places if p.name == plan.place), None)
+    if plan.issuer_level is None and extraction.targets:
+        plan.issuer_level = _territory_level(text, target_sentences, words)
     if not (extraction.targets or plan.symbol or unnumbered):
         plan = PlanRecord()  # a page about no plan: every plan field null
     references = _references(text, extraction.symbols, extraction.dates, dateline_year, words)
     targets = [_for_plan(t, plan) for t in extraction.targets]
     return DocumentResult(document=extraction.document, plan=plan, references=references, targets=targets)
+
+
+def _territory_level(text: str, sentences: frozenset[tuple[int, int]], words: PlanWords) -> Level | None:
+    """The level of the territory the target sentences speak of most ("tỉnh ta", "toàn huyện",
+    "cả nước"), when no body or place gives the plan's level."""
+    if words.territory is None:
+        return None
+    counts: dict[str, int] = {}
+    for start, end in sorted(sentences):
+        for match in words.territory.finditer(text, start, end):
+            level = words.territory_level[key(match.group())]
+            counts[level] = counts.get(level, 0) + 1
+    return max(counts, key=counts.get) if counts else None  # type: ignore[return-value]
 
 
 def _for_plan(target: TargetMention, plan: PlanRecord) -> TargetMention:
