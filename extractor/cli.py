@@ -126,24 +126,24 @@ def review() -> None:
 def review_export(db_path, out_path, gold_dir, province, year, indicator, document, status, low_confidence,
                   sample_targets, sample_documents, seed, batch) -> None:
     """Write a review file (or, with --gold, the reviewed documents in gold format)."""
-    from .batch import write_json
     from .catalogue import Catalogue
-    from .review import ReviewFilter, effective_outputs, export_review
+    from .review import ReviewFilter, export_review, write_gold
 
     if not (out_path or gold_dir):
         raise click.UsageError("give --out FILE or --gold DIR")
     try:
         catalogue = Catalogue(db_path)
         if gold_dir:
-            outputs = effective_outputs(catalogue)
-            for output in outputs:
-                write_json(gold_dir / (Path(output.doc).stem + ".json"), output)
-            click.echo(f"{len(outputs)} reviewed documents written to {gold_dir}")
+            count = write_gold(catalogue, gold_dir)
+            click.echo(f"{count} reviewed documents written to {gold_dir}")
             return
         filters = ReviewFilter(province, year, indicator, document, status, low_confidence, sample_targets, sample_documents, seed)
         written = export_review(catalogue, out_path, filters, batch)
     except ExtractorError as exc:
         raise click.ClickException(str(exc)) from exc
+    if not written.documents:
+        click.echo("nothing to review: no document matches these filters; no file written", err=True)
+        return
     targets = sum(len(d.targets) for d in written.documents)
     click.echo(f"batch {written.batch}: {len(written.documents)} documents, {targets} targets -> {out_path}")
 
@@ -166,16 +166,15 @@ def review_import(path: Path, db_path: Path) -> None:
 @review.command("status")
 @click.option("--db", "db_path", default="catalogue.db", show_default=True, type=click.Path(path_type=Path))
 def review_status_command(db_path: Path) -> None:
-    """Progress per batch and reviewer."""
+    """Progress per batch and reviewer, agreement, and what needs reviewing again."""
     from .catalogue import Catalogue
     from .review import review_status
 
     try:
-        rows = review_status(Catalogue(db_path))
+        status = review_status(Catalogue(db_path))
     except ExtractorError as exc:
         raise click.ClickException(str(exc)) from exc
-    for row in rows:
-        click.echo("  ".join(f"{k}={v}" for k, v in row.items()))
+    click.echo(status.describe())
 
 
 @review.command("html")
@@ -183,12 +182,13 @@ def review_status_command(db_path: Path) -> None:
 @click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--batch", help="Only the documents of this batch.")
 def review_html(db_path: Path, out_path: Path, batch: str | None) -> None:
-    """A standalone HTML page: each document's text with its targets highlighted."""
+    """The review page: one self-contained HTML file to accept, reject, correct and add targets
+    with the keyboard, saving a review file that `review import` takes."""
     from .catalogue import Catalogue
-    from .review_html import write_review_html
+    from .review.page import write_review_page
 
     try:
-        count = write_review_html(Catalogue(db_path), out_path, batch)
+        count = write_review_page(Catalogue(db_path), out_path, batch)
     except ExtractorError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"{count} documents -> {out_path}")

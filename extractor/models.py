@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
 DocType = Literal[
     "ke_hoach", "quyet_dinh", "nghi_quyet", "chi_thi", "chuong_trinh", "de_an",
@@ -419,18 +419,25 @@ REVIEW_SCHEMA_VERSION = 1
 ReviewStatus = Literal["pending", "accepted", "rejected", "corrected"]
 
 
-class TargetCorrection(Strict):
-    """Fields a reviewer changes on a target; absent fields keep the machine value."""
+Year = Annotated[int, Field(ge=1900, le=2100)]
+FiniteFloat = Annotated[float, Field(allow_inf_nan=False)]
 
+
+class TargetCorrection(Strict):
+    """Fields a reviewer changes on a target; absent (null) fields keep the machine value, fields
+    named in `clear` become null, and `text` moves the span to another quote of the document."""
+
+    text: str | None = Field(None, min_length=3, description="the exact quote the target should point at")
     indicator: str | None = None
     scope: Literal["all", "poor_districts", "ethnic_minority", "mountainous", "difficult_communes", "other"] | None = None
     change: Change | None = None
     bound: Bound | None = None
-    value_min: float | None = None
-    value_max: float | None = None
+    value_min: FiniteFloat | None = None
+    value_max: FiniteFloat | None = None
     unit: Unit | None = None
-    per_year: bool | None = None
-    year: int | None = None
+    per_year: StrictBool | None = None
+    year: Year | None = None
+    clear: list[Literal["year"]] = Field(default_factory=list, description="fields to set to null")
 
 
 class DecidedBy(Strict):
@@ -460,11 +467,20 @@ class AddedTarget(Strict):
     note: str | None = None
 
 
+class PlanCorrection(PlanFields):
+    """Plan fields a reviewer changes; null keeps the machine value, `clear` sets fields to null."""
+
+    period_start: Year | None = None
+    period_end: Year | None = None
+    clear: list[Literal["symbol", "doc_type", "issued", "issuer_body", "issuer_level", "place", "period_start", "period_end"]] = Field(
+        default_factory=list, description="fields to set to null")
+
+
 class ReviewPlan(Strict):
     row_hash: str
     machine: PlanFields
     status: ReviewStatus = "pending"
-    corrections: PlanFields = Field(default_factory=PlanFields, description="fields to change; null keeps the machine value")
+    corrections: PlanCorrection = Field(default_factory=PlanCorrection, description="fields to change; null keeps the machine value")
     note: str | None = None
 
 
@@ -489,6 +505,7 @@ class ReviewFile(Strict):
     batch: str = Field(description="batch id given at export")
     exported_at: dt.datetime
     reviewer: str | None = Field(None, description="sign here: your name")
+    adjudication: StrictBool = Field(False, description="true when this file settles what reviewers disagreed on: its decisions replace theirs")
     documents: list[ReviewDocument]
 
 

@@ -126,7 +126,7 @@ def test_schema(catalogue):
     assert {"targets_view", "targets_effective"} <= set(db.view_names())
     assert db["documents"].detect_fts() == "documents_fts"
     assert [r["name"] for r in db["_migrations"].rows] == [
-        "0001_initial", "0002_reviews", "0003_crawl", "0004_view_provinces", "0005_decision_rules"]
+        "0001_initial", "0002_reviews", "0003_crawl", "0004_view_provinces", "0005_decision_rules", "0006_review_decisions"]
 
 
 def test_places_come_from_the_gazetteer(catalogue):
@@ -141,7 +141,7 @@ def test_places_come_from_the_gazetteer(catalogue):
 def test_reopening_applies_no_migration_twice(tmp_path):
     Catalogue(tmp_path / "c.db").close()
     cat = Catalogue(tmp_path / "c.db")
-    assert cat.db["_migrations"].count == 5
+    assert cat.db["_migrations"].count == 6
     assert cat.db["places"].count == len(list(cat.db["places"].rows))
     cat.close()
 

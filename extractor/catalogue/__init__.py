@@ -20,8 +20,6 @@ replaced in one transaction.
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import json
 import sqlite3
 import time
@@ -31,198 +29,17 @@ from typing import Callable, Iterable, Iterator, Literal, TypeVar
 
 import sqlite_utils
 
-from .errors import CatalogueError, StoreError
-from .models import DocumentResult, PlanRecord
-from .places import Place, load_gazetteer
+from ..errors import CatalogueError, StoreError
+from ..models import DocumentResult, PlanRecord
+from ..places import Place, load_gazetteer
+from .ids import place_id, row_hash, stable_id, target_id
+from .reviews import apply_review, find_quote, quote_key, reanchor
+from .schema import MIGRATIONS, TARGET_VALUE_FIELDS, now
+
+__all__ = ["Catalogue", "StoreStatus", "TARGET_VALUE_FIELDS", "find_quote", "quote_key", "row_hash", "stable_id", "target_id"]
 
 StoreStatus = Literal["new", "changed", "unchanged"]
 T = TypeVar("T")
-
-
-def stable_id(*parts: object) -> str:
-    return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-
-
-# ---------------------------------------------------------------- migrations
-
-
-def _initial(db: sqlite_utils.Database) -> None:
-    db["runs"].create(
-        {"id": int, "started": str, "finished": str, "version": str, "options": str, "counts": str}, pk="id"
-    )
-    db["documents"].create(
-        {"id": str, "name": str, "source": str, "title": str, "published": str, "site_name": str,
-         "status": str, "text": str, "extractor_version": str, "run_id": int, "stored_at": str},
-        pk="id", foreign_keys=[("run_id", "runs", "id")],
-    )
-    db["documents"].create_index(["source"])
-    db["documents"].enable_fts(["title", "text"], create_triggers=True)
-    db["places"].create(
-        {"id": str, "name": str, "full_name": str, "level": str, "code": str, "province": str, "successor": str}, pk="id"
-    )
-    db["indicators"].create({"code": str, "label_vi": str, "dimension": str}, pk="code")
-    db["plans"].create(
-        {"id": str, "document_id": str, "symbol": str, "doc_type": str, "issued": str, "issuer_body": str,
-         "issuer_level": str, "place": str, "place_id": str, "place_successor": str, "period_start": int,
-         "period_end": int, "evidence": str},
-        pk="id", foreign_keys=[("document_id", "documents", "id"), ("place_id", "places", "id")],
-    )
-    db["references"].create(
-        {"id": str, "document_id": str, "symbol": str, "doc_type": str, "issued": str,
-         "evidence_start": int, "evidence_end": int, "evidence_text": str, "rule_id": str},
-        pk="id", foreign_keys=[("document_id", "documents", "id")],
-    )
-    db["targets"].create(
-        {"id": str, "document_id": str, "plan_id": str, "text": str, "indicator": str, "scope": str,
-         "change": str, "bound": str, "value_min": float, "value_max": float, "unit": str, "per_year": int,
-         "year": int, "evidence_start": int, "evidence_end": int, "evidence_text": str, "sentence": str,
-         "rule_id": str},
-        pk="id",
-        foreign_keys=[("document_id", "documents", "id"), ("plan_id", "plans", "id"), ("indicator", "indicators", "code")],
-    )
-    for table in ("plans", "references", "targets"):
-        db[table].create_index(["document_id"])
-    db["targets"].create_index(["indicator", "year"])
-    db["failures"].create(
-        {"id": int, "run_id": int, "source": str, "stage": str, "reason": str, "at": str},
-        pk="id", foreign_keys=[("run_id", "runs", "id")],
-    )
-    db.create_view(
-        "targets_view",
-        """
-        select t.id, t.indicator, t.scope, t.change, t.bound, t.value_min, t.value_max, t.unit,
-               t.per_year, t.year, t.text, t.evidence_text, t.sentence,
-               p.symbol, p.doc_type, p.issued, p.issuer_body, p.issuer_level, p.place,
-               p.place_successor, p.period_start, p.period_end,
-               d.name as document, d.source, d.title
-        from targets t join documents d on d.id = t.document_id left join plans p on p.id = t.plan_id
-        """,
-    )
-    db["places"].insert_all(
-        (
-            {"id": place_id(p.level, p.province, p.name), "name": p.name, "full_name": p.full_name,
-             "level": p.level, "code": p.code, "province": p.province, "successor": p.successor}
-            for p in load_gazetteer().units()
-        ),
-        pk="id", ignore=True,
-    )
-
-
-def _reviews(db: sqlite_utils.Database) -> None:
-    """Corrections live beside machine values, never over them; re-runs never touch them."""
-    db["review_batches"].create(
-        {"id": str, "exported_at": str, "filters": str, "items": str}, pk="id"
-    )
-    db["reviews"].create(
-        {"id": str, "item_kind": str, "item_id": str, "document_id": str, "source": str, "batch": str,
-         "reviewer": str, "status": str, "reason": str, "note": str, "row_hash": str, "evidence_text": str,
-         "reviewed_at": str, "anchor": str},
-        pk="id",
-    )
-    db["corrections"].create(
-        {"id": str, "item_kind": str, "item_id": str, "document_id": str, "source": str, "field": str,
-         "machine_value": str, "corrected_value": str, "evidence_text": str, "reviewer": str, "batch": str,
-         "note": str, "at": str, "anchor": str},
-        pk="id",
-    )
-    db["added_targets"].create(
-        {"id": str, "document_id": str, "source": str, "quote": str, "start": int, "end": int, "fields": str,
-         "reviewer": str, "batch": str, "note": str, "at": str, "anchor": str},
-        pk="id",
-    )
-    for table in ("reviews", "corrections", "added_targets"):
-        db[table].create_index(["source"])
-    db["corrections"].create_index(["item_id", "field"])
-    effective = ",\n".join(
-        f"coalesce((select json_extract(c.corrected_value, '$') from corrections c where c.item_id = t.id "
-        f"and c.field = '{field}' and c.anchor = 'attached' order by c.at desc limit 1), t.[{field}]) as [{field}]"
-        for field in TARGET_VALUE_FIELDS
-    )
-    db.create_view(
-        "targets_effective",
-        f"""
-        select t.id, t.document_id, t.plan_id, t.text, {effective},
-               exists(select 1 from reviews r where r.item_id = t.id and r.status in ('accepted', 'corrected')) as confirmed,
-               exists(select 1 from reviews r where r.item_id = t.id and r.status = 'rejected') as rejected,
-               t.evidence_start, t.evidence_end, t.evidence_text, t.sentence, t.rule_id
-        from targets t
-        """,
-    )
-
-
-TARGET_VALUE_FIELDS = ("indicator", "scope", "change", "bound", "value_min", "value_max", "unit", "per_year", "year")
-
-def _crawl(db: sqlite_utils.Database) -> None:
-    """The crawl frontier and the raw bytes fetched, so a killed run resumes and re-extraction
-    never re-fetches."""
-    db["crawl_urls"].create(
-        {"url": str, "site": str, "kind": str, "status": str, "depth": int, "parent": str, "added_at": str,
-         "etag": str, "last_modified": str, "content_sha": str, "content_type": str, "fetched_at": str,
-         "attempts": int, "reason": str, "document_id": str},
-        pk="url",
-    )
-    db["crawl_urls"].create_index(["site", "status"])
-    db["raw_contents"].create({"sha": str, "content_type": str, "body": bytes, "size": int}, pk="sha")
-    # a file's size and modification time: an unchanged file is skipped without being read
-    db["documents"].add_column("source_stamp", str)
-    db["documents"].add_column("status_reason", str)  # why a document is degraded (OCR'd pages, unread tables)
-
-
-def _view_provinces(db: sqlite_utils.Database) -> None:
-    """The view names the province a plan's place lies in and its code, so that "which
-    provinces" is one select even where district plans are stored."""
-    db.create_view(
-        "targets_view",
-        """
-        select t.id, t.indicator, t.scope, t.change, t.bound, t.value_min, t.value_max, t.unit,
-               t.per_year, t.year, t.text, t.evidence_text, t.sentence,
-               p.symbol, p.doc_type, p.issued, p.issuer_body, p.issuer_level, p.place,
-               pl.level as place_level, pl.code as place_code, pl.province, p.place_successor,
-               p.period_start, p.period_end,
-               d.id as document_id, d.name as document, d.source, d.title, d.published
-        from targets t join documents d on d.id = t.document_id left join plans p on p.id = t.plan_id
-             left join places pl on pl.id = p.place_id
-        """,
-        replace=True,
-    )
-
-
-def _decision_rules(db: sqlite_utils.Database) -> None:
-    """Each target keeps the rules that decided it: what made it a commitment and what named its
-    indicator (docs/reading.md), so that a reviewer sees why."""
-    db["targets"].add_column("modality_rule", str)
-    db["targets"].add_column("indicator_rule", str)
-    db.create_view(
-        "targets_view",
-        """
-        select t.id, t.indicator, t.scope, t.change, t.bound, t.value_min, t.value_max, t.unit,
-               t.per_year, t.year, t.text, t.evidence_text, t.sentence, t.modality_rule, t.indicator_rule,
-               p.symbol, p.doc_type, p.issued, p.issuer_body, p.issuer_level, p.place,
-               pl.level as place_level, pl.code as place_code, pl.province, p.place_successor,
-               p.period_start, p.period_end,
-               d.id as document_id, d.name as document, d.source, d.title, d.published
-        from targets t join documents d on d.id = t.document_id left join plans p on p.id = t.plan_id
-             left join places pl on pl.id = p.place_id
-        """,
-        replace=True,
-    )
-
-
-MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
-    ("0001_initial", _initial),
-    ("0002_reviews", _reviews),
-    ("0003_crawl", _crawl),
-    ("0004_view_provinces", _view_provinces),
-    ("0005_decision_rules", _decision_rules),
-]
-
-
-def place_id(level: str, province: str, name: str) -> str:
-    return f"{level}:{province}:{name}"
 
 
 def _plan_place(plan: PlanRecord) -> Place | None:
@@ -240,7 +57,6 @@ def _first_by_id(items: Iterable[tuple[str, T]]) -> dict[str, T]:
 
 
 # ---------------------------------------------------------------- catalogue
-
 
 class Catalogue:
     """Open (creating and migrating) the catalogue at `path`."""
@@ -308,23 +124,23 @@ class Catalogue:
                 continue
             with self.db.atomic():
                 migration(self.db)
-                self.db["_migrations"].insert({"name": name, "applied": _now()})
+                self.db["_migrations"].insert({"name": name, "applied": now()})
 
     # ------------------------------------------------------------------ runs
 
     def start_run(self, version: str, options: dict) -> int:
         with self._transaction("starting a run"):
             return self.db["runs"].insert(
-                {"started": _now(), "version": version, "options": json.dumps(options, ensure_ascii=False)}
+                {"started": now(), "version": version, "options": json.dumps(options, ensure_ascii=False)}
             ).last_pk
 
     def finish_run(self, run_id: int, counts: dict) -> None:
         with self._transaction(f"finishing run {run_id}"):
-            self.db["runs"].update(run_id, {"finished": _now(), "counts": json.dumps(counts)})
+            self.db["runs"].update(run_id, {"finished": now(), "counts": json.dumps(counts)})
 
     def record_failure(self, run_id: int | None, source: str, stage: str, reason: str) -> None:
         with self._transaction(f"recording the failure of {source}"):
-            self.db["failures"].insert({"run_id": run_id, "source": source, "stage": stage, "reason": reason, "at": _now()})
+            self.db["failures"].insert({"run_id": run_id, "source": source, "stage": stage, "reason": reason, "at": now()})
 
     def sync_indicators(self, rows: list[dict]) -> None:
         """{code, label_vi, dimension} rows from rules/indicators.yaml; first label per code wins."""
@@ -367,7 +183,7 @@ class Catalogue:
                     self._delete_document(doc_id)
                 self._insert(run_id, result, version, stamp)
                 if stale:
-                    self._reanchor(document.source, document.doc_id, document.text)
+                    reanchor(self.db, document.source, document.doc_id, document.text)
         except CatalogueError:
             raise  # the catalogue itself failed (locked, full, corrupt): no later document would fare better
         except Exception as exc:  # this document's rows: rolled back, the batch goes on
@@ -386,7 +202,7 @@ class Catalogue:
             "published": document.published.isoformat() if document.published else None,
             "site_name": document.site_name, "status": document.status, "status_reason": document.status_reason,
             "text": document.text,
-            "extractor_version": version, "run_id": run_id, "stored_at": _now(), "source_stamp": stamp,
+            "extractor_version": version, "run_id": run_id, "stored_at": now(), "source_stamp": stamp,
         })
         plan_id = stable_id(document.doc_id, "plan")
         place = _plan_place(plan)
@@ -427,31 +243,6 @@ class Catalogue:
             for id_, t in targets.items()
         )
 
-    def _reanchor(self, source: str, doc_id: str, text: str) -> None:
-        """Keep corrections on a re-extracted document: same target id, else the target with the
-        same evidence text; what cannot be re-attached is marked for re-review."""
-        current = {row["id"]: row["evidence_text"] for row in self.db["targets"].rows_where("document_id = ?", [doc_id])}
-        by_evidence: dict[str, str] = {}
-        for target_id_, evidence in current.items():
-            by_evidence.setdefault(evidence, target_id_)
-        for table in ("corrections", "reviews"):
-            for row in list(self.db[table].rows_where("source = ? and item_kind = 'target'", [source])):
-                new_id = row["item_id"] if row["item_id"] in current else by_evidence.get(row["evidence_text"])
-                update = {"document_id": doc_id, "item_id": new_id or row["item_id"],
-                          "anchor": "attached" if new_id else "needs_review"}
-                self.db[table].update(row["id"], update)
-            self.db.execute(f"update [{table}] set document_id = ? where source = ? and item_kind = 'plan'", [doc_id, source])
-        for row in list(self.db["added_targets"].rows_where("source = ?", [source])):
-            start = text.find(row["quote"])
-            unique = start >= 0 and text.find(row["quote"], start + 1) < 0
-            self.db["added_targets"].update(row["id"], {
-                "document_id": doc_id, "start": start if unique else None,
-                "end": start + len(row["quote"]) if unique else None,
-                "anchor": "attached" if unique else "needs_review",
-            })
-
-    # ------------------------------------------------------------------ review support
-
     def rows(self, sql: str, params: list | dict | None = None) -> list[dict]:
         """Rows of a read-only query, as dicts (for review export, status and HTML)."""
         try:
@@ -462,25 +253,14 @@ class Catalogue:
     def record_batch(self, batch: str, filters: dict, items: list[str]) -> None:
         with self._transaction(f"recording review batch {batch}"):
             self.db["review_batches"].upsert(
-                {"id": batch, "exported_at": _now(), "filters": json.dumps(filters, ensure_ascii=False), "items": json.dumps(items)},
+                {"id": batch, "exported_at": now(), "filters": json.dumps(filters, ensure_ascii=False), "items": json.dumps(items)},
                 pk="id",
             )
 
     def apply_review(self, reviews: list[dict], corrections: list[dict], added: list[dict]) -> int:
         """Write a validated review in one transaction; returns how many rows were new or changed."""
-        changed = 0
         with self._transaction("applying a review"):
-            for table, rows in (("reviews", reviews), ("corrections", corrections), ("added_targets", added)):
-                for row in rows:
-                    existing = self.db[table].get(row["id"]) if self._exists(table, row["id"]) else None
-                    if existing and all(existing.get(k) == v for k, v in row.items() if k not in ("reviewed_at", "at")):
-                        continue  # the same review imported again: nothing to change
-                    self.db[table].upsert(row, pk="id")
-                    changed += 1
-        return changed
-
-    def _exists(self, table: str, row_id: str) -> bool:
-        return self.db.execute(f"select 1 from [{table}] where id = ?", [row_id]).fetchone() is not None
+            return apply_review(self.db, reviews, corrections, added)
 
     # ------------------------------------------------------------------ crawl frontier
 
@@ -489,7 +269,7 @@ class Catalogue:
         with self._transaction("adding to the crawl frontier"):
             before = self.db["crawl_urls"].count
             self.db["crawl_urls"].insert_all(
-                ({"status": "pending", "attempts": 0, "added_at": _now(), **row} for row in rows), pk="url", ignore=True
+                ({"status": "pending", "attempts": 0, "added_at": now(), **row} for row in rows), pk="url", ignore=True
             )
             return self.db["crawl_urls"].count - before
 
@@ -528,6 +308,3 @@ class Catalogue:
         self.db.close()
 
 
-def target_id(doc_id: str, start: int, end: int, value_min: float, value_max: float, unit: str, indicator: str) -> str:
-    """Stable across re-runs: the same document, span and value give the same id."""
-    return stable_id(doc_id, start, end, f"{value_min:g}", f"{value_max:g}", unit, indicator)

@@ -1,0 +1,1 @@
+"""Reading targets by principles (docs/reading.md): marks, layout, clauses, modality, fields."""
