@@ -122,7 +122,7 @@ def review() -> None:
 @click.option("--sample-targets", type=click.IntRange(1), help="Draw this many targets at random (to measure precision).")
 @click.option("--sample-documents", type=click.IntRange(1), help="Draw this many documents at random, whole (to measure recall).")
 @click.option("--seed", default=0, show_default=True, help="Seed of the random draw.")
-@click.option("--batch", help="Batch id (default: a timestamp).")
+@click.option("--batch", help="Batch id (default: a timestamp); with --gold, only the documents of this batch.")
 def review_export(db_path, out_path, gold_dir, province, year, indicator, document, status, low_confidence,
                   sample_targets, sample_documents, seed, batch) -> None:
     """Write a review file (or, with --gold, the reviewed documents in gold format)."""
@@ -134,7 +134,7 @@ def review_export(db_path, out_path, gold_dir, province, year, indicator, docume
     try:
         catalogue = Catalogue(db_path)
         if gold_dir:
-            count = write_gold(catalogue, gold_dir)
+            count = write_gold(catalogue, gold_dir, batch)
             click.echo(f"{count} reviewed documents written to {gold_dir}")
             return
         filters = ReviewFilter(province, year, indicator, document, status, low_confidence, sample_targets, sample_documents, seed)

@@ -68,3 +68,14 @@ def test_whole_documents_gate(tmp_path):
     report = format_scores(scores)
     assert scores.targets.precision >= FULLDOCS_MINIMUM["precision"], report
     assert scores.targets.recall >= FULLDOCS_MINIMUM["recall"], report
+
+
+def test_reviewed_wild_pages_gate(tmp_path):
+    """The 40 unseen wild pages read whole by reviewers (corpus/wild-review-gold): targets only,
+    their plan fields were not reviewed."""
+    docs = shared_path("wild", "docs")
+    gold_dir = CORPUS / "wild-review-gold"
+    for name in load_gold_dir(gold_dir):
+        (tmp_path / name).symlink_to(docs / name)
+    scores = evaluate_folder(tmp_path, gold_dir)
+    assert scores.targets.f1 >= 0.75, format_scores(scores)

@@ -13,16 +13,12 @@ from ..models import DocumentOutput, PlanFields, ReferenceFields, TargetCorrecti
 from .export import PLAN_FIELDS
 
 
-def effective_outputs(catalogue: Catalogue) -> list[tuple[DocumentOutput, str]]:
-    """(gold output, document text) of every document a person reviewed: its confirmed targets
-    (accepted or corrected, not disputed) and the targets added, in reading order; its plan
-    with the corrections overlaid."""
+def effective_outputs(catalogue: Catalogue, batch: str | None = None) -> list[tuple[DocumentOutput, str]]:
+    """(gold output, document text) of every document a person reviewed (in `batch`, when
+    given: a batch of whole documents): its confirmed targets (accepted or corrected, not
+    disputed) and the targets added, in reading order; its plan with the corrections overlaid."""
     outputs = []
-    for doc in catalogue.rows(
-        "select d.id, d.name, d.text from documents d where exists(select 1 from reviews r where r.document_id = d.id "
-        "and r.item_kind in ('target', 'plan') and r.anchor = 'attached') or exists(select 1 from added_targets a "
-        "where a.document_id = d.id and a.anchor = 'attached') order by d.name"
-    ):
+    for doc in _reviewed_documents(catalogue, batch):
         plan = _plan(catalogue, doc["id"])
         located = [(t["evidence_start"], _target(t)) for t in catalogue.rows(
             "select * from targets_effective where document_id = ? and confirmed and not disputed", [doc["id"]])]
@@ -37,6 +33,27 @@ def effective_outputs(catalogue: Catalogue) -> list[tuple[DocumentOutput, str]]:
         targets = [t for _, t in sorted(located, key=lambda item: item[0])]
         outputs.append((DocumentOutput(doc=doc["name"], plan=plan, references=references, targets=targets), doc["text"]))
     return outputs
+
+
+def _reviewed_documents(catalogue: Catalogue, batch: str | None) -> list[dict]:
+    """Documents with a decision or an added target; with `batch`, every document of that batch
+    of whole documents whose targets were all decided (a page with none read whole counts)."""
+    if batch is None:
+        return catalogue.rows(
+            "select d.id, d.name, d.text from documents d where exists(select 1 from reviews r where r.document_id = d.id "
+            "and r.item_kind in ('target', 'plan') and r.anchor = 'attached') or exists(select 1 from added_targets a "
+            "where a.document_id = d.id and a.anchor = 'attached') order by d.name")
+    rows = catalogue.rows("select items from review_batches where id = ?", [batch])
+    if not rows:
+        raise ReviewError(f"no review batch {batch!r} in the catalogue")
+    items = set(json.loads(rows[0]["items"]))
+    decided = {r["item_id"] for r in catalogue.rows("select item_id from reviews where batch = ? and anchor = 'attached'", [batch])}
+    documents = []
+    for doc in catalogue.rows("select d.id, d.name, d.text, p.id as plan_id from documents d join plans p on p.document_id = d.id order by d.name"):
+        targets = {t["id"] for t in catalogue.rows("select id from targets where document_id = ?", [doc["id"]])} & items
+        if (doc["plan_id"] in items or doc["id"] in items or targets) and targets <= decided:  # (batches once listed documents)
+            documents.append(doc)
+    return documents
 
 
 def _plan(catalogue: Catalogue, document_id: str) -> PlanFields:
@@ -71,9 +88,9 @@ def gold_problems(output: DocumentOutput, text: str) -> list[str]:
     return problems
 
 
-def write_gold(catalogue: Catalogue, folder: Path) -> int:
-    """Write the reviewed documents as gold files, or nothing when any would be refused."""
-    outputs = effective_outputs(catalogue)
+def write_gold(catalogue: Catalogue, folder: Path, batch: str | None = None) -> int:
+    """Write the reviewed documents (of `batch`) as gold files, or nothing when any would be refused."""
+    outputs = effective_outputs(catalogue, batch)
     problems = [p for output, text in outputs for p in gold_problems(output, text)]
     if problems:
         raise ReviewError(f"{folder}: {len(problems)} problem(s), no gold file was written:\n  " + "\n  ".join(problems))
