@@ -18,6 +18,7 @@ from .passes.periods import phase_start
 from .passes.symbols import letter_body_re
 from .phrases import alternation, flexible, key
 from .sentences import sentence_spans
+from .spans import SpanIndex
 
 # "... do UBND tỉnh vừa ban hành": the issuing verb after the symbol, before a comma ends the clause.
 _ISSUED_AFTER = re.compile(r"^[^,]{0,160}\b(?:do|được)\s+[^,]{0,40}\b(?:ban\s+hành|phê\s+duyệt|ký)\b", re.IGNORECASE)
@@ -265,8 +266,8 @@ def _period(periods: list[PeriodMention], issue_sentence, anchor: int, targets: 
         # the period right after the plan's name is the plan's own.
         pools.append(after_anchor[:2] if after_anchor[:1] and after_anchor[0].kind == "range" else after_anchor[:1] or in_sentence)
     pools.append([p for p in periods if p.evidence.start < title_end])
-    target_sentences = {(t.sentence.start, t.sentence.end) for t in targets}
-    pools.append([p for p in periods if p.kind == "until" and any(s <= p.evidence.start < e for s, e in target_sentences)])
+    target_sentences = SpanIndex((t.sentence.start, t.sentence.end) for t in targets)
+    pools.append([p for p in periods if p.kind == "until" and target_sentences.covers(p.evidence.start, p.evidence.start + 1)])
     pools.append([p for p in periods if p.kind == "range"])
     period = next((chosen for pool in pools if (chosen := _period_of(pool))), None)
     stated = [t.year for t in targets if t.year]

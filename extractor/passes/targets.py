@@ -273,19 +273,21 @@ def _drop_repeats(targets: list[TargetMention]) -> list[TargetMention]:
     """The same commitment stated again (headline and body, goals and tasks) is one target: the
     same figure for the same measure, told in mostly the same words."""
     kept: list[TargetMention] = []
+    by_figure: dict[tuple, list[tuple[TargetMention, set[str]]]] = {}  # only the same figure can repeat
     for target in targets:
         words = set(_WORDS.findall(target.text.lower()))
-        if not any(_same_commitment(target, words, k) for k in kept):
+        alike = by_figure.setdefault(_figure(target), [])
+        if not any(_same_commitment(target, words, k, kept_words) for k, kept_words in alike):
             kept.append(target)
+            alike.append((target, words))
     return kept
 
 
-def _same_commitment(target: TargetMention, words: set[str], kept: TargetMention) -> bool:
-    if (target.indicator, target.value_min, target.value_max, target.unit, target.year, target.scope) != (
-        kept.indicator, kept.value_min, kept.value_max, kept.unit, kept.year, kept.scope
-    ):
-        return False
+def _figure(target: TargetMention) -> tuple:
+    return target.indicator, target.value_min, target.value_max, target.unit, target.year, target.scope
+
+
+def _same_commitment(target: TargetMention, words: set[str], kept: TargetMention, kept_words: set[str]) -> bool:
     if target.indicator != "other":
         return target.change == kept.change and target.bound == kept.bound
-    other = set(_WORDS.findall(kept.text.lower()))
-    return len(words & other) >= REPEAT_OVERLAP * max(1, len(words | other))
+    return len(words & kept_words) >= REPEAT_OVERLAP * max(1, len(words | kept_words))
