@@ -14,15 +14,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from .atomic import write_text_atomic
-from .errors import ExtractorError, StoreError
-from .isolation import DOCUMENT_SECONDS, OCR_PAGE_SECONDS, WorkerFailure, WorkerPool, allow_more_time
+from .errors import ExtractorError, StoreError, describe
+from .isolation import DOCUMENT_SECONDS, OCR_PAGE_SECONDS, WorkerPool, allow_more_time, enter_stage
 from .rules import Rules, load_rules
 from .sources.files import SUPPORTED, read_file
 from .version import extractor_version
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue
-    from .models import DocumentOutput
+    from .models import DocumentOutput, DocumentResult
+    from .pipeline import Extractor
+
+TEXT_SECONDS_PER_MILLION = 60.0  # a worker reads ~150,000 characters a second; a busy machine, a few times less
 
 
 def default_workers() -> int:
@@ -32,6 +35,24 @@ def default_workers() -> int:
 def ocr_grant(seconds: float):
     """What a reader calls before OCR'ing a page, inside a pool worker: more time for the item."""
     return lambda: allow_more_time(seconds)
+
+
+def read_and_extract(extractor: "Extractor", path: Path, ocr_page_seconds: float, source: str | None = None,
+                     name: str | None = None) -> "DocumentResult":
+    """The work of one pool item, telling the pool its stage; a long text asks for time in
+    proportion to its length, as OCR does per page."""
+    enter_stage("read")
+    document = read_file(path, source=source or readable(str(path.resolve())), before_ocr=ocr_grant(ocr_page_seconds))
+    document = document.model_copy(update={"name": name or readable(path.name)})
+    allow_more_time(TEXT_SECONDS_PER_MILLION * len(document.text) / 1e6)
+    enter_stage("extract")
+    return extractor.extract(document)
+
+
+def readable(text: str) -> str:
+    """A file name's undecodable bytes (an archive unzipped from Windows) as \\xNN escapes:
+    stored, printed and matched again on the next run as the same string."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 @dataclass(frozen=True)
@@ -50,6 +71,10 @@ class Failure:
     stage: str
     reason: str
 
+    def describe(self) -> str:
+        named = self.reason if self.reason.startswith(self.source) else f"{self.source}: {self.reason}"
+        return f"{named} (at {self.stage})"
+
 
 @dataclass
 class BatchSummary:
@@ -57,19 +82,22 @@ class BatchSummary:
     new: int = 0
     changed: int = 0
     unchanged: int = 0
+    duplicate: int = 0  # the same text as another input: stored once, with both sources
     plans: int = 0
     targets: int = 0
     failures: list[Failure] = field(default_factory=list)
 
     def describe(self) -> str:
         return (
-            f"{self.documents} documents ({self.new} new, {self.changed} changed, {self.unchanged} unchanged), "
+            f"{self.documents} documents ({self.new} new, {self.changed} changed, {self.unchanged} unchanged"
+            + (f", {self.duplicate} the same text as another input" if self.duplicate else "") + "), "
             f"{self.plans} plans, {self.targets} targets, {len(self.failures)} failed"
         )
 
     def counts(self) -> dict[str, int]:
         return {
             "documents": self.documents, "new": self.new, "changed": self.changed, "unchanged": self.unchanged,
+            "duplicate": self.duplicate,
             "plans": self.plans, "targets": self.targets, "failed": len(self.failures),
         }
 
@@ -93,7 +121,7 @@ def run_batch(paths: list[Path], options: BatchOptions) -> BatchSummary:
     run_id = None
     if catalogue:
         catalogue.sync_indicators(indicator_rows(rules))
-        run_id = catalogue.start_run(version, {"paths": [str(p) for p in paths], "workers": options.workers})
+        run_id = catalogue.start_run(version, {"paths": [readable(str(p)) for p in paths], "workers": options.workers})
     try:
         todo = _changed_files(list(expand_paths(paths)), catalogue, version, options, summary)
         if todo:
@@ -111,7 +139,7 @@ def _changed_files(files: list[Path], catalogue: "Catalogue | None", version: st
     todo = []
     for path in files:
         stamp = _stamp(path)
-        if catalogue and stamp and not options.json_dir and catalogue.is_current_stamp(str(path.resolve()), stamp, version):
+        if catalogue and stamp and not options.json_dir and catalogue.is_current_stamp(readable(str(path.resolve())), stamp, version):
             summary.documents += 1
             summary.unchanged += 1  # unchanged since this version stored it: not even read
             continue
@@ -128,12 +156,11 @@ def _extract_all(todo: list[tuple[Path, str | None]], rules: Rules, catalogue: "
 
     extractor = Extractor(rules)  # built before the workers fork: they start warm
     load_segmenter()
-    grant = ocr_grant(options.ocr_page_seconds)
-    pool = WorkerPool(lambda item: extractor.extract(read_file(item[0], before_ocr=grant)), options.workers, options.timeout)
+    pool = WorkerPool(lambda item: read_and_extract(extractor, item[0], options.ocr_page_seconds), options.workers, options.timeout)
     with catalogue.grouped_commits() if catalogue else nullcontext(lambda: None) as committed:
-        for (path, stamp), result, error in _progress(pool.map(todo), options.progress, len(todo)):
+        for (path, stamp), result, error, stage in _progress(pool.map(todo), options.progress, len(todo)):
             if error is not None:
-                _fail(summary, catalogue, run_id, Failure(str(path), _stage(error), _reason(error)))
+                _fail(summary, catalogue, run_id, Failure(readable(str(path)), stage or "start", describe(error)))
             else:
                 _keep(path, result, stamp, catalogue, run_id, extractor.version, options, summary)
             committed()
@@ -145,7 +172,7 @@ def _keep(path: Path, result, stamp: str | None, catalogue: "Catalogue | None", 
         try:
             status = catalogue.store(run_id, result, version, stamp)
         except StoreError as exc:
-            _fail(summary, catalogue, run_id, Failure(str(path), "store", str(exc)))
+            _fail(summary, catalogue, run_id, Failure(readable(str(path)), "store", str(exc)))
             return
         setattr(summary, status, getattr(summary, status) + 1)
     else:
@@ -163,14 +190,6 @@ def _stamp(path: Path) -> str | None:
     except OSError:
         return None
     return f"{stat.st_size}:{stat.st_mtime_ns}"
-
-
-def _stage(error: Exception) -> str:
-    return "read" if isinstance(error, ExtractorError) else "extract"
-
-
-def _reason(error: Exception) -> str:
-    return str(error) if isinstance(error, (ExtractorError, WorkerFailure)) else f"{type(error).__name__}: {error}"
 
 
 def indicator_rows(rules: Rules) -> list[dict]:
@@ -191,7 +210,7 @@ def extract_outputs(paths: list[Path]) -> tuple[dict[str, "DocumentOutput"], lis
         try:
             outputs[path.name] = extractor.extract(read_file(path)).to_output()
         except ExtractorError as exc:
-            failures.append(Failure(str(path), "read", str(exc)))
+            failures.append(Failure(readable(str(path)), "read", str(exc)))
     return outputs, failures
 
 
@@ -200,6 +219,7 @@ def write_json(path: Path, output: "DocumentOutput") -> None:
 
 
 def _fail(summary: BatchSummary, catalogue: "Catalogue | None", run_id, failure: Failure) -> None:
+    failure = Failure(failure.source, failure.stage, readable(failure.reason))  # a reason may quote an odd file name
     summary.failures.append(failure)
     if catalogue:
         catalogue.record_failure(run_id, failure.source, failure.stage, failure.reason)

@@ -42,7 +42,7 @@ def extract(paths: tuple[Path, ...], db_path: Path, json_dir: Path | None, no_db
         raise click.ClickException(str(exc)) from exc
     click.echo(summary.describe())
     for failure in summary.failures:
-        click.echo(f"  failed: {failure.source}: {failure.reason}", err=True)
+        click.echo(f"  failed: {failure.describe()}", err=True)
 
 
 @main.command()
@@ -61,7 +61,7 @@ def evaluate(docs_dir: Path, gold_dir: Path, per_document: bool, as_json: bool) 
     except ExtractorError as exc:
         raise click.ClickException(str(exc)) from exc
     for failure in failures:
-        click.echo(f"failed: {failure.source}: {failure.reason}", err=True)
+        click.echo(f"failed: {failure.describe()}", err=True)
     scores = score(gold, predicted)
     if as_json:
         click.echo(json.dumps(scores.model_dump(mode="json"), ensure_ascii=False, indent=1))

@@ -27,3 +27,9 @@ class ReviewError(ExtractorError):
 
 class EvaluationError(ExtractorError):
     """Gold or predicted files are missing or malformed."""
+
+
+def describe(error: BaseException) -> str:
+    """What a user reads about a failure: our own errors say it all; anything else is a bug in
+    a reader or a pass, named by its type."""
+    return str(error) if isinstance(error, ExtractorError) else f"{type(error).__name__}: {error}"

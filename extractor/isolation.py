@@ -18,7 +18,9 @@ import signal
 import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
-from typing import Callable, Generic, Iterable, Iterator, TypeVar
+from typing import Any, Callable, Generic, Iterable, Iterator, NamedTuple, TypeVar
+
+from .errors import ExtractorError
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -31,8 +33,15 @@ OCR_PAGE_SECONDS = 60.0  # Tesseract needs a few CPU seconds a page; a busy mach
 _parent_connection: Connection | None = None  # in a worker: where `allow_more_time` writes
 
 
-class WorkerFailure(Exception):
+class WorkerFailure(ExtractorError):
     """A worker timed out, ran out of memory or died; the message says which."""
+
+
+class Outcome(NamedTuple):  # not Generic: a generic NamedTuple needs Python 3.11
+    item: Any
+    result: Any
+    error: Exception | None
+    stage: str  # what the worker last said it was doing ("read", "extract"), when it failed
 
 
 def allow_more_time(seconds: float) -> None:
@@ -40,6 +49,13 @@ def allow_more_time(seconds: float) -> None:
     page): the item's deadline moves `seconds` later. Outside a worker it does nothing."""
     if _parent_connection is not None:
         _parent_connection.send(("time", seconds))
+
+
+def enter_stage(name: str) -> None:
+    """Called inside a worker as its work moves on: a failure is reported with the stage it
+    happened in, whether the work raised or the worker was stopped. Outside a worker, nothing."""
+    if _parent_connection is not None:
+        _parent_connection.send(("stage", name))
 
 
 def _serve(connection: Connection, func: Callable, memory_limit: int, recycle_after: int) -> None:
@@ -81,6 +97,7 @@ class _Worker(Generic[Item]):
     busy: bool = False
     deadline: float = 0.0
     budget: float = 0.0  # seconds allowed for the current item, extensions included
+    stage: str = ""
     taken: int = 0
 
 
@@ -96,8 +113,8 @@ class WorkerPool(Generic[Item, Result]):
         self.memory_limit, self.recycle_after, self.clock = memory_limit, recycle_after, clock
         self._context = multiprocessing.get_context("fork")
 
-    def map(self, items: Iterable[Item]) -> Iterator[tuple[Item, Result | None, Exception | None]]:
-        """Yield (item, result, error) for every item, in completion order."""
+    def map(self, items: Iterable[Item]) -> Iterator[Outcome]:
+        """Yield an Outcome for every item, in completion order."""
         pending = iter(items)
         pool: list[_Worker] = []
         try:
@@ -126,14 +143,14 @@ class WorkerPool(Generic[Item, Result]):
                 item = next(pending)
             except StopIteration:
                 return True
-            idle.item, idle.busy, idle.taken = item, True, idle.taken + 1
+            idle.item, idle.busy, idle.taken, idle.stage = item, True, idle.taken + 1, ""
             idle.budget, idle.deadline = self.timeout, self.clock() + self.timeout
             try:
                 idle.connection.send(item)
             except OSError:
                 pass  # the worker is gone: collecting reads its end of file and reports it
 
-    def _collect(self, pool: list[_Worker], busy: list[_Worker]) -> Iterator[tuple[Item, Result | None, Exception | None]]:
+    def _collect(self, pool: list[_Worker], busy: list[_Worker]) -> Iterator[Outcome]:
         wait_for = max(0.0, min(w.deadline for w in busy) - self.clock())
         for connection in wait([w.connection for w in busy], timeout=min(wait_for, 1.0)):
             worker = next(w for w in busy if w.connection is connection)
@@ -142,22 +159,25 @@ class WorkerPool(Generic[Item, Result]):
             except (EOFError, OSError):
                 code = self._stop(worker)
                 pool.remove(worker)
-                yield worker.item, None, WorkerFailure(f"worker died (exit code {code})")
+                yield Outcome(worker.item, None, WorkerFailure(f"worker died (exit code {code})"), worker.stage)
                 continue
             if status == "time":
                 worker.deadline += payload
                 worker.budget += payload
                 continue
+            if status == "stage":
+                worker.stage = payload
+                continue
             worker.busy = False
             if worker.taken >= self.recycle_after or isinstance(payload, MemoryError):
                 self._stop(worker)
                 pool.remove(worker)  # the next dispatch starts a fresh one if items remain
-            yield (worker.item, payload, None) if status == "ok" else (worker.item, None, payload)
+            yield Outcome(worker.item, payload, None, worker.stage) if status == "ok" else Outcome(worker.item, None, payload, worker.stage)
         now = self.clock()
         for worker in [w for w in busy if w.busy and now > w.deadline]:
             self._stop(worker)
             pool.remove(worker)
-            yield worker.item, None, WorkerFailure(f"took longer than its budget of {worker.budget:.0f} s; stopped")
+            yield Outcome(worker.item, None, WorkerFailure(f"took longer than its budget of {worker.budget:.0f} s; stopped"), worker.stage)
 
     def _start(self) -> _Worker:
         parent, child = self._context.Pipe(duplex=True)

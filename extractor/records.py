@@ -24,13 +24,13 @@ from .spans import SpanIndex
 _ISSUED_AFTER = re.compile(r"^[^,]{0,160}\b(?:do|được)\s+[^,]{0,40}\b(?:ban\s+hành|phê\s+duyệt|ký)\b", re.IGNORECASE)
 # "Theo UBND tỉnh Cà Mau, tỷ lệ hộ nghèo ...": the body says what the targets are
 _ACCORDING_TO = re.compile(r"\btheo\s+$", re.IGNORECASE)
-_MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|Độc lập\s*-\s*Tự do|^\s*\|?\s*Số\s*:", re.IGNORECASE)
+_MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|Độc lập\s*-\s*Tự do|^\s*(?:\|\s*)?Số\s*:", re.IGNORECASE)
 # A page's date line ("THỨ BA, NGÀY 28 THÁNG 03 NĂM 2023 07:20") is no title.
 _DATE_LINE = re.compile(r"^\W*(?:thứ\s+\w+|chủ\s+nhật)\b|\b\d{1,2}:\d{2}\b", re.IGNORECASE)
 _LEGAL_BASIS = re.compile(r"[\s\-–•]*căn\s+cứ\b", re.IGNORECASE)
 # The start of a header's number line: "Số" at the start of a line or table cell (a scan's OCR may
 # leave a stray character before it: "ị Số: 1740 /QĐ-UBND").
-_NUMBER_LINE = r"(?:^|\n)[^\S\n]*(?:\S[^\S\n]+)?\|?\s*(?i:Số)"
+_NUMBER_LINE = r"(?:^|\n)[^\S\n]*(?:\S[^\S\n]+)?(?:\|\s*)?(?i:Số)"
 # "Số: 199/KH-UBND" in a legal header; "Số ký hiệu 101/2015/QH13" in a register's record (vbpl.vn)
 _HEADER_SYMBOL = re.compile(rf"{_NUMBER_LINE}(?:\s*:|\s+ký\s+hiệu\s*:?)\s*$", re.IGNORECASE)
 # The header's place-and-date line, "Hà Tĩnh, ngày 13 tháng 10 năm 2017": a two-column header

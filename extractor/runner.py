@@ -6,14 +6,13 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from .batch import default_workers, indicator_rows, ocr_grant
+from .batch import default_workers, indicator_rows, read_and_extract
 from .catalogue import Catalogue
-from .errors import ExtractorError, StoreError
+from .errors import StoreError, describe
 from .isolation import DOCUMENT_SECONDS, OCR_PAGE_SECONDS, WorkerPool
 from .nlp import load_segmenter
 from .pipeline import Extractor
 from .sources.crawl import crawl, fetched_document, load_portals, profile_for
-from .sources.files import read_file
 
 
 def run_all(db_path: Path, sites: list[str] | None = None, workers: int | None = None, progress: bool = False,
@@ -59,16 +58,15 @@ def extract_fetched(catalogue: Catalogue, workers: int = 1, timeout: float = DOC
         def work(item):
             row, body = item
             path = fetched_document(row, body, directory)
-            document = read_file(path, source=row["url"], before_ocr=ocr_grant(OCR_PAGE_SECONDS))
-            return extractor.extract(document.model_copy(update={"name": row["url"]}))
+            return read_and_extract(extractor, path, OCR_PAGE_SECONDS, source=row["url"], name=row["url"])
 
         bar = _bar(progress, "extract", "doc", len(rows))
-        for (row, _), result, error in WorkerPool(work, workers, timeout).map(items):
+        for (row, _), result, error, stage in WorkerPool(work, workers, timeout).map(items):
             if bar:
                 bar.update()
             if error is not None:
-                reason = str(error) if isinstance(error, ExtractorError) else f"{type(error).__name__}: {error}"
-                catalogue.record_failure(run_id, row["url"], "extract", reason)
+                reason = describe(error)
+                catalogue.record_failure(run_id, row["url"], stage or "start", reason)
                 catalogue.frontier_update(row["url"], status="extract_failed", reason=reason)
                 failed.append(f"{row['url']}: {reason}")
                 continue

@@ -35,7 +35,9 @@ _BASE_SPOTS = (
     r"|(?<=[^\W_])_(?=[^\W_])"
     r"|[" + re.escape("".join(_CHAR_MAP)) + r"]"
 )
-_NFD_WORD = r"|[\w\u0300-\u036f]*[\u0300-\u036f][\w\u0300-\u036f]*"
+# a word holding a combining mark, tried only at a word's start: from every position, a long
+# run of letters would be scanned again and again
+_NFD_WORD = r"|(?<![\w\u0300-\u036f])\w*[\u0300-\u036f][\w\u0300-\u036f]*"
 _SHORT_WORD = re.compile(r"(?<![^\W_])[^\W\d_]{1,6}(?![^\W_])")
 
 

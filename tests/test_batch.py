@@ -1,6 +1,9 @@
 """Batches: bad files are reported with their reason and never stop the run; JSON output."""
 
 import json
+import os
+import unicodedata
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -86,8 +89,8 @@ def test_a_document_whose_rows_cannot_be_stored_is_recorded_and_rolled_back(tmp_
         write(folder / name, GOOD.replace("tỉnh", f"tỉnh ({name})", 1).encode())
     insert = Catalogue._insert
 
-    def insert_then_break_on_b(self, run_id, result, version, stamp=None):
-        insert(self, run_id, result, version, stamp)  # rows written, then the store breaks
+    def insert_then_break_on_b(self, run_id, result, version):
+        insert(self, run_id, result, version)  # rows written, then the store breaks
         if result.document.name == "b.txt":
             raise ValueError("a record no row can hold")
 
@@ -166,3 +169,70 @@ def test_cli_extract_and_evaluate(tmp_path):
     result = runner.invoke(main, ["evaluate", "--docs", str(CORPUS / "seeds"), "--gold", str(CORPUS / "gold")])
     assert result.exit_code == 0, result.output
     assert "targets     P" in result.output
+
+
+def test_file_names_that_are_not_utf8_are_read_and_named_with_escapes(tmp_path):
+    """An archive made on Windows unzips to names in a legacy code page: neither the file alone nor
+    a folder holding it may stop the batch."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    raw_name = os.path.join(os.fsencode(folder), b"k\xe9 ho\xe1ch.txt")  # cp1252 bytes: no UTF-8 name
+    with open(raw_name, "wb") as handle:
+        handle.write(GOOD.encode())
+    write(folder / "empty \xa0.txt", b"")
+    db = tmp_path / "c.db"
+    for paths in ([folder], [Path(os.fsdecode(raw_name))]):
+        summary = run_batch(paths, BatchOptions(db_path=db, progress=False))
+        assert summary.targets + summary.unchanged >= 1
+    catalogue = Catalogue(db)
+    [stored] = catalogue.db["document_sources"].rows
+    assert stored["source"].endswith("/k\\xe9 ho\\xe1ch.txt") and stored["name"] == "k\\xe9 ho\\xe1ch.txt"
+    assert [row["stage"] for row in catalogue.db["failures"].rows] == ["read"]
+    again = run_batch([folder], BatchOptions(db_path=db, progress=False))
+    assert again.unchanged == 1  # matched again by the same escaped name
+
+
+@pytest.mark.parametrize("copy", [
+    pytest.param(lambda text: text.encode(), id="the same bytes in another folder"),
+    pytest.param(lambda text: text.encode("utf-16"), id="UTF-16"),
+    pytest.param(lambda text: unicodedata.normalize("NFD", text).encode(), id="NFD"),
+])
+def test_inputs_with_the_same_text_are_one_document_with_every_source(tmp_path, copy):
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir(), second.mkdir()
+    write(first / "plan.txt", GOOD.encode())
+    write(second / "plan.txt", copy(GOOD))
+    db = tmp_path / "c.db"
+    summary = run_batch([first, second], BatchOptions(db_path=db, progress=False))
+    assert (summary.new, summary.duplicate, summary.documents) == (1, 1, 2) and not summary.failures
+    assert "1 the same text as another input" in summary.describe()
+    catalogue = Catalogue(db)
+    assert catalogue.db["documents"].count == 1 and catalogue.db["targets"].count == 1
+    assert catalogue.db["document_sources"].count == 2
+    before = list(catalogue.db["documents"].rows)
+    (first / "plan.txt").touch()  # a new stamp: read again, and still nothing to write
+    again = run_batch([first, second], BatchOptions(db_path=db, progress=False))
+    assert (again.unchanged, again.new, again.changed) == (2, 0, 0)
+    assert list(Catalogue(db).db["documents"].rows) == before
+
+
+def test_failures_name_their_stage(tmp_path, monkeypatch):
+    """A reader's error is a `read` failure; a pass that breaks is an `extract` failure naming the error."""
+    from extractor.pipeline import Extractor
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder / "a_empty.txt", b"")
+    write(folder / "b_good.txt", GOOD.encode())
+    write(folder / "c_breaks.txt", GOOD.replace("2022", "2023").encode())
+    extract = Extractor.extract
+
+    def breaks_on_c(self, document):
+        if "2023" in document.text:
+            raise KeyError("a pass met what it never expected")
+        return extract(self, document)
+
+    monkeypatch.setattr(Extractor, "extract", breaks_on_c)
+    summary = run_batch([folder], BatchOptions(db_path=tmp_path / "c.db", progress=False, workers=1))
+    assert [(f.source.rsplit("/", 1)[1], f.stage) for f in summary.failures] == [("a_empty.txt", "read"), ("c_breaks.txt", "extract")]
+    assert summary.failures[1].reason == "KeyError: 'a pass met what it never expected'"

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import hashlib
+import os
 import re
 
 import pytest
@@ -100,7 +101,7 @@ def test_schema(catalogue):
     assert {t: db[t].columns_dict for t in ("documents", "plans", "references", "targets")} == {
         "documents": {"id": str, "name": str, "source": str, "title": str, "published": str, "site_name": str,
                       "status": str, "text": str, "extractor_version": str, "run_id": int, "stored_at": str,
-                      "source_stamp": str, "status_reason": str},
+                      "status_reason": str},
         "plans": {"id": str, "document_id": str, "symbol": str, "doc_type": str, "issued": str, "issuer_body": str,
                   "issuer_level": str, "place": str, "place_id": str, "place_successor": str, "period_start": int,
                   "period_end": int, "evidence": str},
@@ -114,7 +115,8 @@ def test_schema(catalogue):
     assert {t: db[t].columns_dict for t in ("places", "indicators", "runs", "failures", "_migrations")} == {
         "places": {"id": str, "name": str, "full_name": str, "level": str, "code": str, "province": str, "successor": str},
         "indicators": {"code": str, "label_vi": str, "dimension": str},
-        "runs": {"id": int, "started": str, "finished": str, "version": str, "options": str, "counts": str},
+        "runs": {"id": int, "started": str, "finished": str, "version": str, "options": str, "counts": str,
+                 "host": str, "pid": int, "status": str},
         "failures": {"id": int, "run_id": int, "source": str, "stage": str, "reason": str, "at": str},
         "_migrations": {"name": str, "applied": str},
     }
@@ -126,7 +128,8 @@ def test_schema(catalogue):
     assert {"targets_view", "targets_effective"} <= set(db.view_names())
     assert db["documents"].detect_fts() == "documents_fts"
     assert [r["name"] for r in db["_migrations"].rows] == [
-        "0001_initial", "0002_reviews", "0003_crawl", "0004_view_provinces", "0005_decision_rules", "0006_review_decisions"]
+        "0001_initial", "0002_reviews", "0003_crawl", "0004_view_provinces", "0005_decision_rules", "0006_review_decisions",
+        "0007_document_sources", "0008_run_owner"]
 
 
 def test_places_come_from_the_gazetteer(catalogue):
@@ -141,7 +144,7 @@ def test_places_come_from_the_gazetteer(catalogue):
 def test_reopening_applies_no_migration_twice(tmp_path):
     Catalogue(tmp_path / "c.db").close()
     cat = Catalogue(tmp_path / "c.db")
-    assert cat.db["_migrations"].count == 6
+    assert cat.db["_migrations"].count == 8
     assert cat.db["places"].count == len(list(cat.db["places"].rows))
     cat.close()
 
@@ -159,7 +162,7 @@ def test_stored_rows(catalogue):
     assert {k: v for k, v in document.items() if k != "stored_at"} == {
         "id": doc_id, "name": "199-kh-ubnd.txt", "source": "/data/199-kh-ubnd.txt",
         "title": "Kế hoạch giảm nghèo bền vững năm 2022", "published": "2022-08-03", "site_name": "Cổng TTĐT tỉnh Sơn La",
-        "status": "ok", "text": PLAN, "extractor_version": VERSION, "run_id": run, "source_stamp": None,
+        "status": "ok", "text": PLAN, "extractor_version": VERSION, "run_id": run,
         "status_reason": None,
     }
     plan_id = stable_id(doc_id, "plan")
@@ -256,6 +259,43 @@ def test_new_version_replaces_derived_rows(catalogue):
     assert catalogue.store(None, fewer, "0.2.0") == "unchanged"
 
 
+def sources(catalogue):
+    return {row["source"]: row["document_id"] for row in catalogue.db["document_sources"].rows}
+
+
+def test_the_same_text_from_two_sources_is_one_document_with_both(catalogue):
+    """The same plan as a page and as a Word file, or a file copied into two folders."""
+    first, copy = result_for(PLAN), result_for(PLAN, name="199-kh-ubnd-copy.txt")
+    assert catalogue.store(None, first, VERSION) == "new"
+    assert catalogue.store(None, copy, VERSION) == "duplicate"
+    assert counts(catalogue) == {"documents": 1, "plans": 1, "references": 2, "targets": 2}
+    doc_id = first.document.doc_id
+    assert sources(catalogue) == {"/data/199-kh-ubnd.txt": doc_id, "/data/199-kh-ubnd-copy.txt": doc_id}
+    assert catalogue.db["documents"].get(doc_id)["source"] == "/data/199-kh-ubnd.txt"  # the first stays
+    # storing either again writes nothing: no flipping back and forth
+    before = derived_rows(catalogue)
+    assert [catalogue.store(None, r, VERSION) for r in (first, copy, first)] == ["unchanged"] * 3
+    assert derived_rows(catalogue) == before
+
+
+@pytest.mark.parametrize("which_changes", ["first", "copy"])
+def test_a_source_whose_text_changes_leaves_the_text_its_twin_still_holds(catalogue, which_changes):
+    first, copy = result_for(PLAN), result_for(PLAN, name="199-kh-ubnd-copy.txt")
+    catalogue.store(None, first, VERSION)
+    catalogue.store(None, copy, VERSION)
+    name = "199-kh-ubnd.txt" if which_changes == "first" else "199-kh-ubnd-copy.txt"
+    edited = result_for(PLAN.replace("18,66%", "17,50%"), name=name)
+    assert catalogue.store(None, edited, VERSION) == "changed"
+    twin = "/data/199-kh-ubnd-copy.txt" if which_changes == "first" else "/data/199-kh-ubnd.txt"
+    assert sources(catalogue) == {f"/data/{name}": edited.document.doc_id, twin: first.document.doc_id}
+    assert catalogue.db["documents"].get(first.document.doc_id)["source"] == twin  # a live source names it
+    assert counts(catalogue)["documents"] == 2
+    # the twin changes too: the old text has no source left and goes
+    assert catalogue.store(None, result_for(edited.document.text, name=twin.rsplit("/", 1)[1]), VERSION) == "duplicate"
+    assert counts(catalogue) == {"documents": 1, "plans": 1, "references": 2, "targets": 2}
+    assert set(sources(catalogue).values()) == {edited.document.doc_id}
+
+
 def test_failure_mid_store_leaves_the_old_rows(catalogue):
     catalogue.store(None, result_for(PLAN), VERSION)
     before = derived_rows(catalogue)
@@ -292,7 +332,20 @@ def test_runs_and_failures_are_recorded(catalogue):
     row = catalogue.db["runs"].get(run)
     assert (row["version"], row["options"], row["counts"]) == (
         VERSION, '{"paths": ["corpus"], "workers": 2}', '{"documents": 0, "failed": 1}')
-    assert row["started"] <= row["finished"]
+    assert row["started"] <= row["finished"] and (row["status"], row["pid"]) == ("finished", os.getpid())
+
+
+def test_the_run_of_a_killed_process_is_closed_by_the_next(catalogue):
+    import subprocess
+    import sys
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    killed = catalogue.start_run(VERSION, {})
+    catalogue.db["runs"].update(killed, {"pid": int(gone.stdout)})  # as if its process was killed mid-run
+    alive = catalogue.start_run(VERSION, {})  # this process: still running
+    catalogue.start_run(VERSION, {})
+    assert catalogue.db["runs"].get(killed)["status"] == "interrupted" and catalogue.db["runs"].get(killed)["finished"]
+    assert catalogue.db["runs"].get(alive)["status"] == "running"
 
 
 def test_full_text_search(catalogue):

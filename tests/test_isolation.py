@@ -25,7 +25,7 @@ def work(item):
 
 def run(items, **options):
     pool = WorkerPool(work, **{"workers": 2, "timeout": 2, "memory_limit": 2 * 1024**3, **options})
-    return {item: (result, error) for item, result, error in pool.map(items)}
+    return {item: (result, error) for item, result, error, _ in pool.map(items)}
 
 
 def test_failures_are_contained():

@@ -21,6 +21,9 @@ replaced in one transaction.
 from __future__ import annotations
 
 import json
+import os
+import random
+import socket
 import sqlite3
 import time
 from contextlib import contextmanager
@@ -38,7 +41,8 @@ from .schema import MIGRATIONS, TARGET_VALUE_FIELDS, now
 
 __all__ = ["Catalogue", "StoreStatus", "TARGET_VALUE_FIELDS", "find_quote", "quote_key", "row_hash", "stable_id", "target_id"]
 
-StoreStatus = Literal["new", "changed", "unchanged"]
+StoreStatus = Literal["new", "changed", "unchanged", "duplicate"]
+BUSY_SECONDS = 600.0  # how long a writer waits for another's lock before it gives up
 T = TypeVar("T")
 
 
@@ -47,6 +51,32 @@ def _plan_place(plan: PlanRecord) -> Place | None:
     if not plan.place or plan.issuer_level in ("commune", "national"):
         return None
     return load_gazetteer().lookup(plan.place, plan.issuer_level)
+
+
+def _when_unlocked(action: Callable[[], None]) -> None:
+    """Run `action`, again while the file is locked. A new catalogue is in rollback-journal mode
+    until one process turns WAL on, and there SQLite answers "locked" at once, without waiting,
+    when two connections would deadlock."""
+    deadline = time.monotonic() + BUSY_SECONDS
+    while True:
+        try:
+            return action()
+        except (sqlite3.OperationalError, CatalogueError) as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(random.uniform(0.02, 0.2))
+
+
+def _process_alive(pid: int | None) -> bool:
+    if not pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # alive, under another user
+    return True
 
 
 def _first_by_id(items: Iterable[tuple[str, T]]) -> dict[str, T]:
@@ -63,52 +93,67 @@ class Catalogue:
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
+        self._group: dict | None = None  # the open group of `grouped_commits`, if any
         try:
-            self.db = sqlite_utils.Database(self.path)
+            # another writer (a crawl beside an extract) holds the lock for a moment at a time: wait
+            self.db = sqlite_utils.Database(sqlite3.connect(str(self.path), timeout=BUSY_SECONDS))
             self.db.execute("pragma foreign_keys = on")
             # WAL: readers (Datasette) never block a batch, and a commit per document stays cheap
-            self.db.enable_wal()
+            _when_unlocked(self.db.enable_wal)
             self.db.execute("pragma synchronous = normal")
-            self._migrate()
+            _when_unlocked(self._migrate)
         except sqlite3.Error as exc:
             raise CatalogueError(f"{self.path}: cannot open the catalogue: {exc}") from exc
 
     @contextmanager
     def _transaction(self, action: str) -> Iterator[None]:
-        """One transaction; any SQLite error rolls it back and names the catalogue and the action."""
+        """One transaction; any SQLite error rolls it back and names the catalogue and the action.
+        The write lock is taken at the start (BEGIN IMMEDIATE): a transaction that read first and
+        then found another writer in the way could only fail. Inside a group it is a savepoint."""
         try:
+            if not self.db.conn.in_transaction:
+                self.db.execute("begin immediate")
+                if self._group is None:
+                    with self._commit_or_rollback():
+                        yield
+                    return
+                self._group["since"] = time.monotonic()  # the group's first write: it holds the lock from now
             with self.db.atomic():
                 yield
         except sqlite3.Error as exc:
             raise CatalogueError(f"{self.path}: {action} failed: {exc}") from exc
 
     @contextmanager
-    def grouped_commits(self, every: int = 100, seconds: float = 2.0) -> Iterator[Callable[[], None]]:
-        """Many documents in few commits. Inside, each `store` is a savepoint of one open
-        transaction (a document that fails still rolls back alone); call the yielded function
-        after each document: it commits every `every` documents or `seconds`. A stop loses at
-        most the open group, which the next run extracts again."""
-        state = {"count": 0, "since": time.monotonic()}
-
-        def begin() -> None:
-            state["count"], state["since"] = 0, time.monotonic()
-            self.db.execute("begin immediate")
-
-        def tick() -> None:
-            state["count"] += 1
-            if state["count"] >= every or time.monotonic() - state["since"] >= seconds:
-                self.db.execute("commit")
-                begin()
-
+    def _commit_or_rollback(self) -> Iterator[None]:
         try:
-            begin()
-            yield tick
+            yield
         except BaseException:
             if self.db.conn.in_transaction:
                 self.db.execute("rollback")
             raise
-        else:
-            self.db.execute("commit")
+        self.db.execute("commit")
+
+    @contextmanager
+    def grouped_commits(self, every: int = 100, seconds: float = 1.0) -> Iterator[Callable[[], None]]:
+        """Many documents in few commits. Inside, each `store` is a savepoint of one open
+        transaction (a document that fails still rolls back alone); call the yielded function
+        after each document: it commits every `every` documents or `seconds`. The transaction
+        starts at the group's first write, so the lock is free while nothing is written. A stop
+        loses at most the open group, which the next run extracts again."""
+        self._group = {"count": 0, "since": time.monotonic()}
+
+        def tick() -> None:
+            self._group["count"] += 1
+            due = self._group["count"] >= every or time.monotonic() - self._group["since"] >= seconds
+            if due and self.db.conn.in_transaction:
+                self.db.execute("commit")
+                self._group["count"] = 0
+
+        try:
+            with self._commit_or_rollback():
+                yield tick
+        finally:
+            self._group = None
 
     def _fetch_one(self, sql: str, params: list) -> tuple | None:
         try:
@@ -117,26 +162,37 @@ class Catalogue:
             raise CatalogueError(f"{self.path}: reading the catalogue failed: {exc}") from exc
 
     def _migrate(self) -> None:
-        self.db["_migrations"].create({"name": str, "applied": str}, pk="name", if_not_exists=True)
+        """Apply what is missing, each migration under the write lock and checked again there: two
+        processes opening a new catalogue at once apply each migration once."""
+        with self._transaction("creating the migrations table"):
+            self.db["_migrations"].create({"name": str, "applied": str}, pk="name", if_not_exists=True)
         applied = {row["name"] for row in self.db["_migrations"].rows}
         for name, migration in MIGRATIONS:
             if name in applied:
                 continue
-            with self.db.atomic():
+            with self._transaction(f"migrating ({name})"):
+                if self.db.execute("select 1 from _migrations where name = ?", [name]).fetchone():
+                    continue  # another process applied it while this one waited
                 migration(self.db)
                 self.db["_migrations"].insert({"name": name, "applied": now()})
 
     # ------------------------------------------------------------------ runs
 
     def start_run(self, version: str, options: dict) -> int:
+        """A new run; first, runs whose process on this machine is gone are closed as interrupted."""
+        host = socket.gethostname()
         with self._transaction("starting a run"):
-            return self.db["runs"].insert(
-                {"started": now(), "version": version, "options": json.dumps(options, ensure_ascii=False)}
-            ).last_pk
+            for run_id, pid in self.db.execute("select id, pid from runs where status = 'running' and host = ?", [host]).fetchall():
+                if not _process_alive(pid):
+                    self.db["runs"].update(run_id, {"status": "interrupted", "finished": now()})
+            return self.db["runs"].insert({
+                "started": now(), "version": version, "options": json.dumps(options, ensure_ascii=False),
+                "host": host, "pid": os.getpid(), "status": "running",
+            }).last_pk
 
     def finish_run(self, run_id: int, counts: dict) -> None:
         with self._transaction(f"finishing run {run_id}"):
-            self.db["runs"].update(run_id, {"finished": now(), "counts": json.dumps(counts)})
+            self.db["runs"].update(run_id, {"finished": now(), "counts": json.dumps(counts), "status": "finished"})
 
     def record_failure(self, run_id: int | None, source: str, stage: str, reason: str) -> None:
         with self._transaction(f"recording the failure of {source}"):
@@ -149,60 +205,71 @@ class Catalogue:
 
     # ------------------------------------------------------------------ documents
 
-    def is_current(self, doc_id: str, source: str, version: str) -> bool:
-        """True when this text from this source was stored by this extractor version."""
-        # the primary key narrows this to one row: the fast path of a re-run over unchanged documents
-        row = self._fetch_one(
-            "select 1 from documents where id = ? and source = ? and extractor_version = ?", [doc_id, source, version]
-        )
-        return row is not None
-
     def is_current_stamp(self, source: str, stamp: str, version: str) -> bool:
         """True when the file at `source`, unchanged since (size, mtime), was stored by this version."""
         row = self._fetch_one(
-            "select 1 from documents where source = ? and source_stamp = ? and extractor_version = ?", [source, stamp, version]
+            "select 1 from document_sources s join documents d on d.id = s.document_id "
+            "where s.source = ? and s.stamp = ? and d.extractor_version = ?", [source, stamp, version]
         )
         return row is not None
 
     def store(self, run_id: int | None, result: DocumentResult, version: str, stamp: str | None = None) -> StoreStatus:
-        """Write one document's rows. The same text from the same source by the same `version`
-        writes nothing ("unchanged"); new text for a source, or a new version, replaces the
-        document's rows ("changed"); `stamp` is the file's size and mtime for `is_current_stamp`."""
+        """Write one document's rows. A text is stored once, with every source that carried it:
+        the same text from the same source by the same `version` writes nothing ("unchanged"),
+        from another source only links that source ("duplicate"); new text for a source, or a
+        new version, replaces the rows ("changed"). A text no source holds any longer is deleted.
+        `stamp` is the file's size and mtime for `is_current_stamp`."""
         document = result.document
-        if self.is_current(document.doc_id, document.source, version):
-            if stamp:
-                with self._transaction(f"stamping {document.source}"):
-                    self.db.execute("update documents set source_stamp = ? where id = ?", [stamp, document.doc_id])
+        held = self._fetch_one("select document_id, stamp from document_sources where source = ?", [document.source])
+        stored = self._fetch_one("select extractor_version from documents where id = ?", [document.doc_id])
+        current = stored is not None and stored[0] == version
+        if current and held and held[0] == document.doc_id and (held[1] == stamp or not stamp):
             return "unchanged"
         try:
             with self._transaction(f"storing {document.source}"):  # old rows go and new rows come together
-                stale = [row[0] for row in self.db.execute(
-                    "select id from documents where source = ? or id = ?", [document.source, document.doc_id]
-                ).fetchall()]
-                for doc_id in stale:
-                    self._delete_document(doc_id)
-                self._insert(run_id, result, version, stamp)
-                if stale:
-                    reanchor(self.db, document.source, document.doc_id, document.text)
+                if not current:
+                    if stored:
+                        self._delete_document(document.doc_id)  # a new version: its links stay
+                    self._insert(run_id, result, version)
+                released = self._link(run_id, document, stamp, held[0] if held else None)
+                if not current or released:
+                    reanchor(self.db, [document.doc_id, *released], document.doc_id, document.text)
         except CatalogueError:
             raise  # the catalogue itself failed (locked, full, corrupt): no later document would fare better
         except Exception as exc:  # this document's rows: rolled back, the batch goes on
             raise StoreError(f"{document.source}: storing its rows failed ({type(exc).__name__}: {exc}); nothing was changed") from exc
-        return "changed" if stale else "new"
+        if current:
+            return "unchanged" if held and held[0] == document.doc_id else "duplicate"
+        return "changed" if stored or held else "new"
+
+    def _link(self, run_id: int | None, document, stamp: str | None, previous: str | None) -> list[str]:
+        """Point the source at its document; the ids of documents deleted because no source holds them now."""
+        self.db["document_sources"].upsert(
+            {"source": document.source, "document_id": document.doc_id, "name": document.name, "stamp": stamp,
+             "run_id": run_id, "seen_at": now()}, pk="source",
+        )
+        if previous is None or previous == document.doc_id:
+            return []
+        others = self._fetch_one("select source from document_sources where document_id = ? limit 1", [previous])
+        if others:  # another source still carries the old text: it stays, under a live source
+            self.db.execute("update documents set source = ? where id = ? and source = ?", [others[0], previous, document.source])
+            return []
+        self._delete_document(previous)
+        return [previous]
 
     def _delete_document(self, doc_id: str) -> None:
         for table in ("targets", "references", "plans"):
             self.db.execute(f"delete from [{table}] where document_id = ?", [doc_id])
         self.db.execute("delete from documents where id = ?", [doc_id])
 
-    def _insert(self, run_id: int | None, result: DocumentResult, version: str, stamp: str | None = None) -> None:
+    def _insert(self, run_id: int | None, result: DocumentResult, version: str) -> None:
         document, plan = result.document, result.plan
         self.db["documents"].insert({
             "id": document.doc_id, "name": document.name, "source": document.source, "title": document.title,
             "published": document.published.isoformat() if document.published else None,
             "site_name": document.site_name, "status": document.status, "status_reason": document.status_reason,
             "text": document.text,
-            "extractor_version": version, "run_id": run_id, "stored_at": now(), "source_stamp": stamp,
+            "extractor_version": version, "run_id": run_id, "stored_at": now(),
         })
         plan_id = stable_id(document.doc_id, "plan")
         place = _plan_place(plan)

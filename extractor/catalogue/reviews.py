@@ -4,7 +4,8 @@ carried over when a document is extracted again.
 A decision or correction follows its target by id, else by the target's evidence text and
 sentence when they are found exactly once; a decision whose machine row changed is `stale`, one that cannot be
 placed again `needs_review`: both are listed by `chitieu review status`, neither counts.
-A plan's work follows the document's source (the plan of a source is one, whatever its text).
+A plan's work follows the document's source (the plan of a source is one, whatever its text):
+when a source's text changes, the work on the text it held moves to the new one.
 """
 
 from __future__ import annotations
@@ -34,17 +35,19 @@ def find_quote(text: str, quote: str) -> list[int]:
     return [m.start() for m in pattern.finditer(unicodedata.normalize("NFC", text))]
 
 
-def reanchor(db: sqlite_utils.Database, source: str, doc_id: str, text: str) -> None:
-    """Carry the reviews, corrections and added targets of `source` over to document `doc_id`."""
+def reanchor(db: sqlite_utils.Database, replaced: list[str], doc_id: str, text: str) -> None:
+    """Carry the reviews, corrections and added targets of the documents `replaced` (an older
+    text of the source, the same text by an older version) over to document `doc_id`."""
     targets = {row["id"]: row for row in db["targets"].rows_where("document_id = ?", [doc_id])}
     by_evidence: dict[tuple[str, str], list[str]] = {}
     for target_id, row in targets.items():
         by_evidence.setdefault((row["evidence_text"], row["sentence"]), []).append(target_id)
     plan = next(db["plans"].rows_where("document_id = ?", [doc_id]), None)
+    marks = ", ".join("?" * len(replaced))
     for table in ("reviews", "corrections"):
-        for row in list(db[table].rows_where("source = ? and item_kind in ('target', 'plan', 'document')", [source])):
+        for row in list(db[table].rows_where(f"document_id in ({marks}) and item_kind in ('target', 'plan', 'document')", replaced)):
             db[table].update(row["id"], _carried(table, row, doc_id, targets, by_evidence, plan))
-    for row in list(db["added_targets"].rows_where("source = ?", [source])):
+    for row in list(db["added_targets"].rows_where(f"document_id in ({marks})", replaced)):
         starts = find_quote(text, row["quote"])
         unique = len(starts) == 1
         db["added_targets"].update(row["id"], {

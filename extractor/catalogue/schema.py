@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from typing import Callable
 
 import sqlite_utils
@@ -227,3 +228,35 @@ def _review_decisions(db: sqlite_utils.Database) -> None:
 
 
 MIGRATIONS.append(("0006_review_decisions", _review_decisions))
+
+
+def _document_sources(db: sqlite_utils.Database) -> None:
+    """One document per text, with every source that carried it (the same plan as HTML and
+    DOCX, a file copied into two folders). A source holds one document at a time; its stamp
+    (size and mtime) lets a re-run skip it unread. `documents.source` stays the first source."""
+    db["document_sources"].create(
+        {"source": str, "document_id": str, "name": str, "stamp": str, "run_id": int, "seen_at": str},
+        pk="source",  # no foreign key: a re-extracted document is deleted and written again under its links
+    )
+    db["document_sources"].create_index(["document_id"])
+    db.execute(
+        "insert into document_sources (source, document_id, name, stamp, run_id, seen_at) "
+        "select source, id, name, source_stamp, run_id, stored_at from documents"
+    )
+    if sqlite3.sqlite_version_info >= (3, 35):  # older SQLite keeps the unused column
+        db.execute("alter table documents drop column source_stamp")
+
+
+MIGRATIONS.append(("0007_document_sources", _document_sources))
+
+
+def _run_owner(db: sqlite_utils.Database) -> None:
+    """Which process a run belongs to, so that the run of a killed process is closed as
+    `interrupted` by the next one instead of staying unfinished for ever."""
+    db["runs"].add_column("host", str)
+    db["runs"].add_column("pid", int)
+    db["runs"].add_column("status", str)
+    db.execute("update runs set status = case when finished is null then 'interrupted' else 'finished' end")
+
+
+MIGRATIONS.append(("0008_run_owner", _run_owner))

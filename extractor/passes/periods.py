@@ -11,7 +11,9 @@ from ..nlp import text_of
 from ..spans import SpanIndex
 
 _Y = r"((?:19|20)\d\d)"
-_RANGE = re.compile(rf"(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|từ\s+năm|trong|từ)?\s*{_Y}\s*(?:-|–|—|đến|đến năm)\s*{_Y}(?!\d)", re.IGNORECASE)
+# the lead-in word, when there is one, with its space: an optional space before every year
+# would rescan a long blank run from each of its characters
+_RANGE = re.compile(rf"(?:(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|từ\s+năm|trong|từ)\s*)?{_Y}\s*(?:-|–|—|đến|đến năm)\s*{_Y}(?!\d)", re.IGNORECASE)
 _UNTIL = re.compile(rf"(?:đến|tới)\s+(?:cuối\s+|hết\s+)?năm\s+{_Y}(?!\d)", re.IGNORECASE)
 _YEAR = re.compile(rf"\bnăm\s+{_Y}(?!\d)", re.IGNORECASE)
 # "ngày 13 tháng 10 năm 2017", "ngày ỗñ tháng 12 năm 2016" (a day OCR could not read): a date's year
