@@ -359,6 +359,39 @@ class TimeRules(Strict):
     phase_words: SeenPhraseRule
 
 
+class CalendarRules(Strict):
+    """rules/calendar.yaml: the words of dates and periods."""
+
+    version: int
+    day_words: PhraseRule
+    day_only_words: PhraseRule
+    month_words: PhraseRule
+    year_words: PhraseRule
+    weekday_words: PhraseRule
+    period_words: PhraseRule
+    range_words: PhraseRule
+    until_words: PhraseRule
+    until_extent_words: PhraseRule
+
+
+class FrameRules(Strict):
+    """rules/frame.yaml: the words of a document's header, title lines and citations."""
+
+    version: int
+    motto_words: PhraseRule
+    number_words: PhraseRule
+    symbol_label_words: PhraseRule
+    no_number_words: PhraseRule
+    issued_label_words: PhraseRule
+    issuer_label_words: PhraseRule
+    legal_basis_words: PhraseRule
+    agent_words: PhraseRule
+    possessive_words: PhraseRule
+    according_words: PhraseRule
+    goal_nouns: PhraseRule
+    plan_nouns: PhraseRule
+
+
 class ClauseRules(Strict):
     version: int
     coverage_words: SeenPhraseRule

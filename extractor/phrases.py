@@ -7,8 +7,13 @@ from typing import Iterable
 
 
 def flexible(phrase: str) -> str:
-    """A phrase as a regex whose spaces match any run of whitespace (line breaks included)."""
-    return r"\s+".join(map(re.escape, phrase.split()))
+    """A phrase as a regex whose spaces match any run of whitespace (line breaks included); a
+    space beside a punctuation mark may also be absent ("Độc lập - Tự do", "Độc lập-Tự do")."""
+    tokens = phrase.split()
+    pattern = re.escape(tokens[0]) if tokens else ""
+    for before, token in zip(tokens, tokens[1:]):
+        pattern += (r"\s+" if before[-1].isalnum() and token[0].isalnum() else r"\s*") + re.escape(token)
+    return pattern
 
 
 def alternation(phrases: Iterable[str]) -> str:

@@ -7,8 +7,9 @@ from bisect import bisect_right
 
 from .models import DateMention, Document, DocumentResult, Extraction, SymbolMention
 from .nlp import make_doc
-from .passes import dates, periods
+from .passes.dates import DatePass
 from .passes.issuers import IssuerPass
+from .passes.periods import PeriodPass
 from .passes.symbols import SymbolPass
 from .passes.targets import TargetPass
 from .places import gazetteer_for, load_gazetteer
@@ -28,16 +29,15 @@ class Extractor:
             gazetteer = gazetteer_for(self.rules.places)
         self.issuers = IssuerPass(self.rules, gazetteer)
         self.targets = TargetPass(self.rules)
-        marks = self.rules.cues.marks
-        goals_above = [p for rule in marks if rule.mark == "goals_above" for p in rule.phrases]
-        goal_words = [p for rule in marks if rule.mark in ("commit", "report") for p in rule.phrases]
-        self.plan_words = PlanWords(self.rules.symbols, goals_above, goal_words, self.rules.places)
+        self.dates = DatePass(self.rules.calendar)
+        self.periods = PeriodPass(self.rules.calendar)
+        self.plan_words = PlanWords(self.rules)
         self.version = extractor_version(self.rules)
 
     def extract(self, document: Document) -> DocumentResult:
         doc = make_doc(document.text)
         symbol_mentions = self.symbols.run(doc)
-        date_mentions = dates.run(doc)
+        date_mentions = self.dates.run(doc)
         issuer_mentions, place_mentions = self.issuers.run(doc)
         # Dates and symbols hold numbers that are never target values.
         exclude = [(m.evidence.start, m.evidence.end) for m in (*symbol_mentions, *date_mentions)]
@@ -47,7 +47,7 @@ class Extractor:
             dates=date_mentions,
             issuers=issuer_mentions,
             places=place_mentions,
-            periods=periods.run(doc),
+            periods=self.periods.run(doc),
             targets=self.targets.run(doc, exclude, _page_date(document, date_mentions, symbol_mentions)),
         )
         return build_result(extraction, self.plan_words)

@@ -14,7 +14,10 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import RuleError
-from .models import ClauseRules, CueRules, IndicatorRules, NumberRules, PlaceRules, ScopeRules, SectionRules, SymbolRules, TimeRules
+from .models import (
+    CalendarRules, ClauseRules, CueRules, FrameRules, IndicatorRules, NumberRules, PlaceRules, ScopeRules, SectionRules,
+    SymbolRules, TimeRules,
+)
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
@@ -87,6 +90,8 @@ class Rules:
     times: TimeRules
     sections: SectionRules
     clauses: ClauseRules
+    calendar: CalendarRules
+    frame: FrameRules
 
     def digest(self) -> str:
         """A short hash of every rule's content."""
@@ -105,6 +110,8 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         times=load_rule_file(directory / "times.yaml", TimeRules),
         sections=load_rule_file(directory / "sections.yaml", SectionRules),
         clauses=load_rule_file(directory / "clauses.yaml", ClauseRules),
+        calendar=load_rule_file(directory / "calendar.yaml", CalendarRules),
+        frame=load_rule_file(directory / "frame.yaml", FrameRules),
     )
     _check_unique_ids(rules, directory)
     return rules

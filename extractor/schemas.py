@@ -8,21 +8,20 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import typing
+
 from pydantic import BaseModel
 
-from .models import CueRules, DocumentOutput, IndicatorRules, NumberRules, PlaceRules, ReviewFile, ScopeRules, SymbolRules
+from .models import DocumentOutput, ReviewFile
+from .rules import Rules
 
 SCHEMAS_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "document-output.schema.json": DocumentOutput,
     "review-file.schema.json": ReviewFile,
-    "rules-numbers.schema.json": NumberRules,
-    "rules-indicators.schema.json": IndicatorRules,
-    "rules-scopes.schema.json": ScopeRules,
-    "rules-cues.schema.json": CueRules,
-    "rules-symbols.schema.json": SymbolRules,
-    "rules-places.schema.json": PlaceRules,
+    # one per file under rules/: an editor validates and completes a rule file with it
+    **{f"rules-{name}.schema.json": model for name, model in typing.get_type_hints(Rules).items()},
 }
 
 

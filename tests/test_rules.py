@@ -184,3 +184,25 @@ def test_time_examples(rules, name, kinds):
 def test_households_after_a_support_verb_are_who_is_helped(rules, target_pass):
     for text in rules.cues.support_verbs.examples.positive:
         assert [t.indicator for t in target_pass.run(make_doc(text), [])] == ["other"], text
+
+
+def _word_list_examples():
+    """Word lists of rules/calendar.yaml and rules/frame.yaml: every positive example holds one of
+    the list's phrases, as the passes match them (any case, any whitespace)."""
+    import re
+
+    from extractor.phrases import alternation
+
+    rules = load_rules()
+    for section in (rules.calendar, rules.frame):
+        for name in type(section).model_fields:
+            rule = getattr(section, name)
+            if name != "version":
+                pattern = re.compile(rf"(?<!\w)(?:{alternation(rule.phrases)})(?!\w)", re.IGNORECASE)
+                for text in rule.examples.positive:
+                    yield rule.id, pattern, text
+
+
+@pytest.mark.parametrize("rule, pattern, text", list(_word_list_examples()))
+def test_calendar_and_frame_word_examples(rule, pattern, text):
+    assert pattern.search(text), f"{rule}: no phrase of the rule in {text!r}"

@@ -1,7 +1,8 @@
 import pytest
 
 from extractor.nlp import make_doc
-from extractor.passes import dates
+from extractor.passes.dates import DatePass
+from extractor.rules import load_rules
 from extractor.passes.symbols import SymbolPass
 
 
@@ -62,5 +63,5 @@ DATES = [
 
 @pytest.mark.parametrize("text, expected", DATES)
 def test_dates(text, expected):
-    found = dates.run(make_doc(text))
+    found = DatePass(load_rules().calendar).run(make_doc(text))
     assert [(d.day, d.month, d.year, d.is_dateline) for d in found] == expected

@@ -1,5 +1,6 @@
 """Dates: "ngày 02/8/2022", "21.12.2021", "ngày 02 tháng 8 năm 2022", "Ngày 10/3" (no year),
-and the page's own date line ("Thứ Sáu, 18/03/2022 18:05", "18/01/2024 14:04")."""
+and the page's own date line ("Thứ Sáu, 18/03/2022 18:05", "18/01/2024 14:04"). The words come
+from rules/calendar.yaml; digits and separators are the grammar here."""
 
 from __future__ import annotations
 
@@ -7,47 +8,52 @@ import re
 
 from spacy.tokens import Doc
 
-from ..models import DateMention, Evidence
+from ..models import CalendarRules, DateMention, Evidence
 from ..nlp import text_of
+from ..phrases import alternation
 from ..spans import SpanIndex
 
 _YEAR = r"(?P<y>(?:19|20)\s?\d\s?\d)"  # " 16/7/20 21": stored pages split some years
 _NUMERIC = re.compile(rf"(?<![\d/.])(?P<d>\d{{1,2}})\s?(?P<sep>[/.-])\s?(?P<m>\d{{1,2}})\s?(?P=sep)\s?{_YEAR}(?!\d)")
-_SPELLED = re.compile(rf"ngày\s+(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})\s+năm\s+{_YEAR}(?!\d)", re.IGNORECASE)
-_NO_YEAR = re.compile(r"\b(?:ngày|hôm)\s+(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})(?![\d/.-]|\s?[/.-]\s?\d)", re.IGNORECASE)
-# A time right after the date, or a weekday right before it: the page's date line.
+# A time right after the date: the page's date line.
 _TIME_AFTER = re.compile(r"^[,|\s-]*(?:\d{1,2}:\d{2}|\d{1,2}h\d{0,2})")
-_WEEKDAY_BEFORE = re.compile(r"(?:thứ\s+\w+|chủ nhật)\s*,?\s*(?:ngày\s*)?$", re.IGNORECASE)
 
 
-def run(doc: Doc) -> list[DateMention]:
-    text = text_of(doc)
-    found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
-    for pattern, rule_id in ((_SPELLED, "date-spelled.v1"), (_NUMERIC, "date-numeric.v1"), (_NO_YEAR, "date-no-year.v1")):
-        earlier = SpanIndex(taken)  # a pattern's own matches never overlap one another
-        for match in pattern.finditer(text):
-            if earlier.overlaps(match.start(), match.end()):
-                continue
-            day, month = int(match.group("d")), int(match.group("m"))
-            year = int(re.sub(r"\s", "", match.group("y"))) if "y" in match.groupdict() else None
-            if not (1 <= day <= 31 and 1 <= month <= 12):
-                continue
-            taken.append((match.start(), match.end()))
-            found.append(
-                DateMention(
-                    day=day,
-                    month=month,
-                    year=year,
-                    is_dateline=_is_dateline(text, match),
+class DatePass:
+    def __init__(self, rules: CalendarRules):
+        day, month, year = (alternation(r.phrases) for r in (rules.day_words, rules.month_words, rules.year_words))
+        self.spelled = re.compile(
+            rf"(?:{day})\s+(?P<d>\d{{1,2}})\s+(?:{month})\s+(?P<m>\d{{1,2}})\s+(?:{year})\s+{_YEAR}(?!\d)", re.IGNORECASE
+        )
+        self.no_year = re.compile(
+            rf"\b(?:{alternation(rules.day_only_words.phrases)})\s+(?P<d>\d{{1,2}})\s?[/.-]\s?(?P<m>\d{{1,2}})(?![\d/.-]|\s?[/.-]\s?\d)",
+            re.IGNORECASE,
+        )
+        # a weekday right before the date: the page's date line
+        self.weekday_before = re.compile(rf"(?:{alternation(rules.weekday_words.phrases)})\s*,?\s*(?:(?:{day})\s*)?$", re.IGNORECASE)
+
+    def run(self, doc: Doc) -> list[DateMention]:
+        text = text_of(doc)
+        found: list[DateMention] = []
+        taken: list[tuple[int, int]] = []
+        for pattern, rule_id in ((self.spelled, "date-spelled.v1"), (_NUMERIC, "date-numeric.v1"), (self.no_year, "date-no-year.v1")):
+            earlier = SpanIndex(taken)  # a pattern's own matches never overlap one another
+            for match in pattern.finditer(text):
+                if earlier.overlaps(match.start(), match.end()):
+                    continue
+                day, month = int(match.group("d")), int(match.group("m"))
+                year = int(re.sub(r"\s", "", match.group("y"))) if "y" in match.groupdict() else None
+                if not (1 <= day <= 31 and 1 <= month <= 12):
+                    continue
+                taken.append((match.start(), match.end()))
+                found.append(DateMention(
+                    day=day, month=month, year=year, is_dateline=self._is_dateline(text, match),
                     evidence=Evidence(start=match.start(), end=match.end(), text=match.group(), rule_id=rule_id),
-                )
-            )
-    found.sort(key=lambda d: d.evidence.start)
-    return found
+                ))
+        found.sort(key=lambda d: d.evidence.start)
+        return found
 
-
-def _is_dateline(text: str, match: re.Match) -> bool:
-    return bool(_TIME_AFTER.match(text[match.end() : match.end() + 10])) or bool(
-        _WEEKDAY_BEFORE.search(text[max(0, match.start() - 20) : match.start()])
-    )
+    def _is_dateline(self, text: str, match: re.Match) -> bool:
+        return bool(_TIME_AFTER.match(text[match.end() : match.end() + 10])) or bool(
+            self.weekday_before.search(text[max(0, match.start() - 20) : match.start()])
+        )

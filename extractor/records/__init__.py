@@ -1,0 +1,100 @@
+"""Extraction (what the passes found) -> DocumentResult (the plan, references and targets).
+
+Choosing the page's plan among the symbols, dates, issuers and periods it mentions is the
+only judgement made here; every chosen value keeps the evidence it came from.
+"""
+
+from __future__ import annotations
+
+from ..models import DocumentResult, Extraction, PlanRecord, SymbolMention, TargetMention
+from ..sentences import sentence_spans
+from .citations import cited_references, header_date, issue_date, safe_date
+from .issuer import page_place, plan_issuer, territory_level
+from .period import plan_period
+from .plan import HEADER_CHARS, HEADER_REACH, find_issue_sentence, find_plan_symbol
+from .words import PlanWords
+
+__all__ = ["PlanWords", "build_result"]
+
+
+def build_result(extraction: Extraction, words: PlanWords) -> DocumentResult:
+    text = extraction.document.text
+    sentences = sentence_spans(text)
+    dateline_year = next((d.year for d in extraction.dates if d.is_dateline and d.year), None)
+    unnumbered = words.unnumbered_header.search(text, 0, HEADER_CHARS)
+    target_sentences = frozenset((t.sentence.start, t.sentence.end) for t in extraction.targets)
+    symbol = find_plan_symbol(text, extraction.symbols, words, unnumbered is not None, target_sentences)
+    announced = find_issue_sentence(text, sentences, symbol, extraction.targets, extraction.issuers, words)
+    plan = PlanRecord()
+    _identify(plan, extraction, symbol, unnumbered, announced, words)
+    _date(plan, extraction, symbol, unnumbered, announced, dateline_year, words)
+    _issuer_and_place(plan, extraction, sentences, symbol, announced, target_sentences, words)
+    if not (extraction.targets or plan.symbol or unnumbered):
+        plan = PlanRecord()  # a page about no plan: every plan field null
+    references = cited_references(text, extraction.symbols, extraction.dates, dateline_year, words)
+    targets = [_for_plan(t, plan) for t in extraction.targets]
+    return DocumentResult(document=extraction.document, plan=plan, references=references, targets=targets)
+
+
+def _identify(plan: PlanRecord, extraction: Extraction, symbol: SymbolMention | None, unnumbered, announced, words: PlanWords) -> None:
+    """The plan's symbol and type, and the years it covers."""
+    text = extraction.document.text
+    if symbol:
+        plan.symbol, plan.doc_type = symbol.symbol, symbol.doc_type
+        plan.evidence["symbol"] = symbol.evidence
+    elif unnumbered:
+        sign = unnumbered.group("type")
+        title = text[unnumbered.end() : unnumbered.end() + HEADER_REACH]
+        if sign:
+            plan.doc_type = words.sign_types.get(sign) or ("cong_van" if words.letter_body.fullmatch(sign) else "other")
+        else:
+            plan.doc_type = words.type_word(title) or "other"
+    elif announced and extraction.targets:
+        doc_type = words.type_word(text[announced[0] : announced[1]])
+        if doc_type:
+            plan.doc_type = doc_type
+    anchor = symbol.evidence.end if symbol else words.type_word_end(text, announced)
+    period = plan_period(extraction.periods, announced, anchor, extraction.targets, text, words)
+    if period:
+        plan.period_start, plan.period_end = period[0], period[1]
+        plan.evidence["period"] = period[2]
+
+
+def _date(plan: PlanRecord, extraction: Extraction, symbol, unnumbered, announced, dateline_year, words: PlanWords) -> None:
+    text = extraction.document.text
+    if unnumbered and not symbol:
+        issued = header_date(text, unnumbered.start(), extraction.dates, words)
+    else:
+        issued = issue_date(text, extraction.dates, extraction.symbols, symbol, announced, words)
+    if issued:
+        year = issued.year or dateline_year or plan.period_start
+        if year:
+            plan.issued = safe_date(year, issued.month, issued.day)
+            plan.evidence["issued"] = issued.evidence
+
+
+def _issuer_and_place(plan: PlanRecord, extraction: Extraction, sentences, symbol, announced, target_sentences, words: PlanWords) -> None:
+    text = extraction.document.text
+    issuer = plan_issuer(text, sentences, extraction.issuers, extraction.symbols, announced, symbol, words)
+    if issuer:
+        plan.issuer_body = issuer.body
+        plan.issuer_level = issuer.level
+        plan.evidence["issuer"] = issuer.evidence
+    plan.place = (issuer.place if issuer and issuer.place else None) or page_place(extraction)
+    if plan.issuer_level == "national":
+        plan.place = None  # a national document covers no one territory
+    if plan.issuer_level is None and plan.place and (extraction.targets or plan.symbol):
+        plan.issuer_level = next((p.level for p in extraction.places if p.name == plan.place), None)
+    if plan.issuer_level is None and extraction.targets:
+        plan.issuer_level = territory_level(text, target_sentences, words)
+
+
+def _for_plan(target: TargetMention, plan: PlanRecord) -> TargetMention:
+    """A target due when the plan ends unless it says otherwise; a quota of the unit the plan
+    itself covers ("Thị xã Hương Thủy ... đạt 14,4%" in Hương Thủy's plan) is for all of it."""
+    update: dict = {}
+    if target.year is None:
+        update["year"] = plan.period_end
+    if target.scope == "other" and plan.place and plan.place.lower() in target.text.lower():
+        update["scope"] = "all"
+    return target.model_copy(update=update) if update else target

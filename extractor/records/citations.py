@@ -1,0 +1,76 @@
+"""Dates: when the plan was issued, and the documents it cites with theirs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_left, bisect_right
+
+from ..models import DateMention, ReferenceRecord, SymbolMention
+from .plan import HEADER_REACH, in_header
+from .words import PlanWords
+
+
+def issue_date(text, dates: list[DateMention], symbols: list[SymbolMention], plan_symbol, issue_sentence, words: PlanWords) -> DateMention | None:
+    """The date attached to the plan's symbol, else an uncited date in the announcing sentence."""
+    if plan_symbol:
+        found = _date_after(text, plan_symbol, dates, words)
+        if found is None and in_header(text, plan_symbol, words):
+            found = header_date(text, plan_symbol.evidence.start, dates, words)
+        return found
+    if issue_sentence:
+        cited = {id(_date_after(text, s, dates, words)) for s in symbols}
+        for date in dates:
+            in_sentence = issue_sentence[0] <= date.evidence.start < issue_sentence[1]
+            if in_sentence and not date.is_dateline and id(date) not in cited:
+                return date
+    return None
+
+
+def header_date(text: str, number_at: int, dates: list[DateMention], words: PlanWords) -> DateMention | None:
+    """The place-and-date line of the legal header whose "Số: ..." is at `number_at`."""
+    for date in dates:
+        start = date.evidence.start
+        if abs(start - number_at) <= HEADER_REACH and words.header_dateline.search(text[max(0, start - 40) : start]):
+            return date
+    return None
+
+
+def safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def cited_references(text, symbols: list[SymbolMention], dates: list[DateMention], dateline_year, words: PlanWords) -> list[ReferenceRecord]:
+    seen: dict[str, ReferenceRecord] = {}
+    for symbol in symbols:
+        key = symbol.symbol.replace("Đ", "D").replace("đ", "d")
+        date = _date_after(text, symbol, dates, words)
+        issued = safe_date(date.year or dateline_year, date.month, date.day) if date and (date.year or dateline_year) else None
+        if key in seen:
+            if seen[key].issued is None and issued:
+                seen[key] = seen[key].model_copy(update={"issued": issued})
+            continue
+        seen[key] = ReferenceRecord(symbol=symbol.symbol, doc_type=symbol.doc_type, issued=issued, evidence=symbol.evidence)
+    return list(seen.values())
+
+
+def _date_after(text: str, symbol: SymbolMention, dates: list[DateMention], words: PlanWords) -> DateMention | None:
+    """The date attached to a symbol; `dates` are in text order."""
+    end = symbol.evidence.end
+    start_of = lambda d: d.evidence.start  # noqa: E731
+    for date in dates[bisect_left(dates, end, key=start_of) : bisect_right(dates, end + 45, key=start_of)]:
+        # "199/KH-UBND ngày 02/8/2022"; a legal header: "Số: 270/KH-UBND | Đồng Tháp, ngày 19 ..."
+        if words.symbol_to_date.fullmatch(text, end, date.evidence.start):
+            return date
+    # "Ngày 02/8/2022, UBND tỉnh ban hành Kế hoạch số 199/KH-UBND": the date leads the sentence.
+    earlier = dates[bisect_left(dates, symbol.evidence.start - 160, key=start_of) : bisect_left(dates, symbol.evidence.start, key=start_of)]
+    before = [d for d in earlier if d.evidence.end <= symbol.evidence.start and not d.is_dateline]
+    if before:
+        date = before[-1]
+        gap = text[date.evidence.end : symbol.evidence.start]
+        if len(gap) <= 120 and words.issuing.search(gap) and not re.search(r"[.;\n]|\d+/", gap):
+            return date
+    return None

@@ -1,0 +1,97 @@
+"""Who issued the plan, and where it applies."""
+
+from __future__ import annotations
+
+from ..models import Extraction, IssuerMention, Level, SymbolMention
+from ..phrases import key
+from .words import PlanWords
+
+
+def plan_issuer(text: str, sentences, issuers: list[IssuerMention], symbols: list[SymbolMention], issue_sentence, plan_symbol, words: PlanWords) -> IssuerMention | None:
+    """The body in a document's own header ("ỦY BAN NHÂN DÂN / TỈNH TUYÊN QUANG / Số: ..."),
+    else the body in the sentence announcing the plan, else one that sets or states the
+    targets ("UBND tỉnh Đồng Tháp đề ra mục tiêu", "Theo UBND tỉnh Cà Mau, tỷ lệ ...")."""
+    for issuer in issuers:
+        if words.issuer_label.search(text[max(0, issuer.evidence.start - 60) : issuer.evidence.start]):
+            return issuer  # a register's record: "Cơ quan ban hành / Chức danh / Người ký: Quốc hội"
+    header = _header_issuer(issuers, plan_symbol)
+    if header:
+        return header
+    if plan_symbol:
+        for issuer in issuers:
+            # "Kế hoạch số 120/KH-UBND ngày 10/1/2024 của UBND tỉnh Cao Bằng": the plan's own body
+            if issuer.evidence.start > plan_symbol.evidence.end and words.own_issuer_after.fullmatch(
+                text, plan_symbol.evidence.end, issuer.evidence.start
+            ):
+                return issuer
+    if issue_sentence:
+        inside = [i for i in issuers if issue_sentence[0] <= i.evidence.start < issue_sentence[1]]
+        if plan_symbol:
+            # "... Kế hoạch số 86/KH-UBND ngày 01/4/2020 của Ủy ban nhân dân tỉnh": the issuer
+            # before the symbol is this plan's; one after it belongs to a cited document.
+            before = [i for i in inside if i.evidence.start < plan_symbol.evidence.start]
+            inside = before or inside
+        # "Căn cứ Kế hoạch số 147/KH-UBND ngày 31/5/2022 của UBND tỉnh Sơn La, UBND huyện ... ban
+        # hành": the body after a cited symbol's "của" issued that document, not this one
+        own = [i for i in inside if not _issuer_of_cited(text, i, symbols, plan_symbol, words)]
+        if own or inside:
+            return (own or inside)[0]
+    for issuer in issuers:
+        if issuer.body == "department":
+            continue  # a department head quoting results does not set the plan's targets
+        sentence = next(((s, e) for s, e in sentences if s <= issuer.evidence.start < e), None)
+        if sentence is None:
+            continue
+        according_to = words.according_to.search(text[max(0, issuer.evidence.start - 8) : issuer.evidence.start])
+        if according_to and text[issuer.evidence.end : issuer.evidence.end + 2].startswith(","):
+            return issuer
+        if words.sets_targets and words.sets_targets.search(text[issuer.evidence.end : sentence[1]][:120]):
+            return issuer
+        if words.goals_above and words.goals_above.search(text, sentence[0], issuer.evidence.start):
+            return issuer
+    return None
+
+
+def _header_issuer(issuers: list[IssuerMention], plan_symbol) -> IssuerMention | None:
+    """The body in capitals above the header's number ("UBND TỈNH GIA LAI / SỞ NÔNG NGHIỆP VÀ
+    MÔI TRƯỜNG": the lower line is the issuer, in the upper line's place)."""
+    header_end = plan_symbol.evidence.start if plan_symbol else 400
+    header = [
+        i for i in issuers
+        if i.evidence.end <= header_end and (plan_symbol is None or header_end - i.evidence.end <= 300)
+        and i.evidence.text.isupper() and len(i.evidence.text) > 4
+    ]
+    if not header:
+        return None
+    issuer = header[-1]
+    if issuer.place is None and header[0].place:
+        issuer = issuer.model_copy(update={"place": header[0].place, "level": issuer.level or header[0].level})
+    return issuer
+
+
+def _issuer_of_cited(text: str, issuer: IssuerMention, symbols: list[SymbolMention], plan_symbol, words: PlanWords) -> bool:
+    cited = [s for s in symbols if s is not plan_symbol and 0 <= issuer.evidence.start - s.evidence.end <= 80]
+    return any(words.cited_issuer.search(text, s.evidence.end, issuer.evidence.start) for s in cited)
+
+
+def page_place(extraction: Extraction) -> str | None:
+    """Where the text names no place with the issuer: the page's hints, then its first province."""
+    if extraction.document.place_hints:
+        return extraction.document.place_hints[0]
+    provinces = [p for p in extraction.places if p.level == "province"]
+    if provinces:
+        return provinces[0].name
+    return extraction.places[0].name if extraction.places else None
+
+
+def territory_level(text: str, sentences: frozenset[tuple[int, int]], words: PlanWords) -> Level | None:
+    """The level of the territory the target sentences speak of most ("tỉnh ta", "toàn huyện",
+    "cả nước"), when no body or place gives the plan's level."""
+    if words.territory is None:
+        return None
+    counts: dict[str, int] = {}
+    for start, end in sorted(sentences):
+        for match in words.territory.finditer(text, start, end):
+            level = words.territory_level[key(match.group())]
+            counts[level] = counts.get(level, 0) + 1
+    return max(counts, key=counts.get) if counts else None  # type: ignore[return-value]

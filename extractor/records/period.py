@@ -1,0 +1,80 @@
+"""The years a plan covers."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import PeriodMention, TargetMention
+from ..passes.periods import phase_start
+from ..spans import SpanIndex
+from .words import PlanWords
+
+
+def plan_period(periods: list[PeriodMention], issue_sentence, anchor: int, targets: list[TargetMention], text: str, words: PlanWords):
+    """The years the plan covers, from the most telling place that names them: the sentence
+    announcing the plan, then the title, then the deadlines of its targets."""
+    title_end = _title_end(text, words)
+    pools = []
+    if issue_sentence:
+        in_sentence = [p for p in periods if issue_sentence[0] <= p.evidence.start < issue_sentence[1]]
+        after_anchor = [p for p in in_sentence if p.evidence.start >= anchor]
+        # "Kế hoạch ... năm 2024 vừa được ... ban hành ... theo Nghị quyết ... giai đoạn 2021-2025":
+        # the period right after the plan's name is the plan's own.
+        pools.append(after_anchor[:2] if after_anchor[:1] and after_anchor[0].kind == "range" else after_anchor[:1] or in_sentence)
+    pools.append([p for p in periods if p.evidence.start < title_end])
+    target_sentences = SpanIndex((t.sentence.start, t.sentence.end) for t in targets)
+    pools.append([p for p in periods if p.kind == "until" and target_sentences.covers(p.evidence.start, p.evidence.start + 1)])
+    pools.append([p for p in periods if p.kind == "range"])
+    period = next((chosen for pool in pools if (chosen := _period_of(pool))), None)
+    stated = [t.year for t in targets if t.year]
+    if period is None and stated:
+        last = max(targets, key=lambda t: t.year or 0)  # the period's evidence: the target due last
+        return (min(stated) if len(set(stated)) > 1 else phase_start(max(stated)) if words.until.search(text) else max(stated)), max(stated), last.evidence
+    if period and stated and max(stated) > period[1]:
+        start = period[0] if period[0] is not None else phase_start(max(stated))
+        return start, max(stated), period[2]  # a plan with targets for later years spans them
+    return period
+
+
+def _period_of(pool: list[PeriodMention]):
+    ranges = [p for p in pool if p.kind == "range"]
+    years = [p for p in pool if p.kind == "year"]
+    untils = [p for p in pool if p.kind == "until"]
+    for r in ranges:
+        # "giai đoạn 2021-2025, năm 2023": an annual plan inside a phase
+        inner = [y for y in years if 0 < y.evidence.start - r.evidence.end <= 12 and r.start <= y.end <= r.end]
+        if inner:
+            return inner[0].end, inner[0].end, inner[0].evidence
+    if ranges:
+        return ranges[0].start, ranges[0].end, ranges[0].evidence
+    if untils:
+        return phase_start(untils[0].end), untils[0].end, untils[0].evidence
+    if years:
+        return years[0].end, years[0].end, years[0].evidence
+    return None
+
+
+def _title_end(text: str, words: PlanWords) -> int:
+    """End of the page's title: a legal document's heading ("KẾ HOẠCH" and the capitalised
+    lines after it), else the first line of six or more words that is not a menu or a motto."""
+    lines = list(re.finditer(r"[^\n]+", text))
+    for i, match in enumerate(lines[:40]):
+        if words.heading.match(match.group()):
+            end = match.end()
+            for following in lines[i + 1 : i + 5]:
+                if words.legal_basis.match(following.group()):
+                    break
+                end = following.end()
+            return end
+    for i, match in enumerate(lines):
+        if words.motto.search(match.group()) or words.date_line.search(match.group()):
+            continue
+        if len(match.group().split()) >= 6 and ">>" not in match.group():
+            end = match.end()
+            # a legal page's title runs over several capitalised lines
+            for following in lines[i + 1 : i + 4]:
+                if not following.group().isupper():
+                    break
+                end = following.end()
+            return end
+    return min(len(text), 200)

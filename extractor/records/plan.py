@@ -1,0 +1,88 @@
+"""Which symbol is the page's plan, and which sentence announces it."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import IssuerMention, SymbolMention
+from .words import PlanWords
+
+HEADER_REACH = 300
+HEADER_CHARS = 1500
+
+
+def find_plan_symbol(
+    text: str, symbols: list[SymbolMention], words: PlanWords, own_header: bool, target_sentences: frozenset[tuple[int, int]],
+) -> SymbolMention | None:
+    """The header "Số: ..." of a legal page, else the symbol a sentence says was issued:
+    "UBND tỉnh ban hành Kế hoạch số 199/KH-UBND", "Theo Kế hoạch số 117/KH-UBND ... do UBND
+    tỉnh vừa ban hành", else a plan named in a sentence stating targets ("Theo Kế hoạch số
+    120/KH-UBND ..., năm 2024 tỉnh phấn đấu ..."). A symbol cited as a basis ("Căn cứ", "Triển
+    khai ... Kế hoạch số") is not, nor any symbol in a document whose own header number is blank
+    (`own_header`)."""
+    for symbol in symbols:
+        if in_header(text, symbol, words):
+            return symbol
+    if own_header:
+        return None
+    for symbol in symbols:
+        if symbol.doc_type == "other":
+            continue
+        start, end = symbol.evidence.start, symbol.evidence.end
+        before = _same_sentence_before(text[max(0, start - 80) : start])
+        if words.issuing.search(before) and not words.citing_before.search(before[-40:]):
+            return symbol
+        after = _same_sentence_after(text[end : end + 220])
+        if words.issued_after.search(after):
+            return symbol
+    for symbol in symbols:
+        start = symbol.evidence.start
+        if symbol.doc_type not in words.plan_types or words.basis_before.search(text[max(0, start - 40) : start]):
+            continue
+        if any(s <= start < e for s, e in target_sentences):
+            return symbol
+    return None
+
+
+def in_header(text: str, symbol: SymbolMention, words: PlanWords) -> bool:
+    """A symbol on a header's number line: near the top of the page ("Số:" in an annex table
+    cell cites another document), or in a register's "Số ký hiệu" field anywhere."""
+    label = words.header_symbol.search(text[max(0, symbol.evidence.start - 12) : symbol.evidence.start])
+    return bool(label) and (symbol.evidence.start < HEADER_CHARS or label.group("label") is not None)
+
+
+def _same_sentence_before(before: str) -> str:
+    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind(";"))
+    return before[cut + 1 :]
+
+
+def _same_sentence_after(after: str) -> str:
+    cut = min([i for i in (after.find(". "), after.find("\n"), after.find(";")) if i >= 0] or [len(after)])
+    after = after[:cut]
+    next_symbol = re.search(r"\d+\s?[/-]\s?[A-ZĐ]", after)
+    return after[: next_symbol.start()] if next_symbol else after
+
+
+def find_issue_sentence(text, sentences, plan_symbol, targets, issuers: list[IssuerMention], words: PlanWords) -> tuple[int, int] | None:
+    """The sentence that announces the plan: the one with its symbol, else one quoting the goal
+    of a document it names with its body ("đạt mục tiêu Nghị quyết Đại hội Đảng bộ tỉnh ...
+    (nhiệm kỳ 2020 - 2025), ... bình quân hằng năm đạt 3 - 5%"), else one with an issuing verb."""
+    if plan_symbol:
+        for start, end in sentences:
+            if start <= plan_symbol.evidence.start < end:
+                return start, end
+    for start, end in sorted({(t.sentence.start, t.sentence.end) for t in targets}):
+        if words.issuing.search(text, start, end):
+            continue  # "..., UBND tỉnh ban hành Kế hoạch ...": the plan announced, not one quoted
+        for goal in words.goal_of.finditer(text, start, end):
+            named = words.type_word_end(text, (goal.end(), min(end, goal.end() + 20)))
+            if named > goal.end() and any(goal.end() <= i.evidence.start <= named + 3 for i in issuers):
+                return start, end
+    for start, end in sentences:
+        sentence = text[start:end]
+        if words.issuing.search(sentence) and words.type_word(sentence) and not words.legal_basis.match(sentence):
+            return start, end
+    for start, end in sentences:
+        if words.type_word(text[start:end]) and words.plan_noun.search(text, start, end):
+            return start, end
+    return None

@@ -1,0 +1,99 @@
+"""The words that frame a plan, compiled once from the rules: the type words that name it
+(rules/symbols.yaml), the header, title and citation words (rules/frame.yaml), the date words
+(rules/calendar.yaml), and the goal and territory words that tie a body to the targets."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import DocType
+from ..passes.periods import until_pattern
+from ..passes.symbols import letter_body_re
+from ..phrases import alternation, flexible
+from ..rules import Rules
+
+
+def _any(rule) -> str:
+    return alternation(rule.phrases)
+
+
+class PlanWords:
+    def __init__(self, rules: Rules):
+        symbols, frame, calendar, places = rules.symbols, rules.frame, rules.calendar, rules.places
+        words = [(phrase, rule.code) for rule in symbols.type_words if rule.code in symbols.plan_types for phrase in rule.phrases]
+        self.patterns = [(re.compile(rf"\b{flexible(p)}\b", re.IGNORECASE), code) for p, code in words]
+        headings = "|".join(flexible(p.upper()) for p, _ in words)
+        self.heading = re.compile(rf"\s*(?:{headings})\s*$")
+        self.sign_types = {a: r.code for r in symbols.sign_types for a in r.abbreviations}
+        self.plan_types = frozenset(symbols.plan_types)
+        self.letter_body = letter_body_re(symbols)
+        self._goal_words(rules)
+        self._territories(places)
+        # "UBND tỉnh ban hành Kế hoạch số ...": the symbol a sentence says was issued
+        self.issuing = re.compile(rf"\b(?:{_any(symbols.issuing_verbs)})\b", re.IGNORECASE)
+        # "Căn cứ / Triển khai thực hiện Kế hoạch số ...": a cited symbol, not the page's plan
+        self.basis_before = re.compile(rf"\b(?:{_any(symbols.basis_words)})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
+        self.citing_before = re.compile(rf"\b(?:{_any(symbols.citing_words)})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
+        self._frame(frame, calendar, symbols)
+
+    def _goal_words(self, rules: Rules) -> None:
+        marks = rules.cues.marks
+        goals_above = [p for rule in marks if rule.mark == "goals_above" for p in rule.phrases]
+        goal_words = [p for rule in marks if rule.mark in ("commit", "report") for p in rule.phrases]
+        # "Để hoàn thành các chỉ tiêu trên, UBND TP ...": the body that acts for the goals just stated
+        self.goals_above = re.compile(rf"\b(?:{alternation(goals_above)})\b", re.IGNORECASE) if goals_above else None
+        # what a body does when it sets targets or says what they are: the goal words and
+        # reporting verbs of rules/cues.yaml, soon after the body in its sentence
+        self.sets_targets = re.compile(rf"^[^.;]{{0,60}}?(?<!\w)(?:{alternation(goal_words)})(?!\w)", re.IGNORECASE) if goal_words else None
+
+    def _territories(self, places) -> None:
+        # the territory a plan's targets speak of when no body names it: "tỉnh ta phấn đấu", "cả nước có"
+        territories = {p.lower(): r.code for r in places.levels for p in r.phrases}
+        territories.update({p.lower(): "national" for p in places.national_words.phrases})
+        self.territory_level = territories
+        self.territory = re.compile(rf"(?<!\w)(?:{alternation(territories)})(?!\w)", re.IGNORECASE) if territories else None
+
+    def _frame(self, frame, calendar, symbols) -> None:
+        day, of = _any(calendar.day_words), _any(frame.possessive_words)
+        # "... do UBND tỉnh vừa ban hành": the issuing verb after the symbol, before a comma ends the clause
+        self.issued_after = re.compile(
+            rf"^[^,]{{0,160}}\b(?:{_any(frame.agent_words)})\s+[^,]{{0,40}}\b(?:{_any(symbols.issuing_verbs)})\b", re.IGNORECASE)
+        self.according_to = re.compile(rf"\b(?:{_any(frame.according_words)})\s+$", re.IGNORECASE)
+        number = rf"(?i:{_any(frame.number_words)})"
+        self.motto = re.compile(rf"{_any(frame.motto_words)}|^\s*(?:\|\s*)?{number}\s*:", re.IGNORECASE)
+        # a page's date line ("THỨ BA, NGÀY 28 THÁNG 03 NĂM 2023 07:20") is no title
+        self.date_line = re.compile(rf"^\W*(?:{_any(calendar.weekday_words)})\b|\b\d{{1,2}}:\d{{2}}\b", re.IGNORECASE)
+        self.legal_basis = re.compile(rf"[\s\-–•]*(?:{_any(frame.legal_basis_words)})\b", re.IGNORECASE)
+        # the start of a header's number line: "Số" at the start of a line or table cell (a scan's OCR
+        # may leave a stray character before it: "ị Số: 1740 /QĐ-UBND")
+        number_line = rf"(?:^|\n)[^\S\n]*(?:\S[^\S\n]+)?(?:\|\s*)?{number}"
+        # "Số: 199/KH-UBND" in a legal header; "Số ký hiệu 101/2015/QH13" in a register's record (vbpl.vn)
+        self.header_symbol = re.compile(rf"{number_line}(?:\s*:|\s+(?P<label>{_any(frame.symbol_label_words)})\s*:?)\s*$", re.IGNORECASE)
+        # the header's place-and-date line, "Hà Tĩnh, ngày 13 tháng 10 năm 2017": a two-column header
+        # read in stream order can put "Độc lập - Tự do - Hạnh phúc" between it and the "Số:" line
+        self.header_dateline = re.compile(
+            rf"(?:[^\W\d_][^\n,|]{{1,30}},\s*(?:(?:{day})\s*)?|(?:{_any(frame.issued_label_words)})\s*:?\s*)$", re.IGNORECASE)
+        # a header whose number is left blank for the signature ("Số: /KH-SNNMT"), handwritten past OCR
+        # ("Số: 4é /KH-UBND") or none ("Số: Không số"): the document is itself, with a type, no symbol
+        self.unnumbered_header = re.compile(
+            rf"{number_line}\s*:(?:\s*(?i:{_any(frame.no_number_words)})\b|[\s.…]*[^\s/]{{0,4}}[\s.…]*/\s*(?P<type>[A-ZĐ][A-Za-zĐđ&]{{0,9}})\b)")
+        # "... số 147/KH-UBND ngày 31/5/2022 của ": what joins a cited symbol to its issuer
+        self.cited_issuer = re.compile(rf"[^.;]{{0,60}}?\b(?:{of})\s*$", re.IGNORECASE)
+        self.own_issuer_after = re.compile(
+            rf"\s*,?\s*(?:(?:{day})\s+\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*\d{{2,4}})?\s*)?(?:{of})\s+", re.IGNORECASE)
+        self.goal_of = re.compile(rf"\b(?:{_any(frame.goal_nouns)})\s+(?:(?:{of})\s+)?", re.IGNORECASE)
+        self.plan_noun = re.compile(rf"\b(?:{_any(frame.plan_nouns)})\b", re.IGNORECASE)
+        self.issuer_label = re.compile(rf"(?:{_any(frame.issuer_label_words)})[^\n:]{{0,40}}:?\s*$", re.IGNORECASE)
+        # "199/KH-UBND ngày 02/8/2022"; a legal header: "Số: 270/KH-UBND | Đồng Tháp, ngày 19 ..."
+        self.symbol_to_date = re.compile(rf"[\s,|]*(?:[^\d\n|,]{{0,25}},\s*)?(?:{day})?\s*", re.IGNORECASE)
+        self.until = until_pattern(calendar)
+
+    def type_word(self, sentence: str) -> DocType | None:
+        found = [(m.start(), code) for pattern, code in self.patterns for m in pattern.finditer(sentence)]
+        return min(found)[1] if found else None
+
+    def type_word_end(self, text: str, sentence: tuple[int, int] | None) -> int:
+        if sentence is None:
+            return 0
+        ends = [m.end() for pattern, _ in self.patterns for m in pattern.finditer(text, sentence[0], sentence[1])]
+        return min(ends) if ends else sentence[0]
