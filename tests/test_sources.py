@@ -66,7 +66,7 @@ def test_every_real_file_goes_through_with_its_status(name, monkeypatch):
     path = shared_path("realdocs", name)
     monkeypatch.setattr("extractor.sources.pdf.ocr_available", lambda: False)
     if "_scan" in name:
-        with pytest.raises(NeedsOcrError, match=f"{path.name}: .*needs OCR"):
+        with pytest.raises(NeedsOcrError, match=f"{path.name}: pdf reader: .*needs OCR"):
             read_file(path)
         return
     if name.endswith(".doc") and not __import__("shutil").which("antiword"):
@@ -124,14 +124,14 @@ def test_spaced_glyphs_repaired(raw, repaired):
 def test_broken_pdf_is_a_clear_error(tmp_path):
     path = tmp_path / "broken.pdf"
     path.write_bytes(b"%PDF-1.4\n1 0 obj garbage\n%%EOF")
-    with pytest.raises(SourceError, match="broken.pdf: not a readable PDF"):
+    with pytest.raises(SourceError, match="broken.pdf: pdf reader: not a readable PDF"):
         read_file(path)
 
 
 def test_broken_docx_is_a_clear_error(tmp_path):
     path = tmp_path / "broken.docx"
     path.write_bytes(b"PK\x03\x04 not really a zip")
-    with pytest.raises(SourceError, match="broken.docx: not a .docx"):
+    with pytest.raises(SourceError, match="broken.docx: docx reader: not a .docx"):
         read_file(path)
 
 

@@ -1,14 +1,16 @@
-"""Read local files into Documents: text (UTF-8, UTF-16 with BOM, legacy TCVN3 or VNI), HTML
-pages, PDF plans and Word files; text kept in a legacy font's codes is converted. The kind is taken from the content's first bytes, then the suffix."""
+"""Read local files into Documents: text (UTF-8, UTF-16 with BOM, legacy TCVN3 or VNI), HTML pages, PDF plans and Word files; text kept in a legacy font's codes is converted.
+The kind is taken from the content's first bytes, then the suffix. Only regular files are
+opened; an error names the file, and the reader when reading failed."""
 
 from __future__ import annotations
 
 import codecs
 import hashlib
+import stat
 from pathlib import Path
 from typing import Callable
 
-from ..errors import SourceError
+from ..errors import ExtractorError, SourceError
 from ..models import Document
 from ..text import normalise
 from . import legacy
@@ -44,45 +46,22 @@ def kind_of(path: Path, head: bytes) -> str:
 
 
 def read_file(path: Path, source: str | None = None, before_ocr: Callable[[], None] | None = None) -> Document:
-    """Read one file; raise SourceError naming the file for anything unreadable. `before_ocr`
-    is called before each PDF page is OCR'd."""
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as handle:
-            head = handle.read(64)
-    except OSError as exc:
-        raise SourceError(f"{path}: cannot read: {exc.strerror}") from exc
-    if size == 0:
-        raise SourceError(f"{path}: empty file")
+    """Read one file; raise SourceError naming the file, and the reader for errors in reading,
+    for anything unreadable. `before_ocr` is called before each PDF page is OCR'd."""
+    size, head = _size_and_head(path)
     kind = kind_of(path, head)
     limit = MAX_PDF_BYTES if kind in ("pdf", "docx", "doc") else MAX_BYTES
     if size > limit:
         raise SourceError(f"{path}: {size:,} bytes is larger than the {limit:,}-byte limit for one document")
-    fields: dict = {}
-    if kind == "pdf":
-        from .pdf import read_pdf_text
-
-        pdf = read_pdf_text(path, before_ocr=before_ocr)
-        raw, fields = pdf.text, {"status": pdf.status, "page_starts": pdf.page_starts}
-        if pdf.unreadable_pages or pdf.ocr_pages or pdf.notes:
-            fields["status_reason"] = "; ".join([
-                f"OCR'd pages: {pdf.ocr_pages}", f"unreadable pages: {pdf.unreadable_pages or 'none'}", *pdf.notes
-            ])
-    elif kind in ("docx", "doc"):
-        from .word import read_doc_text, read_docx_text
-
-        raw = read_docx_text(path) if kind == "docx" else read_doc_text(path)
-    else:
-        raw = decode_text(path.read_bytes(), path, html=kind == "html")
-        if kind == "html":
-            from ..places import load_gazetteer
-            from .html import read_page
-
-            gazetteer = load_gazetteer()
-            page = read_page(raw, source or "", lambda t: [p.name for _, _, p in gazetteer.find(t) if p.level == "province"])
-            raw = page.text
-            fields = {"title": page.title, "published": page.published, "site_name": page.site_name,
-                      "place_hints": page.place_hints, "attachments": page.attachments}
+    try:
+        raw, fields = _read(kind, path, source, before_ocr)
+    except SourceError as exc:
+        exc.args = (f"{path}: {kind} reader: {str(exc).removeprefix(f'{path}: ')}",)  # same type: NeedsOcrError stays
+        raise
+    except (MemoryError, ExtractorError):
+        raise  # out of memory: the pool restarts the worker; a rule error is no fault of this file
+    except Exception as exc:  # noqa: BLE001 - a reader's library can fail in any way on a hostile file
+        raise SourceError(f"{path}: {kind} reader: unexpected {_type_name(exc)}: {str(exc)[:200]}") from exc
     if kind != "pdf":  # the PDF reader converts page by page, before judging the text layer
         raw = legacy.repair(raw)
     normalised = normalise(raw)
@@ -92,6 +71,65 @@ def read_file(path: Path, source: str | None = None, before_ocr: Callable[[], No
         doc_id=document_id(normalised.text), name=path.name, source=source or str(path.resolve()),
         text=normalised.text, **fields,
     )
+
+
+def _type_name(exc: Exception) -> str:
+    module = type(exc).__module__
+    return type(exc).__qualname__ if module == "builtins" else f"{module}.{type(exc).__qualname__}"
+
+
+def _size_and_head(path: Path) -> tuple[int, bytes]:
+    """The size and first bytes of a regular file. Anything else is refused before it is opened:
+    opening a named pipe blocks until a writer comes, a device may never end."""
+    try:
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            raise SourceError(f"{path}: not a regular file ({_file_type(status.st_mode)}); not read")
+        with path.open("rb") as handle:
+            head = handle.read(64)
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read: {exc.strerror}") from exc
+    if status.st_size == 0:
+        raise SourceError(f"{path}: empty file")
+    return status.st_size, head
+
+
+def _file_type(mode: int) -> str:
+    for test, name in ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def _read(kind: str, path: Path, source: str | None, before_ocr: Callable[[], None] | None) -> tuple[str, dict]:
+    """The raw text of the file and the Document fields its reader found."""
+    if kind == "pdf":
+        from .pdf import read_pdf_text
+
+        pdf = read_pdf_text(path, before_ocr=before_ocr)
+        fields = {"status": pdf.status, "page_starts": pdf.page_starts}
+        if pdf.unreadable_pages or pdf.ocr_pages or pdf.notes:
+            fields["status_reason"] = "; ".join([
+                f"OCR'd pages: {pdf.ocr_pages}", f"unreadable pages: {pdf.unreadable_pages or 'none'}", *pdf.notes
+            ])
+        return pdf.text, fields
+    if kind in ("docx", "doc"):
+        from .word import read_doc_text, read_docx_text
+
+        return (read_docx_text(path) if kind == "docx" else read_doc_text(path)), {}
+    raw = decode_text(path.read_bytes(), path, html=kind == "html")
+    return _read_page(raw, source) if kind == "html" else (raw, {})
+
+
+def _read_page(markup: str, source: str | None) -> tuple[str, dict]:
+    from ..places import load_gazetteer
+    from .html import read_page
+
+    gazetteer = load_gazetteer()
+    page = read_page(markup, source or "", lambda t: [p.name for _, _, p in gazetteer.find(t) if p.level == "province"])
+    return page.text, {"title": page.title, "published": page.published, "site_name": page.site_name,
+                       "place_hints": page.place_hints, "attachments": page.attachments}
 
 
 def decode_text(data: bytes, path: Path, html: bool = False) -> str:
