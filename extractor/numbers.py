@@ -162,18 +162,7 @@ class QuantityReader:
             per_year = False  # "triệu đồng/người/năm", "đồng/năm" are income units, not yearly rates
             rate = self._money_rate.match(text, end)
             end = rate.end() if rate else end  # ... and belong to the quantity
-        bound, bound_rule, start = self._bound(text, m.start(), m.group("n2") is not None)
-        after_bound = self._bound_after_re.match(text, end, end + 40)
-        if after_bound and (bound == "exact" or bound_rule in self._from_rules):
-            # "từ 2.000.000 người trở xuống": the word after says which way "từ" opens
-            rule = self._bound_after[key(after_bound.group("bound"))]
-            bound, bound_rule = rule.code, rule.id
-            end = after_bound.end()
-        elif after_bound and bound == "at_least" and self._bound_after[key(after_bound.group("bound"))].code == "at_least":
-            end = after_bound.end()
-        is_baseline = bound_rule in self._from_rules and bool(self._baseline_after.match(text, end))
-        if is_baseline:
-            bound, bound_rule, start = "exact", None, m.start()
+        bound, bound_rule, start, end, is_baseline = self._bounds_around(text, m, end)
         return Quantity(
             start=start,
             end=end,
@@ -190,6 +179,23 @@ class QuantityReader:
             is_range=m.group("n2") is not None,
             is_baseline=is_baseline,
         )
+
+    def _bounds_around(self, text: str, m: re.Match, end: int) -> tuple[Bound, str | None, int, int, bool]:
+        """The bound before the number, as the words after it may settle it; the quantity's new
+        start and end; whether "từ N" is where a movement starts rather than a floor."""
+        bound, bound_rule, start = self._bound(text, m.start(), m.group("n2") is not None)
+        after_bound = self._bound_after_re.match(text, end, end + 40)
+        if after_bound and (bound == "exact" or bound_rule in self._from_rules):
+            # "từ 2.000.000 người trở xuống": the word after says which way "từ" opens
+            rule = self._bound_after[key(after_bound.group("bound"))]
+            bound, bound_rule = rule.code, rule.id
+            end = after_bound.end()
+        elif after_bound and bound == "at_least" and self._bound_after[key(after_bound.group("bound"))].code == "at_least":
+            end = after_bound.end()
+        is_baseline = bound_rule in self._from_rules and bool(self._baseline_after.match(text, end))
+        if is_baseline:
+            bound, bound_rule, start = "exact", None, m.start()
+        return bound, bound_rule, start, end, is_baseline
 
     def _read_fraction(self, text: str, m: re.Match, unit_text: str) -> Quantity | None:
         numerator = parse_number(m.group("frac_n"))

@@ -18,6 +18,12 @@ def now() -> str:
 
 
 def _initial(db: sqlite_utils.Database) -> None:
+    _runs_and_documents(db)
+    _plans_and_targets(db)
+    _targets_view_and_places(db)
+
+
+def _runs_and_documents(db: sqlite_utils.Database) -> None:
     db["runs"].create(
         {"id": int, "started": str, "finished": str, "version": str, "options": str, "counts": str}, pk="id"
     )
@@ -28,6 +34,13 @@ def _initial(db: sqlite_utils.Database) -> None:
     )
     db["documents"].create_index(["source"])
     db["documents"].enable_fts(["title", "text"], create_triggers=True)
+    db["failures"].create(
+        {"id": int, "run_id": int, "source": str, "stage": str, "reason": str, "at": str},
+        pk="id", foreign_keys=[("run_id", "runs", "id")],
+    )
+
+
+def _plans_and_targets(db: sqlite_utils.Database) -> None:
     db["places"].create(
         {"id": str, "name": str, "full_name": str, "level": str, "code": str, "province": str, "successor": str}, pk="id"
     )
@@ -54,10 +67,9 @@ def _initial(db: sqlite_utils.Database) -> None:
     for table in ("plans", "references", "targets"):
         db[table].create_index(["document_id"])
     db["targets"].create_index(["indicator", "year"])
-    db["failures"].create(
-        {"id": int, "run_id": int, "source": str, "stage": str, "reason": str, "at": str},
-        pk="id", foreign_keys=[("run_id", "runs", "id")],
-    )
+
+
+def _targets_view_and_places(db: sqlite_utils.Database) -> None:
     db.create_view(
         "targets_view",
         """
