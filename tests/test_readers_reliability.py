@@ -4,7 +4,9 @@ old Mac line ends, script links. Every file is built here; nothing touches the n
 
 import io
 import os
+import random
 import threading
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -12,6 +14,7 @@ import pytest
 
 from extractor.errors import SourceError
 from extractor.sources.files import read_file
+from extractor.sources.html import decode_html
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
@@ -45,6 +48,7 @@ READ_ERRORS = [
     ("hong.docx", b"PK\x03\x04 not really a zip", "hong.docx: docx reader: not a .docx"),
     ("nen-hong.docx", corrupt_deflate_docx(), r"nen-hong.docx: docx reader: unexpected zlib.error: Error -3"),
     ("latin1.txt", "Plan für Übergänge".encode("latin-1") * 3, "latin1.txt: text reader: not UTF-8 at byte"),
+    ("rac.html", random.Random(7).randbytes(4000), "rac.html: html reader: binary content, not an HTML page"),
 ]
 
 
@@ -67,5 +71,78 @@ def test_named_pipe_is_refused_without_opening_it(tmp_path):
 
 def test_directory_is_refused(tmp_path):
     assert "not a regular file (a directory)" in error_of(tmp_path)
+
+
+# 6. Binary junk named .html is refused; the charset is taken from the content when the
+# declaration would make garbage of it.
+BINARY = [
+    ("random", random.Random(1).randbytes(20_000)),
+    ("png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + random.Random(2).randbytes(20_000)),
+    ("zeros", b"<html>" + b"\x00\x01\x02\x03" * 5000),
+]
+
+
+@pytest.mark.parametrize("name, data", BINARY, ids=[b[0] for b in BINARY])
+def test_binary_content_named_html_is_refused(tmp_path, name, data):
+    with pytest.raises(SourceError, match=f"{name}.html: html reader: binary content, not an HTML page"):
+        read_file(write(tmp_path / f"{name}.html", data))
+
+
+FOREST = "Năm 2024 toàn tỉnh trồng mới 1.200 ha rừng, nâng tỷ lệ che phủ rừng lên 47,5%."
+FOREST_CP1258 = (b"N\xe3m 2024 to\xe0n ti\xd2nh tr\xf4\xccng m\xf5\xeci 1.200 ha r\xfd\xccng, n\xe2ng ty\xd2 l\xea\xf2 che phu\xd2 "
+                 b"r\xfd\xccng l\xean 47,5%.")
+CLINIC = "Phấn đấu đến năm 2025 tỷ lệ hộ nghèo của huyện còn dưới 4%, mỗi xã có trạm y tế đạt chuẩn quốc gia."
+CLINIC_TCVN3 = (b"Ph\xcan \xae\xcau \xae\xd5n n\xa8m 2025 t\xfb l\xd6 h\xe9 ngh\xcco c\xf1a huy\xd6n c\xdfn d\xad\xedi 4%, "
+                b"m\xe7i x\xb7 c\xe3 tr\xb9m y t\xd5 \xae\xb9t chu\xc8n qu\xe8c gia.")
+
+
+def page_bytes(meta: bytes, body: bytes) -> bytes:
+    return b"<html><head>" + meta + b"<title>Tin tuc</title></head><body><article><p>" + body + b"</p></article></body></html>"
+
+
+CHARSETS = [
+    # (meta, body bytes, text expected in the decoded page)
+    (b'<meta charset="windows-1252">', FOREST.encode(), FOREST),
+    (b'<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">', FOREST.encode(), FOREST),
+    (b'<meta charset="windows-1252">', FOREST.encode() + b" \xff " + CLINIC.encode(), CLINIC),  # one stray byte
+    (b'<meta charset="windows-1258">', FOREST_CP1258, FOREST),
+    (b"", FOREST_CP1258, FOREST),  # undeclared: Windows-1258, browsers' default for Vietnamese
+    (b'<meta charset="utf-8">', FOREST_CP1258, FOREST),  # declared UTF-8 that is not
+    (b"", CLINIC_TCVN3, CLINIC),  # a .VnTime page: converted from its font's codes
+]
+
+
+@pytest.mark.parametrize("meta, body, expected", CHARSETS,
+                         ids=["utf8-as-1252", "utf8-as-latin1", "utf8-stray-byte", "cp1258-declared", "cp1258-undeclared",
+                              "cp1258-as-utf8", "tcvn3"])
+def test_page_charset_follows_the_content(tmp_path, meta, body, expected):
+    document = read_file(write(tmp_path / "tin.html", page_bytes(meta, body)))
+    assert expected in unicodedata.normalize("NFC", document.text)
+    assert document.status == "ok"
+
+
+# 7. UTF-32 with BOM is not taken for UTF-16.
+UTF32 = [("utf-32-le", b"\xff\xfe\x00\x00" + FOREST.encode("utf-32-le")), ("utf-32-be", b"\x00\x00\xfe\xff" + FOREST.encode("utf-32-be"))]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".html"])
+@pytest.mark.parametrize("name, data", UTF32, ids=[u[0] for u in UTF32])
+def test_utf32_with_bom_is_read(tmp_path, name, data, suffix):
+    assert read_file(write(tmp_path / f"{name}{suffix}", data)).text == FOREST
+
+
+def test_utf32_bom_checked_before_utf16_in_decode_html():
+    assert decode_html(FOREST.encode("utf-32")) == FOREST
+
+
+# 8. Old Mac (lone CR) and Windows line ends separate lines.
+LINE_ENDS = [("cr", "\r"), ("crlf", "\r\n")]
+
+
+@pytest.mark.parametrize("name, end", LINE_ENDS, ids=[e[0] for e in LINE_ENDS])
+def test_carriage_returns_end_lines(tmp_path, name, end):
+    lines = ["KẾ HOẠCH", "Phát triển du lịch năm 2025", "Đón 2 triệu lượt khách."]
+    assert read_file(write(tmp_path / f"{name}.txt", end.join(lines).encode())).text.splitlines() == lines
+    assert decode_html(end.join(lines).encode()) == "\n".join(lines)
 
 

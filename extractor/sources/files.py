@@ -1,10 +1,10 @@
-"""Read local files into Documents: text (UTF-8, UTF-16 with BOM, legacy TCVN3 or VNI), HTML pages, PDF plans and Word files; text kept in a legacy font's codes is converted.
+"""Read local files into Documents: text (UTF-8, UTF-16 or UTF-32 with BOM, legacy TCVN3 or
+VNI), HTML pages, PDF plans and Word files; text kept in a legacy font's codes is converted.
 The kind is taken from the content's first bytes, then the suffix. Only regular files are
 opened; an error names the file, and the reader when reading failed."""
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import stat
 from pathlib import Path
@@ -14,6 +14,7 @@ from ..errors import ExtractorError, SourceError
 from ..models import Document
 from ..text import normalise
 from . import legacy
+from .encoding import decode_bom, looks_binary, unify_newlines
 
 MAX_BYTES = 20_000_000  # a plan is a few hundred kB; a larger text or page is no one document
 MAX_PDF_BYTES = 200_000_000
@@ -133,21 +134,27 @@ def _read_page(markup: str, source: str | None) -> tuple[str, dict]:
 
 
 def decode_text(data: bytes, path: Path, html: bool = False) -> str:
-    """UTF-8 (BOM or not), UTF-16 with BOM, or a legacy TCVN3/VNI text; anything else is an error."""
-    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
-        return data.decode("utf-16")
+    """Text with "\\n" line ends from UTF-8 (BOM or not), UTF-16 or UTF-32 with BOM, or a legacy
+    TCVN3/VNI text; an HTML page as decode_html reads it. Binary content is an error."""
     if html:
         from .html import decode_html
 
-        return decode_html(data)
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
+        text = decode_html(data)
+    else:
+        text = decode_bom(data)
+        text = unify_newlines(_decode_unmarked(data, path) if text is None else text)
+    if looks_binary(text):
+        raise SourceError(f"{path}: binary content, not {'an HTML page' if html else 'a text document'}")
+    return text
+
+
+def _decode_unmarked(data: bytes, path: Path) -> str:
     if b"\x00" in data[:4096]:
         raise SourceError(f"{path}: binary content (NUL bytes), not a text document")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        as_1252 = data.decode("cp1252", errors="replace")
-        if legacy.detect(as_1252):
-            return legacy.repair(as_1252)
+        as_legacy = legacy.decode(data)
+        if as_legacy is not None:
+            return legacy.repair(as_legacy)
         raise SourceError(f"{path}: not UTF-8 at byte {exc.start}, and not a known legacy Vietnamese encoding") from exc

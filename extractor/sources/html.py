@@ -1,7 +1,7 @@
 """Portal articles: main text without menus, counters, related lists and footers; title,
 publication date, site name, the province the site belongs to, and attachment links.
 
-Cascade: decode (BOM, then HTTP header, then <meta>, then UTF-8 with replacement) -> drop
+Cascade: decode (see decode_html) -> drop
 boilerplate elements by tag and by class/id -> pick the block with the most paragraph text
 and the fewest links -> fall back on the whole visible text when no block stands out.
 """
@@ -17,6 +17,8 @@ from urllib.parse import urljoin, urlparse
 from bs4 import BeautifulSoup, Tag
 
 from ..models import Attachment
+from . import legacy
+from .encoding import decode_bom, mostly_utf8, unify_newlines
 
 _BOILERPLATE_TAGS = ["script", "style", "noscript", "template", "nav", "header", "footer", "aside", "iframe", "svg", "button", "select"]
 _BOILERPLATE_NAMES = re.compile(
@@ -42,22 +44,28 @@ class Page:
 
 
 def decode_html(data: bytes, header_charset: str | None = None) -> str:
-    """Bytes to text as browsers do: BOM, then the HTTP header, then <meta>, then UTF-8."""
-    for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            return data.decode(name)
-    candidates = [header_charset]
+    """Bytes to text: a byte-order mark; then UTF-8 when the bytes are UTF-8 but for a stray few
+    (valid UTF-8 wins over a declared legacy charset, which would make mojibake of it); then the
+    HTTP header's and the <meta> charset; then a legacy font encoding (TCVN3, VNI) read as
+    Windows-1252; then Windows-1258, browsers' default for Vietnamese. Line ends become "\\n"."""
+    text = decode_bom(data)
+    if text is None:
+        text = _decode_unmarked(data, header_charset)
+    return unify_newlines(text)
+
+
+def _decode_unmarked(data: bytes, header_charset: str | None) -> str:
+    if mostly_utf8(data):
+        return data.decode("utf-8", errors="replace")
     meta = _META_CHARSET.search(data[:4096])
-    if meta:
-        candidates.append(meta.group(1).decode("ascii", "ignore"))
-    for name in candidates:
+    for name in (header_charset, meta.group(1).decode("ascii", "ignore") if meta else None):
         if not name:
             continue
         try:
             return data.decode(codecs.lookup(name).name)
         except (LookupError, UnicodeDecodeError):
             continue
-    return data.decode("utf-8", errors="replace")
+    return legacy.decode(data) or data.decode("cp1258", errors="replace")
 
 
 def read_page(markup: str, url: str = "", place_names=None) -> Page:

@@ -75,6 +75,12 @@ def detect(text: str) -> LegacyTable | None:
     return best
 
 
+def decode(data: bytes) -> str | None:
+    """`data` read as Windows-1252 when it is text in a legacy font encoding, else None."""
+    as_1252 = data.decode("cp1252", errors="replace")
+    return as_1252 if detect(as_1252) else None
+
+
 def repair(text: str) -> str:
     """`text` with its legacy-encoded lines converted to Unicode; unchanged when it has none."""
     table = detect(text)
