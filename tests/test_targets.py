@@ -225,6 +225,10 @@ PRINCIPLES = [
      [(1.8, "percent", "decrease", "all")]),
     # markup left in a stored page is no quantity
     ('Phấn đấu tỷ lệ đạt <td width="130%">80%</td>', [(80, "percent", "level", "all")]),
+    # a headline restates one body figure: the closest in words; the same number for another measure stays
+    ("Phấn đấu đến năm 2026 có 85% trường học đạt chuẩn quốc gia\n\nTỉnh phấn đấu đến năm 2026 có 85% trường học đạt chuẩn "
+     "quốc gia và 85% trạm y tế xã đạt chuẩn quốc gia về y tế.",
+     [(85, "percent", "level", "all"), (85, "percent", "level", "all")]),
 ]
 
 

@@ -235,19 +235,33 @@ def _line_end(text: str, start: int) -> int:
 
 
 def _headline(text: str) -> tuple[int, int] | None:
-    """The page's first line when it is short: the headline that sums the article up."""
+    """The page's first line when it is short: the headline that sums the article up, with the
+    next line when the page prints it again (a site's title bar, then the article's own title)."""
     end = _line_end(text, 0)
-    return (0, end) if end <= HEADLINE_MAX else None
+    if end > HEADLINE_MAX:
+        return None
+    following = len(text) - len(text[end:].lstrip())
+    again = _line_end(text, following)
+    first, second = text[:end].strip(), text[following:again].strip()
+    if second and again - following <= HEADLINE_MAX and (second in first or first in second):
+        return 0, again
+    return 0, end
 
 
 def _drop_headline_paraphrases(targets: list[TargetMention], headline: tuple[int, int]) -> list[TargetMention]:
     """A headline states the body's key figure first: the body's statement of the same figure
     is a repeat, and a headline rounding a body figure ("giảm gần 5.000 hộ nghèo" over "giảm
     trên 4.990 hộ") adds nothing; one the body does not state (an aggregate of quotas) stays."""
-    in_headline = [t for t in targets if t.evidence.start < headline[1]]
-    figures = {(t.value_min, t.value_max, t.unit) for t in in_headline}
     body = [t for t in targets if t.evidence.start >= headline[1]]
-    repeated = {id(b) for b in body if (b.value_min, b.value_max, b.unit) in figures}
+    repeated: set[int] = set()
+    stated = {(_figure_of(t), frozenset(_words(t))): t for t in targets if t.evidence.start < headline[1]}
+    for figure in stated.values():  # a headline printed twice states each figure once
+        # a headline restates one body figure, in fewer words: of a body with several "90%",
+        # the statement closest in words
+        same = [b for b in body if _figure_of(b) == _figure_of(figure) and id(b) not in repeated]
+        if same:
+            words = _words(figure)
+            repeated.add(id(max(same, key=lambda b: (_overlap(_words(b), words), -b.evidence.start))))
     body = [b for b in body if id(b) not in repeated]
     targets = [t for t in targets if id(t) not in repeated]
 
@@ -259,6 +273,18 @@ def _drop_headline_paraphrases(targets: list[TargetMention], headline: tuple[int
         )
 
     return [t for t in targets if not (t.evidence.start < headline[1] and paraphrased(t))]
+
+
+def _figure_of(target: TargetMention) -> tuple:
+    return target.value_min, target.value_max, target.unit
+
+
+def _words(target: TargetMention) -> set[str]:
+    return set(_WORDS.findall(target.text.lower()))
+
+
+def _overlap(words: set[str], other: set[str]) -> float:
+    return len(words & other) / max(1, len(words | other))
 
 
 def _rounds_to(value: float, rounded: float) -> bool:
@@ -275,7 +301,7 @@ def _drop_repeats(targets: list[TargetMention]) -> list[TargetMention]:
     kept: list[TargetMention] = []
     by_figure: dict[tuple, list[tuple[TargetMention, set[str]]]] = {}  # only the same figure can repeat
     for target in targets:
-        words = set(_WORDS.findall(target.text.lower()))
+        words = _words(target)
         alike = by_figure.setdefault(_figure(target), [])
         if not any(_same_commitment(target, words, k, kept_words) for k, kept_words in alike):
             kept.append(target)
@@ -290,4 +316,4 @@ def _figure(target: TargetMention) -> tuple:
 def _same_commitment(target: TargetMention, words: set[str], kept: TargetMention, kept_words: set[str]) -> bool:
     if target.indicator != "other":
         return target.change == kept.change and target.bound == kept.bound
-    return len(words & kept_words) >= REPEAT_OVERLAP * max(1, len(words | kept_words))
+    return _overlap(words, kept_words) >= REPEAT_OVERLAP
