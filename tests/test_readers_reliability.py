@@ -2,10 +2,13 @@
 unreadable files named by their reader, named pipes, binary junk and wrong charsets, UTF-32,
 old Mac line ends, script links. Every file is built here; nothing touches the network."""
 
+import datetime as dt
+import gc
 import io
 import os
 import random
 import threading
+import time
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -14,9 +17,10 @@ import pytest
 
 from extractor.errors import SourceError
 from extractor.sources.files import read_file
-from extractor.sources.html import decode_html
+from extractor.sources.html import decode_html, read_page
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+ARTICLE = "<p>Năm 2024, huyện phấn đấu giảm tỷ lệ hộ nghèo xuống còn 3,2% và tạo việc làm mới cho 1.500 lao động.</p>"
 
 
 def write(path: Path, data: bytes) -> Path:
@@ -28,6 +32,69 @@ def error_of(path: Path) -> str:
     with pytest.raises(SourceError) as error:
         read_file(path)
     return str(error.value)
+
+
+def growth(build, read, size: int) -> float:
+    """Reading time of an input 4 x `size` over that of one of `size` (a ratio, never an absolute
+    time: the machine is shared). Best of three each, taken in turns and without the garbage
+    collector, so that a burst of load or a collection does not land on one size only."""
+    inputs, times = (build(size), build(4 * size)), ([], [])
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(3):
+            for arg, taken in zip(inputs, times):
+                start = time.perf_counter()
+                read(arg)
+                taken.append(time.perf_counter() - start)
+    finally:
+        gc.enable()
+    return min(times[1]) / min(times[0])
+
+
+# 1. An impossible date in a page is skipped, not fatal.
+DATES = [
+    # (head, body, published)
+    ('<meta property="article:published_time" content="2023-02-30T08:00:00+07:00">', ARTICLE, None),
+    ('<meta property="article:published_time" content="2023-02-30"><meta itemprop="datePublished" content="2023-03-01">',
+     ARTICLE, dt.date(2023, 3, 1)),
+    ("", "<p>Cập nhật ngày 30/02/2023, sửa lại ngày 14/3/2023.</p>" + ARTICLE, dt.date(2023, 3, 14)),
+    ("", "<p>Ngày 31/04/2024 họp bàn kế hoạch.</p>" + ARTICLE, None),
+    ('<meta name="pubdate" content="2024-13-05">', "<p>Đăng ngày 05-06-2024.</p>" + ARTICLE, dt.date(2024, 6, 5)),
+]
+
+
+@pytest.mark.parametrize("head, body, published", DATES, ids=["meta", "next-meta", "next-in-text", "none-valid", "month-13"])
+def test_impossible_date_is_skipped_and_the_page_read(tmp_path, head, body, published):
+    markup = f"<html><head>{head}<title>Kế hoạch giảm nghèo</title></head><body><article>{body}</article></body></html>"
+    document = read_file(write(tmp_path / "trang.html", markup.encode()))
+    assert document.published == published
+    assert "giảm tỷ lệ hộ nghèo xuống còn 3,2%" in document.text
+
+
+# 2a. Deep HTML nesting: time linear in depth, no RecursionError.
+NESTINGS = [
+    ("<div>", "</div>"),
+    ("<span>thôn ", "</span>"),
+    ("<header>Sở Y tế ", "</header>"),
+    ('<a href="/files/kh.pdf">Tải về ', "</a>"),
+    ('<form class="tim-kiem">Tìm ', "</form>"),
+    ('<div class="menu">', "</div>"),
+    ("<table><tr><td>", "</td></tr></table>"),
+]
+
+
+@pytest.mark.parametrize("opening, closing", NESTINGS, ids=[n[0] for n in NESTINGS])
+def test_deep_html_nesting_reads_in_time_linear_in_depth(opening, closing):
+    def build(depth: int) -> str:
+        return f"<html><body>{opening * depth}{ARTICLE}{closing * depth}</body></html>"
+
+    assert growth(build, lambda markup: read_page(markup, "https://sonla.gov.vn/tin/1.html"), 1000) < 8
+
+
+def test_html_nested_beyond_the_recursion_limit_is_read():
+    page = read_page("<html><body>" + "<div>" * 20_000 + ARTICLE + "</div>" * 20_000 + "</body></html>")
+    assert "tạo việc làm mới cho 1.500 lao động" in page.text
 
 
 # 4. Read errors name the reader; an unexpected exception is wrapped, naming its type.
@@ -146,3 +213,21 @@ def test_carriage_returns_end_lines(tmp_path, name, end):
     assert decode_html(end.join(lines).encode()) == "\n".join(lines)
 
 
+# 9. Links with another scheme than http(s) are no attachments, whatever their case or blanks.
+LINKS = [
+    ("  javascript:void(0)", "Tải về", None),
+    ("JavaScript:taiVe('kh-12.pdf')", "Tải về", None),
+    ("java\tscript:taiVe('kh-12.pdf')", "Văn bản gốc", None),
+    ("mailto:vanthu@sonla.gov.vn?subject=kh-12.pdf", "Gửi thư", None),
+    ("data:application/pdf;base64,JVBERi0=", "Tải về", None),
+    ("tel:02123852000", "Tải về", None),
+    (" /files/kh-12.pdf ", "Kế hoạch 12", "https://sonla.gov.vn/files/kh-12.pdf"),
+    ("HTTPS://vbpl.vn/van-ban.docx", "Văn bản", "https://vbpl.vn/van-ban.docx"),
+]
+
+
+@pytest.mark.parametrize("href, label, expected", LINKS, ids=[link[0].strip()[:12] for link in LINKS])
+def test_attachments_are_http_links_only(href, label, expected):
+    page = read_page(f'<html><body><article>{ARTICLE}<a href="{href}">{label}</a></article></body></html>',
+                     "https://sonla.gov.vn/tin/kh-12.html")
+    assert [a.url for a in page.attachments] == ([expected] if expected else [])

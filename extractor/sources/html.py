@@ -1,9 +1,10 @@
 """Portal articles: main text without menus, counters, related lists and footers; title,
 publication date, site name, the province the site belongs to, and attachment links.
 
-Cascade: decode (see decode_html) -> drop
-boilerplate elements by tag and by class/id -> pick the block with the most paragraph text
-and the fewest links -> fall back on the whole visible text when no block stands out.
+Cascade: decode (see decode_html) -> drop boilerplate elements by tag and by class/id -> pick
+the block with the most paragraph text and the fewest links -> fall back on the whole visible
+text when no block stands out. Every step walks the tree once, without recursion: a page may
+nest elements thousands deep, and asking each element for its text would cost depth x size.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ import codecs
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlparse
+from typing import Callable, Iterable, Iterator
+from urllib.parse import urljoin, urlparse, urlsplit
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, CData, NavigableString, PageElement, Tag
 
 from ..models import Attachment
 from . import legacy
@@ -29,7 +31,12 @@ _BOILERPLATE_NAMES = re.compile(
 _ATTACHMENT_SUFFIX = re.compile(r"\.(pdf|docx?|xlsx?|rar|zip)(?:$|\?)", re.IGNORECASE)
 _ATTACHMENT_TEXT = re.compile(r"đính\s+kèm|tại\s+đây|tải\s+về|tải\s+file|văn\s+bản\s+gốc|download", re.IGNORECASE)
 _DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)")
+_ISO_DATE = re.compile(r"\s*((?:19|20)\d\d)-(\d\d)-(\d\d)")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
+_KEPT_TAGS = ("html", "body", "article", "main")
+_VISIBLE = (NavigableString, CData)  # exact types, as get_text takes them: no comments, scripts
+_ATTACHMENT_SCHEMES = ("http", "https")
+_MASTHEAD_CHARS = 3000
 _BLOCK_TAGS = {"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "br", "table", "section", "article", "blockquote", "td"}
 
 
@@ -75,20 +82,15 @@ def read_page(markup: str, url: str = "", place_names=None) -> Page:
     title = _title(soup)
     site_name = _site_name(soup)
     published = _published(soup)
-    masthead = " ".join(el.get_text(" ", strip=True) for el in soup.find_all(["header", "footer"]))[:3000]
+    masthead = _masthead(soup)
     attachments = _attachments(soup, url)
-    for tag in soup(_BOILERPLATE_TAGS):
-        tag.decompose()
+    _drop(soup(_BOILERPLATE_TAGS))
     _drop_small_forms(soup)
-    for tag in soup.find_all(True):
-        if tag.attrs is not None and _is_boilerplate(tag) and tag.name not in ("html", "body", "article", "main"):
-            tag.decompose()
+    _drop(soup.find_all(True), lambda tag: tag.name not in _KEPT_TAGS and _is_boilerplate(tag))
     main = _main_block(soup)
     body = _block_text(main if main is not None else (soup.body or soup))
     if published is None:
-        found = _DATE.search(body[:600])
-        if found:
-            published = _date(found)
+        published = next(filter(None, (_date(m[3], m[2], m[1]) for m in _DATE.finditer(body[:600]))), None)
     text = body if not title or title in body[:500] else f"{title}\n\n{body}"
     hints = []
     if place_names:
@@ -124,40 +126,84 @@ def _site_name(soup: BeautifulSoup) -> str | None:
 
 def _published(soup: BeautifulSoup) -> dt.date | None:
     for attrs in ({"property": "article:published_time"}, {"itemprop": "datePublished"}, {"name": "pubdate"}):
-        meta = soup.find("meta", attrs=attrs)
-        if meta and meta.get("content"):
-            found = re.match(r"((?:19|20)\d\d)-(\d\d)-(\d\d)", meta["content"])
-            if found:
-                return dt.date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+        for meta in soup.find_all("meta", attrs=attrs):
+            found = _ISO_DATE.match(meta.get("content") or "")
+            published = _date(found[1], found[2], found[3]) if found else None
+            if published:
+                return published
     return None
 
 
-def _date(found: re.Match) -> dt.date | None:
+def _date(year: str, month: str, day: str) -> dt.date | None:
+    """None for an impossible date ("30/02/2023"): a slip in a page is no reason to drop it,
+    and the next candidate date is taken."""
     try:
-        return dt.date(int(found.group(3)), int(found.group(2)), int(found.group(1)))
+        return dt.date(int(year), int(month), int(day))
     except ValueError:
         return None
 
 
+def _masthead(soup: BeautifulSoup) -> str:
+    """The start of the text of the header and footer elements (each string once, however they
+    nest): where a portal names its province."""
+    parts, length, inside = [], 0, 0
+    for node, entering in _walk(soup):
+        if isinstance(node, Tag):
+            inside += (1 if entering else -1) if node.name in ("header", "footer") else 0
+        elif inside and type(node) in _VISIBLE and node.strip():
+            parts.append(node.strip())
+            length += len(parts[-1]) + 1
+            if length > _MASTHEAD_CHARS:
+                break
+    return " ".join(parts)[:_MASTHEAD_CHARS]
+
+
 def _attachments(soup: BeautifulSoup, url: str) -> list[Attachment]:
+    """Links to files, by suffix or by a download label. A link's label is its own text: in
+    browsers a link opened inside another closes the outer one."""
+    links: list[tuple[Tag, list[str]]] = []
+    open_labels: list[list[str]] = []
+    for node, entering in _walk(soup):
+        if isinstance(node, Tag) and node.name == "a" and node.get("href") is not None:
+            if entering:
+                links.append((node, []))
+                open_labels.append(links[-1][1])
+            else:
+                open_labels.pop()
+        elif open_labels and type(node) in _VISIBLE and node.strip():
+            open_labels[-1].append(node.strip())
     found: dict[str, Attachment] = {}
-    for link in soup.find_all("a", href=True):
-        href, label = link["href"].strip(), link.get_text(" ", strip=True)
-        if href.startswith(("javascript:", "mailto:", "#")):
-            continue
-        if _ATTACHMENT_SUFFIX.search(href) or _ATTACHMENT_TEXT.search(label):
-            absolute = urljoin(url, href) if url else href
-            found.setdefault(absolute, Attachment(url=absolute, label=label[:200]))
+    for link, words in links:
+        href, label = _attachment_url(link["href"], url), " ".join(words)
+        if href and (_ATTACHMENT_SUFFIX.search(href) or _ATTACHMENT_TEXT.search(label)):
+            found.setdefault(href, Attachment(url=href, label=label[:200]))
     return list(found.values())
+
+
+def _attachment_url(href: str, base: str) -> str | None:
+    """The absolute http(s) URL of a link, or None for a script, mail, data or phone link (with
+    whatever case or leading blanks: urlsplit reads the scheme as browsers do) or a fragment."""
+    href = href.strip()
+    if not href or href.startswith("#"):
+        return None
+    absolute = urljoin(base, href) if base else href
+    scheme = urlsplit(absolute).scheme.lower()
+    return absolute if scheme in _ATTACHMENT_SCHEMES or (not scheme and not base) else None
 
 
 def _drop_small_forms(soup: BeautifulSoup) -> None:
     """Search and login forms go; a form that wraps the page (ASP.NET and SharePoint portals put
     everything in one <form id="aspnetForm">) stays."""
-    page_length = len((soup.body or soup).get_text(" ", strip=True)) or 1
-    for form in soup.find_all("form"):
-        if len(form.get_text(" ", strip=True)) < page_length / 2:
-            form.decompose()
+    sizes = _sizes(soup)
+    page_length = sizes[id(soup.body or soup)].text or 1
+    _drop(soup.find_all("form"), lambda form: sizes[id(form)].text < page_length / 2)
+
+
+def _drop(tags: Iterable[Tag], unwanted: Callable[[Tag], bool] = lambda tag: True) -> None:
+    for tag in tags:
+        # no parent: gone with an enclosing tag (bs4's `decomposed` searches a live tag's subtree)
+        if tag.parent is not None and unwanted(tag):
+            tag.decompose()
 
 
 def _is_boilerplate(tag: Tag) -> bool:
@@ -167,12 +213,11 @@ def _is_boilerplate(tag: Tag) -> bool:
 
 def _main_block(soup: BeautifulSoup) -> Tag | None:
     """The element whose own paragraphs hold the most text, links discounted."""
+    sizes = _sizes(soup)
     best, best_score = None, 50.0
     for candidate in soup.find_all(["article", "main", "div", "section", "td"]):
         paragraphs = candidate.find_all(["p", "div", "span", "td"], recursive=False) or [candidate]
-        text_length = sum(len(p.get_text(" ", strip=True)) for p in paragraphs)
-        link_length = sum(len(a.get_text(" ", strip=True)) for a in candidate.find_all("a"))
-        score = text_length - 2 * link_length
+        score = sum(sizes[id(p)].text for p in paragraphs) - 2 * sizes[id(candidate)].links
         if candidate.name in ("article", "main"):
             score *= 1.5
         if score > best_score:
@@ -182,7 +227,56 @@ def _main_block(soup: BeautifulSoup) -> Tag | None:
 
 def _block_text(element: Tag) -> str:
     """Visible text with a line break after every block element."""
-    for tag in element.find_all(_BLOCK_TAGS):
-        tag.insert_after("\n")
-    lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in element.get_text("").splitlines())
+    parts = []
+    for node, entering in _walk(element):
+        if isinstance(node, Tag):
+            if not entering and node.name in _BLOCK_TAGS:
+                parts.append("\n")
+        elif type(node) in _VISIBLE:
+            parts.append(node)
+    lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in "".join(parts).splitlines())
     return "\n".join(line for line in lines if line)
+
+
+@dataclass
+class _Size:
+    chars: int = 0  # of the element's visible strings, stripped
+    strings: int = 0  # the non-blank ones
+    links: int = 0  # text length of the links inside it
+
+    @property
+    def text(self) -> int:
+        """len(element.get_text(" ", strip=True))."""
+        return self.chars + max(self.strings - 1, 0)
+
+
+def _sizes(root: Tag) -> dict[int, _Size]:
+    """Every element's text and link-text length, summed from the leaves up in one walk."""
+    sizes: dict[int, _Size] = {}
+    for node, entering in _walk(root):
+        if entering or not isinstance(node, Tag):
+            continue
+        size = _Size()
+        for child in node.contents:
+            if type(child) in _VISIBLE and child.strip():
+                size.chars += len(child.strip())
+                size.strings += 1
+            elif isinstance(child, Tag):
+                inner = sizes[id(child)]
+                size.chars, size.strings, size.links = size.chars + inner.chars, size.strings + inner.strings, size.links + inner.links
+        if node.name == "a":
+            size.links += size.text
+        sizes[id(node)] = size
+    return sizes
+
+
+def _walk(root: Tag) -> Iterator[tuple[PageElement, bool]]:
+    """(node, entering) in document order, each element given again (entering False) after its
+    last descendant; iterative, as pages may nest deeper than Python's recursion limit."""
+    stack: list[tuple[PageElement, bool]] = [(root, True)]
+    while stack:
+        node, entering = stack.pop()
+        yield node, entering
+        if entering and isinstance(node, Tag):
+            stack.append((node, False))
+            stack.extend((child, True) for child in reversed(node.contents))
