@@ -18,6 +18,7 @@ import pytest
 from extractor.errors import SourceError
 from extractor.sources.files import read_file
 from extractor.sources.html import decode_html, read_page
+from extractor.sources.word import read_docx_text
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 ARTICLE = "<p>Năm 2024, huyện phấn đấu giảm tỷ lệ hộ nghèo xuống còn 3,2% và tạo việc làm mới cho 1.500 lao động.</p>"
@@ -95,6 +96,31 @@ def test_deep_html_nesting_reads_in_time_linear_in_depth(opening, closing):
 def test_html_nested_beyond_the_recursion_limit_is_read():
     page = read_page("<html><body>" + "<div>" * 20_000 + ARTICLE + "</div>" * 20_000 + "</body></html>")
     assert "tạo việc làm mới cho 1.500 lao động" in page.text
+
+
+# 2b. Nested DOCX tables: each paragraph read once, a nested table's rows as their own lines.
+def nested_tables(depth: int) -> str:
+    inner = "<w:p><w:r><w:t>Tỷ lệ trẻ em suy dinh dưỡng giảm còn 12%</w:t></w:r></w:p>"
+    for level in range(depth):
+        inner = (f"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Xã {level}</w:t></w:r></w:p>{inner}</w:tc>"
+                 f"<w:tc><w:p><w:r><w:t>{level} thôn</w:t></w:r></w:p></w:tc></w:tr></w:tbl>")
+    return f"<w:document {W}><w:body><w:p><w:r><w:t>Biểu chỉ tiêu</w:t></w:r></w:p>{inner}</w:body></w:document>"
+
+
+def docx(path: Path, document_xml: str) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("word/document.xml", document_xml)
+    return path
+
+
+def test_nested_docx_tables_give_each_row_once(tmp_path):
+    assert read_docx_text(docx(tmp_path / "bieu.docx", nested_tables(3))).splitlines() == [
+        "Biểu chỉ tiêu", "Xã 2 | 2 thôn", "Xã 1 | 1 thôn", "Xã 0 Tỷ lệ trẻ em suy dinh dưỡng giảm còn 12% | 0 thôn",
+    ]
+
+
+def test_nested_docx_tables_read_in_time_linear_in_depth(tmp_path):
+    assert growth(lambda depth: docx(tmp_path / f"bieu-{depth}.docx", nested_tables(depth)), read_docx_text, 500) < 8
 
 
 # 4. Read errors name the reader; an unexpected exception is wrapped, naming its type.

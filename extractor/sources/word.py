@@ -7,11 +7,13 @@ import shutil
 import subprocess
 import zipfile
 from pathlib import Path
+from typing import Iterator
 from xml.etree import ElementTree
 
 from ..errors import SourceError
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_BLOCKS = {f"{_W}p", f"{_W}tbl"}
 MAX_XML_BYTES = 50_000_000  # a zip bomb's document.xml is refused before it is inflated
 
 
@@ -29,15 +31,43 @@ def read_docx_text(path: Path) -> str:
     body = root.find(f"{_W}body")
     if body is None:
         raise SourceError(f"{path}: .docx without a body")
+    return "\n".join(_lines(body))
+
+
+def _lines(body: ElementTree.Element) -> list[str]:
+    """Paragraphs, and table rows with their cells joined by " | ", in document order; a table
+    inside a cell gives its own rows after the row that holds it. Each paragraph is read once
+    (iterating a row's paragraphs would read a nested table's again at every level), and
+    without recursion: tables may nest thousands deep."""
     lines: list[str] = []
-    for block in body:
-        if block.tag == f"{_W}p":
-            lines.append(_paragraph_text(block))
-        elif block.tag == f"{_W}tbl":
-            for row in block.iter(f"{_W}tr"):
-                cells = [" ".join(_paragraph_text(p) for p in cell.iter(f"{_W}p")).strip() for cell in row.iter(f"{_W}tc")]
-                lines.append(" | ".join(cells))
-    return "\n".join(lines)
+    stack = [_parts(body, _BLOCKS)]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+        elif node.tag == f"{_W}p":
+            lines.append(_paragraph_text(node))
+        elif node.tag == f"{_W}tbl":
+            stack.append(_parts(node, {f"{_W}tr"}))
+        else:  # a row
+            cells = [list(_parts(cell, _BLOCKS)) for cell in _parts(node, {f"{_W}tc"})]
+            lines.append(" | ".join(" ".join(_paragraph_text(p) for p in cell if p.tag == f"{_W}p").strip() for cell in cells))
+            stack.append(iter([block for cell in cells for block in cell if block.tag == f"{_W}tbl"]))
+    return lines
+
+
+def _parts(element: ElementTree.Element, tags: set[str]) -> Iterator[ElementTree.Element]:
+    """The nearest descendants of `element` with one of `tags`, in document order: looked for
+    through wrappers (content controls, custom XML), not inside what is found."""
+    stack = [iter(element)]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+        elif node.tag in tags:
+            yield node
+        else:
+            stack.append(iter(node))
 
 
 def _paragraph_text(paragraph: ElementTree.Element) -> str:
