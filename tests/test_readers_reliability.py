@@ -123,6 +123,50 @@ def test_nested_docx_tables_read_in_time_linear_in_depth(tmp_path):
     assert growth(lambda depth: docx(tmp_path / f"bieu-{depth}.docx", nested_tables(depth)), read_docx_text, 500) < 8
 
 
+# 3. One page that cannot be loaded costs that page only.
+PAGE_LINE = "Bà con nông dân làm cà phê và chè; giá cà phê cao; các xã Phú Hòa, Tân Bình có giá cà phê cao."
+
+
+def pdf_bytes(pages: int, broken: set[int]) -> bytes:
+    """A PDF of `pages` text pages (Helvetica, Windows-1252 letters only); a page numbered in
+    `broken` is a string where its page dictionary should be, which pdfium cannot load."""
+    objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
+               3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"}
+    kids = []
+    for number in range(1, pages + 1):
+        page, content = 2 + 2 * number, 3 + 2 * number
+        kids.append(f"{page} 0 R")
+        stream = b"BT /F1 11 Tf 40 780 Td (" + f"Trang {number}. {PAGE_LINE}".encode("cp1252") + b") Tj ET"
+        objects[page] = b"(not a page)" if number in broken else (
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+            f"/Contents {content} 0 R >>").encode()
+        objects[content] = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream)
+    objects[2] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {pages} >>".encode()
+    out, offsets = bytearray(b"%PDF-1.4\n"), {}
+    for number in sorted(objects):
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, objects[number])
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offsets[number] for number in sorted(objects))
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_unloadable_pdf_page_is_recorded_and_the_others_kept(tmp_path):
+    document = read_file(write(tmp_path / "ke-hoach.pdf", pdf_bytes(3, broken={2})))
+    assert document.status == "degraded"
+    assert "unreadable pages: [2]" in document.status_reason and "page 2: could not be loaded" in document.status_reason
+    assert "Trang 1. Bà con nông dân" in document.text and "Trang 3. Bà con nông dân" in document.text
+    assert "Trang 2" not in document.text and len(document.page_starts) == 3
+
+
+def test_pdf_without_a_loadable_page_is_a_clear_error(tmp_path):
+    path = write(tmp_path / "hong.pdf", pdf_bytes(2, broken={1, 2}))
+    with pytest.raises(SourceError, match="hong.pdf: pdf reader: none of its 2 pages could be loaded"):
+        read_file(path)
+
+
 # 4. Read errors name the reader; an unexpected exception is wrapped, naming its type.
 def corrupt_deflate_docx() -> bytes:
     buffer = io.BytesIO()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -75,12 +75,7 @@ def read_pdf_text(
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
         raise SourceError(f"{path}: not a readable PDF: {exc}") from exc
-    use_ocr = ocr_available() if ocr is None else ocr
-    pages: list[str] = []
-    unreadable: list[int] = []
-    notes: list[str] = []
-    tables = TableReader(path)
-    ocr_pages = 0
+    reading = _Reading(path, ocr_available() if ocr is None else ocr, before_ocr)
     try:
         count = len(pdf)
         if count > max_pages:
@@ -90,40 +85,78 @@ def read_pdf_text(
                 # pdfium keeps every parsed page's objects until the document closes
                 pdf.close()
                 pdf = pdfium.PdfDocument(str(path))
-            page = pdf[index]
-            textpage = page.get_textpage()
-            layer = legacy.repair(repair_spaced_glyphs(textpage.get_text_range()))
-            textpage.close()
-            quality = layer_quality(layer)
-            if quality == "empty" and _is_blank(page):
-                layer = ""  # a blank page (end of a signed file) is no loss of text
-            elif quality != "ok":
-                if use_ocr:
-                    if before_ocr:
-                        before_ocr()
-                    layer = _ocr_page(page, path, index)
-                    ocr_pages += 1
-                if layer_quality(layer) != "ok":
-                    unreadable.append(index + 1)
-                    layer = ""
-            elif looks_tabular(layer):
-                layer = _with_tables(layer, tables, index, notes)
-            page.close()
-            pages.append(layer)
+            reading.read_page(pdf, index)
     finally:
         pdf.close()
-        tables.close()
-    starts, parts, offset = [], [], 0
-    for page_text in pages:
-        starts.append(offset)
-        parts.append(page_text)
-        offset += len(page_text) + 1
-    text = "\n".join(parts)
-    if len(unreadable) == len(pages):
-        hint = "install tesseract-ocr and tesseract-ocr-vie" if not use_ocr else "OCR gave no Vietnamese text"
-        raise NeedsOcrError(f"{path}: scanned or garbage text layer on all {len(pages)} pages; needs OCR ({hint})")
-    status = "degraded" if unreadable or ocr_pages else "ok"
-    return PdfText(text=text, page_starts=starts, status=status, ocr_pages=ocr_pages, unreadable_pages=unreadable, notes=notes)
+        reading.tables.close()
+    return reading.result()
+
+
+@dataclass
+class _Reading:
+    """One PDF being read page by page: what each page gave, and what went wrong where."""
+
+    path: Path
+    use_ocr: bool
+    before_ocr: Callable[[], None] | None
+    pages: list[str] = field(default_factory=list)
+    unreadable: list[int] = field(default_factory=list)
+    unloadable: int = 0
+    notes: list[str] = field(default_factory=list)
+    ocr_pages: int = 0
+    tables: TableReader = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.tables = TableReader(self.path)
+
+    def read_page(self, pdf, index: int) -> None:
+        import pypdfium2 as pdfium
+
+        try:
+            page = pdf[index]
+            textpage = page.get_textpage()
+        except pdfium.PdfiumError as exc:
+            # one broken page object costs that page only
+            self.unreadable.append(index + 1)
+            self.unloadable += 1
+            self.notes.append(f"page {index + 1}: could not be loaded ({exc})")
+            self.pages.append("")
+            return
+        layer = legacy.repair(repair_spaced_glyphs(textpage.get_text_range()))
+        textpage.close()
+        self.pages.append(self._judged(page, index, layer))
+        page.close()
+
+    def _judged(self, page, index: int, layer: str) -> str:
+        """The page's text: its layer if good, OCR'd if not, "" if blank or unreadable."""
+        quality = layer_quality(layer)
+        if quality == "empty" and _is_blank(page):
+            return ""  # a blank page (end of a signed file) is no loss of text
+        if quality == "ok":
+            return _with_tables(layer, self.tables, index, self.notes) if looks_tabular(layer) else layer
+        if self.use_ocr:
+            if self.before_ocr:
+                self.before_ocr()
+            layer = _ocr_page(page, self.path, index)
+            self.ocr_pages += 1
+        if layer_quality(layer) != "ok":
+            self.unreadable.append(index + 1)
+            return ""
+        return layer
+
+    def result(self) -> PdfText:
+        starts, offset = [], 0
+        for page_text in self.pages:
+            starts.append(offset)
+            offset += len(page_text) + 1
+        if self.unloadable and self.unloadable == len(self.pages):
+            raise SourceError(f"{self.path}: none of its {len(self.pages)} pages could be loaded")
+        if len(self.unreadable) == len(self.pages):
+            hint = "install tesseract-ocr and tesseract-ocr-vie" if not self.use_ocr else "OCR gave no Vietnamese text"
+            raise NeedsOcrError(f"{self.path}: scanned or garbage text layer on all {len(self.pages)} pages; needs OCR ({hint})")
+        status = "degraded" if self.unreadable or self.ocr_pages else "ok"
+        return PdfText(text="\n".join(self.pages), page_starts=starts, status=status, ocr_pages=self.ocr_pages,
+                       unreadable_pages=self.unreadable, notes=self.notes)
 
 
 def _with_tables(layer: str, reader: TableReader, index: int, notes: list[str]) -> str:
