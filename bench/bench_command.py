@@ -35,7 +35,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = [REPO / "corpus" / "seeds", REPO.parent / "shared" / "devset" / "docs", REPO.parent / "shared" / "wild" / "docs"]
-CHITIEU = [shutil.which("chitieu")] if shutil.which("chitieu") else [sys.executable, "-m", "extractor.cli"]
+CHITIEU = [shutil.which("chitieu")] if shutil.which("chitieu") else [sys.executable, "-m", "chitieu.cli"]
 TOKENISE_ONLY = """
 import sys
 from pathlib import Path

@@ -21,11 +21,11 @@ sys.path.insert(0, str(REPO))
 
 import pypdfium2 as pdfium  # noqa: E402
 
-from extractor.batch import BatchOptions, run_batch  # noqa: E402
-from extractor.catalogue import Catalogue  # noqa: E402
-from extractor.errors import SourceError  # noqa: E402
-from extractor.sources.files import read_file  # noqa: E402
-from extractor.sources.pdf import read_pdf_text  # noqa: E402
+from chitieu.batch import BatchOptions, run_batch  # noqa: E402
+from chitieu.catalogue import Catalogue  # noqa: E402
+from chitieu.errors import SourceError  # noqa: E402
+from chitieu.sources.files import read_file  # noqa: E402
+from chitieu.sources.pdf import read_pdf_text  # noqa: E402
 
 REALDOCS = REPO.parent / "shared" / "realdocs" / "pdf"
 
@@ -35,8 +35,8 @@ def fresh_peak_mb(statement: str) -> float:
     reset through /proc/self/clear_refs first, so the imports' own peak does not hide it."""
     code = (
         f"import sys; sys.path.insert(0, {str(REPO)!r})\n"
-        "from pathlib import Path\nfrom extractor.sources.files import read_file\n"
-        "from extractor.sources.pdf import read_pdf_text\n"
+        "from pathlib import Path\nfrom chitieu.sources.files import read_file\n"
+        "from chitieu.sources.pdf import read_pdf_text\n"
         "open('/proc/self/clear_refs', 'w').write('5')\n"
         f"{statement}\n"
         "print(next(l for l in open('/proc/self/status') if l.startswith('VmHWM')).split()[1])"

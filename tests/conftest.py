@@ -21,20 +21,20 @@ def shared_path(*parts: str) -> Path:
 
 @pytest.fixture(scope="session")
 def rules():
-    from extractor.rules import load_rules
+    from chitieu.rules import load_rules
 
     return load_rules()
 
 
 @pytest.fixture(scope="session")
 def extractor(rules):
-    from extractor.pipeline import Extractor
+    from chitieu.pipeline import Extractor
 
     return Extractor(rules)
 
 
 @pytest.fixture(scope="session")
 def target_pass(rules):
-    from extractor.passes.targets import TargetPass
+    from chitieu.passes.targets import TargetPass
 
     return TargetPass(rules)

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from extractor.batch import BatchOptions, run_batch
-from extractor.catalogue import Catalogue
-from extractor.cli import main
-from extractor.errors import SourceError
-from extractor.sources.files import read_file
+from chitieu.batch import BatchOptions, run_batch
+from chitieu.catalogue import Catalogue
+from chitieu.cli import main
+from chitieu.errors import SourceError
+from chitieu.sources.files import read_file
 from tests.conftest import CORPUS
 
 GOOD = "Phấn đấu giảm tỷ lệ hộ nghèo toàn tỉnh xuống còn 18,66% trong năm 2022."
@@ -47,7 +47,7 @@ def test_utf16_with_bom_is_read(tmp_path):
 
 
 def test_oversized_file_is_refused_without_reading_it(tmp_path, monkeypatch):
-    import extractor.sources.files as files
+    import chitieu.sources.files as files
 
     monkeypatch.setattr(files, "MAX_BYTES", 1000)
     path = write(tmp_path / "big.txt", ("Giảm nghèo. " * 200).encode())
@@ -109,7 +109,7 @@ def test_a_document_whose_rows_cannot_be_stored_is_recorded_and_rolled_back(tmp_
 def test_a_worker_dying_mid_batch_loses_only_its_document(tmp_path, monkeypatch):
     import os
 
-    from extractor.pipeline import Extractor
+    from chitieu.pipeline import Extractor
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -145,8 +145,8 @@ def test_rerun_changes_no_row(tmp_path):
 def test_edited_rules_re_extract_on_the_next_run(tmp_path, monkeypatch):
     import shutil
 
-    import extractor.batch as batch
-    from extractor.rules import RULES_DIR, load_rules
+    import chitieu.batch as batch
+    from chitieu.rules import RULES_DIR, load_rules
 
     db = tmp_path / "c.db"
     run_batch([CORPUS / "seeds"], BatchOptions(db_path=db, progress=False))
@@ -218,7 +218,7 @@ def test_inputs_with_the_same_text_are_one_document_with_every_source(tmp_path, 
 
 def test_failures_name_their_stage(tmp_path, monkeypatch):
     """A reader's error is a `read` failure; a pass that breaks is an `extract` failure naming the error."""
-    from extractor.pipeline import Extractor
+    from chitieu.pipeline import Extractor
 
     folder = tmp_path / "in"
     folder.mkdir()

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from extractor.catalogue import Catalogue, stable_id, target_id
-from extractor.errors import CatalogueError
-from extractor.models import Document, DocumentResult, Evidence, PlanRecord, ReferenceRecord, TargetMention
+from chitieu.catalogue import Catalogue, stable_id, target_id
+from chitieu.errors import CatalogueError
+from chitieu.models import Document, DocumentResult, Evidence, PlanRecord, ReferenceRecord, TargetMention
 
 VERSION = "0.1.0"
 INDICATORS = [

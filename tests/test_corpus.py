@@ -1,7 +1,7 @@
 """Regression gate: pinned minimum scores on the bundled seeds and, when present, the dev set."""
 
-from extractor.batch import extract_outputs
-from extractor.evaluate import format_scores, load_gold_dir, score
+from chitieu.batch import extract_outputs
+from chitieu.evaluate import format_scores, load_gold_dir, score
 from tests.conftest import CORPUS, shared_path
 
 

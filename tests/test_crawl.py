@@ -10,10 +10,10 @@ import time
 
 import pytest
 
-from extractor.catalogue import Catalogue
-from extractor.runner import run_all
-from extractor.sources.crawl import crawl, load_portals, profile_for
-from extractor.sources.fetch import Fetcher, FetchOptions
+from chitieu.catalogue import Catalogue
+from chitieu.runner import run_all
+from chitieu.sources.crawl import crawl, load_portals, profile_for
+from chitieu.sources.fetch import Fetcher, FetchOptions
 from tests.portal_fixture import SLUG, Portal
 
 FAST = FetchOptions(delay=0.01, timeout=1.0, deadline=8.0, max_bytes=1_000_000, retries=2, backoff=1.5, max_retry_after=2)
@@ -78,9 +78,9 @@ def test_killed_crawl_resumes_without_loss_or_duplicates(portal, tmp_path):
     db = tmp_path / "c.db"
     script = textwrap.dedent(f"""
         import time
-        from extractor.catalogue import Catalogue
-        from extractor.sources.crawl import crawl, load_portals, profile_for
-        from extractor.sources.fetch import Fetcher, FetchOptions
+        from chitieu.catalogue import Catalogue
+        from chitieu.sources.crawl import crawl, load_portals, profile_for
+        from chitieu.sources.fetch import Fetcher, FetchOptions
         profile = profile_for("{portal.base}/news?page=1", load_portals())
         crawl(profile, Catalogue("{db}"), Fetcher(set(profile.hosts), FetchOptions(delay=0.3, timeout=1.0, retries=0)))
     """)
@@ -104,7 +104,7 @@ def test_killed_crawl_resumes_without_loss_or_duplicates(portal, tmp_path):
 
 
 def test_unknown_site_is_a_clear_error():
-    from extractor.sources.fetch import FetchError
+    from chitieu.sources.fetch import FetchError
 
     with pytest.raises(FetchError, match="neither a portal profile"):
         profile_for("not-a-portal", load_portals())

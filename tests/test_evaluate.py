@@ -4,9 +4,9 @@ import json
 
 import pytest
 
-from extractor.errors import EvaluationError
-from extractor.evaluate import format_scores, load_gold_dir, match_targets, score, texts_overlap
-from extractor.models import DocumentOutput, PlanFields, ReferenceFields, TargetFields
+from chitieu.errors import EvaluationError
+from chitieu.evaluate import format_scores, load_gold_dir, match_targets, score, texts_overlap
+from chitieu.models import DocumentOutput, PlanFields, ReferenceFields, TargetFields
 from tests.conftest import CORPUS, shared_path
 
 DOC = "000_0adbc389ada233e5.txt"

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from extractor.sources.html import decode_html, read_page
+from chitieu.sources.html import decode_html, read_page
 from tests.conftest import shared_path
 from tests.portal_fixture import Portal, article_layout_a, article_layout_b, article_layout_c
 

@@ -4,7 +4,7 @@ exhaustion is recorded, the worker replaced, and the rest goes on."""
 import os
 import time
 
-from extractor.isolation import WorkerFailure, WorkerPool, allow_more_time
+from chitieu.isolation import WorkerFailure, WorkerPool, allow_more_time
 
 
 def work(item):

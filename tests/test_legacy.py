@@ -7,9 +7,9 @@ import zipfile
 
 import pytest
 
-from extractor import extract_file
-from extractor.sources.files import read_file
-from extractor.sources.legacy import detect, legacy_tables, repair
+from chitieu import extract_file
+from chitieu.sources.files import read_file
+from chitieu.sources.legacy import detect, legacy_tables, repair
 from tests.conftest import CORPUS
 
 SEED = sorted((CORPUS / "seeds").glob("*.txt"))[0]

@@ -8,9 +8,9 @@ import unicodedata
 
 import pytest
 
-from extractor.models import Document
-from extractor.pipeline import Extractor
-from extractor.text import normalise
+from chitieu.models import Document
+from chitieu.pipeline import Extractor
+from chitieu.text import normalise
 
 SHAPES = {
     "letters after NFD text": lambda n: unicodedata.normalize("NFD", "Tiếng Việt ") + "a" * n,

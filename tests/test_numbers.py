@@ -24,10 +24,10 @@ from pathlib import Path
 
 import pytest
 
-from extractor.models import NumberRules
-from extractor.numbers import QuantityReader, parse_number
-from extractor.rules import load_rule_file
-from extractor.text import normalise
+from chitieu.models import NumberRules
+from chitieu.numbers import QuantityReader, parse_number
+from chitieu.rules import RULES_DIR, load_rule_file
+from chitieu.text import normalise
 
 from .conftest import shared_path
 
@@ -36,7 +36,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def reader():
-    return QuantityReader(load_rule_file(REPO / "rules" / "numbers.yaml", NumberRules))
+    return QuantityReader(load_rule_file(RULES_DIR / "numbers.yaml", NumberRules))
 
 
 # ---------------------------------------------------------------------- parse_number

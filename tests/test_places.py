@@ -3,7 +3,7 @@
 
 import pytest
 
-from extractor.places import load_gazetteer
+from chitieu.places import load_gazetteer
 
 
 @pytest.fixture(scope="module")

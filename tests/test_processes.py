@@ -23,7 +23,7 @@ DERIVED = {
 
 
 def extract(*args, **popen):
-    return subprocess.Popen([sys.executable, "-m", "extractor.cli", "extract", "--quiet", *map(str, args)],
+    return subprocess.Popen([sys.executable, "-m", "chitieu.cli", "extract", "--quiet", *map(str, args)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **popen)
 
 

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from extractor.errors import SourceError
-from extractor.sources.files import read_file
-from extractor.sources.html import decode_html, read_page
-from extractor.sources.word import read_docx_text
+from chitieu.errors import SourceError
+from chitieu.sources.files import read_file
+from chitieu.sources.html import decode_html, read_page
+from chitieu.sources.word import read_docx_text
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 ARTICLE = "<p>Năm 2024, huyện phấn đấu giảm tỷ lệ hộ nghèo xuống còn 3,2% và tạo việc làm mới cho 1.500 lao động.</p>"

@@ -3,7 +3,7 @@ articles and legal documents announce it (spec/domain.md, annotation-rules.md)."
 
 import pytest
 
-from extractor import extract_text
+from chitieu import extract_text
 
 FIELDS = ("symbol", "doc_type", "issued", "issuer_body", "issuer_level", "place")
 
@@ -100,7 +100,7 @@ def test_a_period_read_only_from_target_deadlines_points_at_the_target():
 
 
 def test_basis_word_examples_hold():
-    from extractor.rules import load_rules
+    from chitieu.rules import load_rules
 
     examples = load_rules().symbols.basis_words.examples
     assert [extract_text(text).plan.symbol for text in examples.positive] == [None] * len(examples.positive)

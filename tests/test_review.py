@@ -6,11 +6,11 @@ import shutil
 
 import pytest
 
-from extractor.batch import BatchOptions, run_batch
-from extractor.catalogue import Catalogue
-from extractor.errors import ReviewError
-from extractor.evaluate import load_gold_dir, score
-from extractor.review import ReviewFilter, effective_outputs, export_review, import_review, review_status, write_gold
+from chitieu.batch import BatchOptions, run_batch
+from chitieu.catalogue import Catalogue
+from chitieu.errors import ReviewError
+from chitieu.evaluate import load_gold_dir, score
+from chitieu.review import ReviewFilter, effective_outputs, export_review, import_review, review_status, write_gold
 from tests.conftest import CORPUS
 
 SEED = "000_0adbc389ada233e5.txt"
@@ -328,7 +328,7 @@ def test_a_broken_review_file_is_refused_and_writes_nothing(workspace, name, cor
 
 
 def test_a_file_edited_during_import_writes_nothing(workspace, monkeypatch):
-    import extractor.review.imports as imports
+    import chitieu.review.imports as imports
 
     tmp, _, db = workspace
     path = tmp / "review.json"

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from extractor.batch import BatchOptions, run_batch
-from extractor.catalogue import Catalogue
-from extractor.review import ReviewFilter, export_review, import_review
-from extractor.review.page import render_review_page, write_review_page
+from chitieu.batch import BatchOptions, run_batch
+from chitieu.catalogue import Catalogue
+from chitieu.review import ReviewFilter, export_review, import_review
+from chitieu.review.page import render_review_page, write_review_page
 from tests.conftest import CORPUS
 
 SEED = "000_0adbc389ada233e5.txt"

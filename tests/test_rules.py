@@ -2,11 +2,11 @@
 
 import pytest
 
-from extractor.errors import RuleError
-from extractor.models import NumberRules
-from extractor.nlp import make_doc
-from extractor.numbers import QuantityReader
-from extractor.rules import RULES_DIR, load_rule_file, load_rules
+from chitieu.errors import RuleError
+from chitieu.models import NumberRules
+from chitieu.nlp import make_doc
+from chitieu.numbers import QuantityReader
+from chitieu.rules import RULES_DIR, load_rule_file, load_rules
 
 GOAL = "Mục tiêu cụ thể: "  # examples of field rules are read inside a plan's goal section
 
@@ -50,7 +50,7 @@ def test_broken_rule_names_file_and_line(tmp_path, content, where, message):
 
 
 def test_a_broken_regular_expression_is_refused_on_load(tmp_path):
-    from extractor.models import SymbolRules
+    from chitieu.models import SymbolRules
 
     rules = (RULES_DIR / "symbols.yaml").read_text(encoding="utf-8")
     path = tmp_path / "symbols.yaml"
@@ -158,7 +158,7 @@ def _with_seen_in(data):
 
 
 def test_heading_examples(rules):
-    from extractor.reading.layout import Sections
+    from chitieu.reading.layout import Sections
 
     sections = Sections(rules.sections)
     for rule in rules.sections.headings:
@@ -170,8 +170,8 @@ def test_heading_examples(rules):
 
 @pytest.mark.parametrize("name, kinds", [("deadline_words", {"deadline", "until"}), ("base_words", {"base"})])
 def test_time_examples(rules, name, kinds):
-    from extractor.reading.times import TimeReader
-    from extractor.spans import SpanIndex
+    from chitieu.reading.times import TimeReader
+    from chitieu.spans import SpanIndex
 
     rule = getattr(rules.times, name)
     reader = TimeReader(rules.times)
@@ -191,7 +191,7 @@ def _word_list_examples():
     the list's phrases, as the passes match them (any case, any whitespace)."""
     import re
 
-    from extractor.phrases import alternation
+    from chitieu.phrases import alternation
 
     rules = load_rules()
     for section in (rules.calendar, rules.frame):

@@ -3,10 +3,10 @@ and documents that carry a symbol, date and issuer give them."""
 
 import pytest
 
-from extractor import extract_file
-from extractor.errors import SourceError
-from extractor.sources.files import read_file
-from extractor.sources.pdf import NeedsOcrError, layer_quality, ocr_available, read_pdf_text, repair_spaced_glyphs
+from chitieu import extract_file
+from chitieu.errors import SourceError
+from chitieu.sources.files import read_file
+from chitieu.sources.pdf import NeedsOcrError, layer_quality, ocr_available, read_pdf_text, repair_spaced_glyphs
 from tests.conftest import SHARED, shared_path
 
 READABLE = [
@@ -64,7 +64,7 @@ def test_every_real_file_goes_through_with_its_status(name, monkeypatch):
     """SOURCES.md names every scan "..._scan..."; with OCR off a scan must be recorded as needing
     OCR, and everything else read as ok, without any other error."""
     path = shared_path("realdocs", name)
-    monkeypatch.setattr("extractor.sources.pdf.ocr_available", lambda: False)
+    monkeypatch.setattr("chitieu.sources.pdf.ocr_available", lambda: False)
     if "_scan" in name:
         with pytest.raises(NeedsOcrError, match=f"{path.name}: pdf reader: .*needs OCR"):
             read_file(path)
@@ -136,7 +136,7 @@ def test_broken_docx_is_a_clear_error(tmp_path):
 
 
 def test_annex_table_rows_carry_place_indicator_year_and_unit():
-    from extractor.sources.tables import linearise
+    from chitieu.sources.tables import linearise
 
     table = [
         ["STT", "Đơn vị", "Tỷ lệ hộ nghèo cuối năm 2024 (%)", "Số hộ nghèo giảm (hộ)"],
@@ -145,7 +145,7 @@ def test_annex_table_rows_carry_place_indicator_year_and_unit():
     ]
     lines = linearise(table)
     assert lines[0] == "Huyện Mường La: Tỷ lệ hộ nghèo cuối năm 2024 (%): 12,5%; Số hộ nghèo giảm (hộ): 1.200 hộ."
-    from extractor import extract_text
+    from chitieu import extract_text
 
     result = extract_text("Biểu chỉ tiêu giảm nghèo năm 2024 của tỉnh Sơn La\n" + "\n".join(lines))
     rates = [(t.value_min, t.indicator, t.scope, t.year) for t in result.targets if t.unit == "percent"]
@@ -163,7 +163,7 @@ def test_annex_pdf_tables_are_linearised():
 
 
 def test_report_tables_without_annex_heading_are_not_parsed_again():
-    from extractor.sources.tables import looks_tabular
+    from chitieu.sources.tables import looks_tabular
 
     assert not looks_tabular("BÁO CÁO\nKết quả\n12\n13\n14\n15")
     assert looks_tabular("Biểu số 01\nChỉ tiêu giảm nghèo\n12,5\n1.200\n0,8")
@@ -195,7 +195,7 @@ HEADERS = [
 
 @pytest.mark.parametrize("text, expected", HEADERS, ids=["two-column", "ocr", "register", "number-left-blank", "no-number"])
 def test_header_gives_symbol_date_issuer_place(text, expected):
-    from extractor import extract_text
+    from chitieu import extract_text
 
     plan = extract_text(text).plan
     assert (plan.symbol, str(plan.issued), plan.issuer_body, plan.place) == expected

@@ -1,9 +1,9 @@
 import pytest
 
-from extractor.nlp import make_doc
-from extractor.passes.dates import DatePass
-from extractor.rules import load_rules
-from extractor.passes.symbols import SymbolPass
+from chitieu.nlp import make_doc
+from chitieu.passes.dates import DatePass
+from chitieu.rules import load_rules
+from chitieu.passes.symbols import SymbolPass
 
 
 @pytest.fixture(scope="module")

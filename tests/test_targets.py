@@ -7,7 +7,7 @@ in reading order; a few rows also pin the indicator or the year.
 
 import pytest
 
-from extractor import extract_text
+from chitieu import extract_text
 
 
 def t(low, high=None, unit="percent", change="level", bound="exact", per_year=False):

@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from extractor.text import normalise
+from chitieu.text import normalise
 
 CASES = [
     # (raw, normalised)

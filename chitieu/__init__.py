@@ -1,10 +1,10 @@
 """chitieu: Vietnamese plan documents -> plans, references and numeric targets.
 
-    from extractor import extract_text, extract_file
+    from chitieu import extract_text, extract_file
     result = extract_text("Phấn đấu giảm tỷ lệ hộ nghèo toàn tỉnh xuống còn 18,66%", name="note.txt")
     result.targets[0].value_min  # 18.66
 
-Names are imported on first use, so that `import extractor` (and `chitieu --help`) does not
+Names are imported on first use, so that `import chitieu` (and `chitieu --help`) does not
 load spaCy and underthesea.
 """
 

@@ -13,13 +13,13 @@ from typing import TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .errors import RuleError
-from .models import (
+from ..errors import RuleError
+from ..models import (
     CalendarRules, ClauseRules, CueRules, FrameRules, IndicatorRules, NumberRules, PlaceRules, ScopeRules, SectionRules,
     SymbolRules, TimeRules,
 )
 
-RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+RULES_DIR = Path(__file__).resolve().parent  # the rule files ship inside the package
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 

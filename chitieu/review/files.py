@@ -12,7 +12,7 @@ from ..atomic import write_text_atomic
 from ..errors import ReviewError
 from ..models import REVIEW_SCHEMA_VERSION, ReviewFile
 
-SCHEMA_PATH = Path(__file__).resolve().parent.parent.parent / "schemas" / "review-file.schema.json"
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "review-file.schema.json"
 MAX_DEPTH = 32  # a review file is five levels deep; deeper nesting is no review file
 MAX_BYTES = 50_000_000
 

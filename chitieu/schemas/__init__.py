@@ -1,6 +1,6 @@
 """JSON Schemas generated from the pydantic models; schemas/ holds the committed copies.
 
-Regenerate with `python -m extractor.schemas`; tests/test_schemas.py keeps them in sync.
+Regenerate with `python -m chitieu.schemas`; tests/test_schemas.py keeps them in sync.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ import typing
 
 from pydantic import BaseModel
 
-from .models import DocumentOutput, ReviewFile
-from .rules import Rules
+from ..models import DocumentOutput, ReviewFile
+from ..rules import Rules
 
-SCHEMAS_DIR = Path(__file__).resolve().parent.parent / "schemas"
+SCHEMAS_DIR = Path(__file__).resolve().parent  # shipped with the package: a review file's "$schema" points here
 
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "document-output.schema.json": DocumentOutput,
