@@ -52,7 +52,7 @@ from tests.test_fuzz import (  # noqa: E402 - the builders of files and damage s
 SEEDS = REPO / "corpus" / "seeds"
 REALDOCS = REPO.parent / "shared" / "realdocs"
 CHITIEU = [str(Path(sys.executable).with_name("chitieu"))] if Path(sys.executable).with_name("chitieu").exists() else [
-    sys.executable, "-m", "extractor.cli"]
+    sys.executable, "-m", "chitieu.cli"]
 OUT_OF_TIME = re.compile(r"budget|timed? ?out|took longer|time limit", re.IGNORECASE)
 PYTHON_ERROR = re.compile(r"\b(?!SourceError|ReviewError|NeedsOcrError)([A-Z]\w*(?:Error|Exception)|zlib\.error)\b")
 SUFFIXES = [".txt", ".html", ".htm", ".pdf", ".docx", ".doc"]

@@ -8,6 +8,7 @@ about whether a quantity is a target: that is the targets pass's job.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Iterable
@@ -23,9 +24,17 @@ NUMBER = r"\d+(?:[.,]\d+)*"
 MIN_WRAPPED_LINE = 30
 
 
-def parse_number(text: str) -> float:
-    """Read a number the Vietnamese way: comma decimal, dot thousands, leading zeros."""
-    text = text.strip()
+def parse_number(text: str) -> float | None:
+    """Read a number the Vietnamese way: comma decimal, dot thousands, leading zeros. None when
+    no reading makes sense: separators mixed at random ("1.2,3,4"), more digits than a float holds."""
+    try:
+        value = _parse(text.strip())
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _parse(text: str) -> float:
     if "," in text and "." in text:
         return float(text.replace(".", "").replace(",", "."))
     if "," in text:
@@ -40,8 +49,6 @@ def parse_number(text: str) -> float:
             return float("".join(groups))
         return float(text) if text.count(".") == 1 else float("".join(groups))
     return float(text)
-
-
 
 
 @dataclass(frozen=True)
@@ -150,6 +157,8 @@ class QuantityReader:
         high = self._value(m.group("n2"), m.group("s2") or m.group("s1")) if m.group("n2") else low
         if m.group("n2") and m.group("s2") and not m.group("s1"):
             low = self._value(m.group("n1"), m.group("s2"))  # "15 – 18 triệu": both ends in millions
+        if low is None or high is None:
+            return None  # no number a reader could take from it
         if unit_code != "percent" and _looks_like_year(m.group("n1"), m.group("n2")):
             return None
         if unit_code == "vnd" and not (m.group("s1") or m.group("s2")) and key(unit_text) in self._bare_money and low < 1000:
@@ -200,6 +209,8 @@ class QuantityReader:
     def _read_fraction(self, text: str, m: re.Match, unit_text: str) -> Quantity | None:
         numerator = parse_number(m.group("frac_n"))
         denominator = parse_number(m.group("frac_d"))
+        if numerator is None or denominator is None:
+            return None
         if unit_text:
             # "6/12 xã", "16/19 tiêu chí", "20.411/181.603 hộ nghèo": a count out of a total
             rule = self._unit_by_phrase[key(unit_text)]
@@ -225,11 +236,11 @@ class QuantityReader:
             unit=rule.unit, unit_text="", unit_rule=rule.id, per_year_suffix=False, is_range=False,
         )
 
-    def _value(self, number: str, scale: str | None) -> float:
+    def _value(self, number: str, scale: str | None) -> float | None:
         value = parse_number(number)
-        if scale:
+        if value is not None and scale:
             value *= self._scale_by_phrase[key(scale)]
-        return value
+        return value if value is not None and math.isfinite(value) else None
 
     def _bound(self, text: str, start: int, is_range: bool) -> tuple[Bound, str | None, int]:
         """The bound written before the number, and the new start of the quantity."""

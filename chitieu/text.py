@@ -32,12 +32,12 @@ _CHAR_MAP = {**{c: " " for c in _SPACES}, **{c: "" for c in _INVISIBLE}, "ð": "
 # characters, and syllables joined by "_" in word-segmented corpora ("Kế_hoạch").
 _BASE_SPOTS = (
     r"\\r\\n|\\n|\r\n"
-    r"|(?<=[^\W_])_(?=[^\W_])"
+    r"|(?<=[^\W_]|[\u0300-\u036f])_(?=[^\W_])"
     r"|[" + re.escape("".join(_CHAR_MAP)) + r"]"
 )
-# a word holding a combining mark, tried only at a word's start: from every position, a long
-# run of letters would be scanned again and again
-_NFD_WORD = r"|(?<![\w\u0300-\u036f])\w*[\u0300-\u036f][\w\u0300-\u036f]*"
+# a word holding a combining mark (letters and marks only: "Kế_hoạch" is two words), tried
+# only at a word's start: from every position, a long run of letters would be scanned again and again
+_NFD_WORD = r"|(?<![^\W\d_])(?<![\u0300-\u036f])[^\W\d_]*[\u0300-\u036f](?:[^\W\d_]|[\u0300-\u036f])*"
 _SHORT_WORD = re.compile(r"(?<![^\W_])[^\W\d_]{1,6}(?![^\W_])")
 
 

@@ -131,7 +131,8 @@ class Catalogue:
             if self.db.conn.in_transaction:
                 self.db.execute("rollback")
             raise
-        self.db.execute("commit")
+        if self.db.conn.in_transaction:  # a group whose last tick committed has nothing left open
+            self.db.execute("commit")
 
     @contextmanager
     def grouped_commits(self, every: int = 100, seconds: float = 1.0) -> Iterator[Callable[[], None]]:

@@ -4,6 +4,7 @@ from rules/calendar.yaml; digits and separators are the grammar here."""
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from spacy.tokens import Doc
@@ -43,7 +44,7 @@ class DatePass:
                     continue
                 day, month = int(match.group("d")), int(match.group("m"))
                 year = int(re.sub(r"\s", "", match.group("y"))) if "y" in match.groupdict() else None
-                if not (1 <= day <= 31 and 1 <= month <= 12):
+                if not _on_calendar(day, month, year):
                     continue
                 taken.append((match.start(), match.end()))
                 found.append(DateMention(
@@ -57,3 +58,10 @@ class DatePass:
         return bool(_TIME_AFTER.match(text[match.end() : match.end() + 10])) or bool(
             self.weekday_before.search(text[max(0, match.start() - 20) : match.start()])
         )
+
+
+def _on_calendar(day: int, month: int, year: int | None) -> bool:
+    """A day that exists: 31/4 never does, 29/2 in leap years (any year, when none is written)."""
+    if not 1 <= month <= 12:
+        return False
+    return 1 <= day <= calendar.monthrange(year or 2000, month)[1]
