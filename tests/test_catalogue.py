@@ -125,11 +125,11 @@ def test_schema(catalogue):
         ("targets", "document_id", "documents"), ("targets", "indicator", "indicators"),
         ("targets", "plan_id", "plans"),
     ]
-    assert {"targets_view", "targets_effective"} <= set(db.view_names())
+    assert {"targets_view", "targets_effective", "plans_effective", "targets_export"} <= set(db.view_names())
     assert db["documents"].detect_fts() == "documents_fts"
     assert [r["name"] for r in db["_migrations"].rows] == [
         "0001_initial", "0002_reviews", "0003_crawl", "0004_view_provinces", "0005_decision_rules", "0006_review_decisions",
-        "0007_document_sources", "0008_run_owner"]
+        "0007_document_sources", "0008_run_owner", "0009_exports"]
 
 
 def test_places_come_from_the_gazetteer(catalogue):
@@ -144,7 +144,7 @@ def test_places_come_from_the_gazetteer(catalogue):
 def test_reopening_applies_no_migration_twice(tmp_path):
     Catalogue(tmp_path / "c.db").close()
     cat = Catalogue(tmp_path / "c.db")
-    assert cat.db["_migrations"].count == 8
+    assert cat.db["_migrations"].count == 9
     assert cat.db["places"].count == len(list(cat.db["places"].rows))
     cat.close()
 
