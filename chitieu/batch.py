@@ -8,7 +8,9 @@ skipped before anything heavy is loaded, so a re-run costs a look at each file's
 
 from __future__ import annotations
 
+import logging
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
     from .models import DocumentOutput, DocumentResult
     from .pipeline import Extractor
 
+log = logging.getLogger(__name__)
 TEXT_SECONDS_PER_MILLION = 60.0  # a worker reads ~150,000 characters a second; a busy machine, a few times less
 
 
@@ -175,6 +178,7 @@ def _keep(path: Path, result, stamp: str | None, catalogue: "Catalogue | None", 
             _fail(summary, catalogue, run_id, Failure(readable(str(path)), "store", str(exc)))
             return
         setattr(summary, status, getattr(summary, status) + 1)
+        log.debug("%s: %s, %d targets", result.document.source, status, len(result.targets))
     else:
         summary.new += 1
     summary.documents += 1
@@ -220,13 +224,14 @@ def write_json(path: Path, output: "DocumentOutput") -> None:
 
 def _fail(summary: BatchSummary, catalogue: "Catalogue | None", run_id, failure: Failure) -> None:
     failure = Failure(failure.source, failure.stage, readable(failure.reason))  # a reason may quote an odd file name
+    log.info("failed: %s", failure.describe())
     summary.failures.append(failure)
     if catalogue:
         catalogue.record_failure(run_id, failure.source, failure.stage, failure.reason)
 
 
 def _progress(work, enabled: bool, total: int):
-    if not enabled or total < 20:
+    if not enabled or total < 20 or not sys.stderr.isatty():  # a bar only for a person watching
         return work
     from tqdm import tqdm
 

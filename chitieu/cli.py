@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -13,10 +14,30 @@ from .isolation import DOCUMENT_SECONDS, OCR_PAGE_SECONDS
 from .version import __version__
 
 
-@click.group()
+EXIT_SOME_FAILED = 3  # the batch finished and stored what it could; some documents failed (listed)
+
+
+@click.group(epilog=f"Exit codes: 0 done; 1 an error stopped the command; 2 a usage error; "
+                    f"{EXIT_SOME_FAILED} a batch finished but some documents failed (each is listed and recorded).")
 @click.version_option(version=__version__, prog_name="chitieu")
-def main() -> None:
+@click.option("-v", "--verbose", count=True, help="Say more (-vv: every document).")
+@click.option("-q", "--quiet", "quiet_logs", is_flag=True, help="Errors only.")
+def main(verbose: int, quiet_logs: bool) -> None:
     """chitieu: targets from Vietnamese plan documents into a SQLite catalogue."""
+    _log_to_stderr(logging.ERROR if quiet_logs else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)])
+
+
+def _log_to_stderr(level: int) -> None:
+    """chitieu's own loggers to the standard error of this command (another program embedding
+    the library keeps its logging as it configured it)."""
+    logger = logging.getLogger("chitieu")
+    for handler in list(logger.handlers):
+        logger.removeHandler(handler)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(level)
+    logger.propagate = False
 
 
 @main.command()
@@ -24,7 +45,7 @@ def main() -> None:
 @click.option("--db", "db_path", default="catalogue.db", show_default=True, type=click.Path(path_type=Path), help="SQLite catalogue to write.")
 @click.option("--json", "json_dir", type=click.Path(file_okay=False, path_type=Path), help="Also write one gold-format JSON per document here.")
 @click.option("--no-db", is_flag=True, help="Do not write the catalogue (with --json: JSON only).")
-@click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--quiet", is_flag=True, help="No progress bar (there is none unless stderr is a terminal).")
 @click.option("--workers", type=click.IntRange(1, 64), help="Worker processes (default: the machine's cores).")
 @click.option("--timeout", default=DOCUMENT_SECONDS, show_default=True, help="Seconds one document may take before it is stopped.")
 @click.option("--ocr-page-timeout", default=OCR_PAGE_SECONDS, show_default=True, help="Seconds added to a document's time for each page it OCRs.")
@@ -43,6 +64,8 @@ def extract(paths: tuple[Path, ...], db_path: Path, json_dir: Path | None, no_db
     click.echo(summary.describe())
     for failure in summary.failures:
         click.echo(f"  failed: {failure.describe()}", err=True)
+    if summary.failures:
+        sys.exit(EXIT_SOME_FAILED)
 
 
 @main.command()

@@ -160,6 +160,21 @@ def test_edited_rules_re_extract_on_the_next_run(tmp_path, monkeypatch):
     assert (again.documents, again.unchanged) == (5, 0)  # all read and extracted again
 
 
+@pytest.mark.parametrize("flags, exit_code, shown", [
+    ([], 3, "failed: "),  # finished with failures: its own code, so scripts can tell
+    (["-q"], 3, "failed: "),
+    (["-vv"], 3, "DEBUG chitieu.batch"),  # every document, through logging
+])
+def test_cli_exit_code_and_logging_when_some_documents_fail(tmp_path, flags, exit_code, shown):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder / "good.txt", GOOD.encode())
+    write(folder / "empty.txt", b"")
+    result = CliRunner().invoke(main, [*flags, "extract", str(folder), "--db", str(tmp_path / "c.db")])
+    assert result.exit_code == exit_code and shown in result.output, result.output
+    assert "\r" not in result.output  # no progress bar when no one watches a terminal
+
+
 def test_cli_extract_and_evaluate(tmp_path):
     runner = CliRunner()
     result = runner.invoke(main, ["extract", str(CORPUS / "seeds"), "--db", str(tmp_path / "c.db"), "--json", str(tmp_path / "out"), "--quiet"])
