@@ -4,12 +4,15 @@
 
 1. Text-PDF pages per second through chitieu's PDF reader, and the ratio of its time to
    pypdfium2's raw text extraction on the same files (../shared/realdocs text PDFs).
+   OCR: seconds per page of `chitieu extract` on a real scan, as a whole process, beside
+   Tesseract alone on the same pages rendered as chitieu renders them (300 dpi).
 2. Peak memory reading a 2,000-page PDF (built from a real one) and a 50 MB HTML page.
 3. A re-run over 2,000 unchanged files: files per second, rows written.
 """
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -28,6 +31,7 @@ from chitieu.sources.files import read_file  # noqa: E402
 from chitieu.sources.pdf import read_pdf_text  # noqa: E402
 
 REALDOCS = REPO.parent / "shared" / "realdocs" / "pdf"
+CHITIEU = [shutil.which("chitieu")] if shutil.which("chitieu") else [sys.executable, "-m", "chitieu.cli"]
 
 
 def fresh_peak_mb(statement: str) -> float:
@@ -69,6 +73,32 @@ def pdf_throughput() -> None:
             read_pdf_text(path, ocr=False)
     ours = time.perf_counter() - started
     print(f"pdf: {pages} text pages; pypdfium2 raw {pages / raw:.0f} pages/s; chitieu reader {pages / ours:.0f} pages/s; ratio {ours / raw:.2f}")
+
+
+SCAN = REALDOCS / "HaTinh_418-KH-UBND_2017_CTMTQG_NTM_giam_ngheo_scan.pdf"
+
+
+def ocr_cost(tmp: Path) -> None:
+    if not (SCAN.is_file() and shutil.which("tesseract")):
+        print("ocr: the scan or tesseract is absent, skipped")
+        return
+    pdf = pdfium.PdfDocument(str(SCAN))
+    images = []
+    for index, page in enumerate(pdf):
+        image = tmp / f"page{index}.png"
+        page.render(scale=300 / 72).to_pil().save(image)
+        images.append(image)
+    pdf.close()
+    started = time.perf_counter()
+    for image in images:
+        subprocess.run(["tesseract", str(image), "stdout", "-l", "vie", "--psm", "3"], capture_output=True, check=True)
+    alone = time.perf_counter() - started
+    started = time.perf_counter()
+    subprocess.run([*CHITIEU, "extract", str(SCAN), "--no-db", "--workers", "1"], capture_output=True, check=False)
+    command = time.perf_counter() - started
+    pages = len(images)
+    print(f"ocr: {pages}-page scan; tesseract alone {alone / pages:.1f} s/page; chitieu extract (whole process) "
+          f"{command / pages:.1f} s/page; ratio {command / alone:.2f}")
 
 
 def big_inputs(tmp: Path) -> None:
@@ -129,6 +159,7 @@ def rerun(tmp: Path) -> None:
 def main() -> None:
     pdf_throughput()
     with tempfile.TemporaryDirectory() as directory:
+        ocr_cost(Path(directory))
         big_inputs(Path(directory))
         rerun(Path(directory))
 
