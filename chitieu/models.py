@@ -392,6 +392,18 @@ class FrameRules(Strict):
     plan_nouns: PhraseRule
 
 
+class ColumnUnitRule(PhraseRule):
+    unit: str = Field(description="the unit a bare number in the column is read with")
+
+
+class TableRules(Strict):
+    """rules/tables.yaml: the words of PDF annex tables."""
+
+    version: int
+    annex_heading_words: PhraseRule
+    column_units: list[ColumnUnitRule]
+
+
 class ClauseRules(Strict):
     version: int
     coverage_words: SeenPhraseRule

@@ -206,3 +206,27 @@ def _word_list_examples():
 @pytest.mark.parametrize("rule, pattern, text", list(_word_list_examples()))
 def test_calendar_and_frame_word_examples(rule, pattern, text):
     assert pattern.search(text), f"{rule}: no phrase of the rule in {text!r}"
+
+
+def _table_examples():
+    rules = load_rules().tables
+    for text in rules.annex_heading_words.examples.positive:
+        yield "annex", text, True
+    for text in rules.annex_heading_words.examples.negative:
+        yield "annex", text, False
+    for rule in rules.column_units:
+        for text in rule.examples.positive:
+            yield rule.unit, text, True
+        for text in rule.examples.negative:
+            yield rule.unit, text, False
+
+
+@pytest.mark.parametrize("unit, text, positive", list(_table_examples()))
+def test_table_word_examples(unit, text, positive):
+    """An annex heading is one as written at a line's start; a column header gives its bare numbers a unit."""
+    from chitieu.sources.tables import _unit_suffix, table_words
+
+    if unit == "annex":
+        assert bool(table_words().annex_heading.search(text)) == positive
+    else:
+        assert (_unit_suffix(text, "12").strip() == unit.strip()) == positive

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 from ..errors import RuleError
 from ..models import (
     CalendarRules, ClauseRules, CueRules, FrameRules, IndicatorRules, NumberRules, PlaceRules, ScopeRules, SectionRules,
-    SymbolRules, TimeRules,
+    SymbolRules, TableRules, TimeRules,
 )
 
 RULES_DIR = Path(__file__).resolve().parent  # the rule files ship inside the package
@@ -92,6 +92,7 @@ class Rules:
     clauses: ClauseRules
     calendar: CalendarRules
     frame: FrameRules
+    tables: TableRules  # read by the PDF reader; here so that an edit re-extracts
 
     def digest(self) -> str:
         """A short hash of every rule's content."""
@@ -112,6 +113,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         clauses=load_rule_file(directory / "clauses.yaml", ClauseRules),
         calendar=load_rule_file(directory / "calendar.yaml", CalendarRules),
         frame=load_rule_file(directory / "frame.yaml", FrameRules),
+        tables=load_rule_file(directory / "tables.yaml", TableRules),
     )
     _check_unique_ids(rules, directory)
     return rules

@@ -38,8 +38,3 @@ def write_all(directory: Path = SCHEMAS_DIR) -> list[Path]:
         path.write_text(render(model, name), encoding="utf-8")
         written.append(path)
     return written
-
-
-if __name__ == "__main__":  # pragma: no cover
-    for path in write_all():
-        print(path)

@@ -6,26 +6,44 @@ year and unit stand next to the value they qualify."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
+from ..models import TableRules
+from ..phrases import alternation
 from ..text import LETTER
 
 _DIGITS = re.compile(r"\d")
-# A page worth asking pdfplumber (about 100 times slower than the text layer) about: one that
-# heads an annex of targets ("Biểu", "Phụ lục", "Bảng" at the start of a line) and has cells.
-_ANNEX_HEADING = re.compile(r"^\s*(?:BIỂU|Biểu|PHỤ LỤC|Phụ lục|BẢNG|Bảng)\b", re.MULTILINE)
 _BARE_NUMBER_LINE = re.compile(r"^\s*[\d.,/%]+\s*$", re.MULTILINE)
-_UNIT_OF_HEADER = [
-    (re.compile(r"%|tỷ lệ|tỉ lệ", re.IGNORECASE), "%"),
-    (re.compile(r"\(\s*hộ\s*\)|số hộ", re.IGNORECASE), " hộ"),
-    (re.compile(r"\(\s*người\s*\)", re.IGNORECASE), " người"),
-    (re.compile(r"\(\s*lao động\s*\)", re.IGNORECASE), " lao động"),
-]
 _NUMBER_CELL = re.compile(r"^\s*\d[\d.,]*\s*$")
 
 
+@dataclass(frozen=True)
+class TableWords:
+    # a page worth asking pdfplumber (about 100 times slower than the text layer) about: one that
+    # heads an annex of targets ("Biểu", "Phụ lục" at the start of a line, capitalised) and has cells
+    annex_heading: re.Pattern
+    column_units: tuple[tuple[re.Pattern, str], ...]
+
+
+@lru_cache(maxsize=1)
+def table_words() -> TableWords:
+    from ..rules import RULES_DIR, load_rule_file
+
+    rules = load_rule_file(RULES_DIR / "tables.yaml", TableRules)
+    headings = rules.annex_heading_words.phrases
+    written = [*headings, *(h.upper() for h in headings)]  # as written: "bảng" in running text heads nothing
+    return TableWords(
+        re.compile(rf"^\s*(?:{alternation(written)})\b", re.MULTILINE),
+        # "12,5" in a rate column reads "12,5%"; "1.200" in a households column "1.200 hộ"
+        tuple((re.compile(alternation(rule.phrases), re.IGNORECASE), rule.unit if not rule.unit[0].isalnum() else f" {rule.unit}")
+              for rule in rules.column_units),
+    )
+
+
 def looks_tabular(page_text: str) -> bool:
-    return bool(_ANNEX_HEADING.search(page_text)) and len(_BARE_NUMBER_LINE.findall(page_text)) >= 3
+    return bool(table_words().annex_heading.search(page_text)) and len(_BARE_NUMBER_LINE.findall(page_text)) >= 3
 
 
 class TableReader:
@@ -90,7 +108,7 @@ def _clean(cell: str | None) -> str:
 def _unit_suffix(header: str, cell: str) -> str:
     if not _NUMBER_CELL.match(cell):
         return ""
-    for pattern, suffix in _UNIT_OF_HEADER:
+    for pattern, suffix in table_words().column_units:
         if pattern.search(header):
             return suffix
     return ""
