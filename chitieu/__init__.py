@@ -24,11 +24,12 @@ if TYPE_CHECKING:
 
 _LAZY = {
     "Document": ".models", "DocumentOutput": ".models", "DocumentResult": ".models", "Extractor": ".pipeline",
+    "plans": ".api", "targets": ".api",  # pandas DataFrames of a catalogue (the `export` extra)
 }
 
 __all__ = [
     "Document", "DocumentOutput", "DocumentResult", "Extractor", "ExtractorError", "ReviewError", "RuleError",
-    "SourceError", "__version__", "extract_file", "extract_text",
+    "SourceError", "__version__", "extract_file", "extract_text", "plans", "targets",
 ]
 
 

@@ -217,5 +217,41 @@ def review_html(db_path: Path, out_path: Path, batch: str | None) -> None:
     click.echo(f"{count} documents -> {out_path}")
 
 
+@main.command()
+@click.option("--format", "fmt", required=True, type=click.Choice(["csv", "xlsx", "parquet", "jsonl"]), help="csv has a UTF-8 BOM for Excel; xlsx and parquet need the export extra.")
+@click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--db", "db_path", default="catalogue.db", show_default=True, type=click.Path(path_type=Path))
+@click.option("--province", help="A place, its province or its post-merger province (accents and case ignored).")
+@click.option("--indicator", help="An indicator code, e.g. poverty.rate.")
+@click.option("--year", type=int, help="Due year.")
+@click.option("--confirmed-only", is_flag=True, help="Only targets a reviewer accepted or corrected.")
+@click.option("--include-rejected", is_flag=True, help="Also the targets a reviewer rejected (flagged in `rejected`).")
+def export(fmt: str, out_path: Path, db_path: Path, province: str | None, indicator: str | None, year: int | None,
+           confirmed_only: bool, include_rejected: bool) -> None:
+    """One row per target, reviewers' corrections applied, with its plan, place (before and after
+    the 2025 merger), document and evidence."""
+    from .export import TargetFilter, export_targets
+
+    try:
+        count = export_targets(db_path, fmt, out_path, TargetFilter(province, indicator, year, confirmed_only, include_rejected))
+    except ExtractorError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{count} targets -> {out_path}")
+
+
+@main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.option("--db", "db_path", default="catalogue.db", show_default=True, type=click.Path(path_type=Path))
+@click.argument("datasette_args", nargs=-1, type=click.UNPROCESSED)
+def serve(db_path: Path, datasette_args: tuple[str, ...]) -> None:
+    """Browse the catalogue in Datasette, with descriptions, facets, code labels and canned
+    queries (needs the serve extra). Other options go to Datasette: --port 8002, -o, --get PATH."""
+    from .datasette import serve as serve_catalogue
+
+    try:
+        serve_catalogue(db_path, list(datasette_args))
+    except ExtractorError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

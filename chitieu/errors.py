@@ -29,6 +29,11 @@ class EvaluationError(ExtractorError):
     """Gold or predicted files are missing or malformed."""
 
 
+class ExportError(ExtractorError):
+    """An export, report or Datasette server could not be made: no catalogue, an unknown
+    format or indicator, or an optional package missing (named with its pip command)."""
+
+
 def describe(error: BaseException) -> str:
     """What a user reads about a failure: our own errors say it all; anything else is a bug in
     a reader or a pass, named by its type."""
