@@ -428,6 +428,7 @@ class SectionRules(Strict):
     version: int
     headings: list[HeadingRule]
     part_words: SeenPhraseRule
+    ordinal_words: PhraseRule
 
 
 class BodyRule(PhraseRule):

@@ -48,7 +48,8 @@ class Sections:
 
     def __init__(self, rules: SectionRules):
         self.kinds = [(re.compile(rf"\b(?:{alternation(r.phrases)})\b", re.IGNORECASE), r.kind, r.id) for r in rules.headings]
-        self.part = re.compile(rf"[^\S\n]*(?:{alternation(rules.part_words.phrases)})\s+(?:[IVXL]+|\d+|thứ\s+\w+)\b", re.IGNORECASE)
+        ordinal = alternation(rules.ordinal_words.phrases)
+        self.part = re.compile(rf"[^\S\n]*(?:{alternation(rules.part_words.phrases)})\s+(?:[IVXL]+|\d+|(?:{ordinal})\s+\w+)\b", re.IGNORECASE)
 
     def kind_of(self, line: str) -> tuple[str, str] | None:
         for pattern, kind, rule_id in self.kinds:
