@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Iterator
 from xml.etree import ElementTree
@@ -24,8 +25,11 @@ def read_docx_text(path: Path) -> str:
             if info.file_size > MAX_XML_BYTES:
                 raise SourceError(f"{path}: word/document.xml inflates to {info.file_size:,} bytes; refused")
             root = ElementTree.fromstring(archive.read(info))
-    except (zipfile.BadZipFile, KeyError) as exc:
-        raise SourceError(f"{path}: not a .docx (no word/document.xml): {exc}") from exc
+    except KeyError as exc:
+        raise SourceError(f"{path}: not a .docx (no word/document.xml)") from exc
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        # a damaged archive: no central directory, a bad CRC or header, a corrupt deflate stream
+        raise SourceError(f"{path}: not a .docx, or a damaged one: {exc}") from exc
     except ElementTree.ParseError as exc:
         raise SourceError(f"{path}: word/document.xml is broken at {exc.position}") from exc
     body = root.find(f"{_W}body")
