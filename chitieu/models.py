@@ -390,6 +390,8 @@ class FrameRules(Strict):
     according_words: PhraseRule
     goal_nouns: PhraseRule
     plan_nouns: PhraseRule
+    territory_before_words: PhraseRule
+    territory_after_words: PhraseRule
 
 
 class ColumnUnitRule(PhraseRule):

@@ -99,6 +99,17 @@ def test_a_period_read_only_from_target_deadlines_points_at_the_target():
     assert plan.evidence["period"].text == "giảm 500 hộ nghèo"
 
 
+@pytest.mark.parametrize("text, level", [
+    ("Phấn đấu đến năm 2026 toàn huyện có thêm 3 xã đạt chuẩn nông thôn mới nâng cao.", "district"),
+    ("Năm 2025, tỉnh ta phấn đấu giảm tỷ lệ hộ nghèo xuống dưới 2%.", "province"),
+    # the communes are what is counted, not the territory the plan speaks for
+    ("Phấn đấu đến năm 2030 cả nước có 90% số xã đạt chuẩn nông thôn mới, trong đó 40% số xã đạt chuẩn nâng cao.", "national"),
+    ("Phấn đấu có 80% số xã đạt chuẩn nông thôn mới.", None),
+])
+def test_with_no_body_the_plan_level_is_the_territory_its_targets_speak_for(text, level):
+    assert extract_text(text).plan.issuer_level == level
+
+
 def test_basis_word_examples_hold():
     from chitieu.rules import load_rules
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ..models import Extraction, IssuerMention, Level, SymbolMention
-from ..phrases import key
 from .words import PlanWords
 
 
@@ -87,11 +86,9 @@ def page_place(extraction: Extraction) -> str | None:
 def territory_level(text: str, sentences: frozenset[tuple[int, int]], words: PlanWords) -> Level | None:
     """The level of the territory the target sentences speak of most ("tỉnh ta", "toàn huyện",
     "cả nước"), when no body or place gives the plan's level."""
-    if words.territory is None:
-        return None
     counts: dict[str, int] = {}
     for start, end in sorted(sentences):
         for match in words.territory.finditer(text, start, end):
-            level = words.territory_level[key(match.group())]
+            level = words.territory_level(match)
             counts[level] = counts.get(level, 0) + 1
     return max(counts, key=counts.get) if counts else None  # type: ignore[return-value]

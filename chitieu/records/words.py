@@ -9,7 +9,7 @@ import re
 from ..models import DocType
 from ..passes.periods import until_pattern
 from ..passes.symbols import letter_body_re
-from ..phrases import alternation, flexible
+from ..phrases import alternation, flexible, key
 from ..rules import Rules
 
 
@@ -28,7 +28,7 @@ class PlanWords:
         self.plan_types = frozenset(symbols.plan_types)
         self.letter_body = letter_body_re(symbols)
         self._goal_words(rules)
-        self._territories(places)
+        self._territories(places, rules.frame)
         # "UBND tỉnh ban hành Kế hoạch số ...": the symbol a sentence says was issued
         self.issuing = re.compile(rf"\b(?:{_any(symbols.issuing_verbs)})\b", re.IGNORECASE)
         # "Căn cứ / Triển khai thực hiện Kế hoạch số ...": a cited symbol, not the page's plan
@@ -46,12 +46,22 @@ class PlanWords:
         # reporting verbs of rules/cues.yaml, soon after the body in its sentence
         self.sets_targets = re.compile(rf"^[^.;]{{0,60}}?(?<!\w)(?:{alternation(goal_words)})(?!\w)", re.IGNORECASE) if goal_words else None
 
-    def _territories(self, places) -> None:
-        # the territory a plan's targets speak of when no body names it: "tỉnh ta phấn đấu", "cả nước có"
-        territories = {p.lower(): r.code for r in places.levels for p in r.phrases}
-        territories.update({p.lower(): "national" for p in places.national_words.phrases})
-        self.territory_level = territories
-        self.territory = re.compile(rf"(?<!\w)(?:{alternation(territories)})(?!\w)", re.IGNORECASE) if territories else None
+    def _territories(self, places, frame) -> None:
+        # the territory a plan's targets speak of when no body names it: "tỉnh ta phấn đấu",
+        # "toàn huyện có", "cả nước có"; a level word alone is as often what is counted ("số xã")
+        levels = {p.lower(): r.code for r in places.levels for p in r.phrases}
+        nation = {p.lower(): "national" for p in places.national_words.phrases}
+        self._level_of = {**levels, **nation}
+        level = alternation(levels)
+        self.territory = re.compile(
+            rf"(?<!\w)(?:(?:{_any(frame.territory_before_words)})\s+(?P<before>{level})"
+            rf"|(?P<after>{level})\s+(?:{_any(frame.territory_after_words)})|(?P<nation>{alternation(nation)}))(?!\w)",
+            re.IGNORECASE,
+        )
+
+    def territory_level(self, match: re.Match) -> str:
+        """The level a `territory` match names."""
+        return self._level_of[key(match.group("before") or match.group("after") or match.group("nation"))]
 
     def _frame(self, frame, calendar, symbols) -> None:
         day, of = _any(calendar.day_words), _any(frame.possessive_words)
