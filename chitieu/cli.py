@@ -253,5 +253,22 @@ def serve(db_path: Path, datasette_args: tuple[str, ...]) -> None:
         raise click.ClickException(str(exc)) from exc
 
 
+@main.command()
+@click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--indicator", default="poverty.rate", show_default=True, help="The indicator code to report on.")
+@click.option("--db", "db_path", default="catalogue.db", show_default=True, type=click.Path(path_type=Path))
+def report(out_path: Path, indicator: str, db_path: Path) -> None:
+    """One self-contained HTML page on an indicator, to send to a colleague: a map of the 34
+    provinces after the merger, targets by province and due year, coverage, and each target's
+    sentence and source."""
+    from .report import write_report
+
+    try:
+        summary = write_report(db_path, out_path, indicator)
+    except ExtractorError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{indicator}: {summary.describe()} -> {out_path}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
