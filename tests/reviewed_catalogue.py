@@ -27,7 +27,7 @@ ISSUED = "2024-01-05"  # the Quảng Ngãi plan's issue date, as the reviewer fi
 def reviewed_catalogue() -> Path:
     folder = Path(tempfile.mkdtemp(prefix="chitieu-reviewed-"))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    db = folder / "catalogue.db"
+    db = folder / "reviewed.db"  # not catalogue.db: Datasette names the database after its file
     run_batch([CORPUS / "seeds"], BatchOptions(db_path=db, progress=False))
     review = folder / "review.json"
     export_review(Catalogue(db), review, ReviewFilter(), batch="round-1")

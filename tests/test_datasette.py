@@ -4,6 +4,7 @@ query runs), and `chitieu serve` answers a canned query through Datasette."""
 
 import json
 import sqlite3
+import sys
 import typing
 
 import pytest
@@ -88,17 +89,23 @@ def serve_get(db, path):
 
 
 def test_serve_answers_the_readmes_canned_query(datasette, db):
-    rows = json.loads(serve_get(db, "/catalogue/poverty_rate_at_most_1_percent_by_2025.json?_shape=array"))
+    rows = json.loads(serve_get(db, "/reviewed/poverty_rate_at_most_1_percent_by_2025.json?_shape=array"))
     assert [(r["place"], r["symbol"], r["value_max"], r["year"]) for r in rows] == [("Sơn La", "159/KH-UBND", 0.77, 2020)]
 
 
 def test_serve_shows_facets_labels_and_descriptions(datasette, db):
-    table = json.loads(serve_get(db, "/catalogue/targets_export.json?_size=1"))
+    table = json.loads(serve_get(db, "/reviewed/targets_export.json?_size=1"))
     assert {"indicator", "province_successor", "year"} <= set(table["facet_results"])
-    labelled = json.loads(serve_get(db, "/catalogue/targets.json?_labels=on&_size=1&indicator=poverty.rate&_shape=array"))
+    labelled = json.loads(serve_get(db, "/reviewed/targets.json?_labels=on&_size=1&indicator=poverty.rate&_shape=array"))
     assert labelled[0]["indicator"] == {"value": "poverty.rate", "label": "Tỷ lệ hộ nghèo"}
-    page = serve_get(db, "/catalogue/targets_export")
+    page = serve_get(db, "/reviewed/targets_export")
     assert "Province the place belongs to since 1 July 2025" in page
+
+
+def test_serve_without_datasette_names_the_pip_command(db, monkeypatch):
+    monkeypatch.setitem(sys.modules, "datasette.cli", None)  # as if it were not installed
+    result = CliRunner().invoke(main, ["serve", "--db", str(db)])
+    assert result.exit_code == 1 and 'pip install "chitieu[serve]"' in result.output, result.output
 
 
 def test_datasette_inspect_loads_the_catalogue(datasette, db):
@@ -106,4 +113,4 @@ def test_datasette_inspect_loads_the_catalogue(datasette, db):
     assert result.exit_code == 0, result.output
     with sqlite3.connect(db) as connection:
         stored = connection.execute("select count(*) from targets").fetchone()[0]
-    assert json.loads(result.output)["catalogue"]["tables"]["targets"]["count"] == stored
+    assert json.loads(result.output)["reviewed"]["tables"]["targets"]["count"] == stored
