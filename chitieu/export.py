@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from .catalogue import Catalogue
 from .errors import CatalogueError, ExportError
 from .review.export import folded
 
@@ -55,10 +56,8 @@ def require(module: str, extra: str = EXPORT_EXTRA):
         raise ExportError(f"this needs the Python package {module.split('.')[0]!r}: {extra}") from exc
 
 
-def open_catalogue(db_path: str | Path):
+def open_catalogue(db_path: str | Path) -> Catalogue:
     """The catalogue at `db_path` (migrated, so that its views are current); never a new empty one."""
-    from .catalogue import Catalogue
-
     path = Path(db_path)
     if not path.is_file():
         raise ExportError(f"{path}: no catalogue there (run `chitieu extract ... --db {path}` first)")
@@ -105,10 +104,11 @@ def select_targets(db_path: str | Path, filters: TargetFilter = TargetFilter()) 
 
 def _check_indicator(db_path: str | Path, code: str) -> None:
     """An indicator code the catalogue knows, or an error naming the closest ones (a typo selects nothing)."""
-    known = [r["code"] for r in query(db_path, "select code from indicators union select distinct indicator from targets").rows]
+    sql = "select code from indicators union select distinct indicator from targets"
+    known = [r["code"] for r in query(db_path, sql).rows if r["code"]]
     if code not in known:
         close = difflib.get_close_matches(code, known, n=3)
-        hint = f"did you mean {', '.join(close)}?" if close else f"known codes: {', '.join(sorted(filter(None, known)))}"
+        hint = f"did you mean {', '.join(close)}?" if close else f"known codes: {', '.join(sorted(known))}"
         raise ExportError(f"no indicator {code!r} in the catalogue; {hint}")
 
 
