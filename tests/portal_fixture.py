@@ -38,6 +38,11 @@ def article_layout_c(n: int, rate: str) -> str:
 <p><b>Kế hoạch {n}.</b></p><p>{TARGET_TEXT.format(rate=rate)}</p></td></tr></table></body></html>"""
 
 
+def _item(path: str) -> str:
+    """A listing's line: the article's title and its date."""
+    return f'<li><a href="{path}">Kế hoạch thực hiện chương trình giảm nghèo bền vững</a> (02/8/2024)</li>'
+
+
 def docx_bytes(text: str) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
@@ -73,16 +78,16 @@ class Portal:
             f"/tin/{SLUG}-a5.html": article_layout_c(5, "14,5"),
         }
         pages = {path: (html, body.encode("utf-8")) for path, body in articles.items()}
-        listing1 = "".join(f'<a href="{p}">bài</a>' for p in list(articles)[:3]) + '<a href="/news?page=2">Trang sau</a>'
-        listing2 = "".join(f'<a href="{p}">bài</a>' for p in list(articles)[3:]) + "".join(
-            f'<a href="{p}">x</a>' for p in (
+        listing1 = "".join(_item(p) for p in list(articles)[:3]) + '<a href="/news?page=2">Trang sau</a>'
+        listing2 = "".join(_item(p) for p in list(articles)[3:]) + "".join(
+            _item(p) for p in (
                 f"/private/{SLUG}-secret.html", f"/old/{SLUG}-moved.html", f"/tin/{SLUG}-missing.html",
                 f"/tin/{SLUG}-flaky.html", f"/tin/{SLUG}-busy.html", f"/tin/{SLUG}-slow.html",
                 f"/tin/{SLUG}-huge.html", f"/tin/{SLUG}-bomb.html", f"http://example.org/tin/{SLUG}-offsite.html",
             )
         )
-        pages["/news?page=1"] = (html, f"<html><body>{listing1}</body></html>".encode())
-        pages["/news?page=2"] = (html, f"<html><body>{listing2}</body></html>".encode())
+        pages["/news?page=1"] = (html, f"<html><body><ul>{listing1}</ul></body></html>".encode())
+        pages["/news?page=2"] = (html, f"<html><body><ul>{listing2}</ul></body></html>".encode())
         pages["/robots.txt"] = ("text/plain", b"User-agent: *\nDisallow: /private/\n")
         pages[f"/tin/{SLUG}-flaky.html"] = (html, article_layout_a(6, "13,5").encode())
         pages[f"/tin/{SLUG}-busy.html"] = (html, article_layout_a(7, "12,5").encode())

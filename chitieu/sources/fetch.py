@@ -1,33 +1,38 @@
-"""Polite HTTP fetching: robots.txt (RFC 9309), one request at a time per host with a delay
-that never shrinks, Retry-After, bounded retries with backoff, timeouts and a total deadline,
-a byte cap applied after decompression, conditional GET, no redirect off the allowed hosts."""
+"""Polite HTTP fetching: robots.txt (see robots.py), one request at a time per host paced as
+politeness.py says, Retry-After, bounded retries of what may pass (5xx, 429, timeouts, refused
+connections) and none of what will not (404 and other 4xx), a total deadline per URL, a byte
+cap applied after decompression, conditional GET, no redirect off the allowed hosts."""
 
 from __future__ import annotations
 
 import email.utils
 import http.client
+import socket
+import threading
 import time
 import urllib.error
 import urllib.request
-import urllib.robotparser
 import zlib
 from dataclasses import dataclass, field
-from typing import Callable
-from urllib.parse import urljoin, urlparse
+from urllib.parse import urlencode, urljoin, urlsplit
 
 from ..errors import SourceError
+from .politeness import Clock, HostPacer, RealClock
+from .robots import Robots, RobotsAnswer, load_robots, origin_of
+from .urls import authority_of
 
 USER_AGENT = "chitieu/0.1 (+research; plan targets)"
+RETRYABLE = (429, 500, 502, 503, 504)
+REDIRECTS = (301, 302, 303, 307, 308)
 
 
 @dataclass(frozen=True)
 class FetchOptions:
-    delay: float = 1.0  # seconds between two requests to one host; errors only lengthen it
+    delay: float = 1.0  # seconds between two requests to one host, at least
     timeout: float = 30.0  # for connecting and for every read of the socket
     deadline: float = 120.0  # total seconds for one URL, retries included
     max_bytes: int = 20_000_000  # after decompression
-    retries: int = 3
-    backoff: float = 2.0
+    retries: int = 2  # further tries of a 5xx, 429, timeout or refused connection
     max_retry_after: float = 300.0
 
 
@@ -41,115 +46,160 @@ class Response:
 
 
 class FetchError(SourceError):
-    def __init__(self, message: str, status: int | None = None, retryable: bool = False):
+    def __init__(self, message: str, status: int | None = None, retryable: bool = False, retry_after: float | None = None):
         super().__init__(message)
-        self.status, self.retryable = status, retryable
+        self.status, self.retryable, self.retry_after = status, retryable, retry_after
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: D401 - urllib's signature
-        return None  # redirects are followed by Fetcher, which checks the host first
+        return None  # redirects are followed by Fetcher, which checks host and robots.txt first
 
 
 @dataclass
+class _Host:
+    pacer: HostPacer
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    robots: Robots | None = None
+
+
 class Fetcher:
-    """One fetcher per crawl: it remembers each host's robots.txt and last request time."""
+    """One fetcher per crawl, shared by its threads: it keeps each host's robots.txt and pacing."""
 
-    allowed_hosts: set[str]
-    options: FetchOptions = field(default_factory=FetchOptions)
-    sleep: Callable[[float], None] = time.sleep
-    _robots: dict[str, urllib.robotparser.RobotFileParser | None] = field(default_factory=dict)
-    _next_time: dict[str, float] = field(default_factory=dict)
-    _delay: dict[str, float] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
+    def __init__(self, allowed_hosts: set[str], options: FetchOptions | None = None, clock: Clock | None = None):
+        self.allowed_hosts = set(allowed_hosts)
+        self.options = options or FetchOptions()
+        self.clock = clock or RealClock()
+        self._hosts: dict[str, _Host] = {}
+        self._guard = threading.Lock()
         self._opener = urllib.request.build_opener(_NoRedirect())
 
     # ------------------------------------------------------------------ robots
 
-    def allowed(self, url: str) -> bool:
-        parsed = urlparse(url)
-        if parsed.hostname not in self.allowed_hosts or parsed.scheme not in ("http", "https"):
-            return False
-        origin = f"{parsed.scheme}://{parsed.netloc}"
-        if origin not in self._robots:
-            self._robots[origin] = self._load_robots(origin)
-        robots = self._robots[origin]
-        return robots is not None and robots.can_fetch(USER_AGENT, url)
+    def refusal(self, url: str) -> str | None:
+        """Why `url` may not be fetched, or None when it may."""
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or parts.hostname not in self.allowed_hosts:
+            return "off the configured hosts"
+        robots = self.robots(url)
+        if robots.reason:
+            return robots.reason
+        return None if robots.allows(url, USER_AGENT) else "disallowed by robots.txt"
 
-    def _load_robots(self, origin: str) -> urllib.robotparser.RobotFileParser | None:
-        """RFC 9309: 4xx means no rules (all allowed); 5xx or unreachable means disallow all."""
-        parser = urllib.robotparser.RobotFileParser()
+    def allowed(self, url: str) -> bool:
+        return self.refusal(url) is None
+
+    def robots(self, url: str) -> Robots:
+        host = self._host(url)
+        with host.lock:
+            if host.robots is None:
+                host.robots = load_robots(origin_of(url), self._robots_answer, lambda u: urlsplit(u).hostname in self.allowed_hosts)
+                host.pacer.robots_interval = host.robots.interval(USER_AGENT)
+                host.pacer.answered()  # the next request waits the Crawl-delay just read
+            return host.robots
+
+    def _robots_answer(self, url: str) -> RobotsAnswer:
+        """One paced request for robots.txt (called with the host's lock held)."""
         try:
-            response = self._request(f"{origin}/robots.txt", {}, max_bytes=500_000)
+            response = self._paced(self._host(url), url, {}, None, max_bytes=512_000)
         except FetchError as exc:
-            if exc.status is not None and 400 <= exc.status < 500:
-                parser.parse([])
-                return parser
-            return None
-        parser.parse(response.body.decode("utf-8", errors="replace").splitlines())
-        return parser
+            return RobotsAnswer(exc.status, error=None if exc.status else str(exc).split(": ", 1)[-1])
+        return RobotsAnswer(response.status, response.body, response.headers.get("location"))
+
+    def _host(self, url: str) -> _Host:
+        key = authority_of(url)
+        with self._guard:
+            if key not in self._hosts:
+                pacer = HostPacer(self.options.delay, self.clock, self.options.max_retry_after)
+                self._hosts[key] = _Host(pacer)
+            return self._hosts[key]
 
     # ------------------------------------------------------------------ fetch
 
-    def fetch(self, url: str, etag: str | None = None, last_modified: str | None = None) -> Response:
-        """GET with retries; raises FetchError with the last status and reason."""
-        if not self.allowed(url):
-            raise FetchError(f"{url}: disallowed (robots.txt or not a configured host)")
-        headers = {}
-        if etag:
-            headers["If-None-Match"] = etag
+    def fetch(self, url: str, etag: str | None = None, last_modified: str | None = None, form: dict | None = None) -> Response:
+        """GET (or POST `form`, an ASP.NET postback) with redirects and bounded retries; raises
+        FetchError naming the last status or network error."""
+        headers = {"If-None-Match": etag} if etag else {}
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        started = time.monotonic()
-        attempt, redirects = 0, 0
+        for _ in range(6):
+            refusal = self.refusal(url)
+            if refusal:
+                raise FetchError(f"{url}: not fetched: {refusal}")
+            response = self._with_retries(url, headers, form)
+            if response.status not in REDIRECTS:
+                return response
+            url, form, headers = urljoin(url, response.headers.get("location", "")), None, {}
+        raise FetchError(f"{url}: more than five redirects; not followed", 310)
+
+    def _with_retries(self, url: str, headers: dict, form: dict | None) -> Response:
+        started, attempt = self.clock.now(), 0
         while True:
+            host = self._host(url)
             try:
-                response = self._request(url, headers)
+                with host.lock:
+                    return self._paced(host, url, headers, form)
             except FetchError as exc:
                 attempt += 1
-                remaining = self.options.deadline - (time.monotonic() - started)
-                if not exc.retryable or attempt > self.options.retries or remaining <= 0:
+                out_of_time = self.clock.now() - started >= self.options.deadline
+                if not exc.retryable or attempt > self.options.retries or out_of_time:
                     raise
-                continue
-            if response.status in (301, 302, 303, 307, 308):
-                target = urljoin(url, response.headers.get("location", ""))
-                redirects += 1
-                if redirects > 5 or not self.allowed(target):
-                    raise FetchError(f"{url}: redirect to {target} not followed (off the configured hosts or a loop)", response.status)
-                url = target
-                continue
-            return response
 
-    def _request(self, url: str, headers: dict, max_bytes: int | None = None) -> Response:
-        host = urlparse(url).hostname or ""
-        wait = self._next_time.get(host, 0) - time.monotonic()
-        if wait > 0:
-            self.sleep(wait)
-        delay = self._delay.setdefault(host, self.options.delay)
-        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate", **headers})
+    def _paced(self, host: _Host, url: str, headers: dict, form: dict | None, max_bytes: int | None = None) -> Response:
+        """One request once the host's interval has passed; the outcome sets the next one."""
+        host.pacer.wait()
+        try:
+            response = self._request(url, headers, form, max_bytes or self.options.max_bytes)
+        except FetchError as exc:
+            if exc.retryable:
+                host.pacer.failed(exc.retry_after)
+            else:
+                host.pacer.answered()
+            raise
+        if response.status in REDIRECTS or response.not_modified:
+            host.pacer.answered()
+        else:
+            host.pacer.succeeded()
+        return response
+
+    def _request(self, url: str, headers: dict, form: dict | None, max_bytes: int) -> Response:
+        data = urlencode(form).encode("ascii") if form is not None else None
+        request = urllib.request.Request(
+            url, data=data, headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate", **headers})
         try:
             with self._opener.open(request, timeout=self.options.timeout) as raw:
-                body = _read_capped(raw, max_bytes or self.options.max_bytes, url)
-                response = Response(raw.geturl(), raw.status, {k.lower(): v for k, v in raw.headers.items()}, body)
+                body = _read_capped(raw, max_bytes, url)
+                return Response(raw.geturl(), raw.status, _lower(raw.headers), body)
         except urllib.error.HTTPError as exc:
-            status = exc.code
-            retry_after = _retry_after(exc.headers.get("Retry-After"), self.options.max_retry_after)
-            self._next_time[host] = time.monotonic() + max(delay, retry_after or 0)
-            if status in (301, 302, 303, 307, 308):
-                return Response(url, status, {k.lower(): v for k, v in exc.headers.items()})
-            if status == 304:
-                return Response(url, 304, {}, not_modified=True)
-            if status in (429, 500, 502, 503, 504):
-                # errors never shorten the delay: they lengthen it, up to Retry-After
-                self._delay[host] = min(max(delay * self.options.backoff, retry_after or 0), self.options.max_retry_after)
-                self._next_time[host] = time.monotonic() + self._delay[host]
-            raise FetchError(f"{url}: HTTP {status}", status, retryable=status in (429, 500, 502, 503, 504)) from exc
-        except (urllib.error.URLError, http.client.HTTPException, TimeoutError, ConnectionError, OSError) as exc:
-            self._next_time[host] = time.monotonic() + delay * self.options.backoff
-            raise FetchError(f"{url}: {getattr(exc, 'reason', exc)}", retryable=True) from exc
-        self._next_time[host] = time.monotonic() + delay
-        return response
+            return self._http_error(url, exc)
+        except (urllib.error.URLError, http.client.HTTPException, OSError) as exc:
+            raise FetchError(f"{url}: {_network_reason(exc)}", retryable=True) from exc
+
+    def _http_error(self, url: str, exc: urllib.error.HTTPError) -> Response:
+        if exc.code in REDIRECTS:
+            return Response(url, exc.code, _lower(exc.headers))
+        if exc.code == 304:
+            return Response(url, 304, _lower(exc.headers), not_modified=True)
+        retry_after = _retry_after(exc.headers.get("Retry-After"), self.options.max_retry_after)
+        raise FetchError(f"{url}: HTTP {exc.code}", exc.code, exc.code in RETRYABLE, retry_after) from exc
+
+
+def _lower(headers) -> dict[str, str]:
+    return {k.lower(): v for k, v in headers.items()}
+
+
+def _network_reason(exc: BaseException) -> str:
+    """'host unreachable (connection refused)', 'timed out', ...: what an operator can act on."""
+    reason = getattr(exc, "reason", exc)
+    if isinstance(reason, (TimeoutError, socket.timeout)) or "timed out" in str(reason):
+        return "timed out"
+    if isinstance(reason, ConnectionRefusedError):
+        return "host unreachable (connection refused)"
+    if isinstance(reason, socket.gaierror):
+        return "host unreachable (name not resolved)"
+    if isinstance(reason, (ConnectionError, OSError)) and not isinstance(exc, http.client.HTTPException):
+        return f"host unreachable ({getattr(reason, 'strerror', None) or reason})"
+    return f"connection failed ({reason})"
 
 
 def _read_capped(raw, max_bytes: int, url: str) -> bytes:
@@ -181,4 +231,3 @@ def _retry_after(value: str | None, ceiling: float) -> float | None:
     except (TypeError, ValueError):
         return None
     return min(max(0.0, when - time.time()), ceiling)
-

@@ -18,9 +18,11 @@ from urllib.parse import urljoin, urlparse, urlsplit
 
 from bs4 import BeautifulSoup, CData, NavigableString, PageElement, Tag
 
-from ..models import Attachment
+from ..models import Attachment, PortalWords
 from . import legacy
 from .encoding import decode_bom, mostly_utf8, unify_newlines
+from .page_meta import find_dates, page_date, page_title
+from .portals import label_is, packaged_words
 
 _BOILERPLATE_TAGS = ["script", "style", "noscript", "template", "nav", "header", "footer", "aside", "iframe", "svg", "button", "select"]
 _BOILERPLATE_NAMES = re.compile(
@@ -29,14 +31,12 @@ _BOILERPLATE_NAMES = re.compile(
     re.IGNORECASE,
 )
 _ATTACHMENT_SUFFIX = re.compile(r"\.(pdf|docx?|xlsx?|rar|zip)(?:$|\?)", re.IGNORECASE)
-_ATTACHMENT_TEXT = re.compile(r"đính\s+kèm|tại\s+đây|tải\s+về|tải\s+file|văn\s+bản\s+gốc|download", re.IGNORECASE)
-_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)")
-_ISO_DATE = re.compile(r"\s*((?:19|20)\d\d)-(\d\d)-(\d\d)")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
 _KEPT_TAGS = ("html", "body", "article", "main")
 _VISIBLE = (NavigableString, CData)  # exact types, as get_text takes them: no comments, scripts
 _ATTACHMENT_SCHEMES = ("http", "https")
 _MASTHEAD_CHARS = 3000
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BLOCK_TAGS = {"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "br", "table", "section", "article", "blockquote", "td"}
 
 
@@ -75,22 +75,25 @@ def _decode_unmarked(data: bytes, header_charset: str | None) -> str:
     return legacy.decode(data) or data.decode("cp1258", errors="replace")
 
 
-def read_page(markup: str, url: str = "", place_names=None) -> Page:
+def read_page(markup: str, url: str = "", place_names=None, words: PortalWords | None = None) -> Page:
     """Main text and metadata of one article page. `place_names(text) -> [names]` resolves the
-    masthead, footer and domain to provinces (the gazetteer's find)."""
+    masthead, footer and domain to provinces (the gazetteer's find); `words` are the portal
+    words of rules/portals.yaml (read from the package when not given)."""
+    words = words or packaged_words()
     soup = BeautifulSoup(markup, "html.parser")
-    title = _title(soup)
     site_name = _site_name(soup)
-    published = _published(soup)
+    title = page_title(soup, site_name)
+    published = page_date(soup, title, words)
     masthead = _masthead(soup)
-    attachments = _attachments(soup, url)
+    attachments = _attachments(soup, url, words)
     _drop(soup(_BOILERPLATE_TAGS))
     _drop_small_forms(soup)
     _drop(soup.find_all(True), lambda tag: tag.name not in _KEPT_TAGS and _is_boilerplate(tag))
+    _drop_labelled(soup, words)
     main = _main_block(soup)
     body = _block_text(main if main is not None else (soup.body or soup))
     if published is None:
-        published = next(filter(None, (_date(m[3], m[2], m[1]) for m in _DATE.finditer(body[:600]))), None)
+        published = next(iter(find_dates(body[:600])), None)
     text = body if not title or title in body[:500] else f"{title}\n\n{body}"
     hints = []
     if place_names:
@@ -101,17 +104,22 @@ def read_page(markup: str, url: str = "", place_names=None) -> Page:
                 attachments=attachments)
 
 
-def _title(soup: BeautifulSoup) -> str | None:
-    og = soup.find("meta", attrs={"property": "og:title"})
-    if og and og.get("content"):
-        return og["content"].strip()
-    container = soup.find(["article", "main"])
-    heading = soup.find("h1") or (container.find(["h2", "h3"]) if container else None)
-    if heading and heading.get_text(strip=True):
-        return heading.get_text(" ", strip=True)
-    if soup.title and soup.title.string:
-        return re.split(r"\s+[|–-]\s+", soup.title.string.strip())[0]
-    return None
+def _drop_labelled(soup: BeautifulSoup, words: PortalWords) -> None:
+    """Blocks known by their words: a related list under its heading ("Tin khác"), readers'
+    comments, share bars, view counters. The block is the heading's parent, or the short
+    element that starts with the words."""
+    blocks = []
+    for string in soup.find_all(string=True):
+        element, line = string.parent, " ".join(string.split())
+        if type(string) not in _VISIBLE or not line or len(line) > 80 or element is None:
+            continue
+        if label_is(line, words.related) or label_is(line, words.comments):
+            block = element.parent if element.name in _HEADINGS or element.name in ("b", "strong", "span") else element
+            if block is not None and len(block.get_text()) < 4000:
+                blocks.append(block)
+        elif (label_is(line, words.counter) or label_is(line, words.share)) and len(element.get_text()) < 200:
+            blocks.append(element)
+    _drop(blocks, lambda tag: tag.name not in _KEPT_TAGS and not tag.decomposed)
 
 
 def _site_name(soup: BeautifulSoup) -> str | None:
@@ -122,25 +130,6 @@ def _site_name(soup: BeautifulSoup) -> str | None:
         return re.split(r"\s+[|–-]\s+", soup.title.string.strip())[-1]
     portal = soup.find(string=re.compile(r"CỔNG THÔNG TIN ĐIỆN TỬ|Cổng thông tin điện tử", re.IGNORECASE))
     return portal.strip() if portal else None
-
-
-def _published(soup: BeautifulSoup) -> dt.date | None:
-    for attrs in ({"property": "article:published_time"}, {"itemprop": "datePublished"}, {"name": "pubdate"}):
-        for meta in soup.find_all("meta", attrs=attrs):
-            found = _ISO_DATE.match(meta.get("content") or "")
-            published = _date(found[1], found[2], found[3]) if found else None
-            if published:
-                return published
-    return None
-
-
-def _date(year: str, month: str, day: str) -> dt.date | None:
-    """None for an impossible date ("30/02/2023"): a slip in a page is no reason to drop it,
-    and the next candidate date is taken."""
-    try:
-        return dt.date(int(year), int(month), int(day))
-    except ValueError:
-        return None
 
 
 def _masthead(soup: BeautifulSoup) -> str:
@@ -158,7 +147,7 @@ def _masthead(soup: BeautifulSoup) -> str:
     return " ".join(parts)[:_MASTHEAD_CHARS]
 
 
-def _attachments(soup: BeautifulSoup, url: str) -> list[Attachment]:
+def _attachments(soup: BeautifulSoup, url: str, words: PortalWords) -> list[Attachment]:
     """Links to files, by suffix or by a download label. A link's label is its own text: in
     browsers a link opened inside another closes the outer one."""
     links: list[tuple[Tag, list[str]]] = []
@@ -173,9 +162,9 @@ def _attachments(soup: BeautifulSoup, url: str) -> list[Attachment]:
         elif open_labels and type(node) in _VISIBLE and node.strip():
             open_labels[-1].append(node.strip())
     found: dict[str, Attachment] = {}
-    for link, words in links:
-        href, label = _attachment_url(link["href"], url), " ".join(words)
-        if href and (_ATTACHMENT_SUFFIX.search(href) or _ATTACHMENT_TEXT.search(label)):
+    for link, parts in links:
+        href, label = _attachment_url(link["href"], url), " ".join(parts)
+        if href and (_ATTACHMENT_SUFFIX.search(href) or label_is(label, words.attachment, "anywhere")):
             found.setdefault(href, Attachment(url=href, label=label[:200]))
     return list(found.values())
 

@@ -1,0 +1,150 @@
+"""An article's title and publication date, read from what the page shows around its text.
+
+Title: the heading whose words the page's <title> (or og:title) carries, the site's name apart;
+a portal's banner <h1> holds the site's name and is no title. Date: the page's machine-readable
+date (article:published_time, datePublished, <time datetime>), else the short date line
+nearest the title ("10/09/2024 09:15", "Thứ Hai, 12/08/2024", "Ngày đăng: 12-08-2024",
+"Ngày 12 tháng 8 năm 2024"); a date inside a sentence of the text is a cited document's, not
+the page's, and is taken last (the first in the text's start)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+from ..models import CalendarRules, PortalWords
+from .portals import label_is
+
+_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)(?!\d)|(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
+_SEPARATORS = re.compile(r"\s+(?:[|–—-]|::|»)\s+")
+_HEADING_NAMES = re.compile(r"title|tieude|tieu-de|heading|headline|head\b|Head", re.IGNORECASE)
+DATE_LINE_CHARS = 90  # a date line is short; a sentence that holds a date is no date line
+
+
+@functools.lru_cache(maxsize=1)
+def _calendar() -> CalendarRules:
+    from ..rules import RULES_DIR, load_rule_file
+
+    return load_rule_file(RULES_DIR / "calendar.yaml", CalendarRules)
+
+
+@functools.lru_cache(maxsize=1)
+def _worded_date() -> re.Pattern:
+    """"(ngày) 12 tháng 8 (năm) 2024", with the words of rules/calendar.yaml."""
+    words = _calendar()
+    alternatives = lambda rule: "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in rule.phrases)  # noqa: E731
+    return re.compile(rf"(?<!\d)(\d{{1,2}})\s+(?:{alternatives(words.month_words)})\s+(\d{{1,2}})"
+                      rf"(?:\s*,?\s*(?:{alternatives(words.year_words)})?\s+|\s*[/-]\s*)((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+
+
+def find_dates(text: str) -> list[dt.date]:
+    """Every valid date written in `text`, in order (an impossible 30/02 is skipped)."""
+    found = []
+    for match in _NUMERIC.finditer(text):
+        day, month, year = (match[1], match[2], match[3]) if match[1] else (match[6], match[5], match[4])
+        found.append((match.start(), day, month, year))
+    found += [(m.start(), m[1], m[2], m[3]) for m in _worded_date().finditer(text)]
+    return [d for _, *parts in sorted(found) if (d := _valid(*parts))]
+
+
+def _valid(day: str, month: str, year: str) -> dt.date | None:
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def page_title(soup: BeautifulSoup, site_name: str | None) -> str | None:
+    """The article's title (see the module's doc): a heading the declared titles carry, else
+    og:title, else the content's first heading, else <title>, each without the site's name."""
+    og, tagged = _declared(soup, {"property": "og:title"}, site_name), _declared(soup, None, site_name)
+    headings = [h for h in _headings(soup) if h and h != site_name]
+    for title in filter(None, (og, tagged)):
+        matching = [h for h in headings if h in title or title in h]
+        if matching:
+            return max(matching, key=len)
+    container = soup.find(["article", "main"])
+    first = container.find(["h1", "h2", "h3"]) if container else soup.find("h1")
+    heading = " ".join(first.get_text(" ", strip=True).split()) if first else None
+    return og or (heading if heading and heading != site_name else None) or tagged
+
+
+def _declared(soup: BeautifulSoup, attrs: dict | None, site_name: str | None) -> str | None:
+    """og:title (attrs given) or <title>, without the site's name beside it."""
+    if attrs:
+        meta = soup.find("meta", attrs=attrs)
+        text = meta.get("content") if meta else None
+    else:
+        text = soup.title.get_text() if soup.title else None
+    text = " ".join((text or "").split())
+    parts = _SEPARATORS.split(text)
+    if len(parts) > 1 and site_name in parts:
+        text = " - ".join(p for p in parts if p != site_name)
+    elif len(parts) > 1 and len(parts[-1]) < len(text) / 2:
+        text = " - ".join(parts[:-1])
+    return text if text and text != site_name else None
+
+
+def _headings(soup: BeautifulSoup) -> list[str]:
+    tags = soup.find_all(["h1", "h2", "h3", "h4"])
+    tags += [t for t in soup.find_all(["span", "div", "td", "p", "a"], class_=_HEADING_NAMES) if len(t.get_text()) < 400]
+    return [" ".join(t.get_text(" ", strip=True).split()) for t in tags]
+
+
+def page_date(soup: BeautifulSoup, title: str | None, words: PortalWords) -> dt.date | None:
+    """The page's date from its markup, else the short date line nearest the title."""
+    return _machine_date(soup) or _date_line(soup, title, words)
+
+
+def _machine_date(soup: BeautifulSoup) -> dt.date | None:
+    for attrs in ({"property": "article:published_time"}, {"itemprop": "datePublished"}, {"name": "pubdate"},
+                  {"property": "og:published_time"}, {"name": "date"}):
+        for tag in soup.find_all(["meta", "time", "span"], attrs=attrs):
+            dates = find_dates(tag.get("content") or tag.get("datetime") or "")
+            if dates:
+                return dates[0]
+    for tag in soup.find_all("time", attrs={"datetime": True}):
+        dates = find_dates(tag["datetime"])
+        if dates:
+            return dates[0]
+    return None
+
+
+def _date_line(soup: BeautifulSoup, title: str | None, words: PortalWords) -> dt.date | None:
+    """Among the page's short strings that hold a date, the one nearest the title (in reading
+    order), a labelled date line ("Ngày đăng: ...") first."""
+    strings = [s for s in soup.find_all(string=True) if isinstance(s, NavigableString) and s.strip()]
+    anchor = next((i for i, s in enumerate(strings) if title and " ".join(s.split()) in title and len(s.strip()) > 10), None)
+    candidates = []
+    for index, string in enumerate(strings):
+        line = _line_of(string)
+        if len(line) > DATE_LINE_CHARS or _in_link(string):
+            continue
+        dates = find_dates(line)
+        if dates:
+            labelled = label_is(line, words.date_label)
+            distance = abs(index - anchor) if anchor is not None else index
+            candidates.append((not labelled, distance, dates[0]))
+    return min(candidates)[2] if candidates else None
+
+
+def _line_of(string: NavigableString) -> str:
+    """A string with its short parent's text around it ("Ngày đăng: <b>12/08/2024</b>")."""
+    parent = string.parent
+    text = parent.get_text(" ", strip=True) if isinstance(parent, Tag) and len(parent.get_text()) <= DATE_LINE_CHARS else str(string)
+    return " ".join(text.split())
+
+
+def _in_link(string: NavigableString) -> bool:
+    """Dates beside links are a list's (related articles, a listing), not the page's."""
+    parent = string.parent
+    for _ in range(2):
+        if not isinstance(parent, Tag):
+            return False
+        if parent.name == "a" or parent.find("a") is not None:
+            return True
+        parent = parent.parent
+    return False
