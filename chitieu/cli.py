@@ -93,35 +93,38 @@ def evaluate(docs_dir: Path, gold_dir: Path, per_document: bool, as_json: bool) 
 
 
 @main.command()
-@click.argument("site")
+@click.argument("sites", nargs=-1, required=True)
 @click.option("--db", "db_path", default="catalogue.db", show_default=True, type=click.Path(path_type=Path))
-@click.option("--max-urls", default=1000, show_default=True, help="Stop after this many fetches.")
-def crawl(site: str, db_path: Path, max_urls: int) -> None:
-    """Collect new articles and attachments of a portal (a profile name or a start URL)."""
-    from .catalogue import Catalogue
-    from .sources.crawl import crawl as crawl_site
-    from .sources.crawl import load_portals, profile_for
+@click.option("--profiles", "profiles_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A YAML file of portal profiles (same form as rules/portals.yaml's `portals:`).")
+@click.option("--max-urls", default=1000, show_default=True, help="Stop after this many fetches per site.")
+@click.option("--workers", type=click.IntRange(1, 64), help="Worker processes for extraction (default: the machine's cores).")
+@click.option("--quiet", is_flag=True)
+def crawl(sites: tuple[str, ...], db_path: Path, profiles_file: Path | None, max_urls: int, workers: int | None, quiet: bool) -> None:
+    """Crawl portals (profile names or start URLs, all at once), then extract what was fetched
+    into the catalogue, as `chitieu run` does."""
+    from .runner import run_all
 
     try:
-        summary = crawl_site(profile_for(site, load_portals()), Catalogue(db_path), max_urls=max_urls)
+        report = run_all(db_path, list(sites), workers=workers, progress=not quiet, profiles_file=profiles_file, max_urls=max_urls)
     except ExtractorError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"{site}: {summary.describe()}")
-    for failure in summary.failures:
-        click.echo(f"  failed: {failure}", err=True)
+    click.echo(report)
 
 
 @main.command()
 @click.option("--db", "db_path", default="catalogue.db", show_default=True, type=click.Path(path_type=Path))
 @click.option("--site", "sites", multiple=True, help="Only these portals (default: every configured one).")
+@click.option("--profiles", "profiles_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A YAML file of portal profiles, added to the packaged ones.")
 @click.option("--workers", type=click.IntRange(1, 64), help="Worker processes (default: the machine's cores).")
 @click.option("--quiet", is_flag=True)
-def run(db_path: Path, sites: tuple[str, ...], workers: int | None, quiet: bool) -> None:
+def run(db_path: Path, sites: tuple[str, ...], profiles_file: Path | None, workers: int | None, quiet: bool) -> None:
     """Crawl every configured portal and extract what is new. Safe to stop and run again."""
     from .runner import run_all
 
     try:
-        report = run_all(db_path, list(sites) or None, workers=workers, progress=not quiet)
+        report = run_all(db_path, list(sites) or None, workers=workers, progress=not quiet, profiles_file=profiles_file)
     except ExtractorError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(report)

@@ -12,22 +12,24 @@ from .errors import StoreError, describe
 from .isolation import DOCUMENT_SECONDS, OCR_PAGE_SECONDS, WorkerPool
 from .nlp import load_segmenter
 from .pipeline import Extractor
-from .sources.crawl import crawl, fetched_document, load_portals, profile_for
+from .sources.crawl import crawl_sites, fetched_document, load_portals, profile_for
 
 
 def run_all(db_path: Path, sites: list[str] | None = None, workers: int | None = None, progress: bool = False,
-            fetcher_factory=None, timeout: float = DOCUMENT_SECONDS) -> str:
+            fetcher_factory=None, timeout: float = DOCUMENT_SECONDS, profiles_file: Path | None = None,
+            max_urls: int = 1000) -> str:
+    """Crawl the sites (profile names or start URLs; every profile when none is given) all at
+    once, then extract what they fetched."""
     catalogue = Catalogue(db_path)
-    portals = load_portals()
-    names = sites or [p.name for p in portals.portals]
+    portals = load_portals(profiles_file)
+    profiles = [profile_for(name, portals) for name in (sites or [p.name for p in portals.portals])]
+    bar = _bar(progress, "crawl", "url")
+    summaries = crawl_sites(profiles, catalogue, fetcher_factory, max_urls, (lambda _: bar.update()) if bar else None,
+                            rules=portals)
+    if bar:
+        bar.close()
     lines = []
-    for name in names:
-        profile = profile_for(name, portals)
-        bar = _bar(progress, f"crawl {name}", "url")
-        summary = crawl(profile, catalogue, fetcher_factory(profile) if fetcher_factory else None,
-                        on_visit=(lambda _: bar.update()) if bar else None)
-        if bar:
-            bar.close()
+    for name, summary in summaries.items():
         lines.append(f"{name}: {summary.describe()}")
         lines += [f"  failed: {f}" for f in summary.failures]
     extracted, failed = extract_fetched(catalogue, workers or default_workers(), timeout, progress)

@@ -298,9 +298,9 @@ def _handler(site: Site, clock):
 
 
 def attachment_bytes(kind: str, article: Article) -> bytes:
-    line = f"Ke hoach so {100 + article.number}/KH-UBND: phan dau giam ty le ho ngheo {article.number},5% trong nam 2024."
-    if kind == "pdf":
-        return make_pdf([line, "Ty le lao dong qua dao tao dat 70% vao nam 2025."])
+    if kind == "pdf":  # WinAnsi Helvetica keeps the accents cp1252 has: enough for a text layer
+        return make_pdf([f"Kế hoạch số {100 + article.number}/KH-UBND: phấn đấu giảm tỷ lệ hộ nghèo {article.number},5% trong năm 2024.",
+                         "Các huyện, thành phố báo cáo kết quả thực hiện trước ngày 15 tháng 12 hằng năm."])
     return make_docx(f"Phấn đấu đến năm 2025 giảm tỷ lệ hộ nghèo xuống dưới {article.number},5%.\nTài liệu kèm theo bài viết.")
 
 

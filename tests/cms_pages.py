@@ -7,6 +7,7 @@ import unicodedata
 
 from tests import cms_fixtures as fx
 
+OFF_HOST = "127.0.0.250"  # a partner site the listings link to: never to be requested
 TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
 
@@ -191,6 +192,7 @@ def listing_page(site, n: int) -> str:
     if n == 1:  # an internal page robots.txt forbids, listed like an article
         items += _item(site, fx.Article(99, "noi-bo", "Thông báo nội bộ về lịch họp giao ban tháng này", site.articles[0].published,
                                         ("x", "Tài liệu nội bộ chỉ dành cho cán bộ, công chức của cơ quan.")), layout.items, "/private/lich-hop-giao-ban")
+        items += _item(site, site.articles[1], layout.items, f"http://{OFF_HOST}/tin-lien-ket/{site.articles[1].slug}")
     head_extra = '<link rel="alternate" type="application/rss+xml" title="RSS" href="/rss.xml">' if "rss" in layout.traps else ""
     if layout.pager == "rel-next" and n < _pages(layout):
         head_extra += f'<link rel="next" href="{fx.listing_path(layout, n + 1)}">'

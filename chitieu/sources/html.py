@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 from urllib.parse import urljoin, urlparse, urlsplit
@@ -21,7 +22,7 @@ from bs4 import BeautifulSoup, CData, NavigableString, PageElement, Tag
 from ..models import Attachment, PortalWords
 from . import legacy
 from .encoding import decode_bom, mostly_utf8, unify_newlines
-from .page_meta import find_dates, page_date, page_title
+from .page_meta import find_dates, is_date_line, page_date, page_title
 from .portals import label_is, packaged_words
 
 _BOILERPLATE_TAGS = ["script", "style", "noscript", "template", "nav", "header", "footer", "aside", "iframe", "svg", "button", "select"]
@@ -81,8 +82,8 @@ def read_page(markup: str, url: str = "", place_names=None, words: PortalWords |
     words of rules/portals.yaml (read from the package when not given)."""
     words = words or packaged_words()
     soup = BeautifulSoup(markup, "html.parser")
-    site_name = _site_name(soup)
-    title = page_title(soup, site_name)
+    site_name = _nfc(_site_name(soup))
+    title = _nfc(page_title(soup, site_name))
     published = page_date(soup, title, words)
     masthead = _masthead(soup)
     attachments = _attachments(soup, url, words)
@@ -94,6 +95,7 @@ def read_page(markup: str, url: str = "", place_names=None, words: PortalWords |
     body = _block_text(main if main is not None else (soup.body or soup))
     if published is None:
         published = next(iter(find_dates(body[:600])), None)
+    body = "\n".join(line for line in body.split("\n") if not is_date_line(line, words))
     text = body if not title or title in body[:500] else f"{title}\n\n{body}"
     hints = []
     if place_names:
@@ -102,6 +104,11 @@ def read_page(markup: str, url: str = "", place_names=None, words: PortalWords |
             hints += [n for n in place_names(source) if n not in hints]
     return Page(text=text, title=title, published=published, site_name=site_name, place_hints=hints,
                 attachments=attachments)
+
+
+def _nfc(text: str | None) -> str | None:
+    """A title as the text will be: a Windows-1258 page gives its tone marks apart."""
+    return unicodedata.normalize("NFC", text) if text else text
 
 
 def _drop_labelled(soup: BeautifulSoup, words: PortalWords) -> None:

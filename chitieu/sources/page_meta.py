@@ -50,6 +50,24 @@ def find_dates(text: str) -> list[dt.date]:
     return [d for _, *parts in sorted(found) if (d := _valid(*parts))]
 
 
+_TIME = re.compile(r"(?<!\d)\d{1,2}[:h]\d{2}(?::\d{2})?(?!\d)|GMT\s*[+-]\d+")
+
+
+def is_date_line(line: str, words: PortalWords) -> bool:
+    """A line that is only the page's date: "Cập nhật: 14:20 12/9/2024", "Thứ Hai, 12/08/2024"
+    (the date is kept as the page's date, the line is no part of its text)."""
+    if len(line) > DATE_LINE_CHARS or not find_dates(line):
+        return False
+    rest = _worded_date().sub(" ", _NUMERIC.sub(" ", _TIME.sub(" ", line)))
+    rest = _label_regex_sub(rest, words.date_label)
+    return not re.search(r"\w", rest)
+
+
+def _label_regex_sub(text: str, rule) -> str:
+    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(rule.phrases, key=len, reverse=True))
+    return re.sub(rf"(?<!\w)(?:{alternatives})(?!\w)", " ", text, flags=re.IGNORECASE)
+
+
 def _valid(day: str, month: str, year: str) -> dt.date | None:
     try:
         return dt.date(int(year), int(month), int(day))
