@@ -22,7 +22,7 @@ from bs4 import BeautifulSoup, CData, NavigableString, PageElement, Tag
 from ..models import Attachment, PortalWords
 from . import legacy
 from .encoding import decode_bom, mostly_utf8, unify_newlines
-from .page_meta import find_dates, is_date_line, page_date, page_title
+from .page_meta import find_dates, is_date_line, library_date, page_date, page_title
 from .portals import label_is, packaged_words
 
 _BOILERPLATE_TAGS = ["script", "style", "noscript", "template", "nav", "header", "footer", "aside", "iframe", "svg", "button", "select"]
@@ -37,6 +37,7 @@ _KEPT_TAGS = ("html", "body", "article", "main")
 _VISIBLE = (NavigableString, CData)  # exact types, as get_text takes them: no comments, scripts
 _ATTACHMENT_SCHEMES = ("http", "https")
 _MASTHEAD_CHARS = 3000
+_DATE_LINE_WITHIN = 6  # lines from the top of the text
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BLOCK_TAGS = {"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "br", "table", "section", "article", "blockquote", "td"}
 
@@ -94,8 +95,9 @@ def read_page(markup: str, url: str = "", place_names=None, words: PortalWords |
     main = _main_block(soup)
     body = _block_text(main if main is not None else (soup.body or soup))
     if published is None:
-        published = next(iter(find_dates(body[:600])), None)
-    body = "\n".join(line for line in body.split("\n") if not is_date_line(line, words))
+        published = library_date(markup, url) or next(iter(find_dates(body[:600])), None)
+    lines = body.split("\n")  # the page's date line sits by the title; a table's date cells stay
+    body = "\n".join(line for i, line in enumerate(lines) if i >= _DATE_LINE_WITHIN or not is_date_line(line, words))
     text = body if not title or title in body[:500] else f"{title}\n\n{body}"
     hints = []
     if place_names:

