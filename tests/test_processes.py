@@ -11,6 +11,7 @@ import time
 
 import pytest
 
+from chitieu.catalogue.schema import MIGRATIONS
 from tests.conftest import CORPUS
 
 DERIVED = {
@@ -55,7 +56,7 @@ def test_two_extracts_at_once_on_a_new_catalogue_both_finish(tmp_path):
     _, _, rows = snapshot(db)
     assert len(rows["document_sources"]) == 60
     with sqlite3.connect(db) as connection:
-        assert connection.execute("select count(*), count(distinct name) from _migrations").fetchone()[0] == 8
+        assert connection.execute("select count(*), count(distinct name) from _migrations").fetchone()[0] == len(MIGRATIONS)
         assert connection.execute("select status, count(*) from runs group by status").fetchall() == [("finished", 2)]
 
 
