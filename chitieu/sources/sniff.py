@@ -40,16 +40,24 @@ def suffix_of(body: bytes, content_type: str = "", disposition: str | None = Non
     by_bytes = _suffix_by_bytes(body)
     if by_bytes:
         return by_bytes
-    for name in (file_name(disposition) or "", urlsplit(url).path):
-        suffix = PurePosixPath(name).suffix.lower()
-        if suffix in (".htm", ".aspx", ".php", ".asp", ".jsp"):
-            suffix = ".html"
-        if suffix in MIME and name:
-            return suffix if suffix != ".html" or _looks_html(body) else ".txt"
+    named = _known_suffix(file_name(disposition) or "")
+    if named:
+        return named
     lowered = content_type.lower()
-    if "html" in lowered or _looks_html(body):
+    if "html" in lowered:  # a page in UTF-16 without a mark shows no "<html" in its bytes
+        return ".html"
+    by_url = _known_suffix(urlsplit(url).path)
+    if by_url and (by_url != ".html" or _looks_html(body)):
+        return by_url
+    if _looks_html(body):
         return ".html"
     return ".txt" if lowered.startswith("text/") else ".html"
+
+
+def _known_suffix(name: str) -> str | None:
+    suffix = PurePosixPath(name).suffix.lower()
+    suffix = ".html" if suffix in (".htm", ".aspx", ".php", ".asp", ".jsp") else suffix
+    return suffix if suffix in MIME else None
 
 
 def _suffix_by_bytes(body: bytes) -> str | None:
