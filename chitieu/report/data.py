@@ -14,6 +14,9 @@ from ..datasette import canned_query
 from ..export import TargetFilter, query, select_targets
 
 TILES = Path(__file__).with_name("tiles.yaml")
+# the 63 provinces before the merger, by the stable id they have always had ("province:Sơn La:Sơn La");
+# the units in force since 1 July 2025 are rows of their own under other ids
+OLD_PROVINCES_SQL = "select name, code, successor from places where id = 'province:' || name || ':' || name order by code"
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,7 @@ def read_report_data(db_path: str | Path, indicator: str) -> ReportData:
         indicator=indicator,
         label=label[0]["label_vi"] if label else indicator,
         targets=targets,
-        provinces=query(db_path, "select name, code, successor from places where level = 'province' order by code").rows,
+        provinces=query(db_path, OLD_PROVINCES_SQL).rows,
         coverage=query(db_path, canned_query("plans_by_province_and_year")).rows,
         indicators=query(
             db_path, "select indicator as code, indicator_label as label, count(*) as targets from targets_export "
