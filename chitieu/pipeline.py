@@ -28,6 +28,7 @@ class Extractor:
         if gazetteer.rules != self.rules.places:  # a custom rules/ folder brings its own aliases
             gazetteer = gazetteer_for(self.rules.places)
         self.issuers = IssuerPass(self.rules, gazetteer)
+        self.gazetteer = gazetteer
         self.targets = TargetPass(self.rules)
         self.dates = DatePass(self.rules.calendar)
         self.periods = PeriodPass(self.rules.calendar)
@@ -50,7 +51,7 @@ class Extractor:
             periods=self.periods.run(doc),
             targets=self.targets.run(doc, exclude, _page_date(document, date_mentions, symbol_mentions)),
         )
-        return build_result(extraction, self.plan_words)
+        return build_result(extraction, self.plan_words, self.gazetteer)
 
 
 SYMBOL_DATE_GAP = 12  # characters between a symbol and its date ("199/KH-UBND ngày 02/8/2022")

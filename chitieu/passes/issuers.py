@@ -14,7 +14,7 @@ from ..phrases import alternation, key
 from ..places import Gazetteer, Place
 from ..rules import Rules
 
-_WORD = re.compile(r"\s+([\w-]+)")
+_WORD = re.compile(r"\s+([\w'’-]+)")  # "D'Ran", "B’Lao"
 
 
 class IssuerPass:
@@ -22,6 +22,7 @@ class IssuerPass:
         self.gazetteer = gazetteer
         self.bodies = {p.lower(): r for r in rules.places.bodies for p in r.phrases}
         self.levels = {p.lower(): r.code for r in rules.places.levels for p in r.phrases}
+        self.city_words = {p.lower().rstrip(".") for r in rules.places.levels if r.city for p in r.phrases}
         bodies = alternation(self.bodies)
         levels = alternation(self.levels)
         self.body_re = re.compile(
@@ -46,8 +47,8 @@ class IssuerPass:
             level = rule.level or self._level(level_word, place)
             name = place.name if place else None
             if level == "commune":
-                # communes are not in the gazetteer (their names repeat across provinces): the
-                # name as written ("UBND xã Tân Lập (huyện Bắc Sơn)")
+                # a commune's name repeats across provinces: it is kept as written ("UBND xã Tân
+                # Lập (huyện Bắc Sơn)") and resolved within the places the document names
                 name, end = _proper_name(text, m.end())
             issuers.append(
                 IssuerMention(
@@ -67,7 +68,7 @@ class IssuerPass:
 
     def _level(self, level_word: str, place: Place | None) -> Level | None:
         # "thành phố X" is a province for a centrally-run city, a district-level city otherwise
-        if level_word in ("thành phố", "tp"):
+        if level_word in self.city_words:
             if place is None or place.level == "province":
                 return "province"
             return "district"
@@ -77,9 +78,14 @@ class IssuerPass:
 
 
 def _proper_name(text: str, offset: int) -> tuple[str | None, int]:
-    """Up to four capitalised syllables from `offset`: a unit's name as written ("Tân Lập", "Ea Kao")."""
+    """Up to four capitalised syllables from `offset`, and the number some new communes carry: a
+    unit's name as written ("Tân Lập", "Ea Kao", "Bảo Lâm 1")."""
     words, end = [], offset
-    while len(words) < 4 and (word := _WORD.match(text, end)) and word.group(1)[0].isupper():
+    while len(words) < 4 and (word := _WORD.match(text, end)) and (
+        word.group(1)[0].isupper() or (words and word.group(1).isdigit() and len(word.group(1)) <= 2)
+    ):
         words.append(word.group(1))
         end = word.end()
+        if words[-1].isdigit():
+            break
     return (" ".join(words), end) if words else (None, offset)

@@ -7,9 +7,10 @@ only judgement made here; every chosen value keeps the evidence it came from.
 from __future__ import annotations
 
 from ..models import DocumentResult, Extraction, PlanRecord, SymbolMention, TargetMention
+from ..places import Gazetteer
 from ..sentences import sentence_spans
 from .citations import cited_references, header_date, issue_date, safe_date
-from .issuer import page_place, plan_issuer, territory_level
+from .issuer import date_place, page_place, plan_issuer, territory_level
 from .period import plan_period
 from .plan import HEADER_CHARS, HEADER_REACH, find_issue_sentence, find_plan_symbol
 from .words import PlanWords
@@ -17,7 +18,7 @@ from .words import PlanWords
 __all__ = ["PlanWords", "build_result"]
 
 
-def build_result(extraction: Extraction, words: PlanWords) -> DocumentResult:
+def build_result(extraction: Extraction, words: PlanWords, places: Gazetteer) -> DocumentResult:
     text = extraction.document.text
     sentences = sentence_spans(text)
     dateline_year = next((d.year for d in extraction.dates if d.is_dateline and d.year), None)
@@ -29,6 +30,7 @@ def build_result(extraction: Extraction, words: PlanWords) -> DocumentResult:
     _identify(plan, extraction, symbol, unnumbered, announced, words)
     _date(plan, extraction, symbol, unnumbered, announced, dateline_year, words)
     _issuer_and_place(plan, extraction, sentences, symbol, announced, target_sentences, words)
+    date_place(plan, places)
     if not (extraction.targets or plan.symbol or unnumbered):
         plan = PlanRecord()  # a page about no plan: every plan field null
     references = cited_references(text, extraction.symbols, extraction.dates, dateline_year, words)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..models import Extraction, IssuerMention, Level, SymbolMention
+from ..models import Extraction, IssuerMention, Level, PlanRecord, SymbolMention
+from ..places import Gazetteer
 from .words import PlanWords
 
 
@@ -71,6 +72,16 @@ def _header_issuer(issuers: list[IssuerMention], plan_symbol) -> IssuerMention |
 def _issuer_of_cited(text: str, issuer: IssuerMention, symbols: list[SymbolMention], plan_symbol, words: PlanWords) -> bool:
     cited = [s for s in symbols if s is not plan_symbol and 0 <= issuer.evidence.start - s.evidence.end <= 80]
     return any(words.cited_issuer.search(text, s.evidence.end, issuer.evidence.start) for s in cited)
+
+
+def date_place(plan: PlanRecord, places: Gazetteer) -> None:
+    """The plan's level as its place stood on the day it was issued: "thành phố Huế" is the
+    district-level city until the end of 2024 and the centrally-run city after."""
+    if not (plan.place and plan.issued and plan.issuer_level in ("province", "district")):
+        return
+    unit = places.lookup(plan.place, plan.issuer_level, on_date=plan.issued)
+    if unit and unit.level != plan.issuer_level:
+        plan.issuer_level, plan.place = unit.level, unit.name
 
 
 def page_place(extraction: Extraction) -> str | None:

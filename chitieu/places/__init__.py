@@ -1,0 +1,38 @@
+"""Vietnamese administrative units as documents knew them, before and after 1 July 2025.
+
+The old list (63 provinces, 696 districts, 10,035 communes, in force until 30 June 2025) and the
+new one (34 provinces, 3,321 communes, from 1 July 2025), each unit with its official code and
+the old ones with their successors, from the data `vietnamadminunits` ships (units.py); the
+spelling variants and former units of rules/places.yaml; one gazetteer over both
+(gazetteer.py).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..errors import RuleError
+from ..models import PlaceRules
+from .gazetteer import Gazetteer
+from .units import LAST_OLD_DAY, MERGED_ON, Place, build_units, fold, spell
+
+__all__ = ["Gazetteer", "LAST_OLD_DAY", "MERGED_ON", "Place", "fold", "gazetteer_for", "load_gazetteer", "spell"]
+
+
+def gazetteer_for(rules: PlaceRules) -> Gazetteer:
+    """The gazetteer with the aliases, former units and level words of one rule set (a custom rules/ folder)."""
+    renamed = {a.official: a.name for a in rules.aliases if a.name and a.level == "province"}
+    cities = [w for rule in rules.levels if rule.city for w in (*rule.phrases, *rule.abbreviations)]
+    try:
+        units = build_units(renamed, rules.former_units, cities)
+    except KeyError as exc:
+        raise RuleError(f"rules/places.yaml: former_units name a province the official list does not hold: {exc}") from exc
+    return Gazetteer(units, rules)
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer of the bundled rules, built once per process."""
+    from ..rules import RULES_DIR, load_rule_file
+
+    return gazetteer_for(load_rule_file(RULES_DIR / "places.yaml", PlaceRules))
