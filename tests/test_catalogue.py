@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+import chitieu.catalogue as catalogue_module
 from chitieu.catalogue import Catalogue, stable_id, target_id
 from chitieu.errors import CatalogueError
 from chitieu.models import Document, DocumentResult, Evidence, PlanRecord, ReferenceRecord, TargetMention
@@ -40,7 +41,7 @@ def target(text, quote, sentence, **fields):
     )
 
 
-def result_for(text, name="199-kh-ubnd.txt", place="Sơn La", issuer_level="province", extra_targets=()):
+def result_for(text, name="199-kh-ubnd.txt", place="Sơn La", issuer_level="province", extra_targets=(), issued=dt.date(2022, 8, 2)):
     doc_id = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     sentence = text[text.index("Mục tiêu cụ thể"):]
     poverty = text[text.index("Giảm tỷ lệ"):text.index("%") + 1]
@@ -50,7 +51,7 @@ def result_for(text, name="199-kh-ubnd.txt", place="Sơn La", issuer_level="prov
                           title="Kế hoạch giảm nghèo bền vững năm 2022", published=dt.date(2022, 8, 3),
                           site_name="Cổng TTĐT tỉnh Sơn La"),
         plan=PlanRecord(
-            symbol="199/KH-UBND", doc_type="ke_hoach", issued=dt.date(2022, 8, 2), issuer_body="ubnd",
+            symbol="199/KH-UBND", doc_type="ke_hoach", issued=issued, issuer_body="ubnd",
             issuer_level=issuer_level, place=place, period_start=2022, period_end=2022,
             evidence={"symbol": evidence(text, "199/KH-UBND", "symbol-kh.v1")},
         ),
@@ -113,7 +114,9 @@ def test_schema(catalogue):
                     "rule_id": str, "modality_rule": str, "indicator_rule": str},
     }
     assert {t: db[t].columns_dict for t in ("places", "indicators", "runs", "failures", "_migrations")} == {
-        "places": {"id": str, "name": str, "full_name": str, "level": str, "code": str, "province": str, "successor": str},
+        "places": {"id": str, "name": str, "full_name": str, "level": str, "code": str, "province": str, "successor": str,
+                   "province_code": str, "district": str, "parent_id": str, "successor_id": str, "valid_from": str,
+                   "valid_to": str, "note": str},
         "indicators": {"code": str, "label_vi": str, "dimension": str},
         "runs": {"id": int, "started": str, "finished": str, "version": str, "options": str, "counts": str,
                  "host": str, "pid": int, "status": str},
@@ -129,22 +132,54 @@ def test_schema(catalogue):
     assert db["documents"].detect_fts() == "documents_fts"
     assert [r["name"] for r in db["_migrations"].rows] == [
         "0001_initial", "0002_reviews", "0003_crawl", "0004_view_provinces", "0005_decision_rules", "0006_review_decisions",
-        "0007_document_sources", "0008_run_owner", "0009_exports"]
+        "0007_document_sources", "0008_run_owner", "0009_exports", "0010_places_after_merger"]
 
 
 def test_places_come_from_the_gazetteer(catalogue):
     places = catalogue.db["places"]
-    assert places.count > 700  # 63 provinces and their districts
+    assert places.count == 63 + 697 + 10035 + 34 + 3321  # old provinces, districts (and former Huế), communes; new ones
     assert places.get("province:Bắc Kạn:Bắc Kạn") == {
         "id": "province:Bắc Kạn:Bắc Kạn", "name": "Bắc Kạn", "full_name": "Tỉnh Bắc Kạn", "level": "province",
-        "code": "06", "province": "Bắc Kạn", "successor": "Thái Nguyên"}
-    assert places.get("district:Sơn La:Mường La")["full_name"] == "Huyện Mường La"
+        "code": "06", "province": "Bắc Kạn", "successor": "Thái Nguyên", "province_code": "06", "district": None,
+        "parent_id": None, "successor_id": "2025:province:Thái Nguyên:Thái Nguyên", "valid_from": None,
+        "valid_to": "2025-06-30", "note": None}
+    assert places.get("2025:province:Gia Lai:Gia Lai") == {
+        "id": "2025:province:Gia Lai:Gia Lai", "name": "Gia Lai", "full_name": "Tỉnh Gia Lai", "level": "province",
+        "code": "52", "province": "Gia Lai", "successor": "Gia Lai", "province_code": "52", "district": None,
+        "parent_id": None, "successor_id": None, "valid_from": "2025-07-01", "valid_to": None, "note": None}
+    mường_la = places.get("district:Sơn La:Mường La")
+    assert (mường_la["full_name"], mường_la["code"], mường_la["province_code"]) == ("Huyện Mường La", "120", "14")
+    ma_noi = places.get("commune:Ninh Thuận:Ninh Sơn:Ma Nới")
+    assert (ma_noi["code"], ma_noi["parent_id"], ma_noi["successor_id"]) == (
+        "22828", "district:Ninh Thuận:Ninh Sơn", "2025:commune:Khánh Hòa:Anh Dũng")
+    assert places.get(ma_noi["successor_id"])["parent_id"] == "2025:province:Khánh Hòa:Khánh Hòa"
+
+
+def test_places_of_an_older_catalogue_are_brought_up_to_date(tmp_path):
+    """A catalogue made before 0010 keeps its plans: a district whose id the list now makes
+    otherwise ("1" is "Quận 1") takes its plans with it; the rows gain codes and validity."""
+    path = tmp_path / "old.db"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(catalogue_module, "MIGRATIONS", [m for m in catalogue_module.MIGRATIONS if m[0] < "0010"])
+        old = Catalogue(path)
+        old.sync_indicators(INDICATORS)
+        old.db["places"].insert({"id": "district:Hồ Chí Minh:1", "name": "1", "full_name": "Quận 1", "level": "district",
+                                 "code": "79", "province": "Hồ Chí Minh", "successor": "Hồ Chí Minh"})
+        old.store(None, result_for(PLAN, place="Atlantis", issuer_level="district"), VERSION)
+        old.db.execute("update plans set place_id = 'district:Hồ Chí Minh:1'")
+        old.db.conn.commit()
+        old.close()
+    cat = Catalogue(path)
+    assert [r["place_id"] for r in cat.db["plans"].rows] == ["district:Hồ Chí Minh:Quận 1"]
+    assert cat.db["places"].count == 63 + 697 + 10035 + 34 + 3321
+    assert cat.db["places"].get("district:Hồ Chí Minh:Quận 1")["code"] == "760"
+    cat.close()
 
 
 def test_reopening_applies_no_migration_twice(tmp_path):
     Catalogue(tmp_path / "c.db").close()
     cat = Catalogue(tmp_path / "c.db")
-    assert cat.db["_migrations"].count == 9
+    assert cat.db["_migrations"].count == 10
     assert cat.db["places"].count == len(list(cat.db["places"].rows))
     cat.close()
 
@@ -215,13 +250,28 @@ def test_duplicate_findings_are_stored_once(catalogue):
     ("Sơn La", "district", "district:Sơn La:Sơn La", "Sơn La"),  # thành phố Sơn La
     ("Bắc Cạn", "province", "province:Bắc Kạn:Bắc Kạn", "Thái Nguyên"),
     ("Hải Dương", None, "province:Hải Dương:Hải Dương", "Hải Phòng"),
-    ("Hòa Bình", "commune", None, None),  # communes are not in the gazetteer: no guess
+    ("Hòa Bình", "commune", None, None),  # four in Lạng Sơn alone, none in Sơn La: no guess
+    ("Chiềng Lao", "commune", "commune:Sơn La:Mường La:Chiềng Lao", "Sơn La"),  # in the province the text names
     ("Atlantis", "province", None, None),
 ])
 def test_plan_place_resolved_through_the_gazetteer(catalogue, place, issuer_level, place_id, successor):
     catalogue.store(None, result_for(PLAN, place=place, issuer_level=issuer_level), VERSION)
     [plan] = catalogue.db["plans"].rows
     assert (plan["place"], plan["place_id"], plan["place_successor"]) == (place, place_id, successor)
+
+
+@pytest.mark.parametrize("text, place, issuer_level, issued, place_id, code", [
+    # a plan issued after 1 July 2025 points at the merged province, one before it at the old one
+    (PLAN.replace("Sơn La", "Gia Lai"), "Gia Lai", "province", dt.date(2026, 1, 5), "2025:province:Gia Lai:Gia Lai", "52"),
+    (PLAN.replace("Sơn La", "Gia Lai"), "Gia Lai", "province", dt.date(2024, 1, 5), "province:Gia Lai:Gia Lai", "64"),
+    (PLAN.replace("Sơn La", "Lâm Đồng"), "Lâm Đồng", "province", dt.date(2026, 1, 5), "2025:province:Lâm Đồng:Lâm Đồng", "68"),
+    (PLAN.replace("Sơn La", "Lâm Đồng"), "B'Lao", "commune", dt.date(2026, 1, 5), "2025:commune:Lâm Đồng:B'Lao", "24829"),
+    (PLAN.replace("tỉnh Sơn La", "huyện Ninh Sơn"), "Ma Nới", "commune", dt.date(2024, 1, 5), "commune:Ninh Thuận:Ninh Sơn:Ma Nới", "22828"),
+])
+def test_plan_place_at_its_issue_date(catalogue, text, place, issuer_level, issued, place_id, code):
+    catalogue.store(None, result_for(text, place=place, issuer_level=issuer_level, issued=issued), VERSION)
+    [row] = catalogue.db.query("select p.place_id, pl.code from plans p join places pl on pl.id = p.place_id")
+    assert (row["place_id"], row["code"]) == (place_id, code)
 
 
 # ---------------------------------------------------------------- idempotence and replacement
@@ -376,7 +426,7 @@ def test_research_query(catalogue):
          "place_code": "06", "symbol": "199/KH-UBND", "period_start": 2022, "period_end": 2022, "value_max": 4.5,
          "year": 2022},
         {"province": "Sơn La", "place_successor": "Sơn La", "place": "Sơn La", "place_level": "district",
-         "place_code": "14", "symbol": "199/KH-UBND", "period_start": 2022, "period_end": 2022, "value_max": 3.2,
+         "place_code": "116", "symbol": "199/KH-UBND", "period_start": 2022, "period_end": 2022, "value_max": 3.2,
          "year": 2022},
     ]
 

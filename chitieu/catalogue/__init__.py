@@ -33,9 +33,9 @@ from typing import Callable, Iterable, Iterator, Literal, TypeVar
 import sqlite_utils
 
 from ..errors import CatalogueError, StoreError
-from ..models import DocumentResult, PlanRecord
+from ..models import Document, DocumentResult, PlanRecord
 from ..places import Place, load_gazetteer
-from .ids import place_id, row_hash, stable_id, target_id
+from .ids import row_hash, stable_id, target_id
 from .reviews import apply_review, find_quote, quote_key, reanchor
 from .schema import MIGRATIONS, TARGET_VALUE_FIELDS, now
 
@@ -46,11 +46,18 @@ BUSY_SECONDS = 600.0  # how long a writer waits for another's lock before it giv
 T = TypeVar("T")
 
 
-def _plan_place(plan: PlanRecord) -> Place | None:
-    """The unit a plan's place names, at the plan's level; communes are not in the gazetteer."""
-    if not plan.place or plan.issuer_level in ("commune", "national"):
+def _plan_place(plan: PlanRecord, document: Document) -> Place | None:
+    """The unit a plan's place named on the day it was issued, at the plan's level (a 2026 plan
+    of "tỉnh Gia Lai" is the merged province). A commune's name repeats across the country: it
+    is resolved only within the provinces and districts its document names."""
+    if not plan.place or plan.issuer_level == "national":
         return None
-    return load_gazetteer().lookup(plan.place, plan.issuer_level)
+    gazetteer = load_gazetteer()
+    if plan.issuer_level != "commune":
+        return gazetteer.lookup(plan.place, plan.issuer_level, on_date=plan.issued)
+    hints = (gazetteer.lookup(hint) for hint in document.place_hints)
+    within = [*(p for _, _, p in gazetteer.find(document.text)), *(p for p in hints if p)]
+    return gazetteer.lookup(plan.place, "commune", on_date=plan.issued, within=within)
 
 
 def _when_unlocked(action: Callable[[], None]) -> None:
@@ -273,12 +280,12 @@ class Catalogue:
             "extractor_version": version, "run_id": run_id, "stored_at": now(),
         })
         plan_id = stable_id(document.doc_id, "plan")
-        place = _plan_place(plan)
+        place = _plan_place(plan, document)
         self.db["plans"].insert({
             "id": plan_id, "document_id": document.doc_id, "symbol": plan.symbol, "doc_type": plan.doc_type,
             "issued": plan.issued.isoformat() if plan.issued else None, "issuer_body": plan.issuer_body,
             "issuer_level": plan.issuer_level, "place": plan.place,
-            "place_id": place_id(place.level, place.province, place.name) if place else None,
+            "place_id": place.id if place else None,
             "place_successor": place.successor if place else None,
             "period_start": plan.period_start, "period_end": plan.period_end,
             "evidence": json.dumps({k: v.model_dump() for k, v in plan.evidence.items()}, ensure_ascii=False),

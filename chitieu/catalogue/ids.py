@@ -10,10 +10,6 @@ def stable_id(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
 
 
-def place_id(level: str, province: str, name: str) -> str:
-    return f"{level}:{province}:{name}"
-
-
 def target_id(doc_id: str, start: int, end: int, value_min: float, value_max: float, unit: str, indicator: str) -> str:
     """Stable across re-runs: the same document, span and value give the same id."""
     return stable_id(doc_id, start, end, f"{value_min:g}", f"{value_max:g}", unit, indicator)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from functools import lru_cache
 from typing import Callable
 
 import sqlite_utils
 
-from ..places import load_gazetteer
-from .ids import place_id
+from ..places import LAST_OLD_DAY, Place, load_gazetteer
 
 
 def now() -> str:
@@ -83,9 +83,9 @@ def _targets_view_and_places(db: sqlite_utils.Database) -> None:
     )
     db["places"].insert_all(
         (
-            {"id": place_id(p.level, p.province, p.name), "name": p.name, "full_name": p.full_name,
-             "level": p.level, "code": p.code, "province": p.province, "successor": p.successor}
-            for p in load_gazetteer().units()
+            {"id": p.id, "name": p.name, "full_name": p.full_name, "level": p.level, "code": p.code,
+             "province": p.province, "successor": p.successor}
+            for p in load_gazetteer().units() if p.level != "commune" and p.valid_to == LAST_OLD_DAY
         ),
         pk="id", ignore=True,
     )
@@ -317,3 +317,55 @@ def _exports(db: sqlite_utils.Database) -> None:
 
 
 MIGRATIONS.append(("0009_exports", _exports))
+
+
+PLACE_COLUMNS = ("province_code", "district", "parent_id", "successor_id", "valid_from", "valid_to", "note")
+
+
+@lru_cache(maxsize=1)  # every new catalogue (and every test's) inserts the same rows
+def _place_rows() -> tuple[tuple[str, ...], list[tuple]]:
+    rows = [_place_row(p) for p in load_gazetteer().units()]
+    return tuple(rows[0]), [tuple(row.values()) for row in rows]
+
+
+def _place_row(place: Place) -> dict:
+    return {
+        "id": place.id, "name": place.name, "full_name": place.full_name, "level": place.level, "code": place.code,
+        "province": place.province, "successor": place.successor, "province_code": place.province_code,
+        "district": place.district, "parent_id": place.parent_id, "successor_id": place.successor_id,
+        "valid_from": place.valid_from.isoformat() if place.valid_from else None,
+        "valid_to": place.valid_to.isoformat() if place.valid_to else None, "note": place.note,
+    }
+
+
+def _places_after_merger(db: sqlite_utils.Database) -> None:
+    """Every unit with the days it was in force: the old list's provinces, districts (each with
+    its own code now) and communes, until 30 June 2025, and the new list's provinces and communes
+    from 1 July 2025, as rows of their own ("2025:province:Gia Lai:Gia Lai"); each with its
+    official code, its parent and, for an old unit, the new one it went into. A unit the list
+    now names otherwise ("Quận 1" for "1", "Kỳ Anh (Thị xã)") takes its plans with it."""
+    for column in PLACE_COLUMNS:
+        db["places"].add_column(column, str)
+    gazetteer = load_gazetteer()
+    before = db.execute("select id, level, full_name, province from places").fetchall()
+    columns, rows = _place_rows()
+    # one statement for ~14,000 rows: upsert_all's per-row work costs half a second per new catalogue
+    db.conn.executemany(
+        f"insert into places ({', '.join(columns)}) values ({', '.join('?' * len(columns))}) on conflict (id) do update set "
+        + ", ".join(f"{c} = excluded.{c}" for c in columns[1:]),
+        rows,
+    )
+    known = {row[0] for row in rows}
+    for old_id, level, full_name, province in before:
+        if old_id in known:
+            continue
+        unit = gazetteer.lookup(full_name, level, within=[gazetteer.lookup(province, "province")])
+        if unit:
+            db.execute("update plans set place_id = ? where place_id = ?", [unit.id, old_id])
+        if unit or not db.execute("select 1 from plans where place_id = ?", [old_id]).fetchone():
+            db.execute("delete from places where id = ?", [old_id])
+    db["places"].create_index(["parent_id"])
+    db["places"].create_index(["level", "code"])
+
+
+MIGRATIONS.append(("0010_places_after_merger", _places_after_merger))
