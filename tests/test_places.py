@@ -5,7 +5,9 @@ import datetime as dt
 
 import pytest
 
-from chitieu.places import MERGED_ON, load_gazetteer
+from chitieu import extract_text
+from chitieu.models import Evidence, ReferenceRecord
+from chitieu.places import MERGED_ON, load_gazetteer, place_date
 
 
 @pytest.fixture(scope="module")
@@ -326,3 +328,27 @@ def test_communes_only_in_context(gazetteer, written, within):
 ])
 def test_find_real_spellings(gazetteer, text, found):
     assert [(text[start:end], place.id) for start, end, place in gazetteer.find(text)] == found
+
+
+def test_a_plan_is_placed_at_its_date():
+    """A plan's date is its issue date, else its page's, else the latest date it cites: a draft
+    whose date is left blank but which cites a document of December 2025 is of the merged province."""
+    cited = [ReferenceRecord(symbol=s, doc_type="other", issued=d, evidence=Evidence(start=0, end=1, text="x", rule_id="x.v1"))
+             for s, d in (("226-KL/TW", D("2025-12-11")), ("202/2025/QH15", D("2025-06-12")), ("x", None))]
+    assert place_date(None, None, cited) == D("2025-12-11")
+    assert place_date(BEFORE, AFTER, cited) == BEFORE
+    assert place_date(None, AFTER, cited) == AFTER
+    assert place_date(None, None, []) is None
+
+
+@pytest.mark.parametrize("text, level, place", [
+    ("Ngày 10/3/2023, UBND thành phố Huế ban hành Kế hoạch số 12/KH-UBND. Phấn đấu giảm tỷ lệ hộ nghèo xuống 1%.",
+     "district", "Huế"),
+    ("Ngày 10/3/2026, UBND thành phố Huế ban hành Kế hoạch số 12/KH-UBND. Phấn đấu giảm tỷ lệ hộ nghèo xuống 1%.",
+     "province", "Huế"),
+    ("Ngày 10/3/2026, UBND thành phố Sơn La ban hành Kế hoạch số 12/KH-UBND. Phấn đấu giảm tỷ lệ hộ nghèo xuống 1%.",
+     "district", "Sơn La"),
+])
+def test_a_city_plan_has_the_level_of_its_date(text, level, place):
+    plan = extract_text(text).plan
+    assert (plan.issuer_level, plan.place) == (level, place)

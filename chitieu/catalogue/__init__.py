@@ -33,8 +33,8 @@ from typing import Callable, Iterable, Iterator, Literal, TypeVar
 import sqlite_utils
 
 from ..errors import CatalogueError, StoreError
-from ..models import Document, DocumentResult, PlanRecord
-from ..places import Place, load_gazetteer
+from ..models import DocumentResult
+from ..places import Place, load_gazetteer, place_date
 from .ids import row_hash, stable_id, target_id
 from .reviews import apply_review, find_quote, quote_key, reanchor
 from .schema import MIGRATIONS, TARGET_VALUE_FIELDS, now
@@ -46,18 +46,20 @@ BUSY_SECONDS = 600.0  # how long a writer waits for another's lock before it giv
 T = TypeVar("T")
 
 
-def _plan_place(plan: PlanRecord, document: Document) -> Place | None:
-    """The unit a plan's place named on the day it was issued, at the plan's level (a 2026 plan
-    of "tỉnh Gia Lai" is the merged province). A commune's name repeats across the country: it
-    is resolved only within the provinces and districts its document names."""
+def _plan_place(result: DocumentResult) -> Place | None:
+    """The unit a plan's place named on the day it was issued (places.place_date), at the
+    plan's level: a 2026 plan of "tỉnh Gia Lai" is the merged province. A commune's name repeats
+    across the country: it is resolved only within the provinces and districts its document names."""
+    plan, document = result.plan, result.document
     if not plan.place or plan.issuer_level == "national":
         return None
     gazetteer = load_gazetteer()
+    on_date = place_date(plan.issued, document.published, result.references)
     if plan.issuer_level != "commune":
-        return gazetteer.lookup(plan.place, plan.issuer_level, on_date=plan.issued)
+        return gazetteer.lookup(plan.place, plan.issuer_level, on_date=on_date)
     hints = (gazetteer.lookup(hint) for hint in document.place_hints)
     within = [*(p for _, _, p in gazetteer.find(document.text)), *(p for p in hints if p)]
-    return gazetteer.lookup(plan.place, "commune", on_date=plan.issued, within=within)
+    return gazetteer.lookup(plan.place, "commune", on_date=on_date, within=within)
 
 
 def _when_unlocked(action: Callable[[], None]) -> None:
@@ -280,7 +282,7 @@ class Catalogue:
             "extractor_version": version, "run_id": run_id, "stored_at": now(),
         })
         plan_id = stable_id(document.doc_id, "plan")
-        place = _plan_place(plan, document)
+        place = _plan_place(result)
         self.db["plans"].insert({
             "id": plan_id, "document_id": document.doc_id, "symbol": plan.symbol, "doc_type": plan.doc_type,
             "issued": plan.issued.isoformat() if plan.issued else None, "issuer_body": plan.issuer_body,

@@ -9,14 +9,25 @@ spelling variants and former units of rules/places.yaml; one gazetteer over both
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import lru_cache
+from typing import Iterable
 
 from ..errors import RuleError
-from ..models import PlaceRules
+from ..models import PlaceRules, ReferenceRecord
 from .gazetteer import Gazetteer
 from .units import LAST_OLD_DAY, MERGED_ON, Place, build_units, fold, spell
 
-__all__ = ["Gazetteer", "LAST_OLD_DAY", "MERGED_ON", "Place", "fold", "gazetteer_for", "load_gazetteer", "spell"]
+__all__ = [
+    "Gazetteer", "LAST_OLD_DAY", "MERGED_ON", "Place", "fold", "gazetteer_for", "load_gazetteer", "place_date", "spell",
+]
+
+
+def place_date(issued: dt.date | None, published: dt.date | None, cited: Iterable[ReferenceRecord]) -> dt.date | None:
+    """The day a plan's place is read at: its issue date, else its page's, else the latest date
+    of a document it cites, as it came after them (a draft dated "ngày ... tháng ... năm 2026"
+    that cites a conclusion of 11/12/2025 is a plan of the merged province)."""
+    return issued or published or max((r.issued for r in cited if r.issued), default=None)
 
 
 def gazetteer_for(rules: PlaceRules) -> Gazetteer:

@@ -7,7 +7,7 @@ only judgement made here; every chosen value keeps the evidence it came from.
 from __future__ import annotations
 
 from ..models import DocumentResult, Extraction, PlanRecord, SymbolMention, TargetMention
-from ..places import Gazetteer
+from ..places import Gazetteer, place_date
 from ..sentences import sentence_spans
 from .citations import cited_references, header_date, issue_date, safe_date
 from .issuer import date_place, page_place, plan_issuer, territory_level
@@ -30,10 +30,10 @@ def build_result(extraction: Extraction, words: PlanWords, places: Gazetteer) ->
     _identify(plan, extraction, symbol, unnumbered, announced, words)
     _date(plan, extraction, symbol, unnumbered, announced, dateline_year, words)
     _issuer_and_place(plan, extraction, sentences, symbol, announced, target_sentences, words)
-    date_place(plan, places)
+    references = cited_references(text, extraction.symbols, extraction.dates, dateline_year, words)
+    date_place(plan, places, place_date(plan.issued, extraction.document.published, references))
     if not (extraction.targets or plan.symbol or unnumbered):
         plan = PlanRecord()  # a page about no plan: every plan field null
-    references = cited_references(text, extraction.symbols, extraction.dates, dateline_year, words)
     targets = [_for_plan(t, plan) for t in extraction.targets]
     return DocumentResult(document=extraction.document, plan=plan, references=references, targets=targets)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..models import Extraction, IssuerMention, Level, PlanRecord, SymbolMention
 from ..places import Gazetteer
 from .words import PlanWords
@@ -74,12 +76,12 @@ def _issuer_of_cited(text: str, issuer: IssuerMention, symbols: list[SymbolMenti
     return any(words.cited_issuer.search(text, s.evidence.end, issuer.evidence.start) for s in cited)
 
 
-def date_place(plan: PlanRecord, places: Gazetteer) -> None:
-    """The plan's level as its place stood on the day it was issued: "thành phố Huế" is the
-    district-level city until the end of 2024 and the centrally-run city after."""
-    if not (plan.place and plan.issued and plan.issuer_level in ("province", "district")):
+def date_place(plan: PlanRecord, places: Gazetteer, on_date: dt.date | None) -> None:
+    """The plan's level as its place stood on `on_date`: "thành phố Huế" is the district-level
+    city until the end of 2024 and the centrally-run city after."""
+    if not (plan.place and on_date and plan.issuer_level in ("province", "district")):
         return
-    unit = places.lookup(plan.place, plan.issuer_level, on_date=plan.issued)
+    unit = places.lookup(plan.place, plan.issuer_level, on_date=on_date)
     if unit and unit.level != plan.issuer_level:
         plan.issuer_level, plan.place = unit.level, unit.name
 
