@@ -111,18 +111,21 @@ def read_data() -> tuple[list[dict], list[dict], dict]:
     island district without communes)."""
     directory = data_dir()
     connection = sqlite3.connect(f"{(directory / 'dataset.db').as_uri()}?mode=ro", uri=True)
-    connection.row_factory = sqlite3.Row
     try:
-        old = [dict(r) for r in connection.execute(
-            "select province, provinceShort, provinceCode, provinceKey, district, districtShort, districtCode, "
-            "districtKey, ward, wardShort, wardCode, wardKey from admin_units_legacy order by wardCode, districtCode")]
-        new = [dict(r) for r in connection.execute(
-            "select province, provinceShort, provinceCode, provinceKey, ward, wardShort, wardCode, wardKey "
-            "from admin_units order by wardCode")]
+        old = _rows(connection, "select province, provinceShort, provinceCode, provinceKey, district, districtShort, "
+                    "districtCode, districtKey, ward, wardShort, wardCode, wardKey from admin_units_legacy order by wardCode, districtCode")
+        new = _rows(connection, "select province, provinceShort, provinceCode, provinceKey, ward, wardShort, wardCode, wardKey "
+                    "from admin_units order by wardCode")
     finally:
         connection.close()
     with (directory / "converter_2025.json").open(encoding="utf-8") as handle:
         return old, new, json.load(handle)
+
+
+def _rows(connection: sqlite3.Connection, sql: str) -> list[dict]:
+    cursor = connection.execute(sql)
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row)) for row in cursor]  # several times faster than sqlite3.Row
 
 
 def build_units(renamed: dict[str, str], former: list[FormerUnit], city_words: list[str]) -> list[Place]:
