@@ -22,7 +22,7 @@ from bs4 import BeautifulSoup, CData, NavigableString, PageElement, Tag
 from ..models import Attachment, PortalWords
 from . import legacy
 from .encoding import decode_bom, mostly_utf8, unify_newlines
-from .page_meta import find_dates, is_date_line, library_date, page_date, page_title
+from .page_meta import declares_date, find_dates, is_date_line, library_date, page_date, page_title
 from .portals import label_is, packaged_words
 
 _BOILERPLATE_TAGS = ["script", "style", "noscript", "template", "nav", "header", "footer", "aside", "iframe", "svg", "button", "select"]
@@ -86,6 +86,7 @@ def read_page(markup: str, url: str = "", place_names=None, words: PortalWords |
     site_name = _nfc(_site_name(soup))
     title = _nfc(page_title(soup, site_name))
     published = page_date(soup, title, words)
+    declared = declares_date(soup)
     masthead = _masthead(soup)
     attachments = _attachments(soup, url, words)
     _drop(soup(_BOILERPLATE_TAGS))
@@ -95,7 +96,7 @@ def read_page(markup: str, url: str = "", place_names=None, words: PortalWords |
     main = _main_block(soup)
     body = _block_text(main if main is not None else (soup.body or soup))
     if published is None:
-        published = library_date(markup, url) or next(iter(find_dates(body[:600])), None)
+        published = (None if declared else library_date(markup, url)) or next(iter(find_dates(body[:600])), None)
     lines = body.split("\n")  # the page's date line sits by the title; a table's date cells stay
     body = "\n".join(line for i, line in enumerate(lines) if i >= _DATE_LINE_WITHIN or not is_date_line(line, words))
     text = body if not title or title in body[:500] else f"{title}\n\n{body}"

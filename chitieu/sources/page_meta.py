@@ -126,9 +126,18 @@ def library_date(markup: str, url: str) -> dt.date | None:
     return dt.date.fromisoformat(found) if found else None
 
 
+_DATE_ATTRS = ({"property": "article:published_time"}, {"itemprop": "datePublished"}, {"name": "pubdate"},
+               {"property": "og:published_time"}, {"name": "date"})
+
+
+def declares_date(soup: BeautifulSoup) -> bool:
+    """Whether the markup names the page's date (valid or not): an impossible declared date is
+    no reason to take a guess from elsewhere."""
+    return any(soup.find(["meta", "time", "span"], attrs=attrs) for attrs in _DATE_ATTRS)
+
+
 def _machine_date(soup: BeautifulSoup) -> dt.date | None:
-    for attrs in ({"property": "article:published_time"}, {"itemprop": "datePublished"}, {"name": "pubdate"},
-                  {"property": "og:published_time"}, {"name": "date"}):
+    for attrs in _DATE_ATTRS:
         for tag in soup.find_all(["meta", "time", "span"], attrs=attrs):
             dates = find_dates(tag.get("content") or tag.get("datetime") or "")
             if dates:
