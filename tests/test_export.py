@@ -100,6 +100,7 @@ def test_a_row_carries_the_review_plan_place_document_and_evidence(db):
     assert accepted.source.endswith("000_0adbc389ada233e5.txt")
     bac_kan = chitieu.targets(db, province="bac kan")
     assert set(bac_kan.province_code) == {"06"} and set(bac_kan.province_successor) == {"Thái Nguyên"}
+    assert set(bac_kan.successor_code) == {"19"}  # the merged Thái Nguyên's code
     assert set(chitieu.targets(db, province="quang ngai").issued.astype(str)) == {ISSUED}  # the plan's correction
 
 

@@ -369,3 +369,31 @@ def _places_after_merger(db: sqlite_utils.Database) -> None:
 
 
 MIGRATIONS.append(("0010_places_after_merger", _places_after_merger))
+
+
+def _exports_after_merger(db: sqlite_utils.Database) -> None:
+    """targets_export with the codes places now carry: the province's code as the place was when
+    the plan was issued (a 2026 plan of the merged Gia Lai has 52, not the old 64) and the code of
+    the province the place belongs to since 1 July 2025."""
+    db.create_view(
+        "targets_export",
+        """
+        select t.id as target_id, t.indicator, i.label_vi as indicator_label, t.scope, t.change, t.bound,
+               t.value_min, t.value_max, t.unit, t.per_year, t.year, t.text, t.confirmed, t.rejected, t.disputed,
+               exists(select 1 from corrections c where c.item_id = t.id and c.anchor = 'attached') as corrected,
+               t.plan_id, p.symbol, p.doc_type, p.issued, p.issuer_body, p.issuer_level, p.period_start, p.period_end,
+               p.place, pl.level as place_level, pl.code as place_code, pl.province, pl.province_code,
+               coalesce(pl.successor, p.place_successor) as province_successor,
+               (select s.code from places s where s.level = 'province' and s.valid_from is not null
+                and s.name = coalesce(pl.successor, p.place_successor)) as successor_code,
+               t.document_id, d.name as document, d.source, d.title, d.published, d.site_name,
+               t.sentence, t.evidence_start, t.evidence_end, t.evidence_text, t.rule_id, t.modality_rule, t.indicator_rule
+        from targets_effective t join documents d on d.id = t.document_id
+             left join plans_effective p on p.id = t.plan_id left join places pl on pl.id = p.place_id
+             left join indicators i on i.code = t.indicator
+        """,
+        replace=True,
+    )
+
+
+MIGRATIONS.append(("0011_exports_after_merger", _exports_after_merger))
