@@ -22,6 +22,7 @@ _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)(?!\d)
 _SEPARATORS = re.compile(r"\s+(?:[|–—-]|::|»)\s+")
 _HEADING_NAMES = re.compile(r"title|tieude|tieu-de|heading|headline|head\b|Head", re.IGNORECASE)
 DATE_LINE_CHARS = 90  # a date line is short; a sentence that holds a date is no date line
+NODES_IN_A_LINE = 40  # the elements and strings of one short line, at most
 
 
 @functools.lru_cache(maxsize=1)
@@ -170,8 +171,22 @@ def _date_line(soup: BeautifulSoup, title: str | None, words: PortalWords) -> dt
 def _line_of(string: NavigableString) -> str:
     """A string with its short parent's text around it ("Ngày đăng: <b>12/08/2024</b>")."""
     parent = string.parent
-    text = parent.get_text(" ", strip=True) if isinstance(parent, Tag) and len(parent.get_text()) <= DATE_LINE_CHARS else str(string)
-    return " ".join(text.split())
+    text = _short_text(parent) if isinstance(parent, Tag) else None
+    return " ".join((text if text is not None else str(string)).split())
+
+
+def _short_text(tag: Tag) -> str | None:
+    """The tag's text when it is a short line, else None; it looks at a few nodes only, so that a
+    page nested thousands deep costs no more per string than a flat one."""
+    parts: list[str] = []
+    for node in _first_nodes(tag):
+        if node is None:
+            return None
+        if isinstance(node, NavigableString) and node.strip():
+            parts.append(node.strip())
+            if sum(map(len, parts)) > DATE_LINE_CHARS:
+                return None
+    return " ".join(parts)
 
 
 def _in_link(string: NavigableString) -> bool:
@@ -180,7 +195,35 @@ def _in_link(string: NavigableString) -> bool:
     for _ in range(2):
         if not isinstance(parent, Tag):
             return False
-        if parent.name == "a" or parent.find("a") is not None:
+        if parent.name == "a" or _holds_link(parent):
             return True
         parent = parent.parent
     return False
+
+
+def _holds_link(tag: Tag) -> bool:
+    for node in _first_nodes(tag):
+        if node is None:
+            return False  # a block this big is no date line's neighbourhood
+        if isinstance(node, Tag) and node.name == "a":
+            return True
+    return False
+
+
+def _first_nodes(tag: Tag):
+    """The tag's descendants in document order, then None once NODES_IN_A_LINE were seen.
+    Walked through `contents` lists: bs4's `descendants` first finds the subtree's last node,
+    which on a page nested thousands deep costs the whole depth at every string."""
+    stack, seen = [iter(tag.contents)], 0
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+            continue
+        seen += 1
+        if seen > NODES_IN_A_LINE:
+            yield None
+            return
+        yield node
+        if isinstance(node, Tag):
+            stack.append(iter(node.contents))
