@@ -28,7 +28,9 @@ Result = TypeVar("Result")
 MEMORY_LIMIT = 4 * 1024**3
 RECYCLE_AFTER = 500
 DOCUMENT_SECONDS = 120.0  # what one document may take, before the time its OCR'd pages add
-OCR_PAGE_SECONDS = 60.0  # Tesseract needs a few CPU seconds a page; a busy machine, several times that
+OCR_PAGE_SECONDS = 60.0
+PARENT_CHECK_SECONDS = 2.0
+PR_SET_PDEATHSIG = 1  # prctl(2)  # Tesseract needs a few CPU seconds a page; a busy machine, several times that
 
 _parent_connection: Connection | None = None  # in a worker: where `allow_more_time` writes
 
@@ -58,12 +60,19 @@ def enter_stage(name: str) -> None:
         _parent_connection.send(("stage", name))
 
 
-def _serve(connection: Connection, func: Callable, memory_limit: int, recycle_after: int) -> None:
+def _serve(connection: Connection, parent_end: Connection, parent_pid: int, func: Callable, memory_limit: int,
+           recycle_after: int) -> None:
     global _parent_connection
+    parent_end.close()  # the parent's end, copied by the fork: held here, it would hide the parent's death
+    _die_with_parent(parent_pid)
     os.setpgid(0, 0)  # its own process group: a stopped worker takes its subprocesses (tesseract) with it
     resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
     _parent_connection = connection
     for _ in range(recycle_after):
+        # other workers' copies of their pipes keep this one open too: watch the parent itself
+        while not connection.poll(PARENT_CHECK_SECONDS):
+            if os.getppid() != parent_pid:
+                return
         try:
             item = connection.recv()
         except EOFError:
@@ -75,6 +84,19 @@ def _serve(connection: Connection, func: Callable, memory_limit: int, recycle_af
             return  # a heap that ran out may be fragmented: a fresh worker takes the next item
         except BaseException as exc:  # noqa: BLE001 - everything is reported to the parent
             connection.send(("error", exc if _picklable(exc) else WorkerFailure(f"{type(exc).__name__}: {exc}")))
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """On Linux the kernel stops this worker when the batch's process dies (a kill -9, an OOM
+    kill), even in the middle of an item; elsewhere the idle loop notices within seconds."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent_pid:
+        os._exit(0)  # the parent died before the kernel was told
 
 
 def _picklable(exc: BaseException) -> bool:
@@ -182,7 +204,7 @@ class WorkerPool(Generic[Item, Result]):
     def _start(self) -> _Worker:
         parent, child = self._context.Pipe(duplex=True)
         process = self._context.Process(
-            target=_serve, args=(child, self.func, self.memory_limit, self.recycle_after), daemon=True
+            target=_serve, args=(child, parent, os.getpid(), self.func, self.memory_limit, self.recycle_after), daemon=True
         )
         process.start()
         child.close()

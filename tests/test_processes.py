@@ -70,8 +70,9 @@ def test_a_two_worker_batch_killed_at_random_points_ends_as_a_clean_run(tmp_path
         run = extract(folder, "--db", killed, "--workers", "2", start_new_session=True)
         time.sleep(rng.uniform(2.5, 5.0))  # start-up takes ~2.5 s: the kill lands among the documents
         if run.poll() is None:
-            os.killpg(run.pid, signal.SIGKILL)  # the parent and its workers, as an OOM killer or `kill -9 -PGID` would
+            os.kill(run.pid, signal.SIGKILL)  # the batch's own process, as an OOM killer would: its workers must follow
         run.wait()
+    assert not _lingering(killed), "workers outlived their killed batch"
     assert extract(folder, "--db", killed, "--workers", "2").wait(timeout=240) == 0
     check, orphans, rows = snapshot(killed)
     assert (check, orphans) == ("ok", [])
@@ -80,6 +81,22 @@ def test_a_two_worker_batch_killed_at_random_points_ends_as_a_clean_run(tmp_path
     with sqlite3.connect(killed) as connection:
         statuses = dict(connection.execute("select status, count(*) from runs group by status").fetchall())
     assert statuses.get("running", 0) == 0 and statuses["finished"] >= 1 and statuses["interrupted"] >= 1
+
+
+def _lingering(db, wait: float = 10.0) -> list[int]:
+    """Processes still working for the catalogue `db` after `wait` seconds."""
+    deadline = time.monotonic() + wait
+    while True:
+        alive = []
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                if str(db).encode() in open(f"/proc/{pid}/cmdline", "rb").read():
+                    alive.append(int(pid))
+            except OSError:
+                continue
+        if not alive or time.monotonic() > deadline:
+            return alive
+        time.sleep(0.2)
 
 
 def _differences(rows, expected):
