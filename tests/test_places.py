@@ -77,7 +77,7 @@ def test_lookup(gazetteer, written, level, name, unit_level, province, successor
     ("Hà", None),
     ("Sơn", None),
     ("Mường La", "province"),  # a district, not a province
-    ("xã Tân Lập", None),  # communes are not in the gazetteer
+    ("xã Tân Lập", None),  # a commune only within the places named beside it
     ("xã Hòa Bình", None),  # not the province of that name
     ("phường Sơn La", None),
     ("", None),
