@@ -394,6 +394,13 @@ class FrameRules(Strict):
     territory_after_words: PhraseRule
 
 
+class SpellingRules(Strict):
+    """rules/spellings.yaml: old-style spellings and the forms underthesea writes them in."""
+
+    version: int
+    spellings: dict[str, str] = Field(min_length=1)
+
+
 class ColumnUnitRule(PhraseRule):
     unit: str = Field(description="the unit a bare number in the column is read with")
 

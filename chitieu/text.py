@@ -43,10 +43,11 @@ _SHORT_WORD = re.compile(r"(?<![^\W_])[^\W\d_]{1,6}(?![^\W_])")
 
 @lru_cache(maxsize=1)
 def _token_map() -> dict[str, str]:
-    # underthesea's own table of old-style spellings, so that our text equals its tokens.
-    from underthesea.pipeline.text_normalize.text_normalizer import token_map
+    # underthesea's own table of old-style spellings (a copy in rules/), so that our text equals its tokens
+    from .models import SpellingRules
+    from .rules import RULES_DIR, load_rule_file
 
-    return token_map
+    return load_rule_file(RULES_DIR / "spellings.yaml", SpellingRules).spellings
 
 
 @dataclass(frozen=True)

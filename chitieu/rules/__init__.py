@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 from ..errors import RuleError
 from ..models import (
     CalendarRules, ClauseRules, CueRules, FrameRules, IndicatorRules, NumberRules, PlaceRules, ScopeRules, SectionRules,
-    SymbolRules, TableRules, TimeRules,
+    SpellingRules, SymbolRules, TableRules, TimeRules,
 )
 
 RULES_DIR = Path(__file__).resolve().parent  # the rule files ship inside the package
@@ -93,6 +93,7 @@ class Rules:
     calendar: CalendarRules
     frame: FrameRules
     tables: TableRules  # read by the PDF reader; here so that an edit re-extracts
+    spellings: SpellingRules  # read by text.normalise; likewise
 
     def digest(self) -> str:
         """A short hash of every rule's content."""
@@ -114,6 +115,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         calendar=load_rule_file(directory / "calendar.yaml", CalendarRules),
         frame=load_rule_file(directory / "frame.yaml", FrameRules),
         tables=load_rule_file(directory / "tables.yaml", TableRules),
+        spellings=load_rule_file(directory / "spellings.yaml", SpellingRules),
     )
     _check_unique_ids(rules, directory)
     return rules
