@@ -123,7 +123,7 @@ class Portal:
                     if busy:
                         return self._send(429, b"slow down", extra={"Retry-After": "1"})
                 if path.endswith("-slow.html"):
-                    time.sleep(3)
+                    time.sleep(1.5)  # longer than the tests' fetch timeout
                 if path.endswith("-huge.html"):
                     return self._send(200, b"<html>" + b"x" * 3_000_000 + b"</html>", "text/html")
                 if path.endswith("-bomb.html"):

@@ -14,9 +14,10 @@ from chitieu.catalogue import Catalogue
 from chitieu.runner import run_all
 from chitieu.sources.crawl import crawl, load_portals, profile_for
 from chitieu.sources.fetch import Fetcher, FetchOptions
+from chitieu.sources.politeness import VirtualClock
 from tests.portal_fixture import SLUG, Portal
 
-FAST = FetchOptions(delay=0.01, timeout=1.0, deadline=8.0, max_bytes=1_000_000, retries=2, max_retry_after=2)
+FAST = FetchOptions(delay=0.01, timeout=0.5, deadline=8.0, max_bytes=1_000_000, retries=2, max_retry_after=2)
 
 
 @pytest.fixture()
@@ -26,7 +27,7 @@ def portal():
 
 
 def fetcher_for(profile):
-    return Fetcher(set(profile.hosts), FAST)
+    return Fetcher(set(profile.hosts), FAST, VirtualClock())  # the waits a crawl owes a host pass in virtual time
 
 
 def statuses(db):
