@@ -116,3 +116,44 @@ def test_basis_word_examples_hold():
     examples = load_rules().symbols.basis_words.examples
     assert [extract_text(text).plan.symbol for text in examples.positive] == [None] * len(examples.positive)
     assert all(extract_text(text).plan.symbol for text in examples.negative)
+
+
+# The unit a page is about. News of a commune's or district's congress or council names the unit
+# once in full and then by its kind alone ("Nghị quyết Đại hội", "UBND huyện"); the province
+# named beside it is where the unit lies, not the plan's place (wild pages w100-w102, w148,
+# w171-w178, w276, w318-w326).
+UNITS = [
+    ("Ngày 14-5, Đảng bộ xã Bình Xa (Hàm Yên) tổ chức Đại hội đại biểu lần thứ XXIII, nhiệm kỳ 2020 - 2025. "
+     "Nghị quyết Đại hội đề ra mục tiêu đến năm 2025 thu nhập bình quân đầu người đạt 60 triệu đồng.",
+     ("party_committee", "commune", "Bình Xa")),
+    ("Chiều 28/8, Đảng ủy phường Hòa Thuận tổ chức hội nghị quán triệt nghị quyết Đại hội Đảng bộ phường Hòa Thuận "
+     "lần thứ I. Theo đó, nghị quyết Đại hội Đảng bộ phường Hòa Thuận xác định chỉ tiêu thu ngân sách tăng bình quân 10%/năm.",
+     ("party_committee", "commune", "Hòa Thuận")),
+    ("Theo UBND huyện Mèo Vạc, Hà Giang, tỷ lệ hộ nghèo cuối năm 2023 là 50,2%. Năm 2024, UBND huyện phấn đấu "
+     "giảm 6% tỷ lệ hộ nghèo.",
+     ("ubnd", "district", "Mèo Vạc")),
+    ("Phường Tân Hòa phấn đấu năm 2026 tổng thu ngân sách đạt 120 tỷ đồng, tỷ lệ hộ nghèo dưới 0,5%.",
+     (None, "commune", "Tân Hòa")),
+    # a district named in passing on a page whose targets speak for the whole province
+    ("Người dân huyện Mèo Vạc nhận hỗ trợ xóa nhà tạm. Năm 2025, toàn tỉnh phấn đấu giảm 5% tỷ lệ hộ nghèo.",
+     (None, "province", "Hà Giang")),
+    # the chair's name after the unit is not part of it
+    ("Chiều 11/7, HĐND xã Tân Lập tổ chức kỳ họp thứ hai. Chủ tịch HĐND xã Tân Lập Nguyễn Văn An cho biết, "
+     "6 tháng cuối năm xã phấn đấu thu ngân sách đạt 15 tỷ đồng.",
+     ("hdnd", "commune", "Tân Lập")),
+]
+
+
+@pytest.mark.parametrize("text, expected", UNITS, ids=[
+    "congress-resolution", "resolution-of-named-body", "body-by-kind", "unit-commits", "district-in-passing", "chair-name"])
+def test_the_plan_is_the_unit_the_page_is_about(text, expected):
+    plan = extract_text(text).plan
+    assert (plan.issuer_body, plan.issuer_level, plan.place) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Năm 2023, tỉnh đào tạo nghề cho 2.000 người, đạt 95,2% kế hoạch giao. Năm 2024 tỉnh phấn đấu đào tạo nghề cho 2.500 người.",
+    "Tỷ lệ hộ nghèo giảm bình quân 3,1%/năm, vượt kế hoạch đề ra. Năm 2025 huyện phấn đấu giảm thêm 2% tỷ lệ hộ nghèo.",
+])
+def test_a_result_measured_against_a_plan_names_no_document(text):
+    assert extract_text(text).plan.doc_type is None

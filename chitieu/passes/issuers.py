@@ -22,7 +22,12 @@ class IssuerPass:
         self.gazetteer = gazetteer
         self.bodies = {p.lower(): r for r in rules.places.bodies for p in r.phrases}
         self.levels = {p.lower(): r.code for r in rules.places.levels for p in r.phrases}
+        self.level_rules = {p.lower(): r.id for r in rules.places.levels for p in r.phrases}
         self.city_words = {p.lower().rstrip(".") for r in rules.places.levels if r.city for p in r.phrases}
+        # "huyện Trà Lĩnh", "phường Xuân Phương": a level word that says the level by itself names a
+        # unit even where the gazetteer has no such name (communes, districts merged before 2025)
+        plain = {p: r.code for r in rules.places.levels if not r.city and r.code in ("district", "commune") for p in r.phrases}
+        self.unit_word = re.compile(rf"(?<!\w)(?P<level>{alternation(plain)})(?=\s+[^\W\d_])", re.IGNORECASE)
         bodies = alternation(self.bodies)
         levels = alternation(self.levels)
         self.body_re = re.compile(
@@ -37,6 +42,7 @@ class IssuerPass:
                          evidence=Evidence(start=s, end=e, text=text[s:e], rule_id="place-gazetteer.v1"))
             for s, e, p in self.gazetteer.find(text)
         ]
+        places = sorted(places + self._named_units(text, places), key=lambda p: p.evidence.start)
         starts = [p.evidence.start for p in places]
         issuers: list[IssuerMention] = []
         for m in self.body_re.finditer(text):
@@ -56,7 +62,21 @@ class IssuerPass:
                     evidence=Evidence(start=m.start(), end=end, text=text[m.start():end], rule_id=rule.id),
                 )
             )
-        return issuers, places
+        issuers, places = _shortest_names(issuers, places)
+        return resolve_bodies(issuers, places), places
+
+    def _named_units(self, text: str, known: list[PlaceMention]) -> list[PlaceMention]:
+        """Units written with their level word where the gazetteer found none: "xã Minh Tân"."""
+        taken = sorted(p.evidence.start for p in known)
+        units = []
+        for m in self.unit_word.finditer(text):
+            name, end = _proper_name(text, m.end())
+            start = _WORD.match(text, m.end()).start(1)
+            if name and bisect_right(taken, start) == bisect_right(taken, m.end()):  # the gazetteer's own
+                word = key(m.group("level"))
+                units.append(PlaceMention(name=name, level=self.levels[word], code=None, evidence=Evidence(
+                    start=start, end=end, text=text[start:end], rule_id=self.level_rules[word])))
+        return units
 
     def _place_after(self, text: str, offset: int, places: list[PlaceMention], starts: list[int]) -> tuple[Place | None, int]:
         """The place named right after `offset` (at most two spaces between); `starts` are the
@@ -89,3 +109,61 @@ def _proper_name(text: str, offset: int) -> tuple[str | None, int]:
         if words[-1].isdigit():
             break
     return (" ".join(words), end) if words else (None, offset)
+
+
+def _shortest_names(issuers: list[IssuerMention], places: list[PlaceMention]) -> tuple[list[IssuerMention], list[PlaceMention]]:
+    """A unit's name read with more words than the text gives it elsewhere is that name and what
+    follows it: the chair's name in "Chủ tịch UBND phường Xuân Phương Lâm Quang Huy"."""
+    names = {p.name for p in places if p.code is None} | {i.place for i in issuers if i.level == "commune" and i.place}
+
+    def shortest(name: str | None) -> str | None:
+        words = (name or "").split()
+        return next((" ".join(words[:size]) for size in range(2, len(words)) if " ".join(words[:size]) in names), name)
+
+    def cut(evidence: Evidence, name: str | None, short: str | None) -> Evidence:
+        end = evidence.end - (len(name or "") - len(short or ""))
+        return evidence.model_copy(update={"end": end, "text": evidence.text[: end - evidence.start]})
+
+    issuers = [i if shortest(i.place) == i.place else i.model_copy(update={
+        "place": shortest(i.place), "evidence": cut(i.evidence, i.place, shortest(i.place))}) for i in issuers]
+    places = [p if p.code is not None or shortest(p.name) == p.name else p.model_copy(update={
+        "name": shortest(p.name), "evidence": cut(p.evidence, p.name, shortest(p.name))}) for p in places]
+    return issuers, places
+
+
+def resolve_bodies(issuers: list[IssuerMention], places: list[PlaceMention]) -> list[IssuerMention]:
+    """A body written by its kind alone is the one the text names next to it or last named:
+    "Nghị quyết Đại hội Đảng bộ phường Tĩnh Gia" is the ward's; after "UBND huyện Quản Bạ",
+    "UBND huyện" is Quản Bạ's; after "Đảng bộ xã Minh Tân", "Nghị quyết Đại hội" is the
+    commune's. A province's place is left to the page (its masthead) where the text omits it."""
+    first_named: dict[str, str] = {}  # the first unit the text names at each level, for a body before it
+    for start, level, name in sorted(_named(issuers, places)):
+        first_named.setdefault(level, name)
+    last_named: dict[str, str] = {}
+    last_of_body: dict[str, IssuerMention] = {}
+    places_left = iter(sorted((p.evidence.start, p.level, p.name) for p in places))
+    pending = next(places_left, None)
+    resolved: list[IssuerMention] = []
+    for index, issuer in enumerate(issuers):
+        while pending and pending[0] < issuer.evidence.start:
+            last_named[pending[1]] = pending[2]
+            pending = next(places_left, None)
+        following = issuers[index + 1] if index + 1 < len(issuers) else None
+        if issuer.level is None and following and following.evidence.start - issuer.evidence.end <= 1:
+            issuer = issuer.model_copy(update={"level": following.level, "place": following.place})
+        elif issuer.level is None and issuer.body in last_of_body:
+            kin = last_of_body[issuer.body]
+            issuer = issuer.model_copy(update={"level": kin.level, "place": kin.place})
+        if issuer.place is None and issuer.level in ("district", "commune"):
+            issuer = issuer.model_copy(update={"place": last_named.get(issuer.level) or first_named.get(issuer.level)})
+        if issuer.level:
+            last_of_body[issuer.body] = issuer
+        if issuer.level and issuer.place:
+            last_named[issuer.level] = issuer.place
+        resolved.append(issuer)
+    return resolved
+
+
+def _named(issuers: list[IssuerMention], places: list[PlaceMention]):
+    yield from ((i.evidence.start, i.level, i.place) for i in issuers if i.level and i.place)
+    yield from ((p.evidence.start, p.level, p.name) for p in places)

@@ -10,7 +10,7 @@ from ..models import DocumentResult, Extraction, PlanRecord, SymbolMention, Targ
 from ..places import Gazetteer, place_date
 from ..sentences import sentence_spans
 from .citations import cited_references, header_date, issue_date, safe_date
-from .issuer import date_place, page_place, plan_issuer, territory_level
+from .issuer import date_place, page_place, plan_issuer, province_of, subject_place, territory_level
 from .period import plan_period
 from .plan import HEADER_CHARS, HEADER_REACH, find_issue_sentence, find_plan_symbol
 from .words import PlanWords
@@ -29,7 +29,7 @@ def build_result(extraction: Extraction, words: PlanWords, places: Gazetteer) ->
     plan = PlanRecord()
     _identify(plan, extraction, symbol, unnumbered, announced, words)
     _date(plan, extraction, symbol, unnumbered, announced, dateline_year, words)
-    _issuer_and_place(plan, extraction, sentences, symbol, announced, target_sentences, words)
+    _issuer_and_place(plan, extraction, sentences, symbol, announced, target_sentences, words, places)
     references = cited_references(text, extraction.symbols, extraction.dates, dateline_year, words)
     date_place(plan, places, place_date(plan.issued, extraction.document.published, references))
     if not (extraction.targets or plan.symbol or unnumbered):
@@ -51,7 +51,7 @@ def _identify(plan: PlanRecord, extraction: Extraction, symbol: SymbolMention | 
             plan.doc_type = words.sign_types.get(sign) or ("cong_van" if words.letter_body.fullmatch(sign) else "other")
         else:
             plan.doc_type = words.type_word(title) or "other"
-    elif announced and extraction.targets:
+    elif announced and extraction.targets and not words.against_plan.search(text, *announced):
         doc_type = words.type_word(text[announced[0] : announced[1]])
         if doc_type:
             plan.doc_type = doc_type
@@ -75,20 +75,32 @@ def _date(plan: PlanRecord, extraction: Extraction, symbol, unnumbered, announce
             plan.evidence["issued"] = issued.evidence
 
 
-def _issuer_and_place(plan: PlanRecord, extraction: Extraction, sentences, symbol, announced, target_sentences, words: PlanWords) -> None:
+def _issuer_and_place(plan: PlanRecord, extraction: Extraction, sentences, symbol, announced, target_sentences,
+                      words: PlanWords, places: Gazetteer) -> None:
     text = extraction.document.text
     issuer = plan_issuer(text, sentences, extraction.issuers, extraction.symbols, announced, symbol, words)
     if issuer:
         plan.issuer_body = issuer.body
         plan.issuer_level = issuer.level
         plan.evidence["issuer"] = issuer.evidence
-    plan.place = (issuer.place if issuer and issuer.place else None) or page_place(extraction)
+    subject = subject_place(extraction, words)
+    if issuer and issuer.place:
+        plan.place = issuer.place
+    else:
+        plan.place = subject.name if subject else page_place(extraction)
     if plan.issuer_level == "national":
         plan.place = None  # a national document covers no one territory
+    if plan.issuer_level is None and subject and (extraction.targets or plan.symbol):
+        plan.issuer_level = subject.level
+    spoken_for = territory_level(text, target_sentences, words) if extraction.targets else None
     if plan.issuer_level is None and plan.place and (extraction.targets or plan.symbol):
         plan.issuer_level = next((p.level for p in extraction.places if p.name == plan.place), None)
-    if plan.issuer_level is None and extraction.targets:
-        plan.issuer_level = territory_level(text, target_sentences, words)
+        if spoken_for == "national" or (plan.issuer_level == "district" and spoken_for == "province" and not subject):
+            # a unit named in passing on a page whose targets speak for the whole country or province
+            plan.place = None if spoken_for == "national" else province_of(plan.place, extraction, places)
+            plan.issuer_level = spoken_for
+    if plan.issuer_level is None:
+        plan.issuer_level = spoken_for
 
 
 def _for_plan(target: TargetMention, plan: PlanRecord) -> TargetMention:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..models import Extraction, IssuerMention, Level, PlanRecord, SymbolMention
+from ..models import Extraction, IssuerMention, Level, PlaceMention, PlanRecord, SymbolMention
 from ..places import Gazetteer
 from .words import PlanWords
 
@@ -86,14 +86,32 @@ def date_place(plan: PlanRecord, places: Gazetteer, on_date: dt.date | None) -> 
         plan.issuer_level, plan.place = unit.level, unit.name
 
 
+def subject_place(extraction: Extraction, words: PlanWords) -> PlaceMention | None:
+    """The unit that commits to the goals: "Phường Xuân Phương phấn đấu ...", "Huyện Quản Bạ đặt
+    mục tiêu ..."."""
+    text = extraction.document.text
+    if words.commits_after is None:
+        return None
+    return next((p for p in extraction.places if words.commits_after.match(text, p.evidence.end)), None)
+
+
 def page_place(extraction: Extraction) -> str | None:
-    """Where the text names no place with the issuer: the page's hints, then its first province."""
+    """Where the text names no place with the issuer: the page's hints (masthead, footer), then
+    its first province, then district (a commune named in passing is no plan's place)."""
     if extraction.document.place_hints:
         return extraction.document.place_hints[0]
-    provinces = [p for p in extraction.places if p.level == "province"]
-    if provinces:
-        return provinces[0].name
-    return extraction.places[0].name if extraction.places else None
+    for level in ("province", "district"):
+        named = next((p for p in extraction.places if p.level == level), None)
+        if named:
+            return named.name
+    return None
+
+
+def province_of(place: str, extraction: Extraction, places: Gazetteer) -> str | None:
+    """The province of a district the gazetteer knows; None for one it does not."""
+    mention = next((p for p in extraction.places if p.name == place and p.level == "district"), None)
+    unit = places.lookup(place, "district") if mention and mention.code else None
+    return unit.province if unit else None
 
 
 def territory_level(text: str, sentences: frozenset[tuple[int, int]], words: PlanWords) -> Level | None:

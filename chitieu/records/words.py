@@ -34,7 +34,7 @@ class PlanWords:
         # "Căn cứ / Triển khai thực hiện Kế hoạch số ...": a cited symbol, not the page's plan
         self.basis_before = re.compile(rf"\b(?:{_any(symbols.basis_words)})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
         self.citing_before = re.compile(rf"\b(?:{_any(symbols.citing_words)})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
-        self._frame(frame, calendar, symbols)
+        self._frame(frame, calendar, symbols, rules.cues.marks)
 
     def _goal_words(self, rules: Rules) -> None:
         marks = rules.cues.marks
@@ -45,6 +45,9 @@ class PlanWords:
         # what a body does when it sets targets or says what they are: the goal words and
         # reporting verbs of rules/cues.yaml, soon after the body in its sentence
         self.sets_targets = re.compile(rf"^[^.;]{{0,60}}?(?<!\w)(?:{alternation(goal_words)})(?!\w)", re.IGNORECASE) if goal_words else None
+        # "Phường Xuân Phương phấn đấu ...", "Huyện Quản Bạ đặt mục tiêu ...": a unit as the subject of a commitment
+        commit_words = [p for rule in marks if rule.mark == "commit" for p in rule.phrases]
+        self.commits_after = re.compile(rf"[^.;,:]{{0,30}}?(?<!\w)(?:{alternation(commit_words)})(?!\w)", re.IGNORECASE) if commit_words else None
 
     def _territories(self, places, frame) -> None:
         # the territory a plan's targets speak of when no body names it: "tỉnh ta phấn đấu",
@@ -63,7 +66,16 @@ class PlanWords:
         """The level a `territory` match names."""
         return self._level_of[key(match.group("before") or match.group("after") or match.group("nation"))]
 
-    def _frame(self, frame, calendar, symbols) -> None:
+    def _measured_against_plan(self, marks) -> None:
+        """A sentence that measures a result against a plan names no plan of its own: a share of
+        it ("đạt 77,89% kế hoạch giao", "đạt 33,33% so với kế hoạch") or a result word holding a
+        plan noun ("vượt kế hoạch đề ra", "kết quả thực hiện chỉ tiêu")."""
+        shares = [p for rule in marks if rule.mark == "plan_share" for p in rule.phrases]
+        results = [p for rule in marks if rule.mark == "done" for p in rule.phrases if self.plan_noun.search(p)]
+        self.against_plan = re.compile(
+            rf"\d\s*%\s*(?:{alternation(shares)})(?!\w)|(?<!\w)(?:{alternation(results)})(?!\w)", re.IGNORECASE)
+
+    def _frame(self, frame, calendar, symbols, marks) -> None:
         day, of = _any(calendar.day_words), _any(frame.possessive_words)
         # "... do UBND tỉnh vừa ban hành": the issuing verb after the symbol, before a comma ends the clause
         self.issued_after = re.compile(
@@ -93,6 +105,7 @@ class PlanWords:
             rf"\s*,?\s*(?:(?:{day})\s+\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*\d{{2,4}})?\s*)?(?:{of})\s+", re.IGNORECASE)
         self.goal_of = re.compile(rf"\b(?:{_any(frame.goal_nouns)})\s+(?:(?:{of})\s+)?", re.IGNORECASE)
         self.plan_noun = re.compile(rf"\b(?:{_any(frame.plan_nouns)})\b", re.IGNORECASE)
+        self._measured_against_plan(marks)
         self.issuer_label = re.compile(rf"(?:{_any(frame.issuer_label_words)})[^\n:]{{0,40}}:?\s*$", re.IGNORECASE)
         # "199/KH-UBND ngày 02/8/2022"; a legal header: "Số: 270/KH-UBND | Đồng Tháp, ngày 19 ..."
         self.symbol_to_date = re.compile(rf"[\s,|]*(?:[^\d\n|,]{{0,25}},\s*)?(?:{day})?\s*", re.IGNORECASE)
