@@ -369,6 +369,7 @@ class CalendarRules(Strict):
     year_words: PhraseRule
     weekday_words: PhraseRule
     period_words: PhraseRule
+    term_words: PhraseRule
     range_words: PhraseRule
     until_words: PhraseRule
     until_extent_words: PhraseRule

@@ -65,6 +65,15 @@ def test_plan_fields(text, expected):
      "Năm 2023, tỉnh phấn đấu giảm 1% tỷ lệ hộ nghèo.", (2021, 2025)),
     ("Ngày 10/3, UBND thành phố ban hành Kế hoạch số 55/KH-UBND về việc thực hiện Chương trình mục tiêu quốc gia "
      "giảm nghèo bền vững giai đoạn 2022-2025. Phấn đấu giảm 50% số hộ cận nghèo.", (2022, 2025)),
+    # a congress's resolution covers its term, not the year its headline names, nor the term before
+    ("Xã Bình Xa phấn đấu trở thành xã nông thôn mới nâng cao trước năm 2025\n\nĐại hội đại biểu Đảng bộ xã Bình Xa "
+     "lần thứ XXIII, nhiệm kỳ 2020 - 2025 đã tổng kết Nghị quyết Đại hội nhiệm kỳ 2015 - 2020. Nghị quyết Đại hội đề ra "
+     "mục tiêu thu nhập bình quân đầu người đạt 60 triệu đồng.", (2020, 2025)),
+    ("Đại hội đại biểu Đảng bộ tỉnh Hải Dương lần thứ XVII, nhiệm kỳ 2020-2025 đề ra chỉ tiêu: GRDP tăng bình quân 9%/năm; "
+     "đến năm 2030 thu nhập bình quân đầu người đạt 8.000 USD.", (2020, 2030)),
+    # an election's term is no plan's
+    ("Đảng ủy phường tập trung lãnh đạo bầu cử đại biểu HĐND các cấp, nhiệm kỳ 2026 - 2031. Năm 2026, phường phấn đấu "
+     "thu ngân sách đạt 80 tỷ đồng.", (2026, 2026)),
 ])
 def test_plan_period(text, period):
     plan = extract_text(text).plan

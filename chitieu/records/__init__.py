@@ -11,7 +11,7 @@ from ..places import Gazetteer, place_date
 from ..sentences import sentence_spans
 from .citations import cited_references, header_date, issue_date, safe_date
 from .issuer import date_place, page_place, plan_issuer, province_of, subject_place, territory_level
-from .period import plan_period
+from .period import congress_term, plan_period
 from .plan import HEADER_CHARS, HEADER_REACH, find_issue_sentence, find_plan_symbol
 from .words import PlanWords
 
@@ -30,6 +30,10 @@ def build_result(extraction: Extraction, words: PlanWords, places: Gazetteer) ->
     _identify(plan, extraction, symbol, unnumbered, announced, words)
     _date(plan, extraction, symbol, unnumbered, announced, dateline_year, words)
     _issuer_and_place(plan, extraction, sentences, symbol, announced, target_sentences, words, places)
+    term = congress_term(extraction.periods, extraction.issuers, words) if plan.issuer_body == "party_committee" and not symbol else None
+    if term:  # a plan with targets for later years spans them
+        plan.period_start, plan.period_end = term.start, max([term.end] + [t.year for t in extraction.targets if t.year])
+        plan.evidence["period"] = term.evidence
     references = cited_references(text, extraction.symbols, extraction.dates, dateline_year, words)
     date_place(plan, places, place_date(plan.issued, extraction.document.published, references))
     if not (extraction.targets or plan.symbol or unnumbered):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
-from ..models import PeriodMention, TargetMention
+from ..models import IssuerMention, PeriodMention, TargetMention
 from ..passes.periods import phase_start
 from ..spans import SpanIndex
 from .words import PlanWords
@@ -78,3 +79,23 @@ def _title_end(text: str, words: PlanWords) -> int:
                 end = following.end()
             return end
     return min(len(text), 200)
+
+
+def congress_term(periods: list[PeriodMention], issuers: list[IssuerMention], words: PlanWords) -> PeriodMention | None:
+    """A party congress's resolution covers its term: of the terms the page gives a party body
+    ("Đại hội đại biểu Đảng bộ huyện lần thứ VI, nhiệm kỳ 2015-2020", beside the one before
+    it), the latest. An election's term ("đại biểu HĐND các cấp, nhiệm kỳ 2026 - 2031") is not one."""
+    party_ends = sorted(i.evidence.end for i in issuers if i.body == "party_committee")
+    terms = [
+        p for p in periods
+        if p.kind == "range" and words.term.match(p.evidence.text) and _follows(party_ends, p.evidence.start, TERM_REACH)
+    ]
+    return max(terms, key=lambda p: (p.end, -p.evidence.start)) if terms else None
+
+
+TERM_REACH = 40  # characters from a party body to its term: "Đảng bộ tỉnh Hà Giang lần thứ XVI (nhiệm kỳ"
+
+
+def _follows(ends: list[int], start: int, reach: int) -> bool:
+    index = bisect_right(ends, start)
+    return index > 0 and start - ends[index - 1] <= reach

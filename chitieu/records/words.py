@@ -110,6 +110,7 @@ class PlanWords:
         # "199/KH-UBND ngày 02/8/2022"; a legal header: "Số: 270/KH-UBND | Đồng Tháp, ngày 19 ..."
         self.symbol_to_date = re.compile(rf"[\s,|]*(?:[^\d\n|,]{{0,25}},\s*)?(?:{day})?\s*", re.IGNORECASE)
         self.until = until_pattern(calendar)
+        self.term = re.compile(rf"(?:{_any(calendar.term_words)})\b", re.IGNORECASE)
 
     def type_word(self, sentence: str) -> DocType | None:
         found = [(m.start(), code) for pattern, code in self.patterns for m in pattern.finditer(sentence)]
