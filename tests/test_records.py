@@ -150,11 +150,15 @@ UNITS = [
     ("Chiều 11/7, HĐND xã Tân Lập tổ chức kỳ họp thứ hai. Chủ tịch HĐND xã Tân Lập Nguyễn Văn An cho biết, "
      "6 tháng cuối năm xã phấn đấu thu ngân sách đạt 15 tỷ đồng.",
      ("hdnd", "commune", "Tân Lập")),
+    # a thousands point inside a number does not end the clause between the body and its goal words
+    ("Chương trình mục tiêu quốc gia xây dựng nông thôn mới giai đoạn 2021 - 2025 vừa được Chính phủ phê duyệt với tổng "
+     "vốn 196.332 tỷ đồng, với mục tiêu đến năm 2025 cả nước có ít nhất 80% số xã đạt chuẩn nông thôn mới.",
+     ("government", "national", None)),
 ]
 
 
 @pytest.mark.parametrize("text, expected", UNITS, ids=[
-    "congress-resolution", "resolution-of-named-body", "body-by-kind", "unit-commits", "district-in-passing", "chair-name"])
+    "congress-resolution", "resolution-of-named-body", "body-by-kind", "unit-commits", "district-in-passing", "chair-name", "thousands-point"])
 def test_the_plan_is_the_unit_the_page_is_about(text, expected):
     plan = extract_text(text).plan
     assert (plan.issuer_body, plan.issuer_level, plan.place) == expected

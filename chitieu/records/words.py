@@ -44,7 +44,8 @@ class PlanWords:
         self.goals_above = re.compile(rf"\b(?:{alternation(goals_above)})\b", re.IGNORECASE) if goals_above else None
         # what a body does when it sets targets or says what they are: the goal words and
         # reporting verbs of rules/cues.yaml, soon after the body in its sentence
-        self.sets_targets = re.compile(rf"^[^.;]{{0,60}}?(?<!\w)(?:{alternation(goal_words)})(?!\w)", re.IGNORECASE) if goal_words else None
+        # a full stop ends the clause, a thousands point inside a number does not ("75.000 tỷ đồng")
+        self.sets_targets = re.compile(rf"^(?:[^.;]|\.(?=\d)){{0,60}}?(?<!\w)(?:{alternation(goal_words)})(?!\w)", re.IGNORECASE) if goal_words else None
         # "Phường Xuân Phương phấn đấu ...", "Huyện Quản Bạ đặt mục tiêu ...": a unit as the subject of a commitment
         commit_words = [p for rule in marks if rule.mark == "commit" for p in rule.phrases]
         self.commits_after = re.compile(rf"[^.;,:]{{0,30}}?(?<!\w)(?:{alternation(commit_words)})(?!\w)", re.IGNORECASE) if commit_words else None
