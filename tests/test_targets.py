@@ -200,6 +200,16 @@ PRINCIPLES = [
     # a result told with goal words, a share of a plan achieved, a count at a date, an estimate, a vote
     ("Năm qua toàn huyện đã giảm được 2,1% hộ nghèo, đưa tỷ lệ xuống còn 9,8%.", []),
     ("Năm 2014, tỉnh đào tạo nghề cho hơn 2.000 người, đạt 77,89% kế hoạch giao.", []),
+    # a figure its clause weighs against a plan is a result, even in a line that began with a goal
+    ("Tỉnh phấn đấu năm 2024 giảm 2% tỷ lệ hộ nghèo. Năm 2023, tỉnh giảm 1.105 hộ nghèo, đạt 140% chỉ tiêu Nghị quyết "
+     "HĐND tỉnh giao.", [(2, "percent", "decrease", "all")]),
+    (" date 2022-06\nPhấn đấu đến năm 2025 cả nước có ít nhất 80% số xã đạt chuẩn nông thôn mới. Cả nước có 1.567 xã đạt "
+     "chuẩn nông thôn mới nâng cao, tăng 864 xã so với cuối năm 2021, vượt mục tiêu cả giai đoạn 2021 - 2025.",
+     [(80, "percent", "level", "all")]),
+    # a whole share of a plan in a goal list stays a goal
+    ("Đại hội đề ra một số chỉ tiêu chủ yếu: thu ngân sách tăng bình quân hằng năm 5-10%; gọi công dân nhập ngũ hằng năm "
+     "đạt 100% chỉ tiêu; hộ gia đình đạt tiêu chuẩn văn hóa 85% trở lên.",
+     [(5, "percent", "increase", "all"), (100, "percent", "level", "all"), (85, "percent", "level", "all")]),
     ("Tính đến hết năm 2024, tỉnh ta còn 4.806 hộ nghèo, chiếm 1,51%.", []),
     ("Dự kiến đến cuối năm 2025, tỷ lệ này còn khoảng 7,89%.", []),
     ("Kết quả có 89,54% đại biểu tán thành thông qua Nghị quyết.", []),

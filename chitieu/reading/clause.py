@@ -56,6 +56,12 @@ class ClauseWords:
         units = [p for rule in rules.places.levels if rule.id != "level-province.v1" for p in rule.phrases]
         self.named_unit = re.compile(rf"(?<!\w)(?i:{alternation(units)})\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*)*")
         self.before_named_unit = re.compile(rf"\s*(?:(?:{self.part_words})\s*)?", re.IGNORECASE)
+        plan_nouns = rules.frame.plan_nouns.phrases
+        self.plan_noun = re.compile(rf"(?<!\w)(?:{alternation(plan_nouns)})(?!\w)", re.IGNORECASE)
+        share_rules = [rule for rule in rules.cues.marks if rule.mark == "plan_share"]
+        shares = [p for rule in share_rules for p in rule.phrases]
+        self.share_rule = share_rules[0].id if share_rules else None  # the rule a share of a plan is read by
+        self.share_of_plan = re.compile(rf"(?<![\d.,])(?P<share>\d[\d.,]*)\s*%\s*(?:{alternation(shares + plan_nouns)})(?!\w)", re.IGNORECASE)
 
     def opens_clause(self, mark: Mark) -> bool:
         """A mark that, right after a comma, starts a new clause: a measure, a verb, a goal."""
@@ -117,6 +123,21 @@ class Clause:
             if self.words.part_of.match(self.text, punctuation.start(), self.right_end):
                 return punctuation.start()
         return self.right_end
+
+    def measured_against_plan(self) -> str | None:
+        """What, from the quantity on until its clause closes with ";" or the sentence ends, weighs
+        a result against a plan: a share of it ("đào tạo nghề cho 2.000 người, đạt 77,89% kế
+        hoạch giao") or a result word holding a plan noun ("tăng 2.064 xã so với cuối năm 2021,
+        vượt mục tiêu cả giai đoạn"). No one commits to part of a plan, so any share but a whole
+        one is measured; a whole one ("đạt 100% chỉ tiêu") is left to the clause's context. The id
+        of the rule that says so."""
+        end = self.text.find(";", self.q.end, self.sentence[1])
+        end = self.sentence[1] if end < 0 else end
+        for share in self.words.share_of_plan.finditer(self.text, self.q.start, end):
+            if share.group("share") != "100":
+                return self.words.share_rule
+        weighing = (m for m in self.marks if self.q.end <= m.start and m.end <= end and m.family == "mark" and m.code == "done")
+        return next((m.rule_id for m in weighing if self.words.plan_noun.search(self.text, m.start, m.end)), None)
 
     def qualifies_previous(self) -> bool:
         """"Trên 90% phụ nữ được khám thai ít nhất 3 lần": a quantity inside the phrase of the one

@@ -117,6 +117,9 @@ def decide(c: Clause, year: Year | None, page_date, context: Context, line_commi
     if mark and mark.code in ("done", "state", "report"):
         return Modality("result", mark.rule_id)
     committed = mark is not None  # a commit mark, or a forecast in the plan's goal paragraph
+    weighed = None if committed or context.kind == "goal" else c.measured_against_plan()
+    if weighed:
+        return Modality("result", weighed)  # a figure its clause weighs against a plan is a result
     share = plan_share_after(c)
     if share and not committed and context.kind != "goal":
         return Modality("result", share.rule_id)  # "đạt 192,5% chỉ tiêu tỉnh giao"; in a goal list, "100% chỉ tiêu ... được hoàn thành"
