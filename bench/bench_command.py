@@ -183,10 +183,10 @@ def rerun(work: Path, texts: list[str]) -> None:
 
 
 def _stored_rows(db: Path) -> list:
-    """Every document row's id and storing time, and the other tables' rows."""
+    """Every document row's id and storing time, its sources with their stamps, and the other tables' rows."""
     with sqlite3.connect(db) as connection:
         return [connection.execute(sql).fetchall() for sql in (
-            "select id, stored_at, source_stamp from documents order by id",
+            "select id, stored_at from documents order by id", "select * from document_sources order by source",
             "select * from plans order by id", "select * from targets order by id", "select * from [references] order by id",
         )]
 

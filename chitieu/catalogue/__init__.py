@@ -30,7 +30,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Literal, TypeVar
 
-import sqlite_utils
+from ..imports import without
+
+with without("pandas", "numpy"):
+    import sqlite_utils
 
 from ..errors import CatalogueError, StoreError
 from ..models import DocumentResult
