@@ -17,7 +17,7 @@ PLANS_SQL = """
 select p.id as plan_id, p.symbol, p.doc_type, p.issued, p.issuer_body, p.issuer_level, p.period_start, p.period_end,
        p.place, pl.level as place_level, pl.code as place_code, pl.province,
        coalesce(pl.successor, p.place_successor) as province_successor,
-       (select count(*) from targets_effective t where t.plan_id = p.id and not t.rejected) as targets,
+       (select count(*) from targets_export t where t.plan_id = p.id and not t.rejected) as targets,
        d.id as document_id, d.name as document, d.source, d.title, d.published, d.site_name
 from plans_effective p join documents d on d.id = p.document_id left join places pl on pl.id = p.place_id
 order by province_successor, province, p.issued, d.name

@@ -14,7 +14,7 @@ import chitieu
 from chitieu.cli import main
 from chitieu.errors import ExportError
 from chitieu.export import TargetFilter, export_targets
-from tests.reviewed_catalogue import ACCEPTED, CORRECTED_TO, ISSUED, REJECTED, reviewed_catalogue
+from tests.reviewed_catalogue import ACCEPTED, ADDED_QUOTE, CORRECTED_TO, ISSUED, REJECTED, reviewed_catalogue
 
 pandas = pytest.importorskip("pandas", reason="pandas is not installed (pip install -e '.[export]')")
 
@@ -52,11 +52,19 @@ def db():
 
 
 def effective(db, where):
+    """The effective targets `where` keeps: the machine's with corrections (targets_effective) and
+    the ones reviewers added (confirmed; due when their plan ends unless the reviewer said)."""
     with sqlite3.connect(db) as connection:
         connection.row_factory = sqlite3.Row
         rows = connection.execute(f"select * from targets_effective where {where}").fetchall()
+        added = connection.execute(
+            "select * from (select a.id, json_extract(a.fields, '$.indicator') as indicator, "
+            "json_extract(a.fields, '$.value_min') as value_min, json_extract(a.fields, '$.value_max') as value_max, "
+            "coalesce(json_extract(a.fields, '$.year'), p.period_end) as year, 1 as confirmed, 0 as rejected, p.id as plan_id "
+            f"from added_targets a left join plans p on p.document_id = a.document_id where a.anchor = 'attached') where {where}"
+        ).fetchall()
     return {r["id"]: (r["indicator"], r["value_min"], r["value_max"], r["year"], bool(r["confirmed"]), bool(r["rejected"]))
-            for r in rows}
+            for r in [*rows, *added]}
 
 
 def exported(frame):
@@ -66,7 +74,7 @@ def exported(frame):
 
 @pytest.mark.parametrize("fmt", list(READERS))
 @pytest.mark.parametrize("name, filters, where", FILTERS, ids=[f[0] for f in FILTERS])
-def test_each_format_opens_in_pandas_with_the_rows_of_targets_effective(db, tmp_path, fmt, name, filters, where):
+def test_each_format_opens_in_pandas_with_the_effective_targets(db, tmp_path, fmt, name, filters, where):
     out = tmp_path / f"targets.{fmt}"
     count = export_targets(db, fmt, out, filters)
     frame = READERS[fmt](out)
@@ -102,6 +110,17 @@ def test_a_row_carries_the_review_plan_place_document_and_evidence(db):
     assert set(bac_kan.province_code) == {"06"} and set(bac_kan.province_successor) == {"Thái Nguyên"}
     assert set(bac_kan.successor_code) == {"19"}  # the merged Thái Nguyên's code
     assert set(chitieu.targets(db, province="quang ngai").issued.astype(str)) == {ISSUED}  # the plan's correction
+
+
+def test_a_target_a_reviewer_added_is_exported_with_its_plan():
+    frame = chitieu.targets(db=reviewed_catalogue())
+    added = frame[frame.origin == "reviewer"]
+    assert len(added) == 1 and set(frame.origin) == {"machine", "reviewer"}
+    row = added.iloc[0]
+    assert (row.evidence_text, row.indicator, row.bound, row.value_min, row.unit) == (
+        ADDED_QUOTE, "employment.sustainable_job", "at_least", 1, "persons")
+    assert row.confirmed and not row.rejected and (row.symbol, row.year, row.province) == ("199/KH-UBND", 2022, "Sơn La")
+    assert row.indicator_label and row.evidence_end - row.evidence_start == len(ADDED_QUOTE)
 
 
 def test_csv_carries_a_byte_order_mark_and_vietnamese(db, tmp_path):

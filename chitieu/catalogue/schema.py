@@ -10,6 +10,7 @@ from typing import Callable
 import sqlite_utils
 
 from ..places import LAST_OLD_DAY, Place, load_gazetteer
+from .views import exports, exports_after_merger, exports_with_added_targets
 
 
 def now() -> str:
@@ -274,49 +275,7 @@ def _run_owner(db: sqlite_utils.Database) -> None:
 MIGRATIONS.append(("0008_run_owner", _run_owner))
 
 
-PLAN_VALUE_FIELDS = ("symbol", "doc_type", "issued", "issuer_body", "issuer_level", "place", "period_start", "period_end")
-
-
-def _overlaid(alias: str, fields: tuple[str, ...]) -> str:
-    """Each field as its latest attached correction (an adjudicated one first), else the machine value."""
-    latest = "from corrections c where c.item_id = {alias}.id and c.field = '{f}' and c.anchor = 'attached'"
-    return ",\n".join(
-        f"case when exists(select 1 {latest.format(alias=alias, f=f)}) then (select json_extract(c.corrected_value, '$') "
-        f"{latest.format(alias=alias, f=f)} order by c.adjudicated desc, c.at desc limit 1) else {alias}.[{f}] end as [{f}]"
-        for f in fields
-    )
-
-
-def _exports(db: sqlite_utils.Database) -> None:
-    """What `chitieu export`, the Python API, the report and Datasette read: `plans_effective`
-    (plans with reviewers' corrections overlaid) and `targets_export`, one row per effective
-    target with its plan, place, document and evidence. The province columns come from the place
-    the machine resolved (a corrected place name is shown, not resolved again); a province's row
-    is found by its stable id, so the post-merger units stored beside it cannot double a row."""
-    db.create_view(
-        "plans_effective",
-        f"select p.id, p.document_id, {_overlaid('p', PLAN_VALUE_FIELDS)}, p.place_id, p.place_successor, p.evidence from plans p",
-    )
-    db.create_view(
-        "targets_export",
-        """
-        select t.id as target_id, t.indicator, i.label_vi as indicator_label, t.scope, t.change, t.bound,
-               t.value_min, t.value_max, t.unit, t.per_year, t.year, t.text, t.confirmed, t.rejected, t.disputed,
-               exists(select 1 from corrections c where c.item_id = t.id and c.anchor = 'attached') as corrected,
-               t.plan_id, p.symbol, p.doc_type, p.issued, p.issuer_body, p.issuer_level, p.period_start, p.period_end,
-               p.place, pl.level as place_level, pl.code as place_code, pl.province,
-               (select pr.code from places pr where pr.id = 'province:' || pl.province || ':' || pl.province) as province_code,
-               coalesce(pl.successor, p.place_successor) as province_successor,
-               t.document_id, d.name as document, d.source, d.title, d.published, d.site_name,
-               t.sentence, t.evidence_start, t.evidence_end, t.evidence_text, t.rule_id, t.modality_rule, t.indicator_rule
-        from targets_effective t join documents d on d.id = t.document_id
-             left join plans_effective p on p.id = t.plan_id left join places pl on pl.id = p.place_id
-             left join indicators i on i.code = t.indicator
-        """,
-    )
-
-
-MIGRATIONS.append(("0009_exports", _exports))
+MIGRATIONS.append(("0009_exports", exports))
 
 
 PLACE_COLUMNS = ("province_code", "district", "parent_id", "successor_id", "valid_from", "valid_to", "note")
@@ -371,29 +330,5 @@ def _places_after_merger(db: sqlite_utils.Database) -> None:
 MIGRATIONS.append(("0010_places_after_merger", _places_after_merger))
 
 
-def _exports_after_merger(db: sqlite_utils.Database) -> None:
-    """targets_export with the codes places now carry: the province's code as the place was when
-    the plan was issued (a 2026 plan of the merged Gia Lai has 52, not the old 64) and the code of
-    the province the place belongs to since 1 July 2025."""
-    db.create_view(
-        "targets_export",
-        """
-        select t.id as target_id, t.indicator, i.label_vi as indicator_label, t.scope, t.change, t.bound,
-               t.value_min, t.value_max, t.unit, t.per_year, t.year, t.text, t.confirmed, t.rejected, t.disputed,
-               exists(select 1 from corrections c where c.item_id = t.id and c.anchor = 'attached') as corrected,
-               t.plan_id, p.symbol, p.doc_type, p.issued, p.issuer_body, p.issuer_level, p.period_start, p.period_end,
-               p.place, pl.level as place_level, pl.code as place_code, pl.province, pl.province_code,
-               coalesce(pl.successor, p.place_successor) as province_successor,
-               (select s.code from places s where s.level = 'province' and s.valid_from is not null
-                and s.name = coalesce(pl.successor, p.place_successor)) as successor_code,
-               t.document_id, d.name as document, d.source, d.title, d.published, d.site_name,
-               t.sentence, t.evidence_start, t.evidence_end, t.evidence_text, t.rule_id, t.modality_rule, t.indicator_rule
-        from targets_effective t join documents d on d.id = t.document_id
-             left join plans_effective p on p.id = t.plan_id left join places pl on pl.id = p.place_id
-             left join indicators i on i.code = t.indicator
-        """,
-        replace=True,
-    )
-
-
-MIGRATIONS.append(("0011_exports_after_merger", _exports_after_merger))
+MIGRATIONS.append(("0011_exports_after_merger", exports_after_merger))
+MIGRATIONS.append(("0012_exports_with_added_targets", exports_with_added_targets))
