@@ -206,6 +206,13 @@ PRINCIPLES = [
     (" date 2022-06\nPhấn đấu đến năm 2025 cả nước có ít nhất 80% số xã đạt chuẩn nông thôn mới. Cả nước có 1.567 xã đạt "
      "chuẩn nông thôn mới nâng cao, tăng 864 xã so với cuối năm 2021, vượt mục tiêu cả giai đoạn 2021 - 2025.",
      [(80, "percent", "level", "all")]),
+    # a plan's figure quoted in a bracket beside the result measured against it is a target, of
+    # what the result measured; the sentence still reports
+    (" date 2021-03\nGiai đoạn 2016-2020, tỷ lệ hộ nghèo giảm từ 30,2% xuống còn 14,1%, bình quân giảm 3,2%/năm, vượt "
+     "so với mục tiêu đề ra (3%/năm). Trong đó, có 2 huyện thoát khỏi tình trạng đặc biệt khó khăn.",
+     [(3, "percent", "decrease", "all")]),
+    ("Sau 5 năm, tỷ lệ hộ nghèo giảm 4,1%, bình quân 0,82%/năm, đạt kế hoạch đề ra (0,8-1%/năm).",
+     [(0.8, "percent", "decrease", "all")]),
     # a whole share of a plan in a goal list stays a goal
     ("Đại hội đề ra một số chỉ tiêu chủ yếu: thu ngân sách tăng bình quân hằng năm 5-10%; gọi công dân nhập ngũ hằng năm "
      "đạt 100% chỉ tiêu; hộ gia đình đạt tiêu chuẩn văn hóa 85% trở lên.",

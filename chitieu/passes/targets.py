@@ -130,6 +130,7 @@ class _DocumentReader:
         found: list[TargetMention] = []
         previous: Previous | None = None
         blocked: Modality | None = None
+        quoting = bool(self.owner.words.quotes_goal_in.search(self.text, start, end))
         sentence_year: Year | None = self.line.year  # "Năm 2017, ... đề ra 13 chỉ tiêu; trong đó, ... đạt 14,4%"
         years_start = start
         context = GOAL_LIST_ITEM if self.line.in_list else self.layout.context_at(start)
@@ -150,15 +151,24 @@ class _DocumentReader:
             modality = self._modality(c, year, context, line_committed)
             if blocked and c.restatement and modality.kind == COMMITMENT:
                 modality = blocked  # a restatement says what the figure it restates says
-            if modality.kind in (COMMITMENT, "result", "forecast"):
+            quoted = modality.kind == COMMITMENT and c.quotes_a_goal()
+            if quoted:  # a plan's figure quoted beside a result: the sentence reports
+                first_aspect = False if first_aspect is None else first_aspect
+            elif modality.kind in (COMMITMENT, "result", "forecast"):
                 line_committed = modality.kind == COMMITMENT
                 first_aspect = line_committed if first_aspect is None else first_aspect
             if modality.kind != COMMITMENT:
                 blocked = modality
-                if modality.kind == "baseline":
-                    # "giảm số hộ nghèo từ A ... xuống còn B": B counts what A counts
+                if modality.kind == "baseline" or quoting:
+                    # "giảm số hộ nghèo từ A ... xuống còn B": B counts what A counts; "giảm 5,25%/năm,
+                    # vượt mục tiêu đề ra (4%/năm)": the plan's figure measures what the result measured
                     stated_fields = self._read(c, previous, year, modality)
-                    previous = Previous(stated_fields[-1].indicator, stated_fields[-1].scope) if stated_fields else previous
+                    last = stated_fields[-1] if stated_fields else None
+                    if last and modality.kind == "baseline":
+                        previous = Previous(last.indicator, last.scope)
+                    elif last:  # the latest movement, of the most specific measure so far
+                        specific = last if previous is None or last.indicator != "other" else previous
+                        previous = Previous(specific.indicator, specific.scope, last.year, last.change, last.bound, last.per_year, last.unit)
                 continue
             blocked = None
             targets = self._read(c, previous, year, modality)

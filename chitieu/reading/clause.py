@@ -58,6 +58,11 @@ class ClauseWords:
         self.before_named_unit = re.compile(rf"\s*(?:(?:{self.part_words})\s*)?", re.IGNORECASE)
         plan_nouns = rules.frame.plan_nouns.phrases
         self.plan_noun = re.compile(rf"(?<!\w)(?:{alternation(plan_nouns)})(?!\w)", re.IGNORECASE)
+        # "vượt kế hoạch đề ra (2,5%/năm)", "so với mục tiêu đề ra (4%/năm)": a plan's figure quoted in a bracket
+        quoted_goal = rf"(?<!\w)(?:{alternation(plan_nouns)})(?:\s+\w+){{0,2}}\s*\("
+        self.quoted_goal = re.compile(rf"{quoted_goal}\s*$", re.IGNORECASE)
+        self.quotes_goal_in = re.compile(rf"{quoted_goal}\s*\d", re.IGNORECASE)  # anywhere in a sentence
+        self.quoted_goal_rule = rules.frame.plan_nouns.id
         share_rules = [rule for rule in rules.cues.marks if rule.mark == "plan_share"]
         shares = [p for rule in share_rules for p in rule.phrases]
         self.share_rule = share_rules[0].id if share_rules else None  # the rule a share of a plan is read by
@@ -100,7 +105,8 @@ class Clause:
         self.near_start = breaks[-1] if breaks else self.left_start
         self.near_left = [m for m in self.left if m.start >= self.near_start]
         self.lead_in = not any(m.family == "indicator" for m in self.near_left)
-        self.restatement = bool(words.restatement.search(text[self.left_start : q.start]))
+        # a bracket after a plan noun quotes the plan's figure, it restates nothing
+        self.restatement = bool(words.restatement.search(text[self.left_start : q.start])) and not self.quotes_a_goal()
         self.part_of_previous = bool(words.part_of.match(text, self.left_start, q.start))
         subject = [m.start for m in self.left if m.family in ("measure", "indicator")]
         self.subject_start = min(subject) if subject else q.start
@@ -123,6 +129,12 @@ class Clause:
             if self.words.part_of.match(self.text, punctuation.start(), self.right_end):
                 return punctuation.start()
         return self.right_end
+
+    def quotes_a_goal(self) -> bool:
+        """The quantity opens a bracket right after a plan noun: the plan's own figure, quoted
+        beside the result measured against it ("bình quân giảm 5,25%/năm, vượt so với mục tiêu
+        đề ra (4%/năm)"; w018, w265, w301)."""
+        return bool(self.words.quoted_goal.search(self.text, max(0, self.q.start - 40), self.q.start))
 
     def measured_against_plan(self) -> str | None:
         """What, from the quantity on until its clause closes with ";" or the sentence ends, weighs

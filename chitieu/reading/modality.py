@@ -43,6 +43,8 @@ def construction(c: Clause, support_before: bool, money_goals: frozenset[str], l
     q = c.q
     if q.is_baseline:
         return Modality("baseline", "baseline-from.v1")
+    if c.quotes_a_goal():
+        return Modality(COMMITMENT, c.words.quoted_goal_rule)  # annotation rule 1: a plan's goal quoted on a results page
     if c.qualifies_previous():
         return Modality("definition", "qualifier-of-previous.v1")
     for mark in c.marks:
