@@ -484,6 +484,7 @@ class PlaceRules(Strict):
     bodies: list[BodyRule]
     levels: list[LevelRule]
     national_words: PhraseRule
+    paper_words: PhraseRule
     aliases: list[PlaceAlias]
     former_units: list[FormerUnit] = Field(default_factory=list)
 
@@ -617,7 +618,7 @@ class GenericPortal(Strict):
 
 class PortalWords(Strict):
     """The words by which portal pages are read: pagers, read-more links, related lists,
-    attachments, counters, share and comment blocks, date labels."""
+    attachments, counters, share and comment blocks, date labels, a portal's own name."""
 
     next_page: PhraseRule
     read_more: PhraseRule
@@ -627,6 +628,7 @@ class PortalWords(Strict):
     share: PhraseRule
     comments: PhraseRule
     date_label: PhraseRule
+    portal_name: PhraseRule
 
 
 class PortalRules(Strict):

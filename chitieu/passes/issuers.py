@@ -31,7 +31,7 @@ class IssuerPass:
         bodies = alternation(self.bodies)
         levels = alternation(self.levels)
         self.body_re = re.compile(
-            rf"(?<![\w/-])(?P<body>{bodies})(?:\s+(?:nhân dân\s+)?(?P<level>{levels})(?!\w))?",
+            rf"(?<![\w/-])(?P<body>{bodies})(?:\s+(?P<level>{levels})(?!\w))?",
             re.IGNORECASE,
         )
 

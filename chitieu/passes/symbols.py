@@ -35,7 +35,7 @@ class SymbolPass:
         self.words = {p.lower(): (r.code, r.id) for r in self.rules.type_words for p in r.phrases}
         self.word_before_re = re.compile(
             r"(?P<word>" + alternation(self.words) + r")"
-            r"(?:\s+số)?\s*:?\s*$",
+            rf"(?:\s+(?:{alternation(rules.frame.number_words.phrases)}))?\s*:?\s*$",
             re.IGNORECASE,
         )
 

@@ -165,7 +165,9 @@ class Gazetteer:
             rf"^\(?(?P<sigil>{alternation(sigils)})\)?(?:\.VN)?\s*[-–:]", re.MULTILINE
         ) if sigils else None
         # "(Baohaiduong.vn) -", "Baoquangninh.com.vn -": a provincial paper named by its domain
-        self._masthead = re.compile(r"^\(?(?:www\.)?(?i:báo|bao)?(?P<name>[A-Za-z]{4,20})\.(?:com\.vn|gov\.vn|org\.vn|vn)\)?\s*[-–:]", re.MULTILINE)
+        self._masthead = re.compile(
+            rf"^\(?(?:www\.)?(?i:{alternation(rules.paper_words.phrases)})?(?P<name>[A-Za-z]{{4,20}})\.(?:com\.vn|gov\.vn|org\.vn|vn)\)?\s*[-–:]",
+            re.MULTILINE)
 
     def find(self, text: str) -> list[tuple[int, int, Place]]:
         """Every province (bare or prefixed), every prefixed district, and every paper sigil or

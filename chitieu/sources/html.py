@@ -83,7 +83,7 @@ def read_page(markup: str, url: str = "", place_names=None, words: PortalWords |
     words of rules/portals.yaml (read from the package when not given)."""
     words = words or packaged_words()
     soup = BeautifulSoup(markup, "html.parser")
-    site_name = _nfc(_site_name(soup))
+    site_name = _nfc(_site_name(soup, words))
     title = _nfc(page_title(soup, site_name))
     published = page_date(soup, title, words)
     declared = declares_date(soup)
@@ -132,13 +132,13 @@ def _drop_labelled(soup: BeautifulSoup, words: PortalWords) -> None:
     _drop(blocks, lambda tag: tag.name not in _KEPT_TAGS and not tag.decomposed)
 
 
-def _site_name(soup: BeautifulSoup) -> str | None:
+def _site_name(soup: BeautifulSoup, words: PortalWords) -> str | None:
     og = soup.find("meta", attrs={"property": "og:site_name"})
     if og and og.get("content"):
         return og["content"].strip()
     if soup.title and soup.title.string and re.search(r"\s[|–-]\s", soup.title.string):
         return re.split(r"\s+[|–-]\s+", soup.title.string.strip())[-1]
-    portal = soup.find(string=re.compile(r"CỔNG THÔNG TIN ĐIỆN TỬ|Cổng thông tin điện tử", re.IGNORECASE))
+    portal = soup.find(string=lambda text: label_is(text, words.portal_name, "anywhere"))
     return portal.strip() if portal else None
 
 
