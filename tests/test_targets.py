@@ -56,6 +56,11 @@ DECISIONS = [
     # rule 3: a headline rounding a body figure adds nothing ...
     ("Tỉnh phấn đấu giảm gần 5.000 hộ nghèo trong năm 2023\nPhấn đấu cuối năm 2023 toàn tỉnh giảm trên 4.990 hộ nghèo.",
      [t(4990, unit="households", change="decrease", bound="at_least")]),
+    # ... nor one cutting it to its leading digits after "hơn", nor one end of the body's range ...
+    ("Năm 2025, tỉnh phấn đấu giảm hơn 2.400 hộ nghèo\nNăm 2025, toàn tỉnh phấn đấu giảm 2.470 hộ nghèo.",
+     [t(2470, unit="households", change="decrease")]),
+    ("Phấn đấu tỷ lệ lao động qua đào tạo lên 60%\nĐến năm 2025, tỉnh phấn đấu tỷ lệ lao động qua đào tạo đạt 55-60%.",
+     [t(55, 60)]),
     # ... a headline aggregate of district quotas stays
     ("Phấn đấu giảm 1.200 hộ nghèo trong năm 2023\nPhấn đấu huyện Mường La giảm 700 hộ nghèo, huyện Sông Mã giảm 500 hộ nghèo.",
      [t(1200, unit="households", change="decrease"), t(700, unit="households", change="decrease"),

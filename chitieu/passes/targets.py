@@ -278,7 +278,7 @@ def _drop_headline_paraphrases(targets: list[TargetMention], headline: tuple[int
     def paraphrased(target: TargetMention) -> bool:
         return any(
             (b.indicator, b.unit, b.change) == (target.indicator, target.unit, target.change)
-            and _rounds_to(b.value_max, target.value_max)
+            and (_rounds_to(b.value_max, target.value_max) or _end_of_range(b, target.value_max))
             for b in body
         )
 
@@ -298,11 +298,18 @@ def _overlap(words: set[str], other: set[str]) -> float:
 
 
 def _rounds_to(value: float, rounded: float) -> bool:
-    """"gần 5.000" for 4.990: `rounded` is `value` rounded to one or two significant digits."""
+    """"gần 5.000" for 4.990, "hơn 1.800" for 1.890: `rounded` is `value` rounded or cut to one
+    or two significant digits."""
     if value == rounded or value <= 0:
         return False
     magnitude = math.floor(math.log10(value))
-    return any(round(value, digits - 1 - magnitude) == rounded for digits in (1, 2))
+    steps = [10.0 ** (magnitude + 1 - digits) for digits in (1, 2)]
+    return any(round(value / step) * step == rounded or math.floor(value / step) * step == rounded for step in steps)
+
+
+def _end_of_range(body: TargetMention, value: float) -> bool:
+    """"lên 40%" in a headline over "35-40%" in the body: one end of the body's range."""
+    return body.value_min != body.value_max and value in (body.value_min, body.value_max)
 
 
 def _drop_repeats(targets: list[TargetMention]) -> list[TargetMention]:
