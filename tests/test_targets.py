@@ -218,6 +218,8 @@ PRINCIPLES = [
      [(3, "percent", "decrease", "all")]),
     ("Sau 5 năm, tỷ lệ hộ nghèo giảm 4,1%, bình quân 0,82%/năm, đạt kế hoạch đề ra (0,8-1%/năm).",
      [(0.8, "percent", "decrease", "all")]),
+    ("Phấn đấu năm 2026 thu ngân sách trên địa bàn đạt 600 tỷ đồng. Thu ngân sách thực hiện đến 30/11/2025 đạt 541 tỷ "
+     "đồng, đạt 112% so với dự toán.", [(6e11, "vnd", "level", "all")]),
     # a whole share of a plan in a goal list stays a goal
     ("Đại hội đề ra một số chỉ tiêu chủ yếu: thu ngân sách tăng bình quân hằng năm 5-10%; gọi công dân nhập ngũ hằng năm "
      "đạt 100% chỉ tiêu; hộ gia đình đạt tiêu chuẩn văn hóa 85% trở lên.",
