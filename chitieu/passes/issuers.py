@@ -63,7 +63,7 @@ class IssuerPass:
                 )
             )
         issuers, places = _shortest_names(issuers, places)
-        return resolve_bodies(issuers, places), places
+        return _resolve_bodies(issuers, places), places
 
     def _named_units(self, text: str, known: list[PlaceMention]) -> list[PlaceMention]:
         """Units written with their level word where the gazetteer found none: "xã Minh Tân"."""
@@ -131,7 +131,7 @@ def _shortest_names(issuers: list[IssuerMention], places: list[PlaceMention]) ->
     return issuers, places
 
 
-def resolve_bodies(issuers: list[IssuerMention], places: list[PlaceMention]) -> list[IssuerMention]:
+def _resolve_bodies(issuers: list[IssuerMention], places: list[PlaceMention]) -> list[IssuerMention]:
     """A body written by its kind alone is the one the text names next to it or last named:
     "Nghị quyết Đại hội Đảng bộ phường Tĩnh Gia" is the ward's; after "UBND huyện Quản Bạ",
     "UBND huyện" is Quản Bạ's; after "Đảng bộ xã Minh Tân", "Nghị quyết Đại hội" is the
