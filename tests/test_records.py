@@ -146,6 +146,9 @@ UNITS = [
     # a district named in passing on a page whose targets speak for the whole province
     ("Người dân huyện Mèo Vạc nhận hỗ trợ xóa nhà tạm. Năm 2025, toàn tỉnh phấn đấu giảm 5% tỷ lệ hộ nghèo.",
      (None, "province", "Hà Giang")),
+    # a body that is its level names its district bare
+    ("Ngày 9.9, Huyện ủy Nam Sách đề ra mục tiêu đến năm 2025 thu nhập bình quân đầu người đạt 90 triệu đồng.",
+     ("party_committee", "district", "Nam Sách")),
     # the chair's name after the unit is not part of it
     ("Chiều 11/7, HĐND xã Tân Lập tổ chức kỳ họp thứ hai. Chủ tịch HĐND xã Tân Lập Nguyễn Văn An cho biết, "
      "6 tháng cuối năm xã phấn đấu thu ngân sách đạt 15 tỷ đồng.",
@@ -158,7 +161,7 @@ UNITS = [
 
 
 @pytest.mark.parametrize("text, expected", UNITS, ids=[
-    "congress-resolution", "resolution-of-named-body", "body-by-kind", "unit-commits", "district-in-passing", "chair-name", "thousands-point"])
+    "congress-resolution", "resolution-of-named-body", "body-by-kind", "unit-commits", "district-in-passing", "district-bare", "chair-name", "thousands-point"])
 def test_the_plan_is_the_unit_the_page_is_about(text, expected):
     plan = extract_text(text).plan
     assert (plan.issuer_body, plan.issuer_level, plan.place) == expected

@@ -45,6 +45,7 @@ class IssuerPass:
         places = sorted(places + self._named_units(text, places), key=lambda p: p.evidence.start)
         starts = [p.evidence.start for p in places]
         issuers: list[IssuerMention] = []
+        named: list[PlaceMention] = []  # districts named bare after a body that is their level
         for m in self.body_re.finditer(text):
             body_text = m.group("body")
             rule = self.bodies[key(body_text)]
@@ -56,12 +57,22 @@ class IssuerPass:
                 # a commune's name repeats across provinces: it is kept as written ("UBND xã Tân
                 # Lập (huyện Bắc Sơn)") and resolved within the places the document names
                 name, end = _proper_name(text, m.end())
+            elif place is None and rule.level == "district" and not level_word:
+                # a body that is its level ("Huyện ủy Tây Giang") names its district bare, where
+                # the gazetteer reads districts only after their level word
+                written, after = _proper_name(text, m.end())
+                unit = self.gazetteer.lookup(written, "district") if written else None
+                if unit:
+                    name, end = unit.name, after
+                    named.append(PlaceMention(name=unit.name, level="district", code=unit.code, evidence=Evidence(
+                        start=after - len(written), end=after, text=text[after - len(written) : after], rule_id=rule.id)))
             issuers.append(
                 IssuerMention(
                     body=rule.code, level=level, place=name,
                     evidence=Evidence(start=m.start(), end=end, text=text[m.start():end], rule_id=rule.id),
                 )
             )
+        places = sorted(places + named, key=lambda p: p.evidence.start) if named else places
         issuers, places = _shortest_names(issuers, places)
         return _resolve_bodies(issuers, places), places
 
