@@ -78,8 +78,10 @@ class TargetPass:
         years = self.times.years(text, SpanIndex(exclude))
         commits = [m.start for m in marks if m.family == "mark" and m.code == "commit"]
         layout = Layout(text, self.sections, [q.start for q in quantities], commits)
-        reader = _DocumentReader(self, text, marks, quantities, years, layout, page_date)
-        targets = [t for span in sentence_spans(text) for t in reader.sentence(*span)]
+        spans = sentence_spans(text)
+        reported = None if page_date else _latest_reported_year(spans, marks, years)
+        reader = _DocumentReader(self, text, marks, quantities, years, layout, page_date, (reported, 1) if reported else None)
+        targets = [t for span in spans for t in reader.sentence(*span)]
         headline = _headline(text)
         if headline:
             targets = _drop_headline_paraphrases(targets, headline)
@@ -90,9 +92,11 @@ class _DocumentReader:
     """One document's reading, sentence by sentence, in order."""
 
     def __init__(self, owner: TargetPass, text, marks: list[Mark], quantities: list[Quantity], years: list[Year],
-                 layout: Layout, page_date):
+                 layout: Layout, page_date, written_after=None):
         self.owner, self.text, self.marks, self.quantities, self.years = owner, text, marks, quantities, years
         self.layout, self.page_date = layout, page_date
+        # what is behind the writer: on an undated page, what comes before a year it reports as done
+        self.past_before = page_date or written_after
         self.line = _LineState()
         self.goals_above = [m for m in marks if m.family == "mark" and m.code == "goals_above"]
 
@@ -186,7 +190,7 @@ class _DocumentReader:
 
     def _modality(self, c: Clause, year: Year | None, context, line_committed: bool) -> Modality:
         support_before = any(m.family == "support" and m.end <= c.q.start for m in c.left)
-        return decide(c, year, self.page_date, context, line_committed, self._forecast_is_goal(c), support_before,
+        return decide(c, year, self.page_date, self.past_before, context, line_committed, self._forecast_is_goal(c), support_before,
                       self.owner.money_goals, self.line.spending)
 
     def _forecast_is_goal(self, c: Clause) -> bool:
@@ -221,6 +225,19 @@ class _DocumentReader:
                 sentence=sentence, modality_rule=modality.rule_id, indicator_rule=chosen.rule_id if chosen else None,
             ))
         return found
+
+
+def _latest_reported_year(spans: list[tuple[int, int]], marks: list[Mark], years: list[Year]) -> int | None:
+    """The latest year a sentence tells as done, with a result mark and no goal word ("Năm 2016,
+    tỉnh đã giảm 2,1% ..."): an undated page was written in it or after."""
+    latest = None
+    for start, end in spans:
+        s_marks = _between(marks, start, end, lambda m: m.start, lambda m: m.end)
+        codes = {m.code for m in s_marks if m.family == "mark"}
+        if "done" in codes and "commit" not in codes:
+            told = [y.value for y in _between(years, start, end, lambda y: y.year_start, lambda y: y.end) if y.kind in DUE_KINDS]
+            latest = max([latest or 0, *told]) or None
+    return latest
 
 
 def _between(items: list, start: int, end: int, first, last) -> list:

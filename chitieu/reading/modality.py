@@ -108,7 +108,7 @@ def plan_share_after(c: Clause) -> Mark | None:
     return next((m for m in c.right_clause if m.family == "mark" and m.code == "plan_share" and m.start - c.q.end <= ADJACENT), None)
 
 
-def decide(c: Clause, year: Year | None, page_date, context: Context, line_committed: bool,
+def decide(c: Clause, year: Year | None, page_date, past_before, context: Context, line_committed: bool,
            forecast_is_goal: bool, support_before: bool, money_goals: frozenset[str], line_spending: Mark | None) -> Modality:
     built = construction(c, support_before, money_goals, line_spending)
     if built:
@@ -130,10 +130,10 @@ def decide(c: Clause, year: Year | None, page_date, context: Context, line_commi
         return Modality("result", context.rule_id or "section-result.v1")
     if committed:
         return Modality(COMMITMENT, mark.rule_id)  # a goal told in words, even one quoted on a page of results
-    if year and page_date and is_past(year, page_date):
+    if year and past_before and is_past(year, past_before):
         return Modality("result", "time-past.v1")
     phase = c.phase()
-    if not year and phase and page_date and phase.value < page_date[0]:
+    if not year and phase and past_before and phase.value < past_before[0]:
         return Modality("result", "time-past-phase.v1")  # "Nhiệm kỳ 2015 - 2020, thu ngân sách đạt 2,76 tỷ đồng"
     if ahead:
         return Modality(COMMITMENT, "time-ahead.v1")  # a year still ahead, told without an aspect
