@@ -224,6 +224,11 @@ PRINCIPLES = [
     # that year is a result even where a goal line goes on
     ("Năm 2023, toàn tỉnh đã giảm 1.200 hộ nghèo.\n\nTỉnh phấn đấu năm 2024 giảm tỷ lệ hộ nghèo xuống 4%. Tỷ lệ hộ "
      "nghèo cuối năm 2022 là 5,1%.", [(4, "percent", "level", "all")]),
+    # a sentence reviewing how a plan went and naming next year's goals, without figures, opens no
+    # goal paragraph: the figures after it are the review's
+    ("HĐND tỉnh thông qua Nghị quyết về tình hình thực hiện kế hoạch năm 2022 và mục tiêu, nhiệm vụ năm 2023.\n\n"
+     "Thu ngân sách trên địa bàn đạt hơn 9 nghìn tỷ đồng. Tỷ lệ hộ nghèo giảm còn 2,1%.\n\n"
+     "Năm 2023, tỉnh phấn đấu tốc độ tăng trưởng kinh tế đạt 8%.", [(8, "percent", "level", "all")]),
     # a whole share of a plan in a goal list stays a goal
     ("Đại hội đề ra một số chỉ tiêu chủ yếu: thu ngân sách tăng bình quân hằng năm 5-10%; gọi công dân nhập ngũ hằng năm "
      "đạt 100% chỉ tiêu; hộ gia đình đạt tiêu chuẩn văn hóa 85% trở lên.",
