@@ -122,7 +122,10 @@ class QuantityReader:
         blocked = SpanIndex(exclude)
         found: list[Quantity] = []
         for match in self._quantity.finditer(text):
-            if blocked.overlaps(match.start(), match.end() - len(match.group("unit") or "")):
+            # only the number itself may not overlap a date or symbol: the word read after it may
+            # open the next line's date ("... dưới 5%\n\nNgày 16/1, ...")
+            numeric_end = match.start("unit_gap") if match.start("unit_gap") >= 0 else match.end()
+            if blocked.overlaps(match.start(), numeric_end):
                 continue
             quantity = self._read(text, match)
             if quantity is not None:

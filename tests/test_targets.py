@@ -229,6 +229,9 @@ PRINCIPLES = [
     ("HĐND tỉnh thông qua Nghị quyết về tình hình thực hiện kế hoạch năm 2022 và mục tiêu, nhiệm vụ năm 2023.\n\n"
      "Thu ngân sách trên địa bàn đạt hơn 9 nghìn tỷ đồng. Tỷ lệ hộ nghèo giảm còn 2,1%.\n\n"
      "Năm 2023, tỉnh phấn đấu tốc độ tăng trưởng kinh tế đạt 8%.", [(8, "percent", "level", "all")]),
+    # a figure ending its line stays one when the next line opens with a date
+    ("Phấn đấu năm 2025 tỷ lệ hộ nghèo còn dưới 3%\n\nNgày 20/3, UBND tỉnh tổ chức hội nghị triển khai kế hoạch.",
+     [(3, "percent", "level", "all")]),
     # a whole share of a plan in a goal list stays a goal
     ("Đại hội đề ra một số chỉ tiêu chủ yếu: thu ngân sách tăng bình quân hằng năm 5-10%; gọi công dân nhập ngũ hằng năm "
      "đạt 100% chỉ tiêu; hộ gia đình đạt tiêu chuẩn văn hóa 85% trở lên.",
