@@ -218,6 +218,8 @@ PRINCIPLES = [
      [(3, "percent", "decrease", "all")]),
     ("Sau 5 năm, tỷ lệ hộ nghèo giảm 4,1%, bình quân 0,82%/năm, đạt kế hoạch đề ra (0,8-1%/năm).",
      [(0.8, "percent", "decrease", "all")]),
+    (" date 2023-08\nTỷ lệ hộ nghèo trên các huyện nghèo năm 2022 là 35,1% (giảm 5,2%), đạt chỉ tiêu Quốc hội, Chính phủ "
+     "giao (4%).", [(4, "percent", "decrease", "poor_districts")]),
     ("Phấn đấu năm 2026 thu ngân sách trên địa bàn đạt 600 tỷ đồng. Thu ngân sách thực hiện đến 30/11/2025 đạt 541 tỷ "
      "đồng, đạt 112% so với dự toán.", [(6e11, "vnd", "level", "all")]),
     # an undated page was written no earlier than the year it reports as done: a figure due before

@@ -58,8 +58,8 @@ class ClauseWords:
         self.before_named_unit = re.compile(rf"\s*(?:(?:{self.part_words})\s*)?", re.IGNORECASE)
         plan_nouns = rules.frame.plan_nouns.phrases
         self.plan_noun = re.compile(rf"(?<!\w)(?:{alternation(plan_nouns)})(?!\w)", re.IGNORECASE)
-        # "vượt kế hoạch đề ra (2,5%/năm)", "so với mục tiêu đề ra (4%/năm)": a plan's figure quoted in a bracket
-        quoted_goal = rf"(?<!\w)(?:{alternation(plan_nouns)})(?:\s+\w+){{0,2}}\s*\("
+        # "vượt kế hoạch đề ra (2,5%/năm)", "đạt chỉ tiêu Quốc hội, Chính phủ giao (4%)": a plan's figure quoted in a bracket
+        quoted_goal = rf"(?<!\w)(?:{alternation(plan_nouns)})(?:[\s,]+\w+){{0,8}}\s*\("
         self.quoted_goal = re.compile(rf"{quoted_goal}\s*$", re.IGNORECASE)
         self.quotes_goal_in = re.compile(rf"{quoted_goal}\s*\d", re.IGNORECASE)  # anywhere in a sentence
         self.quoted_goal_rule = rules.frame.plan_nouns.id
