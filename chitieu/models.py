@@ -327,8 +327,8 @@ class ChangeRule(SeenPhraseRule):
 
 
 Mark = Literal[
-    "commit", "done", "forecast", "state", "report", "spend", "define", "vote", "plan_share", "assign", "name",
-    "goals_above",
+    "commit", "done", "forecast", "state", "progressive", "report", "spend", "define", "vote", "plan_share", "assign",
+    "name", "goals_above",
 ]
 
 

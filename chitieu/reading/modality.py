@@ -26,8 +26,8 @@ from .marks import Mark
 from .times import Year, is_ahead, is_past
 
 _COUNT_BEFORE = re.compile(r"(?<![\d.,/])(?!(?:19|20)\d\d\s*$)\d(?:[\d.,/]*\d)?\s*$")  # a count, not a year
-ASPECTS = frozenset({"commit", "done", "forecast", "state", "report"})
-WEAK = frozenset({"state", "report"})
+ASPECTS = frozenset({"commit", "done", "forecast", "state", "progressive", "report"})
+WEAK = frozenset({"state", "progressive", "report"})
 ADJACENT = 3  # characters between a mark and what it bears on
 COMMITMENT = "commitment"
 
@@ -101,6 +101,11 @@ def _bears_on_verb(mark: Mark, changes: list[Mark], c: Clause) -> bool:
     return any(0 <= v.start - mark.end <= ADJACENT or (v.start < mark.end and mark.start < v.end) for v in changes)
 
 
+def present_after(c: Clause) -> Mark | None:
+    """A progressive mark after the quantity in its clause: what the count is now."""
+    return next((m for m in c.right_clause if m.family == "mark" and m.code == "progressive"), None)
+
+
 def plan_share_after(c: Clause) -> Mark | None:
     """"đạt 112% kế hoạch": a share followed by the plan it measures."""
     if c.q.unit != "percent":
@@ -116,9 +121,12 @@ def decide(c: Clause, year: Year | None, page_date, past_before, context: Contex
     mark = aspect(c)
     if mark and mark.code == "forecast" and not forecast_is_goal:
         return Modality("forecast", mark.rule_id)
-    if mark and mark.code in ("done", "state", "report"):
+    if mark and mark.code in ("done", "state", "progressive", "report"):
         return Modality("result", mark.rule_id)
     committed = mark is not None  # a commit mark, or a forecast in the plan's goal paragraph
+    under_way = None if committed or context.kind == "goal" else present_after(c)
+    if under_way:
+        return Modality("result", under_way.rule_id)  # "68 công trình ... đang hoạt động": the count describes now
     weighed = None if committed or context.kind == "goal" else c.measured_against_plan()
     if weighed:
         return Modality("result", weighed)  # a figure its clause weighs against a plan is a result
