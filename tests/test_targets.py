@@ -234,6 +234,10 @@ PRINCIPLES = [
     # a count whose clause says what is under way now describes the present, even in a goal line
     ("Tỉnh phấn đấu đến năm 2030 có 95% người dân nông thôn được sử dụng nước sạch. Trên địa bàn tỉnh có 120 công "
      "trình cấp nước tập trung đang hoạt động.", [(95, "percent", "level", "all")]),
+    # a count that is the subject of a goal verb, with no figure after the verb, is the goal's figure;
+    # one followed by a figure says whom that figure is for
+    ("Năm 2024, toàn huyện có 3 xã phấn đấu về đích nông thôn mới.", [(3, "communes", "level", "all")]),
+    ("Trong năm 2024, 15 xã biên giới phấn đấu đạt bình quân 14 tiêu chí/xã.", [(14, "other", "level", "all")]),
     # a figure ending its line stays one when the next line opens with a date
     ("Phấn đấu năm 2025 tỷ lệ hộ nghèo còn dưới 3%\n\nNgày 20/3, UBND tỉnh tổ chức hội nghị triển khai kế hoạch.",
      [(3, "percent", "level", "all")]),

@@ -106,6 +106,22 @@ def present_after(c: Clause) -> Mark | None:
     return next((m for m in c.right_clause if m.family == "mark" and m.code == "progressive"), None)
 
 
+def goal_verb_after(c: Clause) -> Mark | None:
+    """A count that is the subject of a goal verb right after it, with no figure of its own after
+    the verb, is the goal's figure ("2 xã phấn đấu về đích nông thôn mới năm 2019"); one followed
+    by a figure names whom that figure is for ("20 xã biên giới phấn đấu đạt 12 tiêu chí/xã")."""
+    if c.q.unit in ("percent", "vnd") or c.right_end < c.sentence[1]:
+        return None  # a share or a sum is of something: only a count of units is a subject
+    verb = next((m for m in c.right_clause if m.family == "mark" and m.code == "commit"), None)
+    if verb is None or not 0 < verb.start - c.q.end <= GOAL_VERB_REACH or counted_goal_word(c.text, verb):
+        return None
+    return None if _PUNCTUATION.search(c.text, c.q.end, verb.start) else verb  # the counted words, then the verb
+
+
+GOAL_VERB_REACH = 30  # characters from a count to the goal verb it is the subject of
+_PUNCTUATION = re.compile(r"[,;:()]")
+
+
 def plan_share_after(c: Clause) -> Mark | None:
     """"đạt 112% kế hoạch": a share followed by the plan it measures."""
     if c.q.unit != "percent":
@@ -127,6 +143,9 @@ def decide(c: Clause, year: Year | None, page_date, past_before, context: Contex
     under_way = None if committed or context.kind == "goal" else present_after(c)
     if under_way:
         return Modality("result", under_way.rule_id)  # "68 công trình ... đang hoạt động": the count describes now
+    striving = None if committed or context.kind == "result" else goal_verb_after(c)
+    if striving:
+        return Modality(COMMITMENT, striving.rule_id)  # "2 xã phấn đấu về đích nông thôn mới năm 2019"
     weighed = None if committed or context.kind == "goal" else c.measured_against_plan()
     if weighed:
         return Modality("result", weighed)  # a figure its clause weighs against a plan is a result
