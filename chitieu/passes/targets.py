@@ -164,15 +164,7 @@ class _DocumentReader:
             if modality.kind != COMMITMENT:
                 blocked = modality
                 if modality.kind == "baseline" or quoting:
-                    # "giảm số hộ nghèo từ A ... xuống còn B": B counts what A counts; "giảm 5,25%/năm,
-                    # vượt mục tiêu đề ra (4%/năm)": the plan's figure measures what the result measured
-                    stated_fields = self._read(c, previous, year, modality)
-                    last = stated_fields[-1] if stated_fields else None
-                    if last and modality.kind == "baseline":
-                        previous = Previous(last.indicator, last.scope)
-                    elif last:  # the latest movement, of the most specific measure so far
-                        specific = last if previous is None or last.indicator != "other" else previous
-                        previous = Previous(specific.indicator, specific.scope, last.year, last.change, last.bound, last.per_year, last.unit)
+                    previous = self._measured(c, previous, year, modality)
                 continue
             blocked = None
             targets = self._read(c, previous, year, modality)
@@ -187,6 +179,20 @@ class _DocumentReader:
         else:
             self.line.committed = first_aspect
         return found
+
+    def _measured(self, c: Clause, previous: Previous | None, year: Year | None, modality: Modality) -> Previous | None:
+        """What a figure that is no target measured, for the one after it: "giảm số hộ nghèo từ A
+        ... xuống còn B" (B counts what A counts); "giảm 5,25%/năm, vượt mục tiêu đề ra (4%/năm)"
+        (the plan's figure measures what the result measured: the latest movement, of the most
+        specific measure so far)."""
+        stated_fields = self._read(c, previous, year, modality)
+        last = stated_fields[-1] if stated_fields else None
+        if last is None:
+            return previous
+        if modality.kind == "baseline":
+            return Previous(last.indicator, last.scope)
+        specific = last if previous is None or last.indicator != "other" else previous
+        return Previous(specific.indicator, specific.scope, last.year, last.change, last.bound, last.per_year, last.unit)
 
     def _modality(self, c: Clause, year: Year | None, context, line_committed: bool) -> Modality:
         support_before = any(m.family == "support" and m.end <= c.q.start for m in c.left)
