@@ -68,7 +68,8 @@ def test_a_two_worker_batch_killed_at_random_points_ends_as_a_clean_run(tmp_path
     rng = random.Random(7)
     for _ in range(3):
         run = extract(folder, "--db", killed, "--workers", "2", start_new_session=True)
-        time.sleep(rng.uniform(2.5, 5.0))  # start-up takes ~2.5 s: the kill lands among the documents
+        _wait_for_stored(killed, run)  # the kill lands among the documents, however fast the start-up
+        time.sleep(rng.uniform(0.0, 0.4))
         if run.poll() is None:
             os.kill(run.pid, signal.SIGKILL)  # the batch's own process, as an OOM killer would: its workers must follow
         run.wait()
@@ -81,6 +82,20 @@ def test_a_two_worker_batch_killed_at_random_points_ends_as_a_clean_run(tmp_path
     with sqlite3.connect(killed) as connection:
         statuses = dict(connection.execute("select status, count(*) from runs group by status").fetchall())
     assert statuses.get("running", 0) == 0 and statuses["finished"] >= 1 and statuses["interrupted"] >= 1
+
+
+def _wait_for_stored(db, run, timeout: float = 60.0) -> None:
+    """Until the run has stored a new document in `db` (or ended)."""
+    def stored() -> int:
+        try:
+            with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as connection:
+                return connection.execute("select count(*) from documents").fetchone()[0]
+        except sqlite3.Error:
+            return 0  # not created yet, or busy
+
+    before, deadline = stored(), time.monotonic() + timeout
+    while run.poll() is None and stored() <= before and time.monotonic() < deadline:
+        time.sleep(0.02)
 
 
 def _lingering(db, wait: float = 10.0) -> list[int]:
