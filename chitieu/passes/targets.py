@@ -112,8 +112,7 @@ class _DocumentReader:
         found = self._quantities(start, end, s_marks, s_years, in_sentence) if in_sentence else []
         if not in_sentence:
             self._note_aspect(s_marks, s_years)
-            due = [y for y in s_years if y.kind in DUE_KINDS]
-            self.line.year = due[-1] if due else self.line.year
+            self.line.year = _line_year(s_years, self.line.year)
         self.line.spending = next((m for m in s_marks if m.family == "mark" and m.code == "spend"), self.line.spending)
         commits = [m for m in s_marks if m.family == "mark" and m.code == "commit"]
         if commits and ":" in self.text[commits[0].end : end]:
@@ -231,6 +230,17 @@ class _DocumentReader:
                 sentence=sentence, modality_rule=modality.rule_id, indicator_rule=chosen.rule_id if chosen else None,
             ))
         return found
+
+
+def _line_year(s_years: list[Year], current: Year | None) -> Year | None:
+    """The year a sentence without figures leaves its line due by: the last due year it names,
+    unless a phase follows a bare year ("date 2026-02-23 ... cho 5 năm 2026-2030. Trong đó, ...
+    42%": the page stamp's 2026 is no due year; the targets fall due when the plan ends)."""
+    due = [y for y in s_years if y.kind in DUE_KINDS]
+    phases = [y for y in s_years if y.kind == "phase"]
+    if phases and (not due or (due[-1].kind == "plain" and phases[-1].start > due[-1].start)):
+        return None
+    return due[-1] if due else current
 
 
 def _latest_reported_year(spans: list[tuple[int, int]], marks: list[Mark], years: list[Year]) -> int | None:
