@@ -106,6 +106,8 @@ def test_target_decisions(text, expected):
 @pytest.mark.parametrize("text, indicator, year", [
     # rule 12: a year written right after the number is that number's own
     ("Phấn đấu tỷ lệ hộ nghèo giảm xuống còn 3% vào cuối năm 2025.", "poverty.rate", 2025),
+    # communes leaving the difficult areas ("ra khỏi địa bàn đặc biệt khó khăn") are poor areas exiting
+    ("Phấn đấu đến năm 2025 có 30% số xã, thôn ra khỏi địa bàn đặc biệt khó khăn.", "poor_areas.exit", 2025),
     # a stored page's stamp is no year the phase named after it is due by
     (" date 2026-02-23 Đại hội đề ra các chỉ tiêu chủ yếu cho 5 năm 2026-2030. Trong đó, tỷ lệ hộ nghèo đa chiều "
      "duy trì dưới 1%.", "poverty.rate", 2030),
