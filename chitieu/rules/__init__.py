@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, get_type_hints
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -102,21 +102,9 @@ class Rules:
 
 
 def load_rules(directory: Path = RULES_DIR) -> Rules:
-    rules = Rules(
-        numbers=load_rule_file(directory / "numbers.yaml", NumberRules),
-        indicators=load_rule_file(directory / "indicators.yaml", IndicatorRules),
-        scopes=load_rule_file(directory / "scopes.yaml", ScopeRules),
-        cues=load_rule_file(directory / "cues.yaml", CueRules),
-        symbols=load_rule_file(directory / "symbols.yaml", SymbolRules),
-        places=load_rule_file(directory / "places.yaml", PlaceRules),
-        times=load_rule_file(directory / "times.yaml", TimeRules),
-        sections=load_rule_file(directory / "sections.yaml", SectionRules),
-        clauses=load_rule_file(directory / "clauses.yaml", ClauseRules),
-        calendar=load_rule_file(directory / "calendar.yaml", CalendarRules),
-        frame=load_rule_file(directory / "frame.yaml", FrameRules),
-        tables=load_rule_file(directory / "tables.yaml", TableRules),
-        spellings=load_rule_file(directory / "spellings.yaml", SpellingRules),
-    )
+    """Every rule file: each field of `Rules` read from the file of its name ("numbers" from numbers.yaml)."""
+    shapes = get_type_hints(Rules)
+    rules = Rules(**{f.name: load_rule_file(directory / f"{f.name}.yaml", shapes[f.name]) for f in fields(Rules)})
     _check_unique_ids(rules, directory)
     return rules
 
