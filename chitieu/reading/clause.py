@@ -14,13 +14,29 @@ import re
 from dataclasses import dataclass
 
 from ..numbers import Quantity
-from ..phrases import alternation
+from ..phrases import alternation, key
 from ..rules import Rules
 from .marks import Mark
 from .times import Year, years_between
 
 _COMMA = re.compile(r"[,;]\s*")
 DUE_KINDS = frozenset({"deadline", "until", "plain"})  # years a target can be due by
+
+
+def against_plan(rules: Rules) -> tuple[re.Pattern, dict[str, str]]:
+    """What weighs a result against a plan, and the rule of each word: a share of the plan ("đạt
+    77,89% kế hoạch giao", "đạt 33,33% so với kế hoạch") or a result word holding a plan noun
+    ("vượt kế hoạch đề ra", "kết quả thực hiện chỉ tiêu"). Such a sentence reports, and names no
+    document of its own."""
+    plan_nouns = rules.frame.plan_nouns
+    plan_noun = re.compile(rf"(?<!\w)(?:{alternation(plan_nouns.phrases)})(?!\w)", re.IGNORECASE)
+    shares = {key(p): r.id for r in rules.cues.marks if r.mark == "plan_share" for p in r.phrases}
+    shares.update({key(p): plan_nouns.id for p in plan_nouns.phrases if key(p) not in shares})
+    results = {key(p): r.id for r in rules.cues.marks if r.mark == "done" for p in r.phrases if plan_noun.search(p)}
+    pattern = re.compile(
+        rf"(?<![\d.,])(?P<share>\d[\d.,]*)\s*%\s*(?P<share_word>{alternation(shares)})(?!\w)"
+        rf"|(?<!\w)(?P<result>{alternation(results)})(?!\w)", re.IGNORECASE)
+    return pattern, {**shares, **results}
 
 
 class ClauseWords:
@@ -63,10 +79,7 @@ class ClauseWords:
         self.quoted_goal = re.compile(rf"{quoted_goal}\s*$", re.IGNORECASE)
         self.quotes_goal_in = re.compile(rf"{quoted_goal}\s*\d", re.IGNORECASE)  # anywhere in a sentence
         self.quoted_goal_rule = rules.frame.plan_nouns.id
-        share_rules = [rule for rule in rules.cues.marks if rule.mark == "plan_share"]
-        shares = [p for rule in share_rules for p in rule.phrases]
-        self.share_rule = share_rules[0].id if share_rules else None  # the rule a share of a plan is read by
-        self.share_of_plan = re.compile(rf"(?<![\d.,])(?P<share>\d[\d.,]*)\s*%\s*(?:{alternation(shares + plan_nouns)})(?!\w)", re.IGNORECASE)
+        self.against_plan, self.against_plan_rules = against_plan(rules)
 
     def opens_clause(self, mark: Mark) -> bool:
         """A mark that, right after a comma, starts a new clause: a measure, a verb, a goal."""
@@ -138,18 +151,16 @@ class Clause:
 
     def measured_against_plan(self) -> str | None:
         """What, from the quantity on until its clause closes with ";" or the sentence ends, weighs
-        a result against a plan: a share of it ("đào tạo nghề cho 2.000 người, đạt 77,89% kế
-        hoạch giao") or a result word holding a plan noun ("tăng 2.064 xã so với cuối năm 2021,
-        vượt mục tiêu cả giai đoạn"). No one commits to part of a plan, so any share but a whole
-        one is measured; a whole one ("đạt 100% chỉ tiêu") is left to the clause's context. The id
-        of the rule that says so."""
+        a result against a plan (`against_plan`), as the id of its rule. No one commits to part of
+        a plan, so any share but a whole one is measured; a whole one ("đạt 100% chỉ tiêu") is left
+        to the clause's context."""
         end = self.text.find(";", self.q.end, self.sentence[1])
         end = self.sentence[1] if end < 0 else end
-        for share in self.words.share_of_plan.finditer(self.text, self.q.start, end):
-            if share.group("share") != "100":
-                return self.words.share_rule
-        weighing = (m for m in self.marks if self.q.end <= m.start and m.end <= end and m.family == "mark" and m.code == "done")
-        return next((m.rule_id for m in weighing if self.words.plan_noun.search(self.text, m.start, m.end)), None)
+        for found in self.words.against_plan.finditer(self.text, self.q.start, end):
+            share = found.group("share")
+            if share != "100":
+                return self.words.against_plan_rules[key(found.group("share_word") or found.group("result"))]
+        return None
 
     def qualifies_previous(self) -> bool:
         """"Trên 90% phụ nữ được khám thai ít nhất 3 lần": a quantity inside the phrase of the one

@@ -9,6 +9,7 @@ import re
 from ..models import DocType
 from ..passes.periods import until_pattern
 from ..passes.symbols import letter_body_re
+from ..reading.clause import against_plan
 from ..phrases import alternation, flexible, key
 from ..rules import Rules
 
@@ -34,7 +35,8 @@ class PlanWords:
         # "Căn cứ / Triển khai thực hiện Kế hoạch số ...": a cited symbol, not the page's plan
         self.basis_before = re.compile(rf"\b(?:{_any(symbols.basis_words)})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
         self.citing_before = re.compile(rf"\b(?:{_any(symbols.citing_words)})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
-        self._frame(frame, calendar, symbols, rules.cues.marks)
+        self._frame(frame, calendar, symbols)
+        self.against_plan = against_plan(rules)[0]  # a sentence weighing a result against a plan names no plan
 
     def _goal_words(self, rules: Rules) -> None:
         marks = rules.cues.marks
@@ -67,16 +69,7 @@ class PlanWords:
         """The level a `territory` match names."""
         return self._level_of[key(match.group("before") or match.group("after") or match.group("nation"))]
 
-    def _measured_against_plan(self, marks) -> None:
-        """A sentence that measures a result against a plan names no plan of its own: a share of
-        it ("đạt 77,89% kế hoạch giao", "đạt 33,33% so với kế hoạch") or a result word holding a
-        plan noun ("vượt kế hoạch đề ra", "kết quả thực hiện chỉ tiêu")."""
-        shares = [p for rule in marks if rule.mark == "plan_share" for p in rule.phrases]
-        results = [p for rule in marks if rule.mark == "done" for p in rule.phrases if self.plan_noun.search(p)]
-        self.against_plan = re.compile(
-            rf"\d\s*%\s*(?:{alternation(shares)})(?!\w)|(?<!\w)(?:{alternation(results)})(?!\w)", re.IGNORECASE)
-
-    def _frame(self, frame, calendar, symbols, marks) -> None:
+    def _frame(self, frame, calendar, symbols) -> None:
         day, of = _any(calendar.day_words), _any(frame.possessive_words)
         # "... do UBND tỉnh vừa ban hành": the issuing verb after the symbol, before a comma ends the clause
         self.issued_after = re.compile(
@@ -106,7 +99,6 @@ class PlanWords:
             rf"\s*,?\s*(?:(?:{day})\s+\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*\d{{2,4}})?\s*)?(?:{of})\s+", re.IGNORECASE)
         self.goal_of = re.compile(rf"\b(?:{_any(frame.goal_nouns)})\s+(?:(?:{of})\s+)?", re.IGNORECASE)
         self.plan_noun = re.compile(rf"\b(?:{_any(frame.plan_nouns)})\b", re.IGNORECASE)
-        self._measured_against_plan(marks)
         self.issuer_label = re.compile(rf"(?:{_any(frame.issuer_label_words)})[^\n:]{{0,40}}:?\s*$", re.IGNORECASE)
         # "199/KH-UBND ngày 02/8/2022"; a legal header: "Số: 270/KH-UBND | Đồng Tháp, ngày 19 ..."
         self.symbol_to_date = re.compile(rf"[\s,|]*(?:[^\d\n|,]{{0,25}},\s*)?(?:{day})?\s*", re.IGNORECASE)
