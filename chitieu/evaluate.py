@@ -12,6 +12,7 @@ import json
 import re
 import unicodedata
 from difflib import SequenceMatcher
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,8 @@ from pydantic import BaseModel, Field, ValidationError, computed_field
 
 from .errors import EvaluationError
 from .models import DocumentOutput, PlanFields, TargetFields
+from .phrases import alternation
+from .rules import load_rules
 
 VALUE_TOLERANCE = 1e-6
 # Fields compared on matched targets; value_min, value_max and unit are what matching uses.
@@ -184,7 +187,14 @@ def symbol_key(symbol: str) -> str:
 def place_key(place: str) -> str:
     """`tỉnh Sơn La`, ` sơn la ` and `Sơn La` compare equal; so do `thành phố Hải Phòng` and `Hải Phòng`."""
     place = " ".join(unicodedata.normalize("NFC", place).casefold().split())
-    return re.sub(r"^(?:tỉnh|thành phố)\s+", "", place)
+    return _province_word().sub("", place)
+
+
+@lru_cache(maxsize=1)
+def _province_word() -> re.Pattern:
+    """A province's level word opening a name (rules/places.yaml levels)."""
+    words = [p for rule in load_rules().places.levels if rule.code == "province" for p in rule.phrases]
+    return re.compile(rf"^(?:{alternation(words)})\s+", re.IGNORECASE)
 
 
 def format_scores(scores: Scores, per_document: bool = False) -> str:

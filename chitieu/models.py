@@ -309,6 +309,7 @@ class IndicatorRules(Strict):
 
 class ScopeRule(PhraseRule):
     code: Literal["all", "poor_districts", "ethnic_minority", "mountainous", "difficult_communes", "other"]
+    label: str | None = Field(None, description="what reviewers read for the code (the first rule of a code gives it)")
 
 
 class ScopeRules(Strict):

@@ -15,10 +15,6 @@ from ..rules import load_rules
 from .export import LOW_CONFIDENCE_SQL, ReviewFilter, build_review
 
 TEMPLATE = Path(__file__).with_name("page.html")
-SCOPE_LABELS = {
-    "all": "toàn địa bàn", "poor_districts": "huyện nghèo", "ethnic_minority": "dân tộc thiểu số",
-    "mountainous": "miền núi, vùng cao", "difficult_communes": "xã đặc biệt khó khăn", "other": "nhóm khác",
-}
 
 
 def render_review_page(catalogue: Catalogue, batch: str | None = None) -> tuple[str, int]:
@@ -58,12 +54,20 @@ def _meta(catalogue: Catalogue, review) -> dict:
         indicators.setdefault(rule.code, rule.label)
     return {
         "documents": documents, "spans": spans, "low": low, "indicators": indicators,
-        "scopes": _scopes(rules.scopes), "scope_labels": SCOPE_LABELS, "units": _units(rules.numbers.units),
+        "scopes": _scopes(rules.scopes), "scope_labels": _scope_labels(rules.scopes), "units": _units(rules.numbers.units),
     }
 
 
 def _scopes(rules: ScopeRules) -> list[str]:
     return list(dict.fromkeys(rule.code for rule in rules.scopes))
+
+
+def _scope_labels(rules: ScopeRules) -> dict[str, str]:
+    labels: dict[str, str] = {}
+    for rule in rules.scopes:
+        if rule.label:
+            labels.setdefault(rule.code, rule.label)
+    return labels
 
 
 def _units(rules: list[UnitRule]) -> list[str]:
