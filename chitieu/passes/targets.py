@@ -18,6 +18,7 @@ import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from spacy.tokens import Doc
 
@@ -43,6 +44,13 @@ GOAL_LIST_ITEM = Context("goal", GOAL_LIST)
 # markup left in a stored page ('width="130%">', 'style="width:130%;"'): a number inside it is no quantity
 _MARKUP_BEFORE = re.compile(r"""=\s*["']?$|[\w-]:$""")
 _MARKUP_AFTER = re.compile(r"""["'>]|;["'\s]""")  # matched at the number's end
+
+
+class _Sentence(NamedTuple):
+    start: int
+    end: int
+    marks: list[Mark]  # the sentence's marks and years, found once
+    years: list[Year]
 
 
 @dataclass
@@ -78,10 +86,12 @@ class TargetPass:
         years = self.times.years(text, SpanIndex(exclude))
         commits = [m.start for m in marks if m.family == "mark" and m.code == "commit"]
         layout = Layout(text, self.sections, [q.start for q in quantities], commits)
-        spans = sentence_spans(text)
-        reported = None if page_date else _latest_reported_year(spans, marks, years)
+        sentences = [_Sentence(start, end, _between(marks, start, end, lambda m: m.start, lambda m: m.end),
+                               _between(years, start, end, lambda y: y.year_start, lambda y: y.end))
+                     for start, end in sentence_spans(text)]
+        reported = None if page_date else _latest_reported_year(sentences)
         reader = _DocumentReader(self, text, marks, quantities, years, layout, page_date, (reported, 1) if reported else None)
-        targets = [t for span in spans for t in reader.sentence(*span)]
+        targets = [t for sentence in sentences for t in reader.sentence(sentence)]
         headline = _headline(text)
         if headline:
             targets = _drop_headline_paraphrases(targets, headline)
@@ -100,14 +110,13 @@ class _DocumentReader:
         self.line = _LineState()
         self.goals_above = [m for m in marks if m.family == "mark" and m.code == "goals_above"]
 
-    def sentence(self, start: int, end: int) -> list[TargetMention]:
+    def sentence(self, sentence: _Sentence) -> list[TargetMention]:
+        start, end, s_marks, s_years = sentence
         line = self.layout.line_of(start)
         if line != self.line.index:
             # a paragraph goes on with the goals of the one before it, unless it is a heading
             carried = self.line.committed and not self.layout.is_heading(line)
             self.line = _LineState(index=line, committed=carried)
-        s_marks = _between(self.marks, start, end, lambda m: m.start, lambda m: m.end)
-        s_years = _between(self.years, start, end, lambda y: y.year_start, lambda y: y.end)
         in_sentence = _between(self.quantities, start, end, lambda q: q.start, lambda q: q.start)
         found = self._quantities(start, end, s_marks, s_years, in_sentence) if in_sentence else []
         if not in_sentence:
@@ -243,15 +252,14 @@ def _line_year(s_years: list[Year], current: Year | None) -> Year | None:
     return due[-1] if due else current
 
 
-def _latest_reported_year(spans: list[tuple[int, int]], marks: list[Mark], years: list[Year]) -> int | None:
+def _latest_reported_year(sentences: list[_Sentence]) -> int | None:
     """The latest year a sentence tells as done, with a result mark and no goal word ("Năm 2016,
     tỉnh đã giảm 2,1% ..."): an undated page was written in it or after."""
     latest = None
-    for start, end in spans:
-        s_marks = _between(marks, start, end, lambda m: m.start, lambda m: m.end)
-        codes = {m.code for m in s_marks if m.family == "mark"}
+    for sentence in sentences:
+        codes = {m.code for m in sentence.marks if m.family == "mark"}
         if "done" in codes and "commit" not in codes:
-            told = [y.value for y in _between(years, start, end, lambda y: y.year_start, lambda y: y.end) if y.kind in DUE_KINDS]
+            told = [y.value for y in sentence.years if y.kind in DUE_KINDS]
             latest = max([latest or 0, *told]) or None
     return latest
 
