@@ -287,6 +287,10 @@ class SymbolRules(Strict):
     ignored_types: list[str]
     type_words: list[TypedPhraseRule]
     plan_types: list[DocType] = Field(description="the types a page's plan can be, named in running text")
+    announced_type_words: list[TypedPhraseRule] = Field(
+        description="words that name the page's plan only where its sentence says the document was just issued "
+        "('Chương trình ... vừa được Chính phủ phê duyệt'); elsewhere they name what a plan implements"
+    )
     issuing_verbs: PhraseRule
     citing_words: PhraseRule
     basis_words: PhraseRule

@@ -173,3 +173,17 @@ def test_the_plan_is_the_unit_the_page_is_about(text, expected):
 ])
 def test_a_result_measured_against_a_plan_names_no_document(text):
     assert extract_text(text).plan.doc_type is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a programme the sentence says was just issued is the page's plan
+    ("Theo Chương trình phát triển thủy sản bền vững giai đoạn 2021-2025 vừa được Thủ tướng Chính phủ phê duyệt, "
+     "cả nước phấn đấu đạt sản lượng 9 triệu tấn.", "chuong_trinh"),
+    ("Chương trình bảo tồn đa dạng sinh học đến năm 2030 mới được Chính phủ ban hành đặt mục tiêu 9% diện tích được bảo vệ.",
+     "chuong_trinh"),
+    # one a province implements is not: the province's own goals name no document
+    ("Thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững, năm 2024 tỉnh Hà Giang phấn đấu giảm 4% tỷ lệ hộ nghèo.", None),
+    ("Tỉnh đang triển khai Chương trình mục tiêu quốc gia xây dựng nông thôn mới, phấn đấu năm 2025 có 60% số xã đạt chuẩn.", None),
+], ids=["approved-programme", "issued-programme", "implemented-programme", "programme-under-way"])
+def test_a_programme_is_the_plan_only_where_it_is_announced(text, expected):
+    assert extract_text(text).plan.doc_type == expected

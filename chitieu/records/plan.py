@@ -80,7 +80,8 @@ def find_issue_sentence(text, sentences, plan_symbol, targets, issuers: list[Iss
                 return start, end
     for start, end in sentences:
         sentence = text[start:end]
-        if words.issuing.search(sentence) and words.type_word(sentence) and not words.legal_basis.match(sentence):
+        named = words.type_word(sentence) or words.announced_type(text, start, end)
+        if words.issuing.search(sentence) and named and not words.legal_basis.match(sentence):
             return start, end
     for start, end in sentences:
         if words.type_word(text[start:end]) and words.plan_noun.search(text, start, end):

@@ -23,6 +23,8 @@ class PlanWords:
         symbols, frame, calendar, places = rules.symbols, rules.frame, rules.calendar, rules.places
         words = [(phrase, rule.code) for rule in symbols.type_words if rule.code in symbols.plan_types for phrase in rule.phrases]
         self.patterns = [(re.compile(rf"\b{flexible(p)}\b", re.IGNORECASE), code) for p, code in words]
+        self.announced_patterns = [(re.compile(rf"\b{flexible(p)}\b", re.IGNORECASE), rule.code)
+                                   for rule in symbols.announced_type_words for p in rule.phrases]
         headings = "|".join(flexible(p.upper()) for p, _ in words)
         self.heading = re.compile(rf"\s*(?:{headings})\s*$")
         self.sign_types = {a: r.code for r in symbols.sign_types for a in r.abbreviations}
@@ -108,6 +110,15 @@ class PlanWords:
     def type_word(self, sentence: str) -> DocType | None:
         found = [(m.start(), code) for pattern, code in self.patterns for m in pattern.finditer(sentence)]
         return min(found)[1] if found else None
+
+    def announced_type(self, text: str, start: int, end: int) -> DocType | None:
+        """The type of a document the sentence says was just issued, named by a word that names a
+        plan only then ("Chương trình ... vừa được Chính phủ phê duyệt")."""
+        for pattern, code in self.announced_patterns:
+            for m in pattern.finditer(text, start, end):
+                if self.issued_after.match(text[m.end() : end]):
+                    return code
+        return None
 
     def type_word_end(self, text: str, sentence: tuple[int, int] | None) -> int:
         if sentence is None:
