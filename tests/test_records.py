@@ -160,8 +160,17 @@ UNITS = [
 ]
 
 
+UNITS += [
+    # a level word opening a clause as the subject of a goal verb is the territory that speaks
+    ("Quý I có 3.100 lao động được giải quyết việc làm. Những tháng còn lại, huyện phấn đấu tạo việc làm cho thêm 2.000 lao động.",
+     (None, "district", None)),
+    ("Đến hết năm 2026, TP phấn đấu giải quyết việc làm cho khoảng 12.000 người.", (None, "province", None)),
+]
+
+
 @pytest.mark.parametrize("text, expected", UNITS, ids=[
-    "congress-resolution", "resolution-of-named-body", "body-by-kind", "unit-commits", "district-in-passing", "district-bare", "chair-name", "thousands-point"])
+    "congress-resolution", "resolution-of-named-body", "body-by-kind", "unit-commits", "district-in-passing", "district-bare",
+    "chair-name", "thousands-point", "level-word-commits", "city-commits"])
 def test_the_plan_is_the_unit_the_page_is_about(text, expected):
     plan = extract_text(text).plan
     assert (plan.issuer_body, plan.issuer_level, plan.place) == expected

@@ -31,7 +31,7 @@ class PlanWords:
         self.plan_types = frozenset(symbols.plan_types)
         self.letter_body = letter_body_re(symbols)
         self._goal_words(rules)
-        self._territories(places, rules.frame)
+        self._territories(places, rules.frame, [p for rule in rules.cues.marks if rule.mark == "commit" for p in rule.phrases])
         # "UBND tỉnh ban hành Kế hoạch số ...": the symbol a sentence says was issued
         self.issuing = re.compile(rf"\b(?:{_any(symbols.issuing_verbs)})\b", re.IGNORECASE)
         # "Căn cứ / Triển khai thực hiện Kế hoạch số ...": a cited symbol, not the page's plan
@@ -54,22 +54,25 @@ class PlanWords:
         commit_words = [p for rule in marks if rule.mark == "commit" for p in rule.phrases]
         self.commits_after = re.compile(rf"[^.;,:]{{0,30}}?(?<!\w)(?:{alternation(commit_words)})(?!\w)", re.IGNORECASE) if commit_words else None
 
-    def _territories(self, places, frame) -> None:
+    def _territories(self, places, frame, commit_words: list[str]) -> None:
         # the territory a plan's targets speak of when no body names it: "tỉnh ta phấn đấu",
-        # "toàn huyện có", "cả nước có"; a level word alone is as often what is counted ("số xã")
+        # "toàn huyện có", "cả nước có", a level word opening a clause as the subject of a goal
+        # verb ("Năm 2023, tỉnh phấn đấu"); a level word alone is as often what is counted ("số xã")
         levels = {p.lower(): r.code for r in places.levels for p in r.phrases}
         nation = {p.lower(): "national" for p in places.national_words.phrases}
         self._level_of = {**levels, **nation}
         level = alternation(levels)
         self.territory = re.compile(
             rf"(?<!\w)(?:(?:{_any(frame.territory_before_words)})\s+(?P<before>{level})"
-            rf"|(?P<after>{level})\s+(?:{_any(frame.territory_after_words)})|(?P<nation>{alternation(nation)}))(?!\w)",
-            re.IGNORECASE,
+            rf"|(?P<after>{level})\s+(?:{_any(frame.territory_after_words)})|(?P<nation>{alternation(nation)})"
+            rf"|(?:^|(?<=[.,;:\n]))\s*(?P<subject>{level})(?=\s+(?:{alternation(commit_words)})))(?!\w)",
+            re.IGNORECASE | re.MULTILINE,
         )
 
     def territory_level(self, match: re.Match) -> str:
         """The level a `territory` match names."""
-        return self._level_of[key(match.group("before") or match.group("after") or match.group("nation"))]
+        named = match.group("before") or match.group("after") or match.group("nation") or match.group("subject")
+        return self._level_of[key(named)]
 
     def _frame(self, frame, calendar, symbols) -> None:
         day, of = _any(calendar.day_words), _any(frame.possessive_words)
