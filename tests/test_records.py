@@ -74,6 +74,12 @@ def test_plan_fields(text, expected):
     # an election's term is no plan's
     ("Đảng ủy phường tập trung lãnh đạo bầu cử đại biểu HĐND các cấp, nhiệm kỳ 2026 - 2031. Năm 2026, phường phấn đấu "
      "thu ngân sách đạt 80 tỷ đồng.", (2026, 2026)),
+    # a legal basis cites other documents: their phases are not the plan's
+    ("Số: 210/QĐ-UBND | Lào Cai, ngày 02 tháng 4 năm 2019 |\nCăn cứ Quyết định số 2259/QĐ-TTg ngày 10/12/2014 phê duyệt "
+     "Chiến lược quốc gia an toàn thực phẩm giai đoạn 2011 - 2020 và tầm nhìn 2030;\nQUYẾT ĐỊNH:\nBAN HÀNH KẾ HOẠCH BẢO ĐẢM "
+     "AN TOÀN THỰC PHẨM GIAI ĐOẠN 2019 - 2020\n1. Mục tiêu: 100% cơ sở sản xuất được kiểm tra.", (2019, 2020)),
+    ("Số: 45/QĐ-UBND | Yên Bái, ngày 9 tháng 1 năm 2018 |\nCăn cứ Quyết định số 1956/QĐ-TTg phê duyệt Đề án đào tạo nghề "
+     "cho lao động nông thôn giai đoạn 2009 - 2020;\nĐiều 1. Phê duyệt Kế hoạch đào tạo nghề đến năm 2020.", (2016, 2020)),
 ])
 def test_plan_period(text, period):
     plan = extract_text(text).plan

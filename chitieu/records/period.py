@@ -14,6 +14,8 @@ from .words import PlanWords
 def plan_period(periods: list[PeriodMention], issue_sentence, anchor: int, targets: list[TargetMention], text: str, words: PlanWords):
     """The years the plan covers, from the most telling place that names them: the sentence
     announcing the plan, then the title, then the deadlines of its targets."""
+    cited = _basis_lines(text, words)  # "Căn cứ Quyết định ... giai đoạn 2011 - 2020": the cited document's years
+    periods = [p for p in periods if not cited.covers(p.evidence.start, p.evidence.start + 1)]
     title_end = _title_end(text, words)
     pools = []
     if issue_sentence:
@@ -26,6 +28,7 @@ def plan_period(periods: list[PeriodMention], issue_sentence, anchor: int, targe
     target_sentences = SpanIndex((t.sentence.start, t.sentence.end) for t in targets)
     pools.append([p for p in periods if p.kind == "until" and target_sentences.covers(p.evidence.start, p.evidence.start + 1)])
     pools.append([p for p in periods if p.kind == "range"])
+    pools.append([p for p in periods if p.kind == "until"])
     period = next((chosen for pool in pools if (chosen := _period_of(pool))), None)
     stated = [t.year for t in targets if t.year]
     if period is None and stated:
@@ -35,6 +38,11 @@ def plan_period(periods: list[PeriodMention], issue_sentence, anchor: int, targe
         start = period[0] if period[0] is not None else phase_start(max(stated))
         return start, max(stated), period[2]  # a plan with targets for later years spans them
     return period
+
+
+def _basis_lines(text: str, words: PlanWords) -> SpanIndex:
+    """The lines of a legal document's basis ("Căn cứ ..."), which cite other documents."""
+    return SpanIndex((m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if words.legal_basis.match(m.group()))
 
 
 def _period_of(pool: list[PeriodMention]):
@@ -68,7 +76,7 @@ def _title_end(text: str, words: PlanWords) -> int:
                 end = following.end()
             return end
     for i, match in enumerate(lines):
-        if words.motto.search(match.group()) or words.date_line.search(match.group()):
+        if words.motto.search(match.group()) or words.date_line.search(match.group()) or words.legal_basis.match(match.group()):
             continue
         if len(match.group().split()) >= 6 and ">>" not in match.group():
             end = match.end()
