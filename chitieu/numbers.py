@@ -76,11 +76,11 @@ class QuantityReader:
 
     def __init__(self, rules: NumberRules):
         self.rules = rules
-        self._unit_by_phrase = {p.lower(): u for u in rules.units for p in u.phrases}
-        self._scale_by_phrase = {p.lower(): s.factor for s in rules.scales for p in s.phrases}
-        self._bound_before = {p.lower(): b for b in rules.bounds if b.position == "before" for p in b.phrases}
-        self._bound_after = {p.lower(): b for b in rules.bounds if b.position == "after" for p in b.phrases}
-        self._word_by_phrase = {p.lower(): w for w in rules.number_words for p in w.phrases}
+        self._unit_by_phrase = {key(p): u for u in rules.units for p in u.phrases}
+        self._scale_by_phrase = {key(p): s.factor for s in rules.scales for p in s.phrases}
+        self._bound_before = {key(p): b for b in rules.bounds if b.position == "before" for p in b.phrases}
+        self._bound_after = {key(p): b for b in rules.bounds if b.position == "after" for p in b.phrases}
+        self._word_by_phrase = {key(p): w for w in rules.number_words for p in w.phrases}
         grammar = rules.grammar
         scale = alternation(self._scale_by_phrase)
         unit = alternation(self._unit_by_phrase)

@@ -171,12 +171,18 @@ UNITS += [
     ("Quý I có 3.100 lao động được giải quyết việc làm. Những tháng còn lại, huyện phấn đấu tạo việc làm cho thêm 2.000 lao động.",
      (None, "district", None)),
     ("Đến hết năm 2026, TP phấn đấu giải quyết việc làm cho khoảng 12.000 người.", (None, "province", None)),
+    # a ministry's or the central party's document is national: "Hà Nội, ngày ..." is where it was signed
+    ("BỘ Y TẾ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 1234/QĐ-BYT | Hà Nội, ngày 5 tháng 4 năm 2023 |\nQUYẾT ĐỊNH\n"
+     "Phê duyệt Kế hoạch tiêm chủng mở rộng năm 2023. Mục tiêu: 95% trẻ em dưới 1 tuổi được tiêm chủng đầy đủ.",
+     ("other", "national", None)),
+    ("BAN CHẤP HÀNH TRUNG ƯƠNG | ĐẢNG CỘNG SẢN VIỆT NAM |\nSố: 21-NQ/TW | Hà Nội, ngày 25 tháng 10 năm 2017 |\nNGHỊ QUYẾT\n"
+     "Phấn đấu đến năm 2030 tỷ số giới tính khi sinh dưới 109 bé trai/100 bé gái.", ("party_committee", "national", None)),
 ]
 
 
 @pytest.mark.parametrize("text, expected", UNITS, ids=[
     "congress-resolution", "resolution-of-named-body", "body-by-kind", "unit-commits", "district-in-passing", "district-bare",
-    "chair-name", "thousands-point", "level-word-commits", "city-commits"])
+    "chair-name", "thousands-point", "level-word-commits", "city-commits", "ministry", "central-party"])
 def test_the_plan_is_the_unit_the_page_is_about(text, expected):
     plan = extract_text(text).plan
     assert (plan.issuer_body, plan.issuer_level, plan.place) == expected

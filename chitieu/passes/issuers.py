@@ -20,9 +20,9 @@ _WORD = re.compile(r"\s+([\w'’-]+)")  # "D'Ran", "B’Lao"
 class IssuerPass:
     def __init__(self, rules: Rules, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
-        self.bodies = {p.lower(): r for r in rules.places.bodies for p in r.phrases}
-        self.levels = {p.lower(): r.code for r in rules.places.levels for p in r.phrases}
-        self.level_rules = {p.lower(): r.id for r in rules.places.levels for p in r.phrases}
+        self.bodies = {key(p): r for r in rules.places.bodies for p in r.phrases}
+        self.levels = {key(p): r.code for r in rules.places.levels for p in r.phrases}
+        self.level_rules = {key(p): r.id for r in rules.places.levels for p in r.phrases}
         self.city_words = {p.lower().rstrip(".") for r in rules.places.levels if r.city for p in r.phrases}
         # "huyện Trà Lĩnh", "phường Xuân Phương": a level word that says the level by itself names a
         # unit even where the gazetteer has no such name (communes, districts merged before 2025)

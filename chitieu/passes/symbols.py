@@ -32,7 +32,7 @@ class SymbolPass:
         glued = rf"(?P<gnum>\d{{1,6}})(?P<gtype>{known})\s?-\s?(?P<gbody>{_PART})"
         self.symbol_re = re.compile(rf"(?<![\w/.-])(?:{_PARTY}|{_STANDARD}|{glued})")
         self.letter_body = letter_body_re(self.rules)
-        self.words = {p.lower(): (r.code, r.id) for r in self.rules.type_words for p in r.phrases}
+        self.words = {key(p): (r.code, r.id) for r in self.rules.type_words for p in r.phrases}
         self.word_before_re = re.compile(
             r"(?P<word>" + alternation(self.words) + r")"
             rf"(?:\s+(?:{alternation(rules.frame.number_words.phrases)}))?\s*:?\s*$",

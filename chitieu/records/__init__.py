@@ -82,7 +82,7 @@ def _date(plan: PlanRecord, extraction: Extraction, symbol, unnumbered, announce
 def _issuer_and_place(plan: PlanRecord, extraction: Extraction, sentences, symbol, announced, target_sentences,
                       words: PlanWords, places: Gazetteer) -> None:
     text = extraction.document.text
-    issuer = plan_issuer(text, sentences, extraction.issuers, extraction.symbols, announced, symbol, words)
+    issuer = plan_issuer(text, sentences, extraction.issuers, extraction.symbols, announced, symbol, words, target_sentences)
     if issuer:
         plan.issuer_body = issuer.body
         plan.issuer_level = issuer.level

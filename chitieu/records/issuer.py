@@ -9,10 +9,12 @@ from ..places import Gazetteer
 from .words import PlanWords
 
 
-def plan_issuer(text: str, sentences, issuers: list[IssuerMention], symbols: list[SymbolMention], issue_sentence, plan_symbol, words: PlanWords) -> IssuerMention | None:
+def plan_issuer(text: str, sentences, issuers: list[IssuerMention], symbols: list[SymbolMention], issue_sentence, plan_symbol,
+                words: PlanWords, target_sentences: frozenset[tuple[int, int]]) -> IssuerMention | None:
     """The body in a document's own header ("ỦY BAN NHÂN DÂN / TỈNH TUYÊN QUANG / Số: ..."),
     else the body in the sentence announcing the plan, else one that sets or states the
-    targets ("UBND tỉnh Đồng Tháp đề ra mục tiêu", "Theo UBND tỉnh Cà Mau, tỷ lệ ...")."""
+    targets ("UBND tỉnh Đồng Tháp đề ra mục tiêu", "Theo UBND tỉnh Cà Mau, năm 2024 tỉnh phấn
+    đấu ..."; a body quoted for a figure that is no target is only a source)."""
     for issuer in issuers:
         if words.issuer_label.search(text[max(0, issuer.evidence.start - 60) : issuer.evidence.start]):
             return issuer  # a register's record: "Cơ quan ban hành / Chức danh / Người ký: Quốc hội"
@@ -45,7 +47,7 @@ def plan_issuer(text: str, sentences, issuers: list[IssuerMention], symbols: lis
         if sentence is None:
             continue
         according_to = words.according_to.search(text[max(0, issuer.evidence.start - 8) : issuer.evidence.start])
-        if according_to and text[issuer.evidence.end : issuer.evidence.end + 2].startswith(","):
+        if according_to and text[issuer.evidence.end : issuer.evidence.end + 2].startswith(",") and sentence in target_sentences:
             return issuer
         if words.sets_targets and words.sets_targets.search(text[issuer.evidence.end : sentence[1]][:120]):
             return issuer

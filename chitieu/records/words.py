@@ -58,8 +58,8 @@ class PlanWords:
         # the territory a plan's targets speak of when no body names it: "tỉnh ta phấn đấu",
         # "toàn huyện có", "cả nước có", a level word opening a clause as the subject of a goal
         # verb ("Năm 2023, tỉnh phấn đấu"); a level word alone is as often what is counted ("số xã")
-        levels = {p.lower(): r.code for r in places.levels for p in r.phrases}
-        nation = {p.lower(): "national" for p in places.national_words.phrases}
+        levels = {key(p): r.code for r in places.levels for p in r.phrases}
+        nation = {key(p): "national" for p in places.national_words.phrases}
         self._level_of = {**levels, **nation}
         level = alternation(levels)
         self.territory = re.compile(
