@@ -449,6 +449,8 @@ class SectionRules(Strict):
 class BodyRule(PhraseRule):
     code: IssuerBody
     level: Level | None = Field(None, description="the level the body itself gives ('Tỉnh ủy' → province)")
+    refers_back: bool = Field(False, description="a short word for a body named in full earlier with it ('Đại hội' after "
+                              "'Đại hội đại biểu Đảng bộ xã Cao Sơn'): that body, or none where none was named")
 
 
 class LevelRule(Strict):

@@ -177,12 +177,22 @@ UNITS += [
      ("other", "national", None)),
     ("BAN CHẤP HÀNH TRUNG ƯƠNG | ĐẢNG CỘNG SẢN VIỆT NAM |\nSố: 21-NQ/TW | Hà Nội, ngày 25 tháng 10 năm 2017 |\nNGHỊ QUYẾT\n"
      "Phấn đấu đến năm 2030 tỷ số giới tính khi sinh dưới 109 bé trai/100 bé gái.", ("party_committee", "national", None)),
+    # a page on a party congress: its party body sets the targets no other body set ...
+    ("Ngày 12/6, Đảng bộ xã Hợp Thành (huyện Sơn Dương) tổ chức Đại hội đại biểu Đảng bộ xã lần thứ XXV, nhiệm kỳ 2025-2030. "
+     "Tham dự có 120 đại biểu. Phấn đấu đến năm 2030, thu nhập bình quân đầu người đạt 75 triệu đồng.",
+     ("party_committee", "commune", "Hợp Thành")),
+    # ... and "Đại hội" alone names that congress again
+    ("Ngày 3/7, Đảng bộ phường Quyết Thắng tiến hành Đại hội đại biểu Đảng bộ lần thứ XVI. Đại hội đề ra mục tiêu "
+     "đến năm 2030 tỷ lệ hộ nghèo giảm còn dưới 1%.", ("party_committee", "commune", "Quyết Thắng")),
+    # a congress of other bodies is no party's
+    ("Ngày 20/6, huyện Bảo Lạc tổ chức Đại hội đại biểu các dân tộc thiểu số lần thứ IV. Đại hội đề ra mục tiêu đến năm "
+     "2029 giảm tỷ lệ hộ nghèo bình quân 4%/năm.", (None, "district", "Bảo Lạc")),
 ]
 
 
 @pytest.mark.parametrize("text, expected", UNITS, ids=[
     "congress-resolution", "resolution-of-named-body", "body-by-kind", "unit-commits", "district-in-passing", "district-bare",
-    "chair-name", "thousands-point", "level-word-commits", "city-commits", "ministry", "central-party"])
+    "chair-name", "thousands-point", "level-word-commits", "city-commits", "ministry", "central-party", "congress-page", "congress-again", "other-congress"])
 def test_the_plan_is_the_unit_the_page_is_about(text, expected):
     plan = extract_text(text).plan
     assert (plan.issuer_body, plan.issuer_level, plan.place) == expected

@@ -21,6 +21,7 @@ class IssuerPass:
     def __init__(self, rules: Rules, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
         self.bodies = {key(p): r for r in rules.places.bodies for p in r.phrases}
+        self.back_references = frozenset(r.id for r in rules.places.bodies if r.refers_back)
         self.levels = {key(p): r.code for r in rules.places.levels for p in r.phrases}
         self.level_rules = {key(p): r.id for r in rules.places.levels for p in r.phrases}
         self.city_words = {p.lower().rstrip(".") for r in rules.places.levels if r.city for p in r.phrases}
@@ -74,7 +75,7 @@ class IssuerPass:
             )
         places = sorted(places + named, key=lambda p: p.evidence.start) if named else places
         issuers, places = _shortest_names(issuers, places)
-        return _resolve_bodies(issuers, places), places
+        return _resolve_bodies(issuers, places, self.back_references), places
 
     def _named_units(self, text: str, known: list[PlaceMention]) -> list[PlaceMention]:
         """Units written with their level word where the gazetteer found none: "xã Minh Tân"."""
@@ -142,7 +143,16 @@ def _shortest_names(issuers: list[IssuerMention], places: list[PlaceMention]) ->
     return issuers, places
 
 
-def _resolve_bodies(issuers: list[IssuerMention], places: list[PlaceMention]) -> list[IssuerMention]:
+def _referred(issuer: IssuerMention, earlier: list[IssuerMention]) -> IssuerMention | None:
+    """The body a short word names again: the last one named in full with it ("Đại hội" after
+    "Đại hội đại biểu Đảng bộ xã Cao Sơn"); None where the page named none."""
+    word = key(issuer.evidence.text)
+    kin = next((e for e in reversed(earlier) if e.body == issuer.body and e.level and word in key(e.evidence.text)
+                and len(e.evidence.text) > len(issuer.evidence.text)), None)
+    return issuer.model_copy(update={"level": kin.level, "place": kin.place}) if kin else None
+
+
+def _resolve_bodies(issuers: list[IssuerMention], places: list[PlaceMention], back_references: frozenset[str]) -> list[IssuerMention]:
     """A body written by its kind alone is the one the text names next to it or last named:
     "Nghị quyết Đại hội Đảng bộ phường Tĩnh Gia" is the ward's; after "UBND huyện Quản Bạ",
     "UBND huyện" is Quản Bạ's; after "Đảng bộ xã Minh Tân", "Nghị quyết Đại hội" is the
@@ -160,7 +170,11 @@ def _resolve_bodies(issuers: list[IssuerMention], places: list[PlaceMention]) ->
             last_named[pending[1]] = pending[2]
             pending = next(places_left, None)
         following = issuers[index + 1] if index + 1 < len(issuers) else None
-        if issuer.level is None and following and following.evidence.start - issuer.evidence.end <= 1:
+        if issuer.evidence.rule_id in back_references:
+            issuer = _referred(issuer, resolved)
+            if issuer is None:
+                continue
+        elif issuer.level is None and following and following.evidence.start - issuer.evidence.end <= 1:
             issuer = issuer.model_copy(update={"level": following.level, "place": following.place})
         elif issuer.level is None and issuer.body in last_of_body:
             kin = last_of_body[issuer.body]

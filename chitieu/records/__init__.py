@@ -6,7 +6,7 @@ only judgement made here; every chosen value keeps the evidence it came from.
 
 from __future__ import annotations
 
-from ..models import DocumentResult, Extraction, PlanRecord, SymbolMention, TargetMention
+from ..models import DocumentResult, Extraction, IssuerMention, PlanRecord, SymbolMention, TargetMention
 from ..places import Gazetteer, place_date
 from ..sentences import sentence_spans
 from .citations import cited_references, header_date, issue_date, safe_date
@@ -30,8 +30,11 @@ def build_result(extraction: Extraction, words: PlanWords, places: Gazetteer) ->
     _identify(plan, extraction, symbol, unnumbered, announced, words)
     _date(plan, extraction, symbol, unnumbered, announced, dateline_year, words)
     _issuer_and_place(plan, extraction, sentences, symbol, announced, target_sentences, words, places)
-    term = congress_term(extraction.periods, extraction.issuers, words) if plan.issuer_body == "party_committee" and not symbol else None
-    if term:  # a plan with targets for later years spans them
+    congress = None if symbol else congress_term(extraction.periods, extraction.issuers, words)
+    if congress and plan.issuer_body is None and extraction.targets:
+        _congress_body(plan, congress[1])  # a page on a party congress, whose targets are its term's
+    if congress and plan.issuer_body == "party_committee":
+        term = congress[0]  # a plan with targets for later years spans them
         plan.period_start, plan.period_end = term.start, max([term.end] + [t.year for t in extraction.targets if t.year])
         plan.evidence["period"] = term.evidence
     references = cited_references(text, extraction.symbols, extraction.dates, dateline_year, words)
@@ -105,6 +108,15 @@ def _issuer_and_place(plan: PlanRecord, extraction: Extraction, sentences, symbo
             plan.issuer_level = spoken_for
     if plan.issuer_level is None:
         plan.issuer_level = spoken_for
+
+
+def _congress_body(plan: PlanRecord, body: IssuerMention) -> None:
+    """The party body whose congress the page reports ("Đảng bộ xã Bắc Sơn tổ chức Đại hội đại
+    biểu Đảng bộ xã lần thứ 26, nhiệm kỳ 2020-2025") sets the targets no other body set."""
+    plan.issuer_body, plan.evidence["issuer"] = body.body, body.evidence
+    if body.level:
+        plan.issuer_level = body.level
+        plan.place = body.place or (plan.place if body.level == "province" else None)
 
 
 def _for_plan(target: TargetMention, plan: PlanRecord) -> TargetMention:

@@ -89,21 +89,20 @@ def _title_end(text: str, words: PlanWords) -> int:
     return min(len(text), 200)
 
 
-def congress_term(periods: list[PeriodMention], issuers: list[IssuerMention], words: PlanWords) -> PeriodMention | None:
+def congress_term(periods: list[PeriodMention], issuers: list[IssuerMention], words: PlanWords) -> tuple[PeriodMention, IssuerMention] | None:
     """A party congress's resolution covers its term: of the terms the page gives a party body
     ("Đại hội đại biểu Đảng bộ huyện lần thứ VI, nhiệm kỳ 2015-2020", beside the one before
-    it), the latest. An election's term ("đại biểu HĐND các cấp, nhiệm kỳ 2026 - 2031") is not one."""
-    party_ends = sorted(i.evidence.end for i in issuers if i.body == "party_committee")
-    terms = [
-        p for p in periods
-        if p.kind == "range" and words.term.match(p.evidence.text) and _follows(party_ends, p.evidence.start, TERM_REACH)
-    ]
-    return max(terms, key=lambda p: (p.end, -p.evidence.start)) if terms else None
+    it), the latest, with the body it is given to. An election's term ("đại biểu HĐND các cấp,
+    nhiệm kỳ 2026 - 2031") is not one."""
+    party = sorted((i for i in issuers if i.body == "party_committee"), key=lambda i: i.evidence.end)
+    party_ends = [i.evidence.end for i in party]
+    terms = []
+    for p in periods:
+        if p.kind == "range" and words.term.match(p.evidence.text):
+            index = bisect_right(party_ends, p.evidence.start)
+            if index > 0 and p.evidence.start - party_ends[index - 1] <= TERM_REACH:
+                terms.append((p, party[index - 1]))
+    return max(terms, key=lambda t: (t[0].end, -t[0].evidence.start)) if terms else None
 
 
 TERM_REACH = 40  # characters from a party body to its term: "Đảng bộ tỉnh Hà Giang lần thứ XVI (nhiệm kỳ"
-
-
-def _follows(ends: list[int], start: int, reach: int) -> bool:
-    index = bisect_right(ends, start)
-    return index > 0 and start - ends[index - 1] <= reach
