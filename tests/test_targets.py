@@ -267,6 +267,10 @@ PRINCIPLES = [
     # an elliptic quota list keeps the head's movement; a named unit is the quota's scope
     ("Phấn đấu năm 2025 huyện Mường La giảm 3,1%; huyện Sông Mã 2,0%.",
      [(3.1, "percent", "decrease", "other"), (2.0, "percent", "decrease", "other")]),
+    # ... but the unit that sets the goals is the plan's own territory: its figures are for all of it
+    ("Nhiệm kỳ 2025-2030, Đảng bộ xã Nậm Cắn đề ra các chỉ tiêu: thu nhập bình quân đầu người đạt 60 triệu đồng/người/năm.",
+     [(6e7, "vnd", "level", "all")]),
+    ("Năm 2026, huyện Bắc Hà phấn đấu giảm 4% tỷ lệ hộ nghèo.", [(4, "percent", "decrease", "all")]),
     # a quantity inside the phrase of the one before it tells what that one counts
     ("Phấn đấu trên 90% phụ nữ được khám thai ít nhất 3 lần trong kỳ mang thai.", [(90, "percent", "level", "all")]),
     # a past phase makes a result; a goal told in words stays one when quoted on a later page

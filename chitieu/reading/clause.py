@@ -39,6 +39,13 @@ def against_plan(rules: Rules) -> tuple[re.Pattern, dict[str, str]]:
     return pattern, {**shares, **results}
 
 
+def commits_after(rules: Rules) -> re.Pattern:
+    """A goal verb soon after a unit, in its clause: the unit is the subject that commits
+    ("Phường Xuân Phương phấn đấu ...", "Đảng bộ xã Vọng Đông đề ra các chỉ tiêu")."""
+    commit_words = [p for rule in rules.cues.marks if rule.mark == "commit" for p in rule.phrases]
+    return re.compile(rf"[^.;,:]{{0,30}}?(?<!\w)(?:{alternation(commit_words)})(?!\w)", re.IGNORECASE)
+
+
 class ClauseWords:
     """The clause vocabulary of rules/clauses.yaml and rules/cues.yaml, compiled once."""
 
@@ -71,6 +78,7 @@ class ClauseWords:
         # own, named: its quota (a province names the plan's own territory)
         units = [p for rule in rules.places.levels if rule.id != "level-province.v1" for p in rule.phrases]
         self.named_unit = re.compile(rf"(?<!\w)(?i:{alternation(units)})\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*)*")
+        self.commits_after = commits_after(rules)  # a unit that commits names the plan's own territory
         self.before_named_unit = re.compile(rf"\s*(?:(?:{self.part_words})\s*)?", re.IGNORECASE)
         plan_nouns = rules.frame.plan_nouns.phrases
         self.plan_noun = re.compile(rf"(?<!\w)(?:{alternation(plan_nouns)})(?!\w)", re.IGNORECASE)

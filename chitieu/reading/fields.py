@@ -132,7 +132,8 @@ def scope(c: Clause, previous: Previous | None, parent: Previous) -> str:
     own = [m for m in c.left if m.family == "scope"]
     if not own:
         own = [m for m in c.right_clause if m.family == "scope" and not c.words.listed_item.search(c.text[c.q.end : m.start])]
-    if c.words.named_unit.search(c.text, c.left_start, c.q.start):
+    named = c.words.named_unit.search(c.text, c.left_start, c.q.start)
+    if named and not c.words.commits_after.match(c.text, named.end()):  # "Đảng bộ xã X đề ra ...": the plan's own unit
         own.append(Mark("scope", "other", "scope-named-unit.v1", 1, c.left_start, c.left_start))
     if own:
         own.sort(key=lambda m: (_SCOPE_RANK.get(m.code, 1), m.start))

@@ -92,8 +92,6 @@ def subject_place(extraction: Extraction, words: PlanWords) -> PlaceMention | No
     """The unit that commits to the goals: "Phường Xuân Phương phấn đấu ...", "Huyện Quản Bạ đặt
     mục tiêu ..."."""
     text = extraction.document.text
-    if words.commits_after is None:
-        return None
     return next((p for p in extraction.places if words.commits_after.match(text, p.evidence.end)), None)
 
 

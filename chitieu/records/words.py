@@ -9,7 +9,7 @@ import re
 from ..models import DocType
 from ..passes.periods import until_pattern
 from ..passes.symbols import letter_body_re
-from ..reading.clause import against_plan
+from ..reading.clause import against_plan, commits_after
 from ..phrases import alternation, flexible, key
 from ..rules import Rules
 
@@ -51,8 +51,7 @@ class PlanWords:
         # a full stop ends the clause, a thousands point inside a number does not ("75.000 tỷ đồng")
         self.sets_targets = re.compile(rf"^(?:[^.;]|\.(?=\d)){{0,60}}?(?<!\w)(?:{alternation(goal_words)})(?!\w)", re.IGNORECASE) if goal_words else None
         # "Phường Xuân Phương phấn đấu ...", "Huyện Quản Bạ đặt mục tiêu ...": a unit as the subject of a commitment
-        commit_words = [p for rule in marks if rule.mark == "commit" for p in rule.phrases]
-        self.commits_after = re.compile(rf"[^.;,:]{{0,30}}?(?<!\w)(?:{alternation(commit_words)})(?!\w)", re.IGNORECASE) if commit_words else None
+        self.commits_after = commits_after(rules)
 
     def _territories(self, places, frame, commit_words: list[str]) -> None:
         # the territory a plan's targets speak of when no body names it: "tỉnh ta phấn đấu",
