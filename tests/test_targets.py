@@ -277,6 +277,9 @@ PRINCIPLES = [
     (" date 2020-06\nNhiệm kỳ 2015 - 2020, thu ngân sách đạt 2,76 tỷ đồng.", []),
     (" date 2023-12\nTrong kế hoạch năm 2023, tỉnh đặt mục tiêu giảm tỷ lệ hộ nghèo 1,8%/năm. Kết quả, tỉnh đã giảm 2,89%.",
      [(1.8, "percent", "decrease", "all")]),
+    # the year a change is measured from is no due year
+    (" date 2023-12\nCác chỉ tiêu cơ bản năm 2024: thu ngân sách nhà nước tăng 15% so với dự toán năm 2023.",
+     [(15, "percent", "increase", "all")]),
     # party members admitted are counted; the members a congress's delegates stand for describe it
     ("Dự Đại hội có 120 đại biểu đại diện cho hơn 350 đảng viên trong toàn Đảng bộ. Nhiệm kỳ 2025-2030, phấn đấu mỗi năm "
      "kết nạp từ 20 đảng viên trở lên.", [(20, "persons", "level", "all")]),
