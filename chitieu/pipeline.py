@@ -50,6 +50,7 @@ class Extractor:
             places=place_mentions,
             periods=self.periods.run(doc),
             targets=self.targets.run(doc, exclude, _page_date(document, date_mentions, symbol_mentions)),
+            page_date=_stamped(document),
         )
         return build_result(extraction, self.plan_words, self.gazetteer)
 
@@ -62,11 +63,9 @@ _STORED_DATE = re.compile(r"\s*date\s+((?:19|20)\d\d)-(\d\d)\b")
 def _page_date(document: Document, dates: list[DateMention], symbols: list[SymbolMention]) -> tuple[int, int] | None:
     """When the page was written: its publication date or stored stamp, its date line, else the
     latest date of a document it cites (none was issued after the page); else unknown."""
-    if document.published:
-        return document.published.year, document.published.month
-    stamp = _STORED_DATE.match(document.text)
-    if stamp:
-        return int(stamp.group(1)), int(stamp.group(2))
+    stamped = _stamped(document)
+    if stamped:
+        return stamped
     line = next((d for d in dates if d.is_dateline and d.year), None)
     if line:
         return line.year, line.month
@@ -76,6 +75,14 @@ def _page_date(document: Document, dates: list[DateMention], symbols: list[Symbo
         latest = max(cited, key=lambda d: (d.year, d.month))
         return latest.year, latest.month
     return None  # a date the page tells of is no date it was written on
+
+
+def _stamped(document: Document) -> tuple[int, int] | None:
+    """The page's publication date or stored stamp (" date 2024-03")."""
+    if document.published:
+        return document.published.year, document.published.month
+    stamp = _STORED_DATE.match(document.text)
+    return (int(stamp.group(1)), int(stamp.group(2))) if stamp else None
 
 
 def _follows_symbol(date: DateMention, symbol_ends: list[int]) -> bool:

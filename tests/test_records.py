@@ -108,6 +108,12 @@ def test_a_number_line_in_an_annex_table_cites_another_document():
     assert (plan.symbol, plan.doc_type, plan.period_start, plan.period_end) == (None, "ke_hoach", 2017, 2017)
 
 
+def test_a_councils_term_is_no_plan_period_and_a_day_without_year_takes_the_pages():
+    plan = extract_text(" date 2023-12 Ngày 8/12, HĐND huyện Mèo Vạc khóa XX, nhiệm kỳ 2021-2026 tổ chức kỳ họp thứ 12, "
+                        "thông qua các nghị quyết. Năm 2024, huyện phấn đấu giảm 5% tỷ lệ hộ nghèo.").plan
+    assert (plan.issued.isoformat(), plan.period_start, plan.period_end) == ("2023-12-08", 2024, 2024)
+
+
 def test_a_period_read_only_from_target_deadlines_points_at_the_target():
     plan = extract_text("Phấn đấu đến 2025 giảm 500 hộ nghèo.").plan
     assert (plan.period_start, plan.period_end) == (2025, 2025)

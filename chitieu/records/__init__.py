@@ -63,7 +63,7 @@ def _identify(plan: PlanRecord, extraction: Extraction, symbol: SymbolMention | 
         if doc_type:
             plan.doc_type = doc_type
     anchor = symbol.evidence.end if symbol else words.type_word_end(text, announced)
-    period = plan_period(extraction.periods, announced, anchor, extraction.targets, text, words)
+    period = plan_period(extraction.periods, extraction.issuers, announced, anchor, extraction.targets, text, words)
     if period:
         plan.period_start, plan.period_end = period[0], period[1]
         plan.evidence["period"] = period[2]
@@ -76,7 +76,7 @@ def _date(plan: PlanRecord, extraction: Extraction, symbol, unnumbered, announce
     else:
         issued = issue_date(text, extraction.dates, extraction.symbols, symbol, announced, words)
     if issued:
-        year = issued.year or dateline_year or plan.period_start
+        year = issued.year or dateline_year or _year_before(extraction.page_date, issued.month) or plan.period_start
         if year:
             plan.issued = safe_date(year, issued.month, issued.day)
             plan.evidence["issued"] = issued.evidence
@@ -108,6 +108,14 @@ def _issuer_and_place(plan: PlanRecord, extraction: Extraction, sentences, symbo
             plan.issuer_level = spoken_for
     if plan.issuer_level is None:
         plan.issuer_level = spoken_for
+
+
+def _year_before(page_date: tuple[int, int] | None, month: int | None) -> int | None:
+    """The year of a day and month told without one ("Ngày 19/12, ..."): the latest on or before
+    the page's date."""
+    if page_date is None or month is None:
+        return None
+    return page_date[0] if month <= page_date[1] else page_date[0] - 1
 
 
 def _congress_body(plan: PlanRecord, body: IssuerMention) -> None:

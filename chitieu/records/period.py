@@ -11,11 +11,14 @@ from ..spans import SpanIndex
 from .words import PlanWords
 
 
-def plan_period(periods: list[PeriodMention], issue_sentence, anchor: int, targets: list[TargetMention], text: str, words: PlanWords):
+def plan_period(periods: list[PeriodMention], issuers: list[IssuerMention], issue_sentence, anchor: int,
+                targets: list[TargetMention], text: str, words: PlanWords):
     """The years the plan covers, from the most telling place that names them: the sentence
     announcing the plan, then the title, then the deadlines of its targets."""
     cited = _basis_lines(text, words)  # "Căn cứ Quyết định ... giai đoạn 2011 - 2020": the cited document's years
-    periods = [p for p in periods if not cited.covers(p.evidence.start, p.evidence.start + 1)]
+    # a council's term ("HĐND huyện khóa IV, nhiệm kỳ 2016-2021") is its members', not a plan's
+    councils = {id(p) for p, _ in _terms_of(periods, [i for i in issuers if i.body != "party_committee"], words)}
+    periods = [p for p in periods if not cited.covers(p.evidence.start, p.evidence.start + 1) and id(p) not in councils]
     title_end = _title_end(text, words)
     pools = []
     if issue_sentence:
@@ -94,15 +97,21 @@ def congress_term(periods: list[PeriodMention], issuers: list[IssuerMention], wo
     ("Đại hội đại biểu Đảng bộ huyện lần thứ VI, nhiệm kỳ 2015-2020", beside the one before
     it), the latest, with the body it is given to. An election's term ("đại biểu HĐND các cấp,
     nhiệm kỳ 2026 - 2031") is not one."""
-    party = sorted((i for i in issuers if i.body == "party_committee"), key=lambda i: i.evidence.end)
-    party_ends = [i.evidence.end for i in party]
+    terms = _terms_of(periods, [i for i in issuers if i.body == "party_committee"], words)
+    return max(terms, key=lambda t: (t[0].end, -t[0].evidence.start)) if terms else None
+
+
+def _terms_of(periods: list[PeriodMention], bodies: list[IssuerMention], words: PlanWords) -> list[tuple[PeriodMention, IssuerMention]]:
+    """The terms ("nhiệm kỳ 2020-2025") given right after one of `bodies`, each with its body."""
+    bodies = sorted(bodies, key=lambda i: i.evidence.end)
+    ends = [i.evidence.end for i in bodies]
     terms = []
     for p in periods:
         if p.kind == "range" and words.term.match(p.evidence.text):
-            index = bisect_right(party_ends, p.evidence.start)
-            if index > 0 and p.evidence.start - party_ends[index - 1] <= TERM_REACH:
-                terms.append((p, party[index - 1]))
-    return max(terms, key=lambda t: (t[0].end, -t[0].evidence.start)) if terms else None
+            index = bisect_right(ends, p.evidence.start)
+            if index > 0 and p.evidence.start - ends[index - 1] <= TERM_REACH:
+                terms.append((p, bodies[index - 1]))
+    return terms
 
 
 TERM_REACH = 40  # characters from a party body to its term: "Đảng bộ tỉnh Hà Giang lần thứ XVI (nhiệm kỳ"
