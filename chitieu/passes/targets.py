@@ -305,6 +305,7 @@ def _drop_headline_paraphrases(targets: list[TargetMention], headline: tuple[int
     trên 4.990 hộ") adds nothing; one the body does not state (an aggregate of quotas) stays."""
     body = [t for t in targets if t.evidence.start >= headline[1]]
     repeated: set[int] = set()
+    restating: set[tuple] = set()  # the headline figures the body states again
     stated = {(_figure_of(t), frozenset(_words(t))): t for t in targets if t.evidence.start < headline[1]}
     for figure in stated.values():  # a headline printed twice states each figure once
         # a headline restates one body figure, in fewer words: of a body with several "90%",
@@ -313,13 +314,18 @@ def _drop_headline_paraphrases(targets: list[TargetMention], headline: tuple[int
         if same:
             words = _words(figure)
             repeated.add(id(max(same, key=lambda b: (_overlap(_words(b), words), -b.evidence.start))))
+            restating.add(_figure_of(figure))
     body = [b for b in body if id(b) not in repeated]
     targets = [t for t in targets if id(t) not in repeated]
 
     def paraphrased(target: TargetMention) -> bool:
+        # a figure the body states again is that statement; a range rounds nothing
+        if _figure_of(target) in restating:
+            return False
+        rounded = target.value_min == target.value_max
         return any(
             (b.indicator, b.unit, b.change) == (target.indicator, target.unit, target.change)
-            and (_rounds_to(b.value_max, target.value_max) or _end_of_range(b, target.value_max))
+            and ((rounded and _rounds_to(b.value_max, target.value_max)) or _end_of_range(b, target.value_max))
             for b in body
         )
 
