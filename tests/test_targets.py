@@ -63,9 +63,9 @@ DECISIONS = [
      [t(55, 60)]),
     # ... but a headline figure the body states again is that statement, never a rounding of another,
     # and a range rounds nothing
-    ("Huyện phấn đấu tăng thu ngân sách bình quân 6-8% mỗi năm\nĐại hội thông qua các chỉ tiêu: giá trị sản xuất tăng "
-     "bình quân 9,2%; thu ngân sách tăng bình quân 6-8% mỗi năm.",
-     [t(6, 8, change="increase", per_year=True), t(9.2, change="increase")]),
+    ("Huyện phấn đấu tăng thu ngân sách bình quân 8-10% mỗi năm\nĐại hội thông qua các chỉ tiêu: giá trị sản xuất tăng "
+     "bình quân 10,7%; thu ngân sách tăng bình quân 8-10% mỗi năm.",
+     [t(8, 10, change="increase", per_year=True), t(10.7, change="increase")]),
     # ... a headline aggregate of district quotas stays
     ("Phấn đấu giảm 1.200 hộ nghèo trong năm 2023\nPhấn đấu huyện Mường La giảm 700 hộ nghèo, huyện Sông Mã giảm 500 hộ nghèo.",
      [t(1200, unit="households", change="decrease"), t(700, unit="households", change="decrease"),
