@@ -230,6 +230,9 @@ PRINCIPLES = [
      [(0.8, "percent", "decrease", "all")]),
     (" date 2023-08\nTỷ lệ hộ nghèo trên các huyện nghèo năm 2022 là 35,1% (giảm 5,2%), đạt chỉ tiêu Quốc hội, Chính phủ "
      "giao (4%).", [(4, "percent", "decrease", "poor_districts")]),
+    # ... or a bracket that opens with the plan noun; the result beside it stays a result
+    (" date 2024-12\nNăm 2024, tỷ lệ chi bộ đạt trong sạch vững mạnh là 95% (chỉ tiêu nghị quyết là 85%); tỷ lệ đảng viên "
+     "hoàn thành nhiệm vụ đạt 92%.", [(85, "percent", "level", "all")]),
     ("Phấn đấu năm 2026 thu ngân sách trên địa bàn đạt 600 tỷ đồng. Thu ngân sách thực hiện đến 30/11/2025 đạt 541 tỷ "
      "đồng, đạt 112% so với dự toán.", [(6e11, "vnd", "level", "all")]),
     # an undated page was written no earlier than the year it reports as done: a figure due before

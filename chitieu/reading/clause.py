@@ -84,7 +84,9 @@ class ClauseWords:
         self.plan_noun = re.compile(rf"(?<!\w)(?:{alternation(plan_nouns)})(?!\w)", re.IGNORECASE)
         # "vượt kế hoạch đề ra (2,5%/năm)", "đạt chỉ tiêu Quốc hội, Chính phủ giao (4%)": a plan's figure quoted in a bracket
         quoted_goal = rf"(?<!\w)(?:{alternation(plan_nouns)})(?:[\s,]+\w+){{0,8}}\s*\("
-        self.quoted_goal = re.compile(rf"{quoted_goal}\s*$", re.IGNORECASE)
+        # ... or a bracket opening with the plan noun: "đạt 100% (mục tiêu đại hội là 90%)", "(kế hoạch là 4%)"
+        bracketed_goal = rf"\(\s*(?:{alternation(plan_nouns)})(?:[\s,]+[^\W\d]+){{0,4}}\s+"
+        self.quoted_goal = re.compile(rf"(?:{quoted_goal}|{bracketed_goal})\s*$", re.IGNORECASE)
         self.quotes_goal_in = re.compile(rf"{quoted_goal}\s*\d", re.IGNORECASE)  # anywhere in a sentence
         self.quoted_goal_rule = rules.frame.plan_nouns.id
         self.against_plan, self.against_plan_rules = against_plan(rules)
@@ -152,9 +154,10 @@ class Clause:
         return self.right_end
 
     def quotes_a_goal(self) -> bool:
-        """The quantity opens a bracket right after a plan noun: the plan's own figure, quoted
-        beside the result measured against it ("bình quân giảm 5,25%/năm, vượt so với mục tiêu
-        đề ra (4%/năm)"; w018, w265, w301)."""
+        """The quantity opens a bracket right after a plan noun, or a bracket opens with one: the
+        plan's own figure, quoted beside the result measured against it ("bình quân giảm
+        5,25%/năm, vượt so với mục tiêu đề ra (4%/năm)"; w018, w265, w301; "đạt 100% (mục tiêu
+        đại hội là 90%)", w326; "tăng 5,69% so với cùng kỳ (kế hoạch là 4%)", w213)."""
         return bool(self.words.quoted_goal.search(self.text, max(0, self.q.start - 40), self.q.start))
 
     def measured_against_plan(self) -> str | None:
