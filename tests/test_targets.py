@@ -285,6 +285,9 @@ PRINCIPLES = [
     (" date 2020-06\nNhiệm kỳ 2015 - 2020, thu ngân sách đạt 2,76 tỷ đồng.", []),
     (" date 2023-12\nTrong kế hoạch năm 2023, tỉnh đặt mục tiêu giảm tỷ lệ hộ nghèo 1,8%/năm. Kết quả, tỉnh đã giảm 2,89%.",
      [(1.8, "percent", "decrease", "all")]),
+    # a figure after another takes its movement, unless an action verb of its own opens a new predicate
+    ("Phấn đấu tỷ lệ hộ nghèo giảm bình quân mỗi năm 1,5%, mỗi năm giải quyết việc làm cho trên 300 lao động.",
+     [(1.5, "percent", "decrease", "all"), (300, "workers", "level", "all")]),
     # the year a change is measured from is no due year
     (" date 2023-12\nCác chỉ tiêu cơ bản năm 2024: thu ngân sách nhà nước tăng 15% so với dự toán năm 2023.",
      [(15, "percent", "increase", "all")]),

@@ -156,8 +156,10 @@ def change(c: Clause, previous: Previous | None) -> str:
         code = near_verbs[-1].code
     elif after:
         code = "decrease"  # "8.848 hộ nghèo thoát nghèo"
-    elif previous and not c.words.coverage.search(c.right_clause_text):
-        code = previous.change  # "giảm 260 hộ (203 hộ nghèo và 57 hộ cận nghèo)", "giảm 0,35% ... và 0,2% ..."
+    elif previous and not c.words.coverage.search(c.right_clause_text) and not any(m.family == "action" for m in c.left):
+        # "giảm 260 hộ (203 hộ nghèo và 57 hộ cận nghèo)", "giảm 0,35% ... và 0,2% ..."; an action
+        # verb of its own opens a new predicate ("..., giải quyết việc làm cho 250 lao động")
+        code = previous.change
     elif far_verbs:
         code = far_verbs[-1].code
     else:
