@@ -230,6 +230,9 @@ PRINCIPLES = [
      [(0.8, "percent", "decrease", "all")]),
     (" date 2023-08\nTỷ lệ hộ nghèo trên các huyện nghèo năm 2022 là 35,1% (giảm 5,2%), đạt chỉ tiêu Quốc hội, Chính phủ "
      "giao (4%).", [(4, "percent", "decrease", "poor_districts")]),
+    # ... however many words part them, and whatever opens the bracket; "tương đương" restates
+    (" date 2024-01\nNăm 2023 tỷ lệ hộ nghèo giảm 1,3%, đạt mục tiêu của Chương trình do Hội đồng nhân dân tỉnh giao "
+     "(giảm hơn 1%/năm), số hộ nghèo giảm 610 hộ (tương đương 1,2%).", [(1, "percent", "decrease", "all")]),
     # ... or a bracket that opens with the plan noun; the result beside it stays a result
     (" date 2024-12\nNăm 2024, tỷ lệ chi bộ đạt trong sạch vững mạnh là 95% (chỉ tiêu nghị quyết là 85%); tỷ lệ đảng viên "
      "hoàn thành nhiệm vụ đạt 92%.", [(85, "percent", "level", "all")]),

@@ -148,8 +148,9 @@ class _DocumentReader:
         context = GOAL_LIST_ITEM if self.line.in_list else self.layout.context_at(start)
         line_committed = self.line.committed
         first_aspect: bool | None = None  # what the sentence's first quantity asserted, for the lines after it
+        marks = s_marks
         for i, q in enumerate(in_sentence):
-            c = Clause(self.text, q, self.owner.words, (start, end), s_marks,
+            c = Clause(self.text, q, self.owner.words, (start, end), marks,
                        left_start=in_sentence[i - 1].end if i else start,
                        right_end=in_sentence[i + 1].start if i + 1 < len(in_sentence) else end,
                        years=s_years, years_start=years_start, after_quantity=i > 0)
@@ -166,6 +167,8 @@ class _DocumentReader:
             quoted = modality.kind == COMMITMENT and c.quotes_a_goal()
             if quoted:  # a plan's figure quoted beside a result: the sentence reports
                 first_aspect = False if first_aspect is None else first_aspect
+                # the goal words that named the quoted plan govern none of the figures after it
+                marks = [m for m in marks if not (m.family == "mark" and m.code == "commit" and m.end <= q.start)]
             elif modality.kind in (COMMITMENT, "result", "forecast"):
                 line_committed = modality.kind == COMMITMENT
                 first_aspect = line_committed if first_aspect is None else first_aspect

@@ -20,6 +20,7 @@ from .marks import Mark
 from .times import Year, years_between
 
 _COMMA = re.compile(r"[,;]\s*")
+BRACKET_LEAD = 24  # characters from a bracket to the number it holds: "(giảm hơn 3%"
 DUE_KINDS = frozenset({"deadline", "until", "plain"})  # years a target can be due by
 
 
@@ -88,6 +89,7 @@ class ClauseWords:
         bracketed_goal = rf"\(\s*(?:{alternation(plan_nouns)})(?:[\s,]+[^\W\d]+){{0,4}}\s+"
         self.quoted_goal = re.compile(rf"(?:{quoted_goal}|{bracketed_goal})\s*$", re.IGNORECASE)
         self.quotes_goal_in = re.compile(rf"{quoted_goal}\s*\d", re.IGNORECASE)  # anywhere in a sentence
+        self.bracket_lead = re.compile(r"\((?:\s*[^\W\d]+){0,3}\s*$")  # "(giảm hơn 3%", "(từ 1-1,5%": a bracket the number opens
         self.quoted_goal_rule = rules.frame.plan_nouns.id
         self.against_plan, self.against_plan_rules = against_plan(rules)
 
@@ -158,7 +160,13 @@ class Clause:
         plan's own figure, quoted beside the result measured against it ("bình quân giảm
         5,25%/năm, vượt so với mục tiêu đề ra (4%/năm)"; w018, w265, w301; "đạt 100% (mục tiêu
         đại hội là 90%)", w326; "tăng 5,69% so với cùng kỳ (kế hoạch là 4%)", w213)."""
-        return bool(self.words.quoted_goal.search(self.text, max(0, self.q.start - 40), self.q.start))
+        if self.words.quoted_goal.search(self.text, max(0, self.q.start - 40), self.q.start):
+            return True
+        # a bracket after a plan noun of its clause: "đạt chỉ tiêu của Chương trình do Quốc hội,
+        # Chính phủ giao (từ 1-1,5%)", "đạt mục tiêu của Chương trình (giảm hơn 3%/năm)" (w007)
+        lead = self.words.bracket_lead.search(self.text, max(self.left_start, self.q.start - BRACKET_LEAD), self.q.start)
+        return bool(lead) and not self.words.restate_word.search(lead.group()) and bool(
+            self.words.plan_noun.search(self.text, self.left_start, lead.start()))
 
     def measured_against_plan(self) -> str | None:
         """What, from the quantity on until its clause closes with ";" or the sentence ends, weighs
