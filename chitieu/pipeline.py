@@ -42,6 +42,7 @@ class Extractor:
         issuer_mentions, place_mentions = self.issuers.run(doc)
         # Dates and symbols hold numbers that are never target values.
         exclude = [(m.evidence.start, m.evidence.end) for m in (*symbol_mentions, *date_mentions)]
+        reading = self.targets.read(doc, exclude, _page_date(document, date_mentions, symbol_mentions))
         extraction = Extraction(
             document=document,
             symbols=symbol_mentions,
@@ -49,8 +50,9 @@ class Extractor:
             issuers=issuer_mentions,
             places=place_mentions,
             periods=self.periods.run(doc),
-            targets=self.targets.run(doc, exclude, _page_date(document, date_mentions, symbol_mentions)),
+            targets=reading.targets,
             page_date=_stamped(document),
+            stated_goals=reading.stated_goals,
         )
         return build_result(extraction, self.plan_words, self.gazetteer)
 

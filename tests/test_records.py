@@ -224,3 +224,20 @@ def test_a_result_measured_against_a_plan_names_no_document(text):
 ], ids=["approved-programme", "issued-programme", "implemented-programme", "programme-under-way"])
 def test_a_programme_is_the_plan_only_where_it_is_announced(text, expected):
     assert extract_text(text).plan.doc_type == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a goal stated without a figure, due by a year still ahead, is the page's plan
+    (" date 2022-03\nTỉnh Lai Châu phấn đấu đến năm 2025 trở thành tỉnh phát triển khá trong vùng trung du miền núi phía Bắc.",
+     ("province", "Lai Châu", 2021, 2025)),
+    ("Sáng 14/5, huyện Mường Tè đặt mục tiêu đến cuối năm 2026 thoát khỏi tình trạng huyện nghèo.",
+     ("district", "Mường Tè", 2026, 2026)),
+    # a page that only reports names no plan, even where it speaks of one
+    (" date 2024-12\nNăm 2024, tỉnh Lai Châu đã hoàn thành các mục tiêu giảm nghèo đề ra, đời sống người dân được cải thiện.",
+     (None, None, None, None)),
+    (" date 2024-12\nThực hiện mục tiêu giảm nghèo bền vững, huyện Mường Tè đã hỗ trợ nhiều hộ phát triển sản xuất.",
+     (None, None, None, None)),
+], ids=["province-goal", "district-goal", "results-only", "implementing-a-goal"])
+def test_a_goal_without_a_figure_names_the_plan(text, expected):
+    plan = extract_text(text).plan
+    assert (plan.issuer_level, plan.place, plan.period_start, plan.period_end) == expected

@@ -41,9 +41,16 @@ HEADLINE_MAX = 300  # a first line longer than this is body text, not a headline
 REPEAT_OVERLAP = 0.75  # share of their words two statements of one figure have in common when both state one commitment
 _WORDS = re.compile(r"[^\W\d_]+")
 GOAL_LIST_ITEM = Context("goal", GOAL_LIST)
+GOAL_DUE_KINDS = frozenset({"deadline", "until"})  # "vào năm 2030", "đến năm 2025": when a goal is due
+GOAL_SENTENCE_RULE = "goal-without-figure.v1"
 # markup left in a stored page ('width="130%">', 'style="width:130%;"'): a number inside it is no quantity
 _MARKUP_BEFORE = re.compile(r"""=\s*["']?$|[\w-]:$""")
 _MARKUP_AFTER = re.compile(r"""["'>]|;["'\s]""")  # matched at the number's end
+
+
+class TargetReading(NamedTuple):
+    targets: list[TargetMention]
+    stated_goals: list[Evidence]  # sentences stating a goal without a figure, due by a year still ahead
 
 
 class _Sentence(NamedTuple):
@@ -77,8 +84,13 @@ class TargetPass:
         self.money_goals = frozenset(rules.cues.money_goal_indicators)
 
     def run(self, doc: Doc, exclude: list[tuple[int, int]], page_date: tuple[int, int] | None = None) -> list[TargetMention]:
-        """Targets in reading order. `page_date` (year, month) dates the page: goals due before
-        it are results."""
+        """Targets in reading order (`read`'s targets)."""
+        return self.read(doc, exclude, page_date).targets
+
+    def read(self, doc: Doc, exclude: list[tuple[int, int]], page_date: tuple[int, int] | None = None) -> TargetReading:
+        """Targets in reading order, and the sentences stating goals without a figure ("Tỉnh
+        phấn đấu đến năm 2030 trở thành tỉnh khá"). `page_date` (year, month) dates the page:
+        goals due before it are results."""
         text = text_of(doc)
         marks = self.marks.read(doc)
         blocked = [*exclude, *self.marks.components(text)]
@@ -95,7 +107,7 @@ class TargetPass:
         headline = _headline(text)
         if headline:
             targets = _drop_headline_paraphrases(targets, headline)
-        return _drop_repeats(targets)
+        return TargetReading(_drop_repeats(targets), reader.stated_goals)
 
 
 class _DocumentReader:
@@ -109,6 +121,7 @@ class _DocumentReader:
         self.past_before = page_date or written_after
         self.line = _LineState()
         self.goals_above = [m for m in marks if m.family == "mark" and m.code == "goals_above"]
+        self.stated_goals: list[Evidence] = []
 
     def sentence(self, sentence: _Sentence) -> list[TargetMention]:
         start, end, s_marks, s_years = sentence
@@ -120,7 +133,8 @@ class _DocumentReader:
         in_sentence = _between(self.quantities, start, end, lambda q: q.start, lambda q: q.start)
         found = self._quantities(start, end, s_marks, s_years, in_sentence) if in_sentence else []
         if not in_sentence:
-            self._note_aspect(s_marks, s_years)
+            if self._note_aspect(s_marks, s_years):
+                self.stated_goals.append(Evidence(start=start, end=end, text=self.text[start:end], rule_id=GOAL_SENTENCE_RULE))
             self.line.year = _line_year(s_years, self.line.year)
         self.line.spending = next((m for m in s_marks if m.family == "mark" and m.code == "spend"), self.line.spending)
         commits = [m for m in s_marks if m.family == "mark" and m.code == "commit"]
@@ -128,15 +142,18 @@ class _DocumentReader:
             self.line.in_list = True  # the items after the colon, and the sentences after it, are goals
         return found
 
-    def _note_aspect(self, s_marks: list[Mark], s_years: list[Year]) -> None:
+    def _note_aspect(self, s_marks: list[Mark], s_years: list[Year]) -> bool:
         """A sentence without numbers still says whether its line is stating goals: it does when
         it speaks only of goals ("Mục tiêu đến năm 2025, tỉnh phấn đấu:", "thông qua 16 chỉ
         tiêu"), not when it also tells what was done ("... đã đạt được những kết quả toàn diện")
-        or speaks of a time gone by."""
+        or speaks of a time gone by. True when it states a goal due by a year still ahead
+        ("Toàn tỉnh phấn đấu đạt chuẩn phổ cập vào năm 2013"): a goal without a figure."""
         aspects = {m.code for m in s_marks if m.family == "mark" and m.code in ("commit", "done", "forecast")}
-        if aspects:
-            past = self.page_date and any(y.kind in DUE_KINDS and is_past(y, self.page_date) for y in s_years)
-            self.line.committed = aspects == {"commit"} and not past
+        if not aspects:
+            return False
+        past = self.past_before and any(y.kind in DUE_KINDS and is_past(y, self.past_before) for y in s_years)
+        self.line.committed = aspects == {"commit"} and not (self.page_date and past)
+        return aspects == {"commit"} and not past and any(y.kind in GOAL_DUE_KINDS for y in s_years)
 
     def _quantities(self, start, end, s_marks, s_years, in_sentence: list[Quantity]) -> list[TargetMention]:
         found: list[TargetMention] = []

@@ -23,15 +23,17 @@ def build_result(extraction: Extraction, words: PlanWords, places: Gazetteer) ->
     sentences = sentence_spans(text)
     dateline_year = next((d.year for d in extraction.dates if d.is_dateline and d.year), None)
     unnumbered = words.unnumbered_header.search(text, 0, HEADER_CHARS)
-    target_sentences = frozenset((t.sentence.start, t.sentence.end) for t in extraction.targets)
-    symbol = find_plan_symbol(text, extraction.symbols, words, unnumbered is not None, target_sentences)
+    figure_sentences = frozenset((t.sentence.start, t.sentence.end) for t in extraction.targets)
+    # the sentences that commit: those of the targets, and goals stated without a figure
+    target_sentences = figure_sentences | frozenset((g.start, g.end) for g in extraction.stated_goals)
+    symbol = find_plan_symbol(text, extraction.symbols, words, unnumbered is not None, figure_sentences)
     announced = find_issue_sentence(text, sentences, symbol, extraction.targets, extraction.issuers, words)
     plan = PlanRecord()
-    _identify(plan, extraction, symbol, unnumbered, announced, words)
+    _identify(plan, extraction, symbol, unnumbered, announced, target_sentences, words)
     _date(plan, extraction, symbol, unnumbered, announced, dateline_year, words)
     _issuer_and_place(plan, extraction, sentences, symbol, announced, target_sentences, words, places)
     congress = None if symbol else congress_term(extraction.periods, extraction.issuers, words)
-    if congress and plan.issuer_body is None and extraction.targets:
+    if congress and plan.issuer_body is None and target_sentences:
         _congress_body(plan, congress[1])  # a page on a party congress, whose targets are its term's
     if congress and plan.issuer_body == "party_committee":
         term = congress[0]  # a plan with targets for later years spans them
@@ -39,13 +41,14 @@ def build_result(extraction: Extraction, words: PlanWords, places: Gazetteer) ->
         plan.evidence["period"] = term.evidence
     references = cited_references(text, extraction.symbols, extraction.dates, dateline_year, words)
     date_place(plan, places, place_date(plan.issued, extraction.document.published, references))
-    if not (extraction.targets or plan.symbol or unnumbered):
+    if not (target_sentences or plan.symbol or unnumbered):
         plan = PlanRecord()  # a page about no plan: every plan field null
     targets = [_for_plan(t, plan) for t in extraction.targets]
     return DocumentResult(document=extraction.document, plan=plan, references=references, targets=targets)
 
 
-def _identify(plan: PlanRecord, extraction: Extraction, symbol: SymbolMention | None, unnumbered, announced, words: PlanWords) -> None:
+def _identify(plan: PlanRecord, extraction: Extraction, symbol: SymbolMention | None, unnumbered, announced, target_sentences,
+              words: PlanWords) -> None:
     """The plan's symbol and type, and the years it covers."""
     text = extraction.document.text
     if symbol:
@@ -58,12 +61,12 @@ def _identify(plan: PlanRecord, extraction: Extraction, symbol: SymbolMention | 
             plan.doc_type = words.sign_types.get(sign) or ("cong_van" if words.letter_body.fullmatch(sign) else "other")
         else:
             plan.doc_type = words.type_word(title) or "other"
-    elif announced and extraction.targets and not words.against_plan.search(text, *announced):
+    elif announced and target_sentences and not words.against_plan.search(text, *announced):
         doc_type = words.type_word(text[announced[0] : announced[1]]) or words.announced_type(text, *announced)
         if doc_type:
             plan.doc_type = doc_type
     anchor = symbol.evidence.end if symbol else words.type_word_end(text, announced)
-    period = plan_period(extraction.periods, extraction.issuers, announced, anchor, extraction.targets, text, words)
+    period = plan_period(extraction.periods, extraction.issuers, announced, anchor, extraction.targets, target_sentences, text, words)
     if period:
         plan.period_start, plan.period_end = period[0], period[1]
         plan.evidence["period"] = period[2]
@@ -97,10 +100,10 @@ def _issuer_and_place(plan: PlanRecord, extraction: Extraction, sentences, symbo
         plan.place = subject.name if subject else page_place(extraction)
     if plan.issuer_level == "national":
         plan.place = None  # a national document covers no one territory
-    if plan.issuer_level is None and subject and (extraction.targets or plan.symbol):
+    if plan.issuer_level is None and subject and (target_sentences or plan.symbol):
         plan.issuer_level = subject.level
-    spoken_for = territory_level(text, target_sentences, words) if extraction.targets else None
-    if plan.issuer_level is None and plan.place and (extraction.targets or plan.symbol):
+    spoken_for = territory_level(text, target_sentences, words) if target_sentences else None
+    if plan.issuer_level is None and plan.place and (target_sentences or plan.symbol):
         plan.issuer_level = next((p.level for p in extraction.places if p.name == plan.place), None)
         if spoken_for == "national" or (plan.issuer_level == "district" and spoken_for == "province" and not subject):
             # a unit named in passing on a page whose targets speak for the whole country or province

@@ -12,7 +12,7 @@ from .words import PlanWords
 
 
 def plan_period(periods: list[PeriodMention], issuers: list[IssuerMention], issue_sentence, anchor: int,
-                targets: list[TargetMention], text: str, words: PlanWords):
+                targets: list[TargetMention], goal_sentences: frozenset[tuple[int, int]], text: str, words: PlanWords):
     """The years the plan covers, from the most telling place that names them: the sentence
     announcing the plan, then the title, then the deadlines of its targets."""
     cited = _basis_lines(text, words)  # "Căn cứ Quyết định ... giai đoạn 2011 - 2020": the cited document's years
@@ -28,8 +28,8 @@ def plan_period(periods: list[PeriodMention], issuers: list[IssuerMention], issu
         # the period right after the plan's name is the plan's own.
         pools.append(after_anchor[:2] if after_anchor[:1] and after_anchor[0].kind == "range" else after_anchor[:1] or in_sentence)
     pools.append([p for p in periods if p.evidence.start < title_end])
-    target_sentences = SpanIndex((t.sentence.start, t.sentence.end) for t in targets)
-    pools.append([p for p in periods if p.kind == "until" and target_sentences.covers(p.evidence.start, p.evidence.start + 1)])
+    committing = SpanIndex(goal_sentences)  # the sentences of the targets and of goals stated without a figure
+    pools.append([p for p in periods if p.kind == "until" and committing.covers(p.evidence.start, p.evidence.start + 1)])
     pools.append([p for p in periods if p.kind == "range"])
     pools.append([p for p in periods if p.kind == "until"])
     period = next((chosen for pool in pools if (chosen := _period_of(pool))), None)
