@@ -144,7 +144,7 @@ class PlaceMention(Strict):
 class PeriodMention(Strict):
     start: int | None
     end: int
-    kind: Literal["range", "year", "until"]
+    kind: Literal["range", "year", "until", "vision"]
     evidence: Evidence
 
 
@@ -380,6 +380,7 @@ class CalendarRules(Strict):
     range_words: PhraseRule
     until_words: PhraseRule
     until_extent_words: PhraseRule
+    vision_words: PhraseRule = Field(description="a plan's horizon beyond its phase: 'tầm nhìn đến năm 2030'")
 
 
 class FrameRules(Strict):

@@ -108,6 +108,13 @@ def test_a_number_line_in_an_annex_table_cites_another_document():
     assert (plan.symbol, plan.doc_type, plan.period_start, plan.period_end) == (None, "ke_hoach", 2017, 2017)
 
 
+def test_a_plan_runs_to_the_horizon_its_name_gives_and_its_targets_fall_due_with_its_phase():
+    result = extract_text("Ngày 3/4/2023, UBND tỉnh Điện Biên ban hành Kế hoạch phát triển du lịch giai đoạn 2021-2025, tầm nhìn "
+                          "đến năm 2030. Mục tiêu: đón 1,5 triệu lượt khách.")
+    assert (result.plan.period_start, result.plan.period_end) == (2021, 2030)
+    assert [t.year for t in result.targets] == [2025]
+
+
 def test_a_councils_term_is_no_plan_period_and_a_day_without_year_takes_the_pages():
     plan = extract_text(" date 2023-12 Ngày 8/12, HĐND huyện Mèo Vạc khóa XX, nhiệm kỳ 2021-2026 tổ chức kỳ họp thứ 12, "
                         "thông qua các nghị quyết. Năm 2024, huyện phấn đấu giảm 5% tỷ lệ hộ nghèo.").plan

@@ -25,6 +25,12 @@ class PeriodPass:
             re.IGNORECASE,
         )
         self.until = until_pattern(rules)
+        # "tầm nhìn đến năm 2030", "định hướng đến 2030": the horizon a phase's plan runs to
+        self.vision = re.compile(
+            rf"(?:{alternation(rules.vision_words.phrases)})\s+(?:(?:{alternation(rules.until_words.phrases)})\s+)?"
+            rf"(?:(?:{alternation(rules.year_words.phrases)})\s+)?{_Y}(?!\d)",
+            re.IGNORECASE,
+        )
         self.year = re.compile(rf"\b(?:{year})\s+{_Y}(?!\d)", re.IGNORECASE)
         # "ngày 13 tháng 10 năm 2017", "ngày ỗñ tháng 12 năm 2016" (a day OCR could not read): a date's year
         self.month_before = re.compile(rf"(?:{alternation(rules.month_words.phrases)})\s*\S{{0,3}}\s*$", re.IGNORECASE)
@@ -33,7 +39,8 @@ class PeriodPass:
         text = text_of(doc)
         found: list[PeriodMention] = []
         taken: list[tuple[int, int]] = []
-        kinds = ((self.range, "range", "period-range.v1"), (self.until, "until", "period-until.v1"), (self.year, "year", "period-year.v1"))
+        kinds = ((self.range, "range", "period-range.v1"), (self.vision, "vision", "period-vision.v1"),
+                 (self.until, "until", "period-until.v1"), (self.year, "year", "period-year.v1"))
         for pattern, kind, rule_id in kinds:
             earlier = SpanIndex(taken)  # a pattern's own matches never overlap one another
             for m in pattern.finditer(text):
@@ -46,7 +53,7 @@ class PeriodPass:
                     if not 0 < end - start <= 15:
                         continue
                 else:
-                    start, end = (None if kind == "until" else int(m.group(1))), int(m.group(1))
+                    start, end = (None if kind in ("until", "vision") else int(m.group(1))), int(m.group(1))
                 taken.append((m.start(), m.end()))
                 found.append(PeriodMention(
                     start=start, end=end, kind=kind,

@@ -29,7 +29,7 @@ def build_result(extraction: Extraction, words: PlanWords, places: Gazetteer) ->
     symbol = find_plan_symbol(text, extraction.symbols, words, unnumbered is not None, figure_sentences)
     announced = find_issue_sentence(text, sentences, symbol, extraction.targets, extraction.issuers, words)
     plan = PlanRecord()
-    _identify(plan, extraction, symbol, unnumbered, announced, target_sentences, words)
+    phase_end = _identify(plan, extraction, symbol, unnumbered, announced, target_sentences, words)
     _date(plan, extraction, symbol, unnumbered, announced, dateline_year, words)
     _issuer_and_place(plan, extraction, sentences, symbol, announced, target_sentences, words, places)
     congress = None if symbol else congress_term(extraction.periods, extraction.issuers, words)
@@ -39,17 +39,19 @@ def build_result(extraction: Extraction, words: PlanWords, places: Gazetteer) ->
         term = congress[0]  # a plan with targets for later years spans them
         plan.period_start, plan.period_end = term.start, max([term.end] + [t.year for t in extraction.targets if t.year])
         plan.evidence["period"] = term.evidence
+        phase_end = None
     references = cited_references(text, extraction.symbols, extraction.dates, dateline_year, words)
     date_place(plan, places, place_date(plan.issued, extraction.document.published, references))
     if not (target_sentences or plan.symbol or unnumbered):
         plan = PlanRecord()  # a page about no plan: every plan field null
-    targets = [_for_plan(t, plan) for t in extraction.targets]
+    targets = [_for_plan(t, plan, phase_end or plan.period_end) for t in extraction.targets]
     return DocumentResult(document=extraction.document, plan=plan, references=references, targets=targets)
 
 
 def _identify(plan: PlanRecord, extraction: Extraction, symbol: SymbolMention | None, unnumbered, announced, target_sentences,
-              words: PlanWords) -> None:
-    """The plan's symbol and type, and the years it covers."""
+              words: PlanWords) -> int | None:
+    """The plan's symbol and type, and the years it covers; where it looks beyond the phase its
+    targets end with ("giai đoạn 2021-2030, tầm nhìn đến năm 2050"), that phase's last year."""
     text = extraction.document.text
     if symbol:
         plan.symbol, plan.doc_type = symbol.symbol, symbol.doc_type
@@ -68,8 +70,11 @@ def _identify(plan: PlanRecord, extraction: Extraction, symbol: SymbolMention | 
     anchor = symbol.evidence.end if symbol else words.type_word_end(text, announced)
     period = plan_period(extraction.periods, extraction.issuers, announced, anchor, extraction.targets, target_sentences, text, words)
     if period:
-        plan.period_start, plan.period_end = period[0], period[1]
-        plan.evidence["period"] = period[2]
+        start, end, evidence, horizon = period
+        plan.period_start, plan.period_end = start, horizon or end
+        plan.evidence["period"] = evidence
+        return end if horizon else None
+    return None
 
 
 def _date(plan: PlanRecord, extraction: Extraction, symbol, unnumbered, announced, dateline_year, words: PlanWords) -> None:
@@ -130,12 +135,12 @@ def _congress_body(plan: PlanRecord, body: IssuerMention) -> None:
         plan.place = body.place or (plan.place if body.level == "province" else None)
 
 
-def _for_plan(target: TargetMention, plan: PlanRecord) -> TargetMention:
-    """A target due when the plan ends unless it says otherwise; a quota of the unit the plan
-    itself covers ("Thị xã Hương Thủy ... đạt 14,4%" in Hương Thủy's plan) is for all of it."""
+def _for_plan(target: TargetMention, plan: PlanRecord, due: int | None) -> TargetMention:
+    """A target due when the plan's phase ends (`due`) unless it says otherwise; a quota of the
+    unit the plan itself covers ("Thị xã Hương Thủy ... đạt 14,4%" in Hương Thủy's plan) is for all of it."""
     update: dict = {}
     if target.year is None:
-        update["year"] = plan.period_end
+        update["year"] = due
     if target.scope == "other" and plan.place and plan.place.lower() in target.text.lower():
         update["scope"] = "all"
     return target.model_copy(update=update) if update else target

@@ -14,7 +14,8 @@ from .words import PlanWords
 def plan_period(periods: list[PeriodMention], issuers: list[IssuerMention], issue_sentence, anchor: int,
                 targets: list[TargetMention], goal_sentences: frozenset[tuple[int, int]], text: str, words: PlanWords):
     """The years the plan covers, from the most telling place that names them: the sentence
-    announcing the plan, then the title, then the deadlines of its targets."""
+    announcing the plan, then the title, then the deadlines of its targets: (start, end,
+    evidence, horizon), the horizon a year the plan looks to beyond the phase its targets end with."""
     cited = _basis_lines(text, words)  # "Căn cứ Quyết định ... giai đoạn 2011 - 2020": the cited document's years
     # a council's term ("HĐND huyện khóa IV, nhiệm kỳ 2016-2021") is its members', not a plan's
     councils = {id(p) for p, _ in _terms_of(periods, [i for i in issuers if i.body != "party_committee"], words)}
@@ -28,19 +29,37 @@ def plan_period(periods: list[PeriodMention], issuers: list[IssuerMention], issu
         # the period right after the plan's name is the plan's own.
         pools.append(after_anchor[:2] if after_anchor[:1] and after_anchor[0].kind == "range" else after_anchor[:1] or in_sentence)
     pools.append([p for p in periods if p.evidence.start < title_end])
+    own_pools = len(pools)  # the announcing sentence and the title name the plan itself
     committing = SpanIndex(goal_sentences)  # the sentences of the targets and of goals stated without a figure
     pools.append([p for p in periods if p.kind == "until" and committing.covers(p.evidence.start, p.evidence.start + 1)])
     pools.append([p for p in periods if p.kind == "range"])
     pools.append([p for p in periods if p.kind == "until"])
-    period = next((chosen for pool in pools if (chosen := _period_of(pool))), None)
+    chosen_in, period = next(((i, chosen) for i, pool in enumerate(pools) if (chosen := _period_of(pool))), (None, None))
+    # the plan's own name gives its horizon too
+    horizon = _horizon(period, periods, text) if period and chosen_in < own_pools else None
     stated = [t.year for t in targets if t.year]
     if period is None and stated:
         last = max(targets, key=lambda t: t.year or 0)  # the period's evidence: the target due last
-        return (min(stated) if len(set(stated)) > 1 else phase_start(max(stated)) if words.until.search(text) else max(stated)), max(stated), last.evidence
-    if period and stated and max(stated) > period[1]:
+        start = min(stated) if len(set(stated)) > 1 else phase_start(max(stated)) if words.until.search(text) else max(stated)
+        return start, max(stated), last.evidence, None
+    if period and stated and max(stated) > max(period[1], horizon or 0):
         start = period[0] if period[0] is not None else phase_start(max(stated))
-        return start, max(stated), period[2]  # a plan with targets for later years spans them
-    return period
+        return start, max(stated), period[2], None  # a plan with targets for later years spans them
+    return (*period, horizon) if period else None
+
+
+VISION_GAP = 5  # characters between a phase and its horizon: "giai đoạn 2021-2025, tầm nhìn đến năm 2030"
+
+
+def _horizon(period, periods: list[PeriodMention], text: str) -> int | None:
+    """The horizon the plan's name gives after its phase ("đến năm 2025, tầm nhìn đến năm 2030",
+    "GIAI ĐOẠN 2018 - 2020 VÀ TẦM NHÌN ĐẾN NĂM 2030"): the plan runs to it (annotation rule 7)."""
+    _, end, evidence = period
+    for vision in (p for p in periods if p.kind == "vision" and p.end > end):
+        gap = text[evidence.end : vision.evidence.start]
+        if len(gap) <= VISION_GAP and not re.search(r"[.;\n]", gap):
+            return vision.end
+    return None
 
 
 def _basis_lines(text: str, words: PlanWords) -> SpanIndex:
