@@ -22,6 +22,7 @@ class IssuerPass:
         self.gazetteer = gazetteer
         self.bodies = {key(p): r for r in rules.places.bodies for p in r.phrases}
         self.back_references = frozenset(r.id for r in rules.places.bodies if r.refers_back)
+        self.motto = re.compile(rf"(?:{alternation(rules.frame.motto_words.phrases)})", re.IGNORECASE)
         self.levels = {key(p): r.code for r in rules.places.levels for p in r.phrases}
         self.level_rules = {key(p): r.id for r in rules.places.levels for p in r.phrases}
         self.city_words = {p.lower().rstrip(".") for r in rules.places.levels if r.city for p in r.phrases}
@@ -57,11 +58,11 @@ class IssuerPass:
             if level == "commune":
                 # a commune's name repeats across provinces: it is kept as written ("UBND xã Tân
                 # Lập (huyện Bắc Sơn)") and resolved within the places the document names
-                name, end = _proper_name(text, m.end())
+                name, end = _proper_name(text, m.end(), self.motto)
             elif place is None and rule.level == "district" and not level_word:
                 # a body that is its level ("Huyện ủy Tây Giang") names its district bare, where
                 # the gazetteer reads districts only after their level word
-                written, after = _proper_name(text, m.end())
+                written, after = _proper_name(text, m.end(), self.motto)
                 unit = self.gazetteer.lookup(written, "district") if written else None
                 if unit:
                     name, end = unit.name, after
@@ -82,7 +83,7 @@ class IssuerPass:
         taken = sorted(p.evidence.start for p in known)
         units = []
         for m in self.unit_word.finditer(text):
-            name, end = _proper_name(text, m.end())
+            name, end = _proper_name(text, m.end(), self.motto)
             start = _WORD.match(text, m.end()).start(1)
             if name and bisect_right(taken, start) == bisect_right(taken, m.end()):  # the gazetteer's own
                 word = key(m.group("level"))
@@ -109,11 +110,12 @@ class IssuerPass:
         return place.level if place else None
 
 
-def _proper_name(text: str, offset: int) -> tuple[str | None, int]:
+def _proper_name(text: str, offset: int, motto: re.Pattern) -> tuple[str | None, int]:
     """Up to four capitalised syllables from `offset`, and the number some new communes carry: a
-    unit's name as written ("Tân Lập", "Ea Kao", "Bảo Lâm 1")."""
+    unit's name as written ("Tân Lập", "Ea Kao", "Bảo Lâm 1"). A two-column header read as one
+    line puts the national motto after it ("UBND XÃ CÁT VÂN CỘNG HÒA XÃ HỘI ..."): no name runs into it."""
     words, end = [], offset
-    while len(words) < 4 and (word := _WORD.match(text, end)) and (
+    while len(words) < 4 and (word := _WORD.match(text, end)) and not motto.match(text, word.start(1)) and (
         word.group(1)[0].isupper() or (words and word.group(1).isdigit() and len(word.group(1)) <= 2)
     ):
         words.append(word.group(1))
