@@ -66,6 +66,9 @@ DECISIONS = [
     ("Huyện phấn đấu tăng thu ngân sách bình quân 8-10% mỗi năm\nĐại hội thông qua các chỉ tiêu: giá trị sản xuất tăng "
      "bình quân 10,7%; thu ngân sách tăng bình quân 8-10% mỗi năm.",
      [t(8, 10, change="increase", per_year=True), t(10.7, change="increase")]),
+    # a shorter statement whose words all stand in a longer one of the same figure restates it
+    ("Mục tiêu năm 2030\nPhường Đông Hải phấn đấu tỷ lệ đô thị hóa trên địa bàn cuối năm 2030 đạt 65%.\n"
+     "Đại hội đặt mục tiêu đến cuối năm 2030, tỷ lệ đô thị hóa trên địa bàn đạt 65%.", [t(65)]),
     # ... a headline aggregate of district quotas stays
     ("Phấn đấu giảm 1.200 hộ nghèo trong năm 2023\nPhấn đấu huyện Mường La giảm 700 hộ nghèo, huyện Sông Mã giảm 500 hộ nghèo.",
      [t(1200, unit="households", change="decrease"), t(700, unit="households", change="decrease"),

@@ -38,6 +38,7 @@ from ..sentences import sentence_spans
 from ..spans import SpanIndex
 
 HEADLINE_MAX = 300  # a first line longer than this is body text, not a headline
+RESTATED_WORDS = 6  # fewest words a statement needs to be told a restatement of a longer one
 REPEAT_OVERLAP = 0.75  # share of their words two statements of one figure have in common when both state one commitment
 _WORDS = re.compile(r"[^\W\d_]+")
 GOAL_LIST_ITEM = Context("goal", GOAL_LIST)
@@ -360,6 +361,14 @@ def _words(target: TargetMention) -> set[str]:
     return set(_WORDS.findall(target.text.lower()))
 
 
+def _restated_within(words: set[str], other: set[str]) -> bool:
+    """A shorter statement whose words all stand in a longer one of the same figure restates it
+    ("tỷ lệ nghèo đa chiều giảm còn 0,23%" after "Xã ... phấn đấu tỷ lệ nghèo đa chiều cuối năm 2030
+    giảm còn 0,23%"); a bare "đạt 100%" says too little to tell."""
+    shorter, longer = sorted((words, other), key=len)
+    return len(shorter) >= RESTATED_WORDS and shorter <= longer
+
+
 def _overlap(words: set[str], other: set[str]) -> float:
     return len(words & other) / max(1, len(words | other))
 
@@ -400,4 +409,4 @@ def _figure(target: TargetMention) -> tuple:
 def _same_commitment(target: TargetMention, words: set[str], kept: TargetMention, kept_words: set[str]) -> bool:
     if target.indicator != "other":
         return target.change == kept.change and target.bound == kept.bound
-    return _overlap(words, kept_words) >= REPEAT_OVERLAP
+    return _overlap(words, kept_words) >= REPEAT_OVERLAP or _restated_within(words, kept_words)
