@@ -38,7 +38,7 @@ def test_devset_gate():
     assert scores.references.f1 >= DEVSET_MINIMUM["references_f1"], report
 
 
-WILD_MINIMUM = {"targets_f1": 0.89, "plan": 0.70}
+WILD_MINIMUM = {"targets_f1": 0.89, "plan": 0.75}
 
 
 def test_wild_gold_gate(tmp_path):
@@ -78,4 +78,4 @@ def test_reviewed_wild_pages_gate(tmp_path):
     for name in load_gold_dir(gold_dir):
         (tmp_path / name).symlink_to(docs / name)
     scores = evaluate_folder(tmp_path, gold_dir)
-    assert scores.targets.f1 >= 0.82, format_scores(scores)
+    assert scores.targets.f1 >= 0.85, format_scores(scores)
