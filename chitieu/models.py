@@ -335,7 +335,7 @@ class ChangeRule(SeenPhraseRule):
 
 Mark = Literal[
     "commit", "done", "forecast", "state", "progressive", "report", "spend", "define", "vote", "plan_share", "assign",
-    "name", "goals_above",
+    "name", "goals_above", "part_of",
 ]
 
 

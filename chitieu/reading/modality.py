@@ -58,11 +58,19 @@ def construction(c: Clause, support_before: bool, money_goals: frozenset[str], l
             return Modality("assignment", mark.rule_id)
         if mark.code == "spend" and q.unit == "vnd" and mark.end <= q.start and not _money_goal_before(c, mark, money_goals):
             return Modality("budget", mark.rule_id)
+        if mark.code == "part_of" and q.unit == "percent" and 0 <= q.start - mark.end <= ADJACENT and _spent_in_clause(c):
+            return Modality("budget", mark.rule_id)  # "vốn ngân sách Trung ương ... chiếm 9,6%": a budget's make-up
     if q.unit == "vnd" and support_before:
         return Modality("budget", "money-given.v1")  # "hỗ trợ 15 triệu đồng/hộ": a support norm
     if q.unit_rule.startswith("word-all") and not c.words.coverage.search(c.right_clause_text):
         return Modality("statistic", q.unit_rule)  # "tất cả ... được ..." is 100%; "tất cả" alone names no share
     return None
+
+
+def _spent_in_clause(c: Clause) -> bool:
+    """A spending word before the quantity in its clause (up to the last ";" before it)."""
+    clause_start = c.text.rfind(";", c.sentence[0], c.q.start) + 1 or c.sentence[0]
+    return any(m.family == "mark" and m.code == "spend" and clause_start <= m.start and m.end <= c.q.start for m in c.marks)
 
 
 def counted_goal_word(text: str, mark: Mark) -> bool:
