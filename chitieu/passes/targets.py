@@ -166,9 +166,8 @@ class _DocumentReader:
         context = GOAL_LIST_ITEM if self.line.in_list else self.layout.context_at(start)
         line_committed = self.line.committed
         first_aspect: bool | None = None  # what the sentence's first quantity asserted, for the lines after it
-        marks = s_marks
         for i, q in enumerate(in_sentence):
-            c = Clause(self.text, q, self.owner.words, (start, end), marks,
+            c = Clause(self.text, q, self.owner.words, (start, end), s_marks,
                        left_start=in_sentence[i - 1].end if i else start,
                        right_end=in_sentence[i + 1].start if i + 1 < len(in_sentence) else end,
                        years=s_years, years_start=years_start, after_quantity=i > 0)
@@ -186,7 +185,7 @@ class _DocumentReader:
             if quoted:  # a plan's figure quoted beside a result: the sentence reports
                 first_aspect = False if first_aspect is None else first_aspect
                 # the goal words that named the quoted plan govern none of the figures after it
-                marks = [m for m in marks if not (m.family == "mark" and m.code == "commit" and m.end <= q.start)]
+                s_marks = [m for m in s_marks if not (m.family == "mark" and m.code == "commit" and m.end <= q.start)]
             elif modality.kind in (COMMITMENT, "result", "forecast"):
                 line_committed = modality.kind == COMMITMENT
                 first_aspect = line_committed if first_aspect is None else first_aspect
@@ -199,9 +198,7 @@ class _DocumentReader:
             targets = self._read(c, previous, year, modality)
             found.extend(targets)
             if targets:
-                last = targets[-1]
-                previous = Previous(last.indicator, last.scope, last.year, last.change, last.bound, last.per_year, last.unit)
-                self.line.parent = previous
+                previous = self.line.parent = _previous(targets[-1])
         self.line.year = sentence_year
         if first_aspect is None:
             self._note_aspect(s_marks, s_years)
@@ -260,6 +257,10 @@ class _DocumentReader:
                 sentence=sentence, modality_rule=modality.rule_id, indicator_rule=chosen.rule_id if chosen else None,
             ))
         return found
+
+
+def _previous(last: TargetMention) -> Previous:
+    return Previous(last.indicator, last.scope, last.year, last.change, last.bound, last.per_year, last.unit)
 
 
 def _line_year(s_years: list[Year], current: Year | None) -> Year | None:
