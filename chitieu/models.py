@@ -342,6 +342,8 @@ Mark = Literal[
 class MarkRule(SeenPhraseRule):
     mark: Mark
     whole_words: bool = Field(False, description="match only where underthesea's words begin and end ('ước' is no estimate inside 'quy ước')")
+    after_count: bool = Field(False, description="an aspect marker that, right after a count, tells what the count has done "
+                              "('02 xã đã đạt chuẩn'), unlike a verb that may be the goal itself ('có thêm 2 xã về đích')")
 
 
 class CueRules(Strict):

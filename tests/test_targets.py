@@ -294,6 +294,9 @@ PRINCIPLES = [
     # a figure after another takes its movement, unless an action verb of its own opens a new predicate
     ("Phấn đấu tỷ lệ hộ nghèo giảm bình quân mỗi năm 1,5%, mỗi năm giải quyết việc làm cho trên 300 lao động.",
      [(1.5, "percent", "decrease", "all"), (300, "workers", "level", "all")]),
+    # a count followed by the perfective tells what it has done, even in a sentence with goals
+    ("Năm 2026, huyện phấn đấu có thêm 3 xã đạt chuẩn nông thôn mới nâng cao, tiếp tục chỉ đạo 04 xã đã đạt chuẩn nông "
+     "thôn mới nâng cao xây dựng xã kiểu mẫu.", [(3, "communes", "increase", "all")]),
     # a share of a sum the plan spends is the budget's make-up; a share of households stays a goal
     ("Phấn đấu giảm 2% tỷ lệ hộ nghèo. Tổng nguồn vốn thực hiện là 9.000 tỷ đồng, trong đó vốn ngân sách Trung ương chiếm 60%.",
      [(2, "percent", "decrease", "all")]),

@@ -110,8 +110,17 @@ def _bears_on_verb(mark: Mark, changes: list[Mark], c: Clause) -> bool:
 
 
 def present_after(c: Clause) -> Mark | None:
-    """A progressive mark after the quantity in its clause: what the count is now."""
+    """A progressive mark after the quantity in its clause: what the count is now ("68 công trình
+    ... đang hoạt động")."""
     return next((m for m in c.right_clause if m.family == "mark" and m.code == "progressive"), None)
+
+
+def done_after_count(c: Clause) -> Mark | None:
+    """A perfective marker right after a count: what the count has done, whatever the sentence
+    aims at ("tiếp tục chỉ đạo 02 xã đã đạt chuẩn nông thôn mới nâng cao", "4 xã đã về đích")."""
+    if c.q.unit == "percent":
+        return None
+    return next((m for m in c.right_clause if m.rule_id in c.words.after_count_rules and m.start - c.q.end <= ADJACENT), None)
 
 
 def goal_verb_after(c: Clause) -> Mark | None:
@@ -142,6 +151,9 @@ def decide(c: Clause, year: Year | None, page_date, past_before, context: Contex
     built = construction(c, support_before, money_goals, line_spending)
     if built:
         return built
+    done = done_after_count(c)
+    if done:
+        return Modality("result", done.rule_id)
     mark = aspect(c)
     if mark and mark.code == "forecast" and not forecast_is_goal:
         return Modality("forecast", mark.rule_id)
