@@ -141,9 +141,7 @@ class QuantityReader:
     def _read(self, text: str, m: re.Match) -> Quantity | None:
         if m.group("non_unit") and not (m.group("p1") or m.group("p2")):
             return None  # ages, durations, years: "dưới 16 tuổi", "36 tháng" (but "48,14% năm 2015")
-        unit_text = m.group("unit") or ""
-        if unit_text and "\n" in m.group("unit_gap") and m.start() - (text.rfind("\n", 0, m.start()) + 1) < MIN_WRAPPED_LINE:
-            unit_text = ""  # "Điều 3\nNhà nước", "1\nChương trình": a heading's number, not "3 nhà"
+        unit_text = _unit_on_line(text, m)
         if m.group("frac_n"):
             return self._read_fraction(text, m, unit_text)
         numeric_end = m.start("unit_gap")
@@ -279,6 +277,19 @@ def _baseline_after(grammar, unit: str, bounds: str) -> re.Pattern:
         rf"|[^.;\n]{{0,160}}?{not_after}\b(?:{movement})\s+(?:(?:{level})\s+)?(?:(?:{bounds})\s+)?\d",
         re.IGNORECASE,
     )
+
+
+def _unit_on_line(text: str, m: re.Match) -> str:
+    """The unit read after a number, unless a line break parts them and the next line opens
+    something of its own: a heading's number ("Điều 3\nNhà nước", "1\nChương trình"), or a
+    table row ending in a number before a row whose label starts with a capital ("... 93,02\nBác
+    sĩ bình quân 1 vạn dân ..."), where a wrapped sentence goes on in lower case."""
+    unit_text = m.group("unit") or ""
+    if not unit_text or "\n" not in m.group("unit_gap"):
+        return unit_text
+    heading = m.start() - (text.rfind("\n", 0, m.start()) + 1) < MIN_WRAPPED_LINE
+    new_row = unit_text[0].isupper() and not unit_text.isupper()
+    return "" if heading or new_row else unit_text
 
 
 def _looks_like_year(first: str, second: str | None) -> bool:

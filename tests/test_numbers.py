@@ -226,8 +226,6 @@ REAL_CASES = [
     ("đạt 16/19 tiêu chí nông thôn mới", [q(16, unit="other")]),
     ("nâng tiêu chí NTM bình quân toàn tỉnh đạt trên 12 tiêu chí/xã", [q(12, bound="at_least", unit="other")]),
     ("trồng 3,2 ha keo nguyên liệu giấy", [q(3.2, unit="other")]),
-    # health plans count beds and doctors per ten thousand people
-    ("phấn đấu đạt 31,5 giường bệnh/vạn dân và 11 bác sĩ/vạn dân", [q(31.5, unit="other"), q(11, unit="other")]),
     ("thủ trưởng các sở, ban, ngành, đơn vị và 342 doanh nghiệp", [q(342, unit="other")]),
     ("là 82 lớp, đã tổ chức 06 lớp", [q(82, unit="other"), q(6, unit="other")]),
     ("Đến nay, tỉnh đã hoàn thành 33/33 lớp bồi dưỡng đề ra theo kế hoạch (đạt 100%)",
@@ -306,6 +304,10 @@ SPEC_CASES = [
     ("Kế hoạch số 199/KH-UBND", []),
     ("(dưới 2.500 gram)", []),
     ("1.000 ngày đầu đời", []),
+    # a table row ending in a number: the next row's capitalised label is no unit (own wording)
+    ("Giường bệnh trên vạn dân 28,5\nHộ gia đình văn hóa 1.200", []),
+    # health plans count beds and doctors per ten thousand people (own wording)
+    ("phấn đấu đạt 31,5 giường bệnh/vạn dân và 11 bác sĩ/vạn dân", [q(31.5, unit="other"), q(11, unit="other")]),
 ]
 
 CASES = REAL_CASES + SPEC_CASES
