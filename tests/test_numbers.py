@@ -305,7 +305,7 @@ SPEC_CASES = [
     ("(dưới 2.500 gram)", []),
     ("1.000 ngày đầu đời", []),
     # a table row ending in a number: the next row's capitalised label is no unit (own wording)
-    ("Giường bệnh trên vạn dân 28,5\nHộ gia đình văn hóa 1.200", []),
+    ("Số giường bệnh tính bình quân trên một vạn dân 28,5\nHộ gia đình văn hóa 1.200", []),
     # health plans count beds and doctors per ten thousand people (own wording)
     ("phấn đấu đạt 31,5 giường bệnh/vạn dân và 11 bác sĩ/vạn dân", [q(31.5, unit="other"), q(11, unit="other")]),
 ]
