@@ -133,7 +133,7 @@ def test_schema(catalogue):
     assert [r["name"] for r in db["_migrations"].rows] == [
         "0001_initial", "0002_reviews", "0003_crawl", "0004_view_provinces", "0005_decision_rules", "0006_review_decisions",
         "0007_document_sources", "0008_run_owner", "0009_exports", "0010_places_after_merger",
-        "0011_exports_after_merger", "0012_exports_with_added_targets"]
+        "0011_exports_after_merger", "0012_exports_with_added_targets", "0013_plans_with_corrected_places"]
 
 
 def test_places_come_from_the_gazetteer(catalogue):
@@ -180,7 +180,7 @@ def test_places_of_an_older_catalogue_are_brought_up_to_date(tmp_path):
 def test_reopening_applies_no_migration_twice(tmp_path):
     Catalogue(tmp_path / "c.db").close()
     cat = Catalogue(tmp_path / "c.db")
-    assert cat.db["_migrations"].count == 12
+    assert cat.db["_migrations"].count == 13
     assert cat.db["places"].count == len(list(cat.db["places"].rows))
     cat.close()
 

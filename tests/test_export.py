@@ -3,6 +3,7 @@ targets_effective that the filters keep, with reviewers' corrections applied, an
 API returns the same rows."""
 
 import importlib.util
+import json
 import sqlite3
 import subprocess
 import sys
@@ -158,3 +159,29 @@ def test_importing_chitieu_loads_no_pandas():
     loaded = subprocess.run([sys.executable, "-c", "import sys, chitieu; print('pandas' in sys.modules, 'chitieu.api' in sys.modules)"],
                             capture_output=True, text=True, check=True).stdout
     assert loaded.split() == ["False", "False"]
+
+
+@pytest.mark.parametrize("corrected_place", ["Bình Sơn", None], ids=["renamed", "cleared"])
+def test_a_place_a_reviewer_corrected_carries_no_province_the_machine_resolved(tmp_path, corrected_place):
+    from chitieu.batch import BatchOptions, run_batch
+    from chitieu.catalogue import Catalogue
+    from chitieu.review import ReviewFilter, export_review, import_review
+    from tests.conftest import CORPUS
+    from tests.reviewed_catalogue import QUANG_NGAI
+
+    db = tmp_path / "c.db"
+    run_batch([CORPUS / "seeds"], BatchOptions(db_path=db, progress=False))
+    review = tmp_path / "review.json"
+    export_review(Catalogue(db), review, ReviewFilter(), batch="places")
+    data = json.loads(review.read_text(encoding="utf-8"))
+    data["reviewer"] = "Trần Văn Minh"
+    plan = next(d for d in data["documents"] if d["name"] == QUANG_NGAI)["plan"]
+    corrections = {**plan["corrections"], "place": corrected_place} if corrected_place else {**plan["corrections"], "clear": ["place"]}
+    plan.update(status="corrected", corrections=corrections)
+    review.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert not import_review(Catalogue(db), review).conflicts
+    rows = chitieu.targets(db=db)
+    quang_ngai = rows[rows.symbol == "04/KH-UBND"]
+    assert len(quang_ngai) and set(quang_ngai.place.fillna("")) == {corrected_place or ""}
+    assert quang_ngai.province.isna().all() and quang_ngai.province_successor.isna().all()
+    assert (rows[rows.symbol == "199/KH-UBND"].province == "Sơn La").all()  # plans no reviewer touched keep theirs

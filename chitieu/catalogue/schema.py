@@ -10,7 +10,7 @@ from typing import Callable
 import sqlite_utils
 
 from ..places import LAST_OLD_DAY, Place, load_gazetteer
-from .views import exports, exports_after_merger, exports_with_added_targets
+from .views import exports, exports_after_merger, exports_with_added_targets, plans_with_corrected_places
 
 
 def now() -> str:
@@ -332,3 +332,4 @@ MIGRATIONS.append(("0010_places_after_merger", _places_after_merger))
 
 MIGRATIONS.append(("0011_exports_after_merger", exports_after_merger))
 MIGRATIONS.append(("0012_exports_with_added_targets", exports_with_added_targets))
+MIGRATIONS.append(("0013_plans_with_corrected_places", plans_with_corrected_places))

@@ -22,8 +22,9 @@ def exports(db: sqlite_utils.Database) -> None:
     """What `chitieu export`, the Python API, the report and Datasette read: `plans_effective`
     (plans with reviewers' corrections overlaid) and `targets_export`, one row per effective
     target with its plan, place, document and evidence. The province columns come from the place
-    the machine resolved (a corrected place name is shown, not resolved again); a province's row
-    is found by its stable id, so the post-merger units stored beside it cannot double a row."""
+    the machine resolved (a corrected place name is shown, not resolved again: see
+    `plans_with_corrected_places`); a province's row is found by its stable id, so the post-merger
+    units stored beside it cannot double a row."""
     db.create_view(
         "plans_effective",
         f"select p.id, p.document_id, {overlaid('p', PLAN_VALUE_FIELDS)}, p.place_id, p.place_successor, p.evidence from plans p",
@@ -97,3 +98,17 @@ def exports_with_added_targets(db: sqlite_utils.Database) -> None:
         where a.anchor = 'attached'
     """
     db.create_view("targets_export", f"select *, 'machine' as origin from ({MACHINE_TARGETS})\n        union all{added}", replace=True)
+
+
+def plans_with_corrected_places(db: sqlite_utils.Database) -> None:
+    """plans_effective where a reviewer corrected or cleared a plan's place: the unit the machine
+    resolved went with the machine's place, so it goes too (no province columns rather than the
+    wrong province's); the corrected name is shown as written."""
+    corrected = "exists(select 1 from corrections c where c.item_id = p.id and c.field = 'place' and c.anchor = 'attached')"
+    db.create_view(
+        "plans_effective",
+        f"select p.id, p.document_id, {overlaid('p', PLAN_VALUE_FIELDS)}, "
+        f"case when {corrected} then null else p.place_id end as place_id, "
+        f"case when {corrected} then null else p.place_successor end as place_successor, p.evidence from plans p",
+        replace=True,
+    )
