@@ -345,3 +345,25 @@ def test_a_file_edited_during_import_writes_nothing(workspace, monkeypatch):
     with pytest.raises(ReviewError, match="changed while"):
         imported(db, path)
     assert Catalogue(db).db["reviews"].count == 0
+
+
+def test_an_added_target_the_reviewer_edits_and_imports_again_replaces_the_first(workspace):
+    """Found in this session's review rounds: an added target's quote edited and the file imported
+    again left both the old and the new target in the catalogue."""
+    tmp, _, db = workspace
+    path = tmp / "review.json"
+    export(db, path)
+    fields = {"indicator": "employment.overseas_work", "value_min": 40, "value_max": 40, "unit": "workers"}
+    edit(path, lambda d: (d.update(reviewer="Lan"), d["documents"][0].update(
+        added_targets=[{"quote": "hỗ trợ 40 lao động", "fields": fields}])))
+    imported(db, path)
+    edit(path, lambda d: d["documents"][0].update(
+        added_targets=[{"quote": "hỗ trợ 40 lao động thuộc các huyện nghèo đi làm việc ở nước ngoài", "fields": fields}]))
+    imported(db, path)
+    rows = Catalogue(db).rows("select quote from added_targets where anchor = 'attached'")
+    assert [r["quote"] for r in rows] == ["hỗ trợ 40 lao động thuộc các huyện nghèo đi làm việc ở nước ngoài"]
+    assert [t.value_min for t in effective(db).targets].count(40.0) == 1
+    edit(path, lambda d: d["documents"][0].update(added_targets=[]))  # taken back altogether
+    imported(db, path)
+    assert not Catalogue(db).rows("select 1 from added_targets where anchor = 'attached'")
+    assert not review_status(Catalogue(db)).needs_review

@@ -337,10 +337,10 @@ class Catalogue:
                 pk="id",
             )
 
-    def apply_review(self, reviews: list[dict], corrections: list[dict], added: list[dict]) -> int:
+    def apply_review(self, reviews: list[dict], corrections: list[dict], added: list[dict], withdrawn: list[str]) -> int:
         """Write a validated review in one transaction; returns how many rows were new or changed."""
         with self._transaction("applying a review"):
-            return apply_review(self.db, reviews, corrections, added)
+            return apply_review(self.db, reviews, corrections, added, withdrawn)
 
     # ------------------------------------------------------------------ crawl frontier
 

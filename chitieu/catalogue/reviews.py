@@ -47,7 +47,7 @@ def reanchor(db: sqlite_utils.Database, replaced: list[str], doc_id: str, text: 
     for table in ("reviews", "corrections"):
         for row in list(db[table].rows_where(f"document_id in ({marks}) and item_kind in ('target', 'plan', 'document')", replaced)):
             db[table].update(row["id"], _carried(table, row, doc_id, targets, by_evidence, plan))
-    for row in list(db["added_targets"].rows_where(f"document_id in ({marks})", replaced)):
+    for row in list(db["added_targets"].rows_where(f"document_id in ({marks}) and anchor != 'withdrawn'", replaced)):
         starts = find_quote(text, row["quote"])
         unique = len(starts) == 1
         db["added_targets"].update(row["id"], {
@@ -85,10 +85,13 @@ def _anchor(table: str, row: dict, machine: dict) -> str:
     return "attached" if json.loads(row["machine_value"]) == current else "stale"
 
 
-def apply_review(db: sqlite_utils.Database, reviews: list[dict], corrections: list[dict], added: list[dict]) -> int:
-    """Write a validated review's rows (the caller holds the transaction); returns how many
-    rows were new or changed."""
-    changed = 0
+def apply_review(db: sqlite_utils.Database, reviews: list[dict], corrections: list[dict], added: list[dict],
+                 withdrawn: list[str]) -> int:
+    """Write a validated review's rows (the caller holds the transaction), and mark `withdrawn`
+    the added targets its reviewer took back; returns how many rows were new or changed."""
+    for row_id in withdrawn:
+        db["added_targets"].update(row_id, {"anchor": "withdrawn"})
+    changed = len(withdrawn)
     for table, rows in (("reviews", reviews), ("corrections", corrections), ("added_targets", added)):
         for row in rows:
             existing = db[table].get(row["id"]) if _exists(db, table, row["id"]) else None

@@ -48,6 +48,7 @@ class _Writes:
     reviews: list[dict] = field(default_factory=list)
     corrections: list[dict] = field(default_factory=list)
     added: list[dict] = field(default_factory=list)
+    withdrawn: list[str] = field(default_factory=list)  # added targets the reviewer's file no longer holds
     problems: list[str] = field(default_factory=list)
     report: ImportReport = field(default_factory=ImportReport)
 
@@ -74,7 +75,7 @@ def import_review(catalogue: Catalogue, path: Path) -> ImportReport:
         raise ReviewError(f"{path}: {len(writes.problems)} problem(s), nothing was written:\n" + "\n".join(writes.problems))
     if path.read_bytes() != data:
         raise ReviewError(f"{path}: the file changed while it was being imported; nothing was written, import it again")
-    writes.report.applied = catalogue.apply_review(writes.reviews, writes.corrections, writes.added)
+    writes.report.applied = catalogue.apply_review(writes.reviews, writes.corrections, writes.added, writes.withdrawn)
     return writes.report
 
 
@@ -119,6 +120,12 @@ def _document(catalogue: Catalogue, writes: _Writes, context: _Context, doc: Rev
         _target_item(catalogue, writes, context, item, _same_target(item, current, by_row), base, document, f"{where}.targets[{j}]")
     for k, added in enumerate(doc.added_targets):
         _added_item(writes, context, added, document, base, f"{where}.added_targets[{k}]")
+    # the file is the reviewer's word for this batch: an added target it no longer holds (its
+    # quote edited, or deleted) is withdrawn, not kept beside the new one
+    kept = {row["id"] for row in writes.added if row["document_id"] == document["id"]}
+    writes.withdrawn += [row["id"] for row in catalogue.rows(
+        "select id from added_targets where document_id = ? and reviewer = ? and batch = ? and anchor = 'attached'",
+        [document["id"], context.reviewer, context.batch]) if row["id"] not in kept]
 
 
 def _same_target(item: ReviewTarget, current: dict[str, dict], by_row: dict[str, list[dict]]) -> dict | None:

@@ -84,7 +84,7 @@ def _needs_review(catalogue: Catalogue) -> list[str]:
         "union all select d.name, 'correction', c.item_id, c.field, c.reviewer, c.anchor, c.evidence_text from corrections c "
         "left join documents d on d.id = c.document_id where c.anchor != 'attached' "
         "union all select d.name, 'added target', a.id, '', a.reviewer, a.anchor, a.quote from added_targets a "
-        "left join documents d on d.id = a.document_id where a.anchor != 'attached' "
+        "left join documents d on d.id = a.document_id where a.anchor not in ('attached', 'withdrawn') "
         "union all select d.name, 'disputed target', e.id, '', '', 'disputed', e.evidence_text from targets_effective e "
         "join documents d on d.id = e.document_id where e.disputed"
     )
