@@ -154,18 +154,14 @@ class QuantityReader:
         else:
             return None  # a bare number: a counter, a year, a code
         unit_code, unit_rule = rule.code, rule.id
-        low = self._value(m.group("n1"), m.group("s1"))
-        high = self._value(m.group("n2"), m.group("s2") or m.group("s1")) if m.group("n2") else low
-        if m.group("n2") and m.group("s2") and not m.group("s1"):
-            low = self._value(m.group("n1"), m.group("s2"))  # "15 – 18 triệu": both ends in millions
-        if low is None or high is None:
+        values = self._values(m)
+        if values is None:
             return None  # no number a reader could take from it
+        low, high = values
         if unit_code != "percent" and _looks_like_year(m.group("n1"), m.group("n2")):
             return None
         if unit_code == "vnd" and not (m.group("s1") or m.group("s2")) and key(unit_text) in self._bare_money and low < 1000:
             return None
-        if high < low:
-            low, high = high, low  # "0,9 - 0,8%": a range written from the high end
         suffix = text[end : end + 14]
         per_year = bool(self._yearly.match(suffix) or self._yearly.search(text, m.start(), numeric_end))
         if unit_code == "vnd":
@@ -189,6 +185,16 @@ class QuantityReader:
             is_range=m.group("n2") is not None,
             is_baseline=is_baseline,
         )
+
+    def _values(self, m: re.Match) -> tuple[float, float] | None:
+        """The low and high ends of a number or range, each with its scale word."""
+        low = self._value(m.group("n1"), m.group("s1"))
+        high = self._value(m.group("n2"), m.group("s2") or m.group("s1")) if m.group("n2") else low
+        if m.group("n2") and m.group("s2") and not m.group("s1"):
+            low = self._value(m.group("n1"), m.group("s2"))  # "15 – 18 triệu": both ends in millions
+        if low is None or high is None:
+            return None
+        return (high, low) if high < low else (low, high)  # "0,9 - 0,8%": a range written from the high end
 
     def _bounds_around(self, text: str, m: re.Match, end: int) -> tuple[Bound, str | None, int, int, bool]:
         """The bound before the number, as the words after it may settle it; the quantity's new
