@@ -74,6 +74,9 @@ def test_plan_fields(text, expected):
     # an election's term is no plan's
     ("Đảng ủy phường tập trung lãnh đạo bầu cử đại biểu HĐND các cấp, nhiệm kỳ 2026 - 2031. Năm 2026, phường phấn đấu "
      "thu ngân sách đạt 80 tỷ đồng.", (2026, 2026)),
+    # a lead that tells last year's result before this year's goal: the goal's year is the plan's
+    ("(baolaocai.vn) – Năm 2023, tỷ lệ hộ nghèo trên địa bàn huyện Si Ma Cai giảm còn 30%. Trong năm 2024, huyện đặt ra "
+     "mục tiêu giảm tỷ lệ hộ nghèo từ 5 đến 6%.", (2024, 2024)),
     # a legal basis cites other documents: their phases are not the plan's
     ("Số: 210/QĐ-UBND | Lào Cai, ngày 02 tháng 4 năm 2019 |\nCăn cứ Quyết định số 2259/QĐ-TTg ngày 10/12/2014 phê duyệt "
      "Chiến lược quốc gia an toàn thực phẩm giai đoạn 2011 - 2020 và tầm nhìn 2030;\nQUYẾT ĐỊNH:\nBAN HÀNH KẾ HOẠCH BẢO ĐẢM "

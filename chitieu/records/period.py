@@ -28,9 +28,12 @@ def plan_period(periods: list[PeriodMention], issuers: list[IssuerMention], issu
         # "Kế hoạch ... năm 2024 vừa được ... ban hành ... theo Nghị quyết ... giai đoạn 2021-2025":
         # the period right after the plan's name is the plan's own.
         pools.append(after_anchor[:2] if after_anchor[:1] and after_anchor[0].kind == "range" else after_anchor[:1] or in_sentence)
-    pools.append([p for p in periods if p.evidence.start < title_end])
-    own_pools = len(pools)  # the announcing sentence and the title name the plan itself
     committing = SpanIndex(goal_sentences)  # the sentences of the targets and of goals stated without a figure
+    titled = [p for p in periods if p.evidence.start < title_end]
+    # a lead that tells last year's result before this year's goal ("Năm 2018, tỷ lệ hộ nghèo ...
+    # giảm còn 52%. Trong năm 2019, huyện đặt ra mục tiêu ..."): the goal's year is the plan's
+    pools.append([p for p in titled if p.kind != "year" or committing.covers(p.evidence.start, p.evidence.start + 1)] or titled)
+    own_pools = len(pools)  # the announcing sentence and the title name the plan itself
     pools.append([p for p in periods if p.kind == "until" and committing.covers(p.evidence.start, p.evidence.start + 1)])
     pools.append([p for p in periods if p.kind == "range"])
     pools.append([p for p in periods if p.kind == "until"])
