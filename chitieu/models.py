@@ -449,6 +449,8 @@ class SectionRules(Strict):
     headings: list[HeadingRule]
     part_words: SeenPhraseRule
     ordinal_words: PhraseRule
+    output_columns: PhraseRule = Field(description="a task table's column whose cells state what each task must produce: "
+                                       "a figure there is one to reach ('STT | Nhiệm vụ | Sản phẩm | Thời gian ...')")
 
 
 class BodyRule(PhraseRule):

@@ -294,6 +294,11 @@ PRINCIPLES = [
     # a figure after another takes its movement, unless an action verb of its own opens a new predicate
     ("Phấn đấu tỷ lệ hộ nghèo giảm bình quân mỗi năm 1,5%, mỗi năm giải quyết việc làm cho trên 300 lao động.",
      [(1.5, "percent", "decrease", "all"), (300, "workers", "level", "all")]),
+    # a figure in a task table's output column is one to reach; one in the task itself is not
+    ("II. NHIỆM VỤ, GIẢI PHÁP\nSTT | Nhiệm vụ | Sản phẩm | Thời gian hoàn thành\n"
+     "1 | Đẩy mạnh tiếp nhận hồ sơ trực tuyến tại bộ phận một cửa các cấp. | 90% hồ sơ được tiếp nhận trực tuyến | Năm 2026\n"
+     "2 | Tập huấn nghiệp vụ cho 200 cán bộ, công chức cấp xã. | Kế hoạch tập huấn | Quý II năm 2026",
+     [(90, "percent", "level", "all")]),
     # a count followed by the perfective tells what it has done, even in a sentence with goals
     ("Năm 2026, huyện phấn đấu có thêm 3 xã đạt chuẩn nông thôn mới nâng cao, tiếp tục chỉ đạo 04 xã đã đạt chuẩn nông "
      "thôn mới nâng cao xây dựng xã kiểu mẫu.", [(3, "communes", "increase", "all")]),

@@ -178,7 +178,7 @@ class _DocumentReader:
             year = stated or sentence_year
             if stated and not (q.is_baseline and c.own_year) and not (blocked and blocked.kind == "baseline" and c.restatement):
                 sentence_year = stated  # the year a baseline is from is not the sentence's
-            modality = self._modality(c, year, context, line_committed)
+            modality = self._modality(c, year, self.layout.output_cell(q.start) or context, line_committed)
             if blocked and c.restatement and modality.kind == COMMITMENT:
                 modality = blocked  # a restatement says what the figure it restates says
             quoted = modality.kind == COMMITMENT and c.quotes_a_goal()

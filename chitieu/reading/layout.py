@@ -48,6 +48,8 @@ class Sections:
 
     def __init__(self, rules: SectionRules):
         self.kinds = [(re.compile(rf"\b(?:{alternation(r.phrases)})\b", re.IGNORECASE), r.kind, r.id) for r in rules.headings]
+        self.output_column = re.compile(rf"\s*(?:{alternation(rules.output_columns.phrases)})\s*", re.IGNORECASE)
+        self.output_rule = rules.output_columns.id
         ordinal = alternation(rules.ordinal_words.phrases)
         self.part = re.compile(rf"[^\S\n]*(?:{alternation(rules.part_words.phrases)})\s+(?:[IVXL]+|\d+|(?:{ordinal})\s+\w+)\b", re.IGNORECASE)
 
@@ -71,7 +73,9 @@ class Layout:
     """Each line's context, decided once for a document."""
 
     def __init__(self, text: str, sections: Sections, quantity_starts: list[int], commit_starts: list[int]):
+        self.text, self.output_rule = text, sections.output_rule
         self.lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+        self.output_columns = _output_columns(text, self.lines, sections)
         self.starts = [start for start, _ in self.lines]
         commit_lines = {self.line_of(offset) for offset in commit_starts}
         self.contexts: list[Context] = []
@@ -107,6 +111,32 @@ class Layout:
 
     def is_heading(self, line: int) -> bool:
         return line in self.headings
+
+    def output_cell(self, offset: int) -> Context | None:
+        """A goal context for an offset in a task table's output column, else None."""
+        index = self.line_of(offset)
+        columns = self.output_columns.get(index)
+        if columns and self.text.count("|", self.lines[index][0], offset) in columns:
+            return Context("goal", self.output_rule)
+        return None
+
+
+def _output_columns(text: str, lines: list[tuple[int, int]], sections: Sections) -> dict[int, frozenset[int]]:
+    """For each row of a table whose header names an output column ("| Sản phẩm |"), the
+    indices of such columns; a line without a cell separator ends the table."""
+    found: dict[int, frozenset[int]] = {}
+    columns: frozenset[int] = frozenset()
+    for index, (start, end) in enumerate(lines):
+        line = text[start:end]
+        if "|" not in line:
+            columns = frozenset()
+            continue
+        header = frozenset(i for i, cell in enumerate(line.split("|")) if sections.output_column.fullmatch(cell))
+        if header:
+            columns = header
+        elif columns:
+            found[index] = columns
+    return found
 
 
 def _heading(line: str, sections: Sections) -> tuple[int, Context] | None:

@@ -66,9 +66,11 @@ def _run_on(c: Clause, start: int, end: int, change: str) -> int:
 
 
 def _object_end(c: Clause, start: int) -> int:
-    """Where the words a bare number counts end: the clause, cut before a purpose ("để", "nhằm")
-    or a second goal joined to it."""
+    """Where the words a bare number counts end: the clause, cut before a purpose ("để", "nhằm"),
+    a second goal joined to it or the end of a table's cell."""
     clause_end = c.right_clause_end
     stops = [m.start() for m in (c.words.purpose.search(c.text, start, clause_end), c.words.joined_goal.search(c.text, start, clause_end)) if m]
+    cell_end = c.text.find("|", start, clause_end)  # a table's cell ends what it holds
+    stops += [cell_end] if cell_end >= 0 else []
     end = min(stops, default=clause_end)
     return start + len(c.words.trailing_join.sub("", c.text[start:end]))
