@@ -165,7 +165,7 @@ class Extraction(Strict):
     places: list[PlaceMention] = Field(default_factory=list)
     periods: list[PeriodMention] = Field(default_factory=list)
     targets: list[TargetMention] = Field(default_factory=list)
-    page_date: tuple[int, int] | None = Field(None, description="the page's publication date or stored stamp (year, month)")
+    stamped: tuple[int, int] | None = Field(None, description="the page's publication date or stored stamp (year, month)")
     stated_goals: list[Evidence] = Field(default_factory=list, description="sentences stating a goal without a figure")
 
 

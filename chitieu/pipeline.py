@@ -51,7 +51,7 @@ class Extractor:
             places=place_mentions,
             periods=self.periods.run(doc),
             targets=reading.targets,
-            page_date=_stamped(document),
+            stamped=_stamped(document),
             stated_goals=reading.stated_goals,
         )
         return build_result(extraction, self.plan_words, self.gazetteer)

@@ -153,6 +153,8 @@ class _DocumentReader:
         if not aspects:
             return False
         past = self.past_before and any(y.kind in DUE_KINDS and is_past(y, self.past_before) for y in s_years)
+        # only a dated page's past ends a line's goals; an undated page's bound (the latest year it
+        # tells as done) dates results, not the goals that follow them
         self.line.committed = aspects == {"commit"} and not (self.page_date and past)
         return aspects == {"commit"} and not past and any(y.kind in GOAL_DUE_KINDS for y in s_years)
 

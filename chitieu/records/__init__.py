@@ -84,7 +84,7 @@ def _date(plan: PlanRecord, extraction: Extraction, symbol, unnumbered, announce
     else:
         issued = issue_date(text, extraction.dates, extraction.symbols, symbol, announced, words)
     if issued:
-        year = issued.year or dateline_year or _year_before(extraction.page_date, issued.month) or plan.period_start
+        year = issued.year or dateline_year or _year_before(extraction.stamped, issued.month) or plan.period_start
         if year:
             plan.issued = safe_date(year, issued.month, issued.day)
             plan.evidence["issued"] = issued.evidence
@@ -118,12 +118,12 @@ def _issuer_and_place(plan: PlanRecord, extraction: Extraction, sentences, symbo
         plan.issuer_level = spoken_for
 
 
-def _year_before(page_date: tuple[int, int] | None, month: int | None) -> int | None:
+def _year_before(stamped: tuple[int, int] | None, month: int | None) -> int | None:
     """The year of a day and month told without one ("Ngày 19/12, ..."): the latest on or before
-    the page's date."""
-    if page_date is None or month is None:
+    the page's stamped date."""
+    if stamped is None or month is None:
         return None
-    return page_date[0] if month <= page_date[1] else page_date[0] - 1
+    return stamped[0] if month <= stamped[1] else stamped[0] - 1
 
 
 def _congress_body(plan: PlanRecord, body: IssuerMention) -> None:
