@@ -293,6 +293,10 @@ class SymbolRules(Strict):
         description="words that name the page's plan only where its sentence says the document was just issued "
         "('Chương trình ... vừa được Chính phủ phê duyệt'); elsewhere they name what a plan implements"
     )
+    goal_setter_type_words: list[TypedPhraseRule] = Field(
+        description="words that name the page's plan where the document opens a clause as the subject of a "
+        "goal-setting verb ('Chiến lược quốc gia ... đặt mục tiêu'); a strategy or master plan is 'other'"
+    )
     issuing_verbs: PhraseRule
     citing_words: PhraseRule
     basis_words: PhraseRule
@@ -400,6 +404,7 @@ class FrameRules(Strict):
     possessive_words: PhraseRule
     according_words: PhraseRule
     goal_nouns: PhraseRule
+    goal_setting_verbs: PhraseRule
     plan_nouns: PhraseRule
     territory_before_words: PhraseRule
     territory_after_words: PhraseRule

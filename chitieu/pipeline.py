@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 
 from .models import DateMention, Document, DocumentResult, Extraction, SymbolMention
@@ -15,6 +14,7 @@ from .passes.targets import TargetPass
 from .places import gazetteer_for, load_gazetteer
 from .records import PlanWords, build_result
 from .rules import Rules, load_rules
+from .text import STORED_DATE
 from .version import extractor_version
 
 
@@ -58,8 +58,6 @@ class Extractor:
 
 
 SYMBOL_DATE_GAP = 12  # characters between a symbol and its date ("199/KH-UBND ngày 02/8/2022")
-# a stored page's own stamp at its start: " date 2024-03"
-_STORED_DATE = re.compile(r"\s*date\s+((?:19|20)\d\d)-(\d\d)\b")
 
 
 def _page_date(document: Document, dates: list[DateMention], symbols: list[SymbolMention]) -> tuple[int, int] | None:
@@ -83,7 +81,7 @@ def _stamped(document: Document) -> tuple[int, int] | None:
     """The page's publication date or stored stamp (" date 2024-03")."""
     if document.published:
         return document.published.year, document.published.month
-    stamp = _STORED_DATE.match(document.text)
+    stamp = STORED_DATE.match(document.text)
     return (int(stamp.group(1)), int(stamp.group(2))) if stamp else None
 
 

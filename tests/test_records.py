@@ -240,6 +240,21 @@ def test_a_programme_is_the_plan_only_where_it_is_announced(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a document opening a clause as the subject of a goal-setting verb sets the page's goals
+    ("Chương trình mục tiêu quốc gia phát triển văn hóa giai đoạn 2025-2035 đặt mục tiêu đến năm 2030 "
+     "có 95% số xã có nhà văn hóa.", "chuong_trinh"),
+    ("Theo đó, Chiến lược phát triển thủy lợi đến năm 2030 đặt ra mục tiêu 95% diện tích lúa được tưới tiêu chủ động.", "other"),
+    ("HÀ GIANG - Quy hoạch tỉnh thời kỳ 2021-2030, tầm nhìn đến năm 2050 xác định mục tiêu tỷ lệ đô thị hóa đạt 30%.", "other"),
+    # one a body implements, or one whose summing up a congress is charged with, does not
+    ("Thực hiện Chiến lược phát triển thủy lợi, tỉnh đặt mục tiêu 90% diện tích lúa được tưới tiêu chủ động.", None),
+    ("Đại hội có nhiệm vụ tổng kết thực hiện Chương trình xây dựng nông thôn mới và xác định mục tiêu giai đoạn tới: "
+     "phấn đấu 80% số xã đạt chuẩn.", None),
+], ids=["programme-sets-goals", "strategy-sets-goals", "master-plan-sets-goals", "strategy-implemented", "programme-summed-up"])
+def test_a_document_setting_goals_as_a_subject_is_the_plan(text, expected):
+    assert extract_text(text).plan.doc_type == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a goal stated without a figure, due by a year still ahead, is the page's plan
     (" date 2022-03\nTỉnh Lai Châu phấn đấu đến năm 2025 trở thành tỉnh phát triển khá trong vùng trung du miền núi phía Bắc.",
      ("province", "Lai Châu", 2021, 2025)),

@@ -64,7 +64,8 @@ def _identify(plan: PlanRecord, extraction: Extraction, symbol: SymbolMention | 
         else:
             plan.doc_type = words.type_word(title) or "other"
     elif announced and target_sentences and not words.against_plan.search(text, *announced):
-        doc_type = words.type_word(text[announced[0] : announced[1]]) or words.announced_type(text, *announced)
+        doc_type = (words.goal_setter_type(text[announced[0] : announced[1]]) or words.type_word(text[announced[0] : announced[1]])
+                    or words.announced_type(text, *announced))
         if doc_type:
             plan.doc_type = doc_type
     anchor = symbol.evidence.end if symbol else words.type_word_end(text, announced)

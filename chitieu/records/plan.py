@@ -66,7 +66,8 @@ def _same_sentence_after(after: str) -> str:
 def find_issue_sentence(text, sentences, plan_symbol, targets, issuers: list[IssuerMention], words: PlanWords) -> tuple[int, int] | None:
     """The sentence that announces the plan: the one with its symbol, else one quoting the goal
     of a document it names with its body ("đạt mục tiêu Nghị quyết Đại hội Đảng bộ tỉnh ...
-    (nhiệm kỳ 2020 - 2025), ... bình quân hằng năm đạt 3 - 5%"), else one with an issuing verb."""
+    (nhiệm kỳ 2020 - 2025), ... bình quân hằng năm đạt 3 - 5%"), else one with an issuing verb,
+    else one whose subject is a document setting goals ("Chiến lược quốc gia ... đặt mục tiêu")."""
     if plan_symbol:
         for start, end in sentences:
             if start <= plan_symbol.evidence.start < end:
@@ -82,6 +83,9 @@ def find_issue_sentence(text, sentences, plan_symbol, targets, issuers: list[Iss
         sentence = text[start:end]
         named = words.type_word(sentence) or words.announced_type(text, start, end)
         if words.issuing.search(sentence) and named and not words.legal_basis.match(sentence):
+            return start, end
+    for start, end in sentences:
+        if words.goal_setter_type(text[start:end]) and not words.legal_basis.match(text, start, end):
             return start, end
     for start, end in sentences:
         if words.type_word(text[start:end]) and words.plan_noun.search(text, start, end):

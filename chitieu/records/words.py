@@ -11,6 +11,7 @@ from ..passes.periods import until_pattern
 from ..passes.symbols import letter_body_re
 from ..reading.clause import against_plan, commits_after
 from ..phrases import alternation, flexible, key
+from ..text import STORED_DATE
 from ..rules import Rules
 
 
@@ -25,6 +26,13 @@ class PlanWords:
         self.patterns = [(re.compile(rf"\b{flexible(p)}\b", re.IGNORECASE), code) for p, code in words]
         self.announced_patterns = [(re.compile(rf"\b{flexible(p)}\b", re.IGNORECASE), rule.code)
                                    for rule in symbols.announced_type_words for p in rule.phrases]
+        # "Chiến lược quốc gia ... đặt mục tiêu": a document opening a clause as the subject of a
+        # goal-setting verb (the page's stamp may come before it)
+        setters = words + [(p, rule.code) for rule in symbols.goal_setter_type_words for p in rule.phrases]
+        opening = rf"(?:^(?:{STORED_DATE.pattern})?|[.,;:\n|(\-–])\s*"
+        verbs = _any(rules.frame.goal_setting_verbs)
+        self.goal_setter_patterns = [
+            (re.compile(rf"{opening}{flexible(p)}\b[^.;:\n]{{0,150}}?\b(?:{verbs})\b", re.IGNORECASE), code) for p, code in setters]
         headings = "|".join(flexible(p.upper()) for p, _ in words)
         self.heading = re.compile(rf"\s*(?:{headings})\s*$")
         self.sign_types = {a: r.code for r in symbols.sign_types for a in r.abbreviations}
@@ -121,6 +129,12 @@ class PlanWords:
                 if self.issued_after.match(text[m.end() : end]):
                     return code
         return None
+
+    def goal_setter_type(self, sentence: str) -> DocType | None:
+        """The type of a document the sentence names as the one setting the goals ("Quy hoạch
+        tỉnh ... thời kỳ 2021-2030 đặt mục tiêu"), the first so named."""
+        found = [(m.start(), code) for pattern, code in self.goal_setter_patterns if (m := pattern.search(sentence))]
+        return min(found)[1] if found else None
 
     def type_word_end(self, text: str, sentence: tuple[int, int] | None) -> int:
         if sentence is None:
