@@ -167,6 +167,7 @@ class Extraction(Strict):
     targets: list[TargetMention] = Field(default_factory=list)
     stamped: tuple[int, int] | None = Field(None, description="the page's publication date or stored stamp (year, month)")
     stated_goals: list[Evidence] = Field(default_factory=list, description="sentences stating a goal without a figure")
+    reported: list[Evidence] = Field(default_factory=list, description="sentences whose figures tell only results")
 
 
 class PlanRecord(PlanFields):

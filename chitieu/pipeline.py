@@ -53,6 +53,7 @@ class Extractor:
             targets=reading.targets,
             stamped=_stamped(document),
             stated_goals=reading.stated_goals,
+            reported=reading.reported,
         )
         return build_result(extraction, self.plan_words, self.gazetteer)
 

@@ -83,6 +83,14 @@ def test_plan_fields(text, expected):
      "AN TOÀN THỰC PHẨM GIAI ĐOẠN 2019 - 2020\n1. Mục tiêu: 100% cơ sở sản xuất được kiểm tra.", (2019, 2020)),
     ("Số: 45/QĐ-UBND | Yên Bái, ngày 9 tháng 1 năm 2018 |\nCăn cứ Quyết định số 1956/QĐ-TTg phê duyệt Đề án đào tạo nghề "
      "cho lao động nông thôn giai đoạn 2009 - 2020;\nĐiều 1. Phê duyệt Kế hoạch đào tạo nghề đến năm 2020.", (2016, 2020)),
+    # a year told only of results is no plan's, wherever it stands ...
+    ("Nhờ đầu tư đồng bộ, năm 2019 huyện Sa Thầy đã giảm tỷ lệ hộ nghèo từ 25% xuống còn 19%. Năm 2020, huyện đề ra "
+     "mục tiêu giảm tỷ lệ hộ nghèo xuống dưới 15%.", (2020, 2020)),
+    ("Phấn đấu đến cuối năm 2024, tỉnh giải quyết việc làm cho 21.000 lao động. Năm 2023, tỉnh đã giải quyết việc làm "
+     "cho 20.400 lao động, đạt 102% kế hoạch.", (2024, 2024)),
+    # ... but the year after the plan's name is the plan's, whatever else the sentence tells
+    ("Theo Kế hoạch giảm nghèo của thành phố Vị Thanh năm 2022, toàn thành phố hiện có 350 hộ nghèo. Thành phố phấn đấu "
+     "giảm 120 hộ nghèo.", (2022, 2022)),
 ])
 def test_plan_period(text, period):
     plan = extract_text(text).plan
@@ -122,6 +130,13 @@ def test_a_councils_term_is_no_plan_period_and_a_day_without_year_takes_the_page
     plan = extract_text(" date 2023-12 Ngày 8/12, HĐND huyện Mèo Vạc khóa XX, nhiệm kỳ 2021-2026 tổ chức kỳ họp thứ 12, "
                         "thông qua các nghị quyết. Năm 2024, huyện phấn đấu giảm 5% tỷ lệ hộ nghèo.").plan
     assert (plan.issued.isoformat(), plan.period_start, plan.period_end) == ("2023-12-08", 2024, 2024)
+
+
+def test_an_annual_plan_adopted_late_in_the_year_before_takes_that_year():
+    # annotation rule 6: an undated page's day and month; the resolution is on next year's plan
+    plan = extract_text("Ngày 7/12, HĐND tỉnh Thái Bình thông qua Nghị quyết về kế hoạch phát triển kinh tế - xã hội năm 2025, "
+                        "phấn đấu tốc độ tăng trưởng kinh tế đạt 10%.").plan
+    assert (plan.issued.isoformat(), plan.period_start, plan.period_end) == ("2024-12-07", 2025, 2025)
 
 
 def test_a_period_read_only_from_target_deadlines_points_at_the_target():

@@ -44,6 +44,7 @@ _WORDS = re.compile(r"[^\W\d_]+")
 GOAL_LIST_ITEM = Context("goal", GOAL_LIST)
 GOAL_DUE_KINDS = frozenset({"deadline", "until"})  # "vào năm 2030", "đến năm 2025": when a goal is due
 GOAL_SENTENCE_RULE = "goal-without-figure.v1"
+REPORTED_SENTENCE_RULE = "figures-reported.v1"
 # markup left in a stored page ('width="130%">', 'style="width:130%;"'): a number inside it is no quantity
 _MARKUP_BEFORE = re.compile(r"""=\s*["']?$|[\w-]:$""")
 _MARKUP_AFTER = re.compile(r"""["'>]|;["'\s]""")  # matched at the number's end
@@ -52,6 +53,7 @@ _MARKUP_AFTER = re.compile(r"""["'>]|;["'\s]""")  # matched at the number's end
 class TargetReading(NamedTuple):
     targets: list[TargetMention]
     stated_goals: list[Evidence]  # sentences stating a goal without a figure, due by a year still ahead
+    reported: list[Evidence]  # sentences whose figures tell only results
 
 
 class _Sentence(NamedTuple):
@@ -108,7 +110,7 @@ class TargetPass:
         headline = _headline(text)
         if headline:
             targets = _drop_headline_paraphrases(targets, headline)
-        return TargetReading(_drop_repeats(targets), reader.stated_goals)
+        return TargetReading(_drop_repeats(targets), reader.stated_goals, reader.reported)
 
 
 class _DocumentReader:
@@ -123,6 +125,7 @@ class _DocumentReader:
         self.line = _LineState()
         self.goals_above = [m for m in marks if m.family == "mark" and m.code == "goals_above"]
         self.stated_goals: list[Evidence] = []
+        self.reported: list[Evidence] = []
 
     def sentence(self, sentence: _Sentence) -> list[TargetMention]:
         start, end, s_marks, s_years = sentence
@@ -168,6 +171,7 @@ class _DocumentReader:
         context = GOAL_LIST_ITEM if self.line.in_list else self.layout.context_at(start)
         line_committed = self.line.committed
         first_aspect: bool | None = None  # what the sentence's first quantity asserted, for the lines after it
+        kinds: list[str] = []  # what each quantity asserts
         for i, q in enumerate(in_sentence):
             c = Clause(self.text, q, self.owner.words, (start, end), s_marks,
                        left_start=in_sentence[i - 1].end if i else start,
@@ -181,6 +185,7 @@ class _DocumentReader:
             if stated and not (q.is_baseline and c.own_year) and not (blocked and blocked.kind == "baseline" and c.restatement):
                 sentence_year = stated  # the year a baseline is from is not the sentence's
             modality = self._modality(c, year, self.layout.output_cell(q.start) or context, line_committed)
+            kinds.append(modality.kind)
             if blocked and c.restatement and modality.kind == COMMITMENT:
                 modality = blocked  # a restatement says what the figure it restates says
             quoted = modality.kind == COMMITMENT and c.quotes_a_goal()
@@ -202,6 +207,8 @@ class _DocumentReader:
             if targets:
                 previous = self.line.parent = _previous(targets[-1])
         self.line.year = sentence_year
+        if not found and any(k == "result" for k in kinds):  # "năm 2013 huyện đã giảm tỉ lệ hộ nghèo xuống dưới 15%"
+            self.reported.append(Evidence(start=start, end=end, text=self.text[start:end], rule_id=REPORTED_SENTENCE_RULE))
         if first_aspect is None:
             self._note_aspect(s_marks, s_years)
         else:

@@ -69,7 +69,7 @@ def _identify(plan: PlanRecord, extraction: Extraction, symbol: SymbolMention | 
         if doc_type:
             plan.doc_type = doc_type
     anchor = symbol.evidence.end if symbol else words.type_word_end(text, announced)
-    period = plan_period(extraction.periods, extraction.issuers, announced, anchor, extraction.targets, target_sentences, text, words)
+    period = plan_period(extraction, announced, anchor, target_sentences, words)
     if period:
         start, end, evidence, horizon = period
         plan.period_start, plan.period_end = start, horizon or end
@@ -85,7 +85,7 @@ def _date(plan: PlanRecord, extraction: Extraction, symbol, unnumbered, announce
     else:
         issued = issue_date(text, extraction.dates, extraction.symbols, symbol, announced, words)
     if issued:
-        year = issued.year or dateline_year or _year_before(extraction.stamped, issued.month) or plan.period_start
+        year = issued.year or dateline_year or _year_before(extraction.stamped, issued.month) or _adoption_year(plan, issued.month)
         if year:
             plan.issued = safe_date(year, issued.month, issued.day)
             plan.evidence["issued"] = issued.evidence
@@ -125,6 +125,18 @@ def _year_before(stamped: tuple[int, int] | None, month: int | None) -> int | No
     if stamped is None or month is None:
         return None
     return stamped[0] if month <= stamped[1] else stamped[0] - 1
+
+
+ADOPTION_MONTH = 10  # from October on, an annual plan adopted is next year's (annotation rule 6)
+
+
+def _adoption_year(plan: PlanRecord, month: int | None) -> int | None:
+    """The year of an undated page's day and month, from the plan's years: an annual plan is
+    adopted late in the year before it ("Ngày 9/12, HĐND tỉnh thông qua ... mục tiêu năm 2023")."""
+    if plan.period_start is None:
+        return None
+    late = plan.period_start == plan.period_end and month is not None and month >= ADOPTION_MONTH
+    return plan.period_start - 1 if late else plan.period_start
 
 
 def _congress_body(plan: PlanRecord, body: IssuerMention) -> None:

@@ -5,21 +5,26 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ..models import IssuerMention, PeriodMention, TargetMention
+from ..models import Extraction, IssuerMention, PeriodMention
 from ..passes.periods import phase_start
 from ..spans import SpanIndex
 from .words import PlanWords
 
 
-def plan_period(periods: list[PeriodMention], issuers: list[IssuerMention], issue_sentence, anchor: int,
-                targets: list[TargetMention], goal_sentences: frozenset[tuple[int, int]], text: str, words: PlanWords):
+def plan_period(extraction: Extraction, issue_sentence, anchor: int, goal_sentences: frozenset[tuple[int, int]], words: PlanWords):
     """The years the plan covers, from the most telling place that names them: the sentence
     announcing the plan, then the title, then the deadlines of its targets: (start, end,
     evidence, horizon), the horizon a year the plan looks to beyond the phase its targets end with."""
+    text, targets = extraction.document.text, extraction.targets
+    committing = SpanIndex(goal_sentences)  # the sentences of the targets and of goals stated without a figure
     cited = _basis_lines(text, words)  # "Căn cứ Quyết định ... giai đoạn 2011 - 2020": the cited document's years
     # a council's term ("HĐND huyện khóa IV, nhiệm kỳ 2016-2021") is its members', not a plan's
-    councils = {id(p) for p, _ in _terms_of(periods, [i for i in issuers if i.body != "party_committee"], words)}
-    periods = [p for p in periods if not cited.covers(p.evidence.start, p.evidence.start + 1) and id(p) not in councils]
+    councils = {id(p) for p, _ in _terms_of(extraction.periods, [i for i in extraction.issuers if i.body != "party_committee"], words)}
+    # a time told only of results ("năm 2013 huyện đã giảm tỉ lệ hộ nghèo xuống dưới 15%") is no plan's,
+    # unless the sentence names the plan ("Theo Kế hoạch ... năm 2023, toàn thành phố hiện có ...")
+    reported = SpanIndex((r.start, r.end) for r in extraction.reported if (r.start, r.end) != issue_sentence)
+    periods = [p for p in extraction.periods if not cited.covers(p.evidence.start, p.evidence.start + 1) and id(p) not in councils
+               and not (reported.covers(p.evidence.start, p.evidence.start + 1) and not committing.covers(p.evidence.start, p.evidence.start + 1))]
     title_end = _title_end(text, words)
     pools = []
     if issue_sentence:
@@ -28,7 +33,6 @@ def plan_period(periods: list[PeriodMention], issuers: list[IssuerMention], issu
         # "Kế hoạch ... năm 2024 vừa được ... ban hành ... theo Nghị quyết ... giai đoạn 2021-2025":
         # the period right after the plan's name is the plan's own.
         pools.append(after_anchor[:2] if after_anchor[:1] and after_anchor[0].kind == "range" else after_anchor[:1] or in_sentence)
-    committing = SpanIndex(goal_sentences)  # the sentences of the targets and of goals stated without a figure
     titled = [p for p in periods if p.evidence.start < title_end]
     # a lead that tells last year's result before this year's goal ("Năm 2018, tỷ lệ hộ nghèo ...
     # giảm còn 52%. Trong năm 2019, huyện đặt ra mục tiêu ..."): the goal's year is the plan's
