@@ -218,6 +218,10 @@ PRINCIPLES = [
     # a result told with goal words, a share of a plan achieved, a count at a date, an estimate, a vote
     ("Năm qua toàn huyện đã giảm được 2,1% hộ nghèo, đưa tỷ lệ xuống còn 9,8%.", []),
     ("Năm 2014, tỉnh đào tạo nghề cho hơn 2.000 người, đạt 77,89% kế hoạch giao.", []),
+    # a figure weighed against the goal or the resolution it reached is a result, and ends the line's goals
+    ("Đảng bộ xã phấn đấu hoàn thành các chỉ tiêu. Thu nhập bình quân đầu người đạt 41 triệu đồng, tăng 12,5% so với mục tiêu "
+     "Nghị quyết; duy trì 19/19 tiêu chí nông thôn mới.", []),
+    ("Diện tích trồng rừng mới 320 ha, đạt 128% so với nghị quyết.", []),
     # a figure its clause weighs against a plan is a result, even in a line that began with a goal
     ("Tỉnh phấn đấu năm 2024 giảm 2% tỷ lệ hộ nghèo. Năm 2023, tỉnh giảm 1.105 hộ nghèo, đạt 140% chỉ tiêu Nghị quyết "
      "HĐND tỉnh giao.", [(2, "percent", "decrease", "all")]),
