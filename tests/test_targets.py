@@ -69,6 +69,12 @@ DECISIONS = [
     # a shorter statement whose words all stand in a longer one of the same figure restates it
     ("Mục tiêu năm 2030\nPhường Đông Hải phấn đấu tỷ lệ đô thị hóa trên địa bàn cuối năm 2030 đạt 65%.\n"
      "Đại hội đặt mục tiêu đến cuối năm 2030, tỷ lệ đô thị hóa trên địa bàn đạt 65%.", [t(65)]),
+    # a lead that prints the headline again is the headline; the body's statement in other words repeats it
+    ("Đại hội Đảng bộ tỉnh Yên Bái thông qua chỉ tiêu đến 2030: tăng trưởng kinh tế đạt 8%/năm\n\nBan Chấp hành khóa XX. Đại hội "
+     "Đảng bộ tỉnh Yên Bái thông qua chỉ tiêu đến 2030: tăng trưởng kinh tế đạt 8%/năm. Sáng 12/10, Đại hội đại biểu Đảng bộ "
+     "tỉnh Yên Bái lần thứ XX, nhiệm kỳ 2025 - 2030 đã bế mạc sau ba ngày làm việc. Đại hội đã thông qua các chỉ tiêu "
+     "chủ yếu đến năm 2030 như: tốc độ tăng trưởng GRDP bình quân hằng năm 8%. Tỷ lệ che phủ rừng đạt 63%.",
+     [t(8, per_year=True), t(63)]),
     # ... a headline aggregate of district quotas stays
     ("Phấn đấu giảm 1.200 hộ nghèo trong năm 2023\nPhấn đấu huyện Mường La giảm 700 hộ nghèo, huyện Sông Mã giảm 500 hộ nghèo.",
      [t(1200, unit="households", change="decrease"), t(700, unit="households", change="decrease"),

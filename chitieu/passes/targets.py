@@ -109,7 +109,7 @@ class TargetPass:
         targets = [t for sentence in sentences for t in reader.sentence(sentence)]
         headline = _headline(text)
         if headline:
-            targets = _drop_headline_paraphrases(targets, headline)
+            targets = _drop_headline_paraphrases(targets, headline, text)
         return TargetReading(_drop_repeats(targets), reader.stated_goals, reader.reported)
 
 
@@ -330,10 +330,13 @@ def _headline(text: str) -> tuple[int, int] | None:
     return 0, end
 
 
-def _drop_headline_paraphrases(targets: list[TargetMention], headline: tuple[int, int]) -> list[TargetMention]:
+def _drop_headline_paraphrases(targets: list[TargetMention], headline: tuple[int, int], text: str) -> list[TargetMention]:
     """A headline states the body's key figure first: the body's statement of the same figure
     is a repeat, and a headline rounding a body figure ("giảm gần 5.000 hộ nghèo" over "giảm
     trên 4.990 hộ") adds nothing; one the body does not state (an aggregate of quotas) stays."""
+    # the headline printed again inside the lead ("Ban thường vụ ... khóa 14. <headline>") is the headline
+    again = {id(t) for t in targets if t.evidence.start >= headline[1] and _prints_title(t, text[headline[0] : headline[1]])}
+    targets = [t for t in targets if id(t) not in again]
     body = [t for t in targets if t.evidence.start >= headline[1]]
     repeated: set[int] = set()
     restating: set[tuple] = set()  # the headline figures the body states again
@@ -361,6 +364,18 @@ def _drop_headline_paraphrases(targets: list[TargetMention], headline: tuple[int
         )
 
     return [t for t in targets if not (t.evidence.start < headline[1] and paraphrased(t))]
+
+
+def _prints_title(target: TargetMention, title: str) -> bool:
+    """The target's sentence is the headline, or holds a line of it around the target's figure."""
+    sentence = target.sentence.text
+    if sentence.strip(" .;…\n") in title:
+        return True
+    for line in (line.strip(" .;…") for line in title.splitlines()):
+        at = sentence.find(line) + target.sentence.start
+        if line and at >= target.sentence.start and at <= target.evidence.start and target.evidence.end <= at + len(line):
+            return True
+    return False
 
 
 def _figure_of(target: TargetMention) -> tuple:
