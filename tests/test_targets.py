@@ -321,6 +321,9 @@ PRINCIPLES = [
     # party members admitted are counted; the members a congress's delegates stand for describe it
     ("Dự Đại hội có 120 đại biểu đại diện cho hơn 350 đảng viên trong toàn Đảng bộ. Nhiệm kỳ 2025-2030, phấn đấu mỗi năm "
      "kết nạp từ 20 đảng viên trở lên.", [(20, "persons", "level", "all")]),
+    # a count of the plan's own parts says how it is built, not what it reaches
+    ("Đại hội đề ra 3 khâu đột phá, 5 nhóm nhiệm vụ và xác định 12 nhóm mục tiêu đến năm 2030; phấn đấu giảm tỷ lệ hộ nghèo "
+     "xuống dưới 2%.", [(2, "percent", "level", "all")]),
     # markup left in a stored page is no quantity
     ('Phấn đấu tỷ lệ đạt <td width="130%">80%</td>', [(80, "percent", "level", "all")]),
     # a headline restates one body figure: the closest in words; the same number for another measure stays
