@@ -87,7 +87,7 @@ def test_plan_fields(text, expected):
     ("Nhờ đầu tư đồng bộ, năm 2019 huyện Sa Thầy đã giảm tỷ lệ hộ nghèo từ 25% xuống còn 19%. Năm 2020, huyện đề ra "
      "mục tiêu giảm tỷ lệ hộ nghèo xuống dưới 15%.", (2020, 2020)),
     ("Phấn đấu đến cuối năm 2024, tỉnh giải quyết việc làm cho 21.000 lao động. Năm 2023, tỉnh đã giải quyết việc làm "
-     "cho 20.400 lao động, đạt 102% kế hoạch.", (2024, 2024)),
+     "cho 20.400 lao động, đạt 102% kế hoạch.", (2021, 2024)),  # only the end given: the phase's start (rule 7)
     # ... but the year after the plan's name is the plan's, whatever else the sentence tells
     ("Theo Kế hoạch giảm nghèo của thành phố Vị Thanh năm 2022, toàn thành phố hiện có 350 hộ nghèo. Thành phố phấn đấu "
      "giảm 120 hộ nghèo.", (2022, 2022)),

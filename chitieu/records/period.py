@@ -22,7 +22,8 @@ def plan_period(extraction: Extraction, issue_sentence, anchor: int, goal_senten
     councils = {id(p) for p, _ in _terms_of(extraction.periods, [i for i in extraction.issuers if i.body != "party_committee"], words)}
     # a time told only of results ("năm 2013 huyện đã giảm tỉ lệ hộ nghèo xuống dưới 15%") is no plan's,
     # unless the sentence names the plan ("Theo Kế hoạch ... năm 2023, toàn thành phố hiện có ...")
-    reported = SpanIndex((r.start, r.end) for r in extraction.reported if (r.start, r.end) != issue_sentence)
+    names_plan = issue_sentence if issue_sentence and not words.against_plan.search(text, *issue_sentence) else None
+    reported = SpanIndex((r.start, r.end) for r in extraction.reported if (r.start, r.end) != names_plan)
     periods = [p for p in extraction.periods if not cited.covers(p.evidence.start, p.evidence.start + 1) and id(p) not in councils
                and not (reported.covers(p.evidence.start, p.evidence.start + 1) and not committing.covers(p.evidence.start, p.evidence.start + 1))]
     title_end = _title_end(text, words)
