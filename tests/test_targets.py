@@ -162,6 +162,19 @@ def test_each_number_keeps_the_year_written_after_it():
     assert [(t.value_min, t.year) for t in extract_text(text).targets] == [(5, 2023), (4, 2024), (3, 2025)]
 
 
+@pytest.mark.parametrize("text, years", [
+    # a term that frames what follows makes its figures due when it ends, whatever year came before
+    ("Đại hội thông qua Nghị quyết, phấn đấu đến năm 2030 là tỉnh công nghiệp, năm 2035 là tỉnh công nghiệp hiện đại; "
+     "nhấn mạnh các chỉ tiêu chủ yếu trong nhiệm kỳ 2025-2030, như: GRDP tăng bình quân 8% trở lên; thu nhập bình quân "
+     "đầu người đến năm 2035 đạt 200 triệu đồng.", [2030, 2035]),
+    # a phase naming what a standard means is no time of the goal
+    ("Phấn đấu năm 2024 giảm tỷ lệ hộ nghèo 1,5% theo chuẩn nghèo đa chiều giai đoạn 2022-2025, tỷ lệ hộ cận nghèo giảm 1%.",
+     [2024, 2024]),
+])
+def test_a_term_that_frames_the_goals_dates_them(text, years):
+    assert [t.year for t in extract_text(text).targets] == years
+
+
 def test_a_restatement_keeps_its_equivalence_word():
     text = "Phấn đấu thu nhập của hộ nghèo tăng 1,5 lần, tương đương 30 triệu đồng/người/năm."
     assert [t.text for t in extract_text(text).targets] == [

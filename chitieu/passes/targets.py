@@ -254,7 +254,8 @@ class _DocumentReader:
         bound = previous.bound if previous and q.bound == "exact" and c.restatement else q.bound
         scope = fields.scope(c, previous, self.line.parent)
         per_year = fields.per_year(c, previous, self.line.parent, change)
-        due = year.value if year else (previous.year if previous else None)
+        term = c.term_after(year)
+        due = term.value if term else year.value if year else (previous.year if previous else None)
         sentence = Evidence(start=c.sentence[0], end=c.sentence[1], text=text[c.sentence[0] : c.sentence[1]], rule_id="sentence.v1")
         found = []
         for indicator, chosen in fields.indicators(c, previous, change):

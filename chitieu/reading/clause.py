@@ -22,6 +22,7 @@ from .times import Year, years_between
 _COMMA = re.compile(r"[,;]\s*")
 BRACKET_LEAD = 24  # characters from a bracket to the number it holds: "(giảm hơn 3%"
 DUE_KINDS = frozenset({"deadline", "until", "plain"})  # years a target can be due by
+FRAME_WORDS = 2  # words before a phase that opens its clause: "Giai đoạn 2021 - 2025, ..."
 
 
 def against_plan(rules: Rules) -> tuple[re.Pattern, dict[str, str]]:
@@ -66,6 +67,7 @@ class ClauseWords:
         self.restated_by = re.compile(rf"(?<!\w)(?:{restate})\s+$", re.IGNORECASE)
         self.restate_word = re.compile(rf"(?<!\w)(?:{restate})(?!\w)", re.IGNORECASE)
         self.copula = _word(words.copulas.phrases)
+        self.term = re.compile(rf"(?<!\w)(?:{alternation(rules.calendar.term_words.phrases)})\s*$", re.IGNORECASE)
         self.belonging = re.compile(rf"\s+(?:{alternation(words.belonging_words.phrases)})\b", re.IGNORECASE)
         self.part_words = alternation(words.part_words.phrases)
         self.average = _word(words.average_words.phrases)
@@ -208,6 +210,24 @@ class Clause:
         if later and not any(m.family in ("change", "change_rate") and later[0].end <= m.start for m in self.right):
             return later[0]
         return None
+
+    def term_after(self, year: Year | None) -> Year | None:
+        """A term named in the sentence after the year a commitment would take, before the
+        quantity ("năm 2030 là tỉnh công nghiệp hiện đại; ... chỉ tiêu chủ yếu trong nhiệm kỳ
+        2020-2025, như: GRDP tăng bình quân 9%"): the commitment is due when the term ends."""
+        phases = [y for y in years_between(self.years, self.years_start, self.q.start) if y.kind == "phase" and self._frames(y)]
+        later = [p for p in phases if year is None or p.year_start > year.year_start]
+        return later[-1] if later and not self.own_year else None
+
+    def _frames(self, phase: Year) -> bool:
+        """A phase that is the time of what follows: a term ("trong nhiệm kỳ 2020-2025"), or a
+        phase opening its clause ("Giai đoạn 2021 - 2025, ...", "(nhiệm kỳ 2020 - 2025)"); not
+        one naming what a word before it means ("theo chuẩn nghèo đa chiều giai đoạn 2021 - 2025")."""
+        lead = self.text[self.sentence[0] : phase.year_start]
+        if self.words.term.search(lead):
+            return True
+        clause = re.split(r"[.,;:()\n]", lead)[-1]
+        return len(clause.split()) <= FRAME_WORDS
 
     def phase(self) -> Year | None:
         """The phase the sentence puts the quantity in ("nhiệm kỳ 2015 - 2020, ... đạt 6,45%")."""
