@@ -83,6 +83,11 @@ def test_plan_fields(text, expected):
      "AN TOÀN THỰC PHẨM GIAI ĐOẠN 2019 - 2020\n1. Mục tiêu: 100% cơ sở sản xuất được kiểm tra.", (2019, 2020)),
     ("Số: 45/QĐ-UBND | Yên Bái, ngày 9 tháng 1 năm 2018 |\nCăn cứ Quyết định số 1956/QĐ-TTg phê duyệt Đề án đào tạo nghề "
      "cho lao động nông thôn giai đoạn 2009 - 2020;\nĐiều 1. Phê duyệt Kế hoạch đào tạo nghề đến năm 2020.", (2016, 2020)),
+    # a legal page's title in capitals right under its number line, with no type heading, names its year
+    ("Đăng nhập để xem toàn văn của văn bản và tải về các tiện ích khác.\nỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+     "Số: 512/KH-UBND | Trà Vinh, ngày 20 tháng 7 năm 2024 |\nPHÁT TRIỂN KINH TẾ - XÃ HỘI TỈNH TRÀ VINH NĂM 2025\n"
+     "Căn cứ Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI, nhiệm kỳ 2020 - 2025;\nPhấn đấu tốc độ tăng trưởng kinh tế đạt 8%.",
+     (2025, 2025)),
     # a year told only of results is no plan's, wherever it stands ...
     ("Nhờ đầu tư đồng bộ, năm 2019 huyện Sa Thầy đã giảm tỷ lệ hộ nghèo từ 25% xuống còn 19%. Năm 2020, huyện đề ra "
      "mục tiêu giảm tỷ lệ hộ nghèo xuống dưới 15%.", (2020, 2020)),
