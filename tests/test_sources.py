@@ -6,7 +6,7 @@ import pytest
 from chitieu import extract_file
 from chitieu.errors import SourceError
 from chitieu.sources.files import read_file
-from chitieu.sources.pdf import NeedsOcrError, layer_quality, ocr_available, read_pdf_text, repair_spaced_glyphs
+from chitieu.sources.pdf import NeedsOcrError, join_wrapped_lines, layer_quality, ocr_available, read_pdf_text, repair_spaced_glyphs
 from tests.conftest import SHARED, shared_path
 
 READABLE = [
@@ -119,6 +119,20 @@ def test_scan_is_ocred_in_vietnamese():
 ])
 def test_spaced_glyphs_repaired(raw, repaired):
     assert repair_spaced_glyphs(raw) == repaired
+
+
+@pytest.mark.parametrize("printed, read", [
+    # a sentence wrapped by the page goes on, so its goal word governs the rest of it
+    ("phấn đấu 100% cán bộ, công chức\r\nhoàn thành tốt nhiệm vụ;", "phấn đấu 100% cán bộ, công chức hoàn thành tốt nhiệm vụ;"),
+    ("tỷ lệ hồ sơ giải quyết đúng hạn đạt\ntừ 98% trở lên.", "tỷ lệ hồ sơ giải quyết đúng hạn đạt từ 98% trở lên."),
+    # a line that ends a sentence or clause, a heading, a list item, a page number: the break stays
+    ("năm 2025.\ntăng cường kiểm tra", "năm 2025.\ntăng cường kiểm tra"),
+    ("I. MỤC TIÊU\n1. Mục tiêu chung", "I. MỤC TIÊU\n1. Mục tiêu chung"),
+    ("các chỉ tiêu sau:\n- giảm 2% tỷ lệ hộ nghèo", "các chỉ tiêu sau:\n- giảm 2% tỷ lệ hộ nghèo"),
+    ("Chương trình tổng thể cải cách hành chính\n23\nnhà nước giai đoạn 2021 - 2030", "Chương trình tổng thể cải cách hành chính\n23\nnhà nước giai đoạn 2021 - 2030"),
+])
+def test_wrapped_lines_of_a_printed_page_are_joined(printed, read):
+    assert join_wrapped_lines(printed) == read
 
 
 def test_broken_pdf_is_a_clear_error(tmp_path):

@@ -22,6 +22,7 @@ from .tables import TableReader, linearise, looks_tabular
 
 # "S ố : 3 2 6 / Q Đ - U B N D": a run of single characters each followed by one space.
 _SPACED_GLYPHS = re.compile(r"(?<!\S)(?:\S ){4,}\S(?!\S)")
+_WRAP = re.compile(r"(?<=[^\s.;:!?])[ \t]*\r?\n[ \t]*(?=(?P<next>[^\W\d_]))")
 MAX_PAGES = 500
 PAGES_PER_OPEN = 100  # reopening frees pdfium's per-page caches: memory stays flat in the page count
 
@@ -55,6 +56,19 @@ def layer_quality(text: str) -> str:
 def repair_spaced_glyphs(text: str) -> str:
     """Join letter-spaced glyph runs ("S ố : 3 2 6 / Q Đ" -> "Số:326/QĐ")."""
     return _SPACED_GLYPHS.sub(lambda m: m.group().replace(" ", ""), text)
+
+
+def join_wrapped_lines(text: str) -> str:
+    """A printed page wraps its sentences: a line break after a line that ends no sentence or
+    clause, before a word in small letters, is a space ("phấn đấu 100% phòng, đơn vị ... hoàn thành\n
+    nhiệm vụ"). Headings, list items and table rows start with a capital, a digit or a mark."""
+    return _WRAP.sub(lambda m: " " if m.group("next").islower() and not _page_number_before(text, m.start()) else m.group(), text)
+
+
+def _page_number_before(text: str, at: int) -> bool:
+    """The line before a break is a page number ("23"): the sentence goes on past the page's foot."""
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    return line.strip().isdigit()
 
 
 def ocr_available() -> bool:
@@ -122,7 +136,7 @@ class _Reading:
             self.notes.append(f"page {index + 1}: could not be loaded ({exc})")
             self.pages.append("")
             return
-        layer = legacy.repair(repair_spaced_glyphs(textpage.get_text_range()))
+        layer = join_wrapped_lines(legacy.repair(repair_spaced_glyphs(textpage.get_text_range())))
         textpage.close()
         self.pages.append(self._judged(page, index, layer))
         page.close()
@@ -137,7 +151,7 @@ class _Reading:
         if self.use_ocr:
             if self.before_ocr:
                 self.before_ocr()
-            layer = _ocr_page(page, self.path, index)
+            layer = join_wrapped_lines(_ocr_page(page, self.path, index))
             self.ocr_pages += 1
         if layer_quality(layer) != "ok":
             self.unreadable.append(index + 1)
