@@ -75,6 +75,17 @@ def test_every_real_file_goes_through_with_its_status(name, monkeypatch):
     assert result.document.status == "ok" and len(result.document.text) > 400
 
 
+def test_a_legacy_doc_reads_one_paragraph_per_line():
+    """antiword wraps at 80 characters unless told not to: a wrapped line would end a sentence."""
+    import shutil
+
+    if not shutil.which("antiword"):
+        pytest.skip("antiword is not installed (.ci/run installs it)")
+    text = read_file(shared_path("realdocs", "other/HaTinh_STTTT_bao_cao_tong_ket_2016_phuong_huong_2017.doc")).text
+    assert "100% xã có nhật ký truyền thanh" in " ".join(text.split())
+    assert any(len(line) > 200 for line in text.splitlines())
+
+
 def test_text_pdf_keeps_page_offsets():
     text = read_pdf_text(shared_path("realdocs", "pdf/HaTinh_08-KH-STTTT_2017_thi_dua_text.pdf"))
     assert len(text.page_starts) == 6 and text.page_starts[0] == 0

@@ -87,11 +87,11 @@ def _paragraph_text(paragraph: ElementTree.Element) -> str:
 
 
 def read_doc_text(path: Path) -> str:
-    """Legacy binary .doc via antiword (Debian package antiword)."""
+    """Legacy binary .doc via antiword (Debian package antiword), a paragraph per line (-w 0: no wrapping)."""
     antiword = shutil.which("antiword")
     if not antiword:
         raise SourceError(f"{path}: a legacy .doc needs a converter: install antiword (or save it as .docx)")
-    result = subprocess.run([antiword, "-m", "UTF-8.txt", str(path)], capture_output=True, timeout=120)
+    result = subprocess.run([antiword, "-m", "UTF-8.txt", "-w", "0", str(path)], capture_output=True, timeout=120)
     if result.returncode != 0:
         raise SourceError(f"{path}: antiword could not read it: {result.stderr.decode('utf-8', 'replace').strip()[:200]}")
     return result.stdout.decode("utf-8", errors="replace")
