@@ -230,7 +230,7 @@ REAL_CASES = [
     ("là 82 lớp, đã tổ chức 06 lớp", [q(82, unit="other"), q(6, unit="other")]),
     ("Đến nay, tỉnh đã hoàn thành 33/33 lớp bồi dưỡng đề ra theo kế hoạch (đạt 100%)",
      [q(33, unit="other"), q(100)]),
-    ("Sóc Trăng: 12/17 ấp đặc biệt khó khăn hoàn thành Chương trình 135", [q(12, unit="communes")]),
+    ("Sóc Trăng: 12/17 ấp đặc biệt khó khăn hoàn thành Chương trình 135", [q(12, unit="other")]),  # a village is no commune
     ("có 19/22 xã điểm được công nhận xã NTM", [q(19, unit="communes")]),
     ("Trung tâm Phục vụ hành chính công tại 124/124 xã, phường, đặc khu", [q(124, unit="communes")]),
     ("phủ sóng đến 100% xã, phường, đặc khu", [q(100)]),

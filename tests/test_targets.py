@@ -334,6 +334,9 @@ PRINCIPLES = [
     # party members admitted are counted; the members a congress's delegates stand for describe it
     ("Dự Đại hội có 120 đại biểu đại diện cho hơn 350 đảng viên trong toàn Đảng bộ. Nhiệm kỳ 2025-2030, phấn đấu mỗi năm "
      "kết nạp từ 20 đảng viên trở lên.", [(20, "persons", "level", "all")]),
+    # a village is counted, but is no commune
+    ("Năm 2026, huyện phấn đấu có thêm 15 thôn đạt chuẩn nông thôn mới kiểu mẫu và 3 xã đạt chuẩn nông thôn mới nâng cao.",
+     [(15, "other", "increase", "all"), (3, "communes", "increase", "all")]),
     # a count of the plan's own parts says how it is built, not what it reaches
     ("Đại hội đề ra 3 khâu đột phá, 5 nhóm nhiệm vụ và xác định 12 nhóm mục tiêu đến năm 2030; phấn đấu giảm tỷ lệ hộ nghèo "
      "xuống dưới 2%.", [(2, "percent", "level", "all")]),
