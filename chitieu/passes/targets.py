@@ -69,7 +69,6 @@ class _LineState:
 
     index: int = -1
     committed: bool = False  # its last statement was a commitment
-    spending: Mark | None = None  # a spending word an earlier sentence of it gave ("Về nguồn kinh phí: ...")
     in_list: bool = False  # a goal list opened in it ("Các chỉ tiêu chủ yếu đề ra là: ...; ...; ...")
     year: Year | None = None  # the year its sentences so far were about
     parent: Previous = field(default_factory=Previous)  # its last target ("; trong đó ..." parts refer to it)
@@ -140,7 +139,6 @@ class _DocumentReader:
             if self._note_aspect(s_marks, s_years):
                 self.stated_goals.append(Evidence(start=start, end=end, text=self.text[start:end], rule_id=GOAL_SENTENCE_RULE))
             self.line.year = _line_year(s_years, self.line.year)
-        self.line.spending = next((m for m in s_marks if m.family == "mark" and m.code == "spend"), self.line.spending)
         commits = [m for m in s_marks if m.family == "mark" and m.code == "commit"]
         if commits and ":" in self.text[commits[0].end : end]:
             self.line.in_list = True  # the items after the colon, and the sentences after it, are goals
@@ -232,7 +230,7 @@ class _DocumentReader:
     def _modality(self, c: Clause, year: Year | None, context, line_committed: bool) -> Modality:
         support_before = any(m.family == "support" and m.end <= c.q.start for m in c.left)
         return decide(c, year, self.page_date, self.past_before, context, line_committed, self._forecast_is_goal(c), support_before,
-                      self.owner.money_goals, self.line.spending)
+                      self.owner.money_goals)
 
     def _forecast_is_goal(self, c: Clause) -> bool:
         """An estimate word leading its sentence, followed in its line or the next by "Để thực

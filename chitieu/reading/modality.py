@@ -38,7 +38,7 @@ class Modality:
     rule_id: str
 
 
-def construction(c: Clause, support_before: bool, money_goals: frozenset[str], line_spending: Mark | None) -> Modality | None:
+def construction(c: Clause, support_before: bool, money_goals: frozenset[str]) -> Modality | None:
     """Principle 1: what the quantity itself is."""
     q = c.q
     if q.is_baseline:
@@ -147,8 +147,8 @@ def plan_share_after(c: Clause) -> Mark | None:
 
 
 def decide(c: Clause, year: Year | None, page_date, past_before, context: Context, line_committed: bool,
-           forecast_is_goal: bool, support_before: bool, money_goals: frozenset[str], line_spending: Mark | None) -> Modality:
-    built = construction(c, support_before, money_goals, line_spending)
+           forecast_is_goal: bool, support_before: bool, money_goals: frozenset[str]) -> Modality:
+    built = construction(c, support_before, money_goals)
     if built:
         return built
     done = done_after_count(c)
