@@ -405,6 +405,7 @@ class FrameRules(Strict):
     possessive_words: PhraseRule
     according_words: PhraseRule
     goal_nouns: PhraseRule
+    full_text_words: PhraseRule
     goal_setting_verbs: PhraseRule
     plan_nouns: PhraseRule
     territory_before_words: PhraseRule

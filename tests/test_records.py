@@ -137,6 +137,15 @@ def test_a_councils_term_is_no_plan_period_and_a_day_without_year_takes_the_page
     assert (plan.issued.isoformat(), plan.period_start, plan.period_end) == ("2023-12-08", 2024, 2024)
 
 
+def test_a_page_printing_a_document_whole_is_that_document():
+    # annotation rule 8: a document setting no targets (here, none in the excerpt) has its plan fields
+    plan = extract_text("Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Hà Nam lần thứ XXI, nhiệm kỳ 2025 - 2030\n\nSáng 2/10, Đại hội "
+                        "đại biểu Đảng bộ tỉnh Hà Nam lần thứ XXI đã biểu quyết thông qua Nghị quyết. Báo Hà Nam trân trọng giới "
+                        "thiệu toàn văn Nghị quyết.\n\nĐại hội tán thành những nội dung cơ bản về đánh giá kết quả nhiệm kỳ qua.").plan
+    assert (plan.doc_type, plan.issuer_body, plan.issuer_level, plan.place, plan.period_start, plan.period_end) == (
+        "nghi_quyet", "party_committee", "province", "Hà Nam", 2025, 2030)
+
+
 def test_an_annual_plan_adopted_late_in_the_year_before_takes_that_year():
     # annotation rule 6: an undated page's day and month; the resolution is on next year's plan
     plan = extract_text("Ngày 7/12, HĐND tỉnh Thái Bình thông qua Nghị quyết về kế hoạch phát triển kinh tế - xã hội năm 2025, "

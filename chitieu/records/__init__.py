@@ -26,6 +26,8 @@ def build_result(extraction: Extraction, words: PlanWords, places: Gazetteer) ->
     figure_sentences = frozenset((t.sentence.start, t.sentence.end) for t in extraction.targets)
     # the sentences that commit: those of the targets, and goals stated without a figure
     target_sentences = figure_sentences | frozenset((g.start, g.end) for g in extraction.stated_goals)
+    # a page printing a document whole is that document, whether or not its excerpt shows figures
+    target_sentences |= frozenset(s for s in sentences if words.publishes(text[s[0] : s[1]]))
     symbol = find_plan_symbol(text, extraction.symbols, words, unnumbered is not None, figure_sentences)
     announced = find_issue_sentence(text, sentences, symbol, extraction.targets, extraction.issuers, words)
     plan = PlanRecord()

@@ -85,7 +85,7 @@ def find_issue_sentence(text, sentences, plan_symbol, targets, issuers: list[Iss
         if words.issuing.search(sentence) and named and not words.legal_basis.match(sentence):
             return start, end
     for start, end in sentences:
-        if words.goal_setter_type(text[start:end]) and not words.legal_basis.match(text, start, end):
+        if (words.goal_setter_type(text[start:end]) or words.publishes(text[start:end])) and not words.legal_basis.match(text, start, end):
             return start, end
     for start, end in sentences:
         if words.type_word(text[start:end]) and words.plan_noun.search(text, start, end):

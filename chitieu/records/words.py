@@ -112,6 +112,7 @@ class PlanWords:
             rf"\s*,?\s*(?:(?:{day})\s+\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*\d{{2,4}})?\s*)?(?:{of})\s+", re.IGNORECASE)
         self.goal_of = re.compile(rf"\b(?:{_any(frame.goal_nouns)})\s+(?:(?:{of})\s+)?", re.IGNORECASE)
         self.plan_noun = re.compile(rf"\b(?:{_any(frame.plan_nouns)})\b", re.IGNORECASE)
+        self.full_text = re.compile(rf"\b(?:{_any(frame.full_text_words)})\b", re.IGNORECASE)
         self.issuer_label = re.compile(rf"(?:{_any(frame.issuer_label_words)})[^\n:]{{0,40}}:?\s*$", re.IGNORECASE)
         # "199/KH-UBND ngày 02/8/2022"; a legal header: "Số: 270/KH-UBND | Đồng Tháp, ngày 19 ..."
         self.symbol_to_date = re.compile(rf"[\s,|]*(?:[^\d\n|,]{{0,25}},\s*)?(?:{day})?\s*", re.IGNORECASE)
@@ -130,6 +131,10 @@ class PlanWords:
                 if self.issued_after.match(text[m.end() : end]):
                     return code
         return None
+
+    def publishes(self, sentence: str) -> bool:
+        """The sentence says the page prints a document whole ("trân trọng giới thiệu toàn văn Nghị quyết")."""
+        return bool(self.full_text.search(sentence)) and self.type_word(sentence) is not None
 
     def goal_setter_type(self, sentence: str) -> DocType | None:
         """The type of a document the sentence names as the one setting the goals ("Quy hoạch
