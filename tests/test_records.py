@@ -112,6 +112,15 @@ def test_a_handwritten_number_lost_to_ocr_lets_no_cited_symbol_stand_in():
     assert (plan.symbol, plan.doc_type) == (None, "ke_hoach")
 
 
+def test_a_handwritten_number_whose_slash_ocr_lost_still_heads_the_document():
+    # the shape of Tesseract's output on realdocs HaTinh_418-KH-UBND: "Số:44ƒ KH-UBND", a plan with no figures
+    text = ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nTỈNH QUẢNG TRỊ Độc lập - Tự do - Hạnh phúc\n\n"
+            "Số:52ƒ KH-UBND Quảng Trị, ngày 12 tháng 5 năm 2019\n\nKẾ HOẠCH\nTổ chức Hội nghị tổng kết công tác dân tộc\n\n"
+            "Ủy ban nhân dân tỉnh xây dựng Kế hoạch tổ chức Hội nghị như sau:")
+    plan = extract_text(text).plan
+    assert (plan.symbol, plan.doc_type, plan.issuer_body, plan.issuer_level, plan.place) == (None, "ke_hoach", "ubnd", "province", "Quảng Trị")
+
+
 def test_a_number_line_in_an_annex_table_cites_another_document():
     # the shape of Tesseract's output on realdocs HaTinh_496-KH-UBND: a blank-number header with
     # an unreadable day, and far below it an annex table whose cell reads "Quyết định / số: / 1177/QĐ-UBND"

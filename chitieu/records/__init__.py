@@ -59,7 +59,7 @@ def _identify(plan: PlanRecord, extraction: Extraction, symbol: SymbolMention | 
         plan.symbol, plan.doc_type = symbol.symbol, symbol.doc_type
         plan.evidence["symbol"] = symbol.evidence
     elif unnumbered:
-        sign = unnumbered.group("type")
+        sign = unnumbered.group("type") or unnumbered.group("bare_type")
         title = text[unnumbered.end() : unnumbered.end() + HEADER_REACH]
         if sign:
             plan.doc_type = words.sign_types.get(sign) or ("cong_van" if words.letter_body.fullmatch(sign) else "other")
@@ -108,10 +108,10 @@ def _issuer_and_place(plan: PlanRecord, extraction: Extraction, sentences, symbo
         plan.place = subject.name if subject else page_place(extraction)
     if plan.issuer_level == "national":
         plan.place = None  # a national document covers no one territory
-    if plan.issuer_level is None and subject and (target_sentences or plan.symbol):
+    if plan.issuer_level is None and subject and (target_sentences or plan.symbol or plan.doc_type):
         plan.issuer_level = subject.level
     spoken_for = territory_level(text, target_sentences, words) if target_sentences else None
-    if plan.issuer_level is None and plan.place and (target_sentences or plan.symbol):
+    if plan.issuer_level is None and plan.place and (target_sentences or plan.symbol or plan.doc_type):
         plan.issuer_level = next((p.level for p in extraction.places if p.name == plan.place), None)
         if spoken_for == "national" or (plan.issuer_level == "district" and spoken_for == "province" and not subject):
             # a unit named in passing on a page whose targets speak for the whole country or province

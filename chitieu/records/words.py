@@ -103,9 +103,11 @@ class PlanWords:
         self.header_dateline = re.compile(
             rf"(?:[^\W\d_][^\n,|]{{1,30}},\s*(?:(?:{day})\s*)?|(?:{_any(frame.issued_label_words)})\s*:?\s*)$", re.IGNORECASE)
         # a header whose number is left blank for the signature ("Số: /KH-SNNMT"), handwritten past OCR
-        # ("Số: 4é /KH-UBND") or none ("Số: Không số"): the document is itself, with a type, no symbol
+        # ("Số: 4é /KH-UBND", its slash lost too: "Số:44ƒ KH-UBND") or none ("Số: Không số"): the
+        # document is itself, with a type, no symbol
         self.unnumbered_header = re.compile(
-            rf"{number_line}\s*:(?:\s*(?i:{_any(frame.no_number_words)})\b|[\s.…]*[^\s/]{{0,4}}[\s.…]*/\s*(?P<type>[A-ZĐ][A-Za-zĐđ&]{{0,9}})\b)")
+            rf"{number_line}\s*:(?:\s*(?i:{_any(frame.no_number_words)})\b"
+            rf"|[\s.…]*[^\s/]{{0,4}}[\s.…]*(?:/\s*(?P<type>[A-ZĐ][A-Za-zĐđ&]{{0,9}})\b|\s(?P<bare_type>[A-ZĐ][A-Za-zĐđ&]{{0,9}})(?=-[A-ZĐ])))")
         # "... số 147/KH-UBND ngày 31/5/2022 của ": what joins a cited symbol to its issuer
         self.cited_issuer = re.compile(rf"[^.;]{{0,60}}?\b(?:{of})\s*$", re.IGNORECASE)
         self.own_issuer_after = re.compile(
