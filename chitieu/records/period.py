@@ -25,6 +25,7 @@ def plan_period(extraction: Extraction, issue_sentence, anchor: int, goal_senten
     names_plan = issue_sentence if issue_sentence and not words.against_plan.search(text, *issue_sentence) else None
     reported = SpanIndex((r.start, r.end) for r in extraction.reported if (r.start, r.end) != names_plan)
     periods = [p for p in extraction.periods if not cited.covers(p.evidence.start, p.evidence.start + 1) and id(p) not in councils
+               and not words.base_before.search(text, max(0, p.evidence.start - BASE_REACH), p.evidence.start)
                and not (reported.covers(p.evidence.start, p.evidence.start + 1) and not committing.covers(p.evidence.start, p.evidence.start + 1))]
     title_end = _title_end(text, words)
     pools = []
@@ -56,6 +57,7 @@ def plan_period(extraction: Extraction, issue_sentence, anchor: int, goal_senten
     return (*period, horizon) if period else None
 
 
+BASE_REACH = 30  # characters before a year where a base word ("so với cùng kỳ") may stand
 VISION_GAP = 5  # characters between a phase and its horizon: "giai đoạn 2021-2025, tầm nhìn đến năm 2030"
 
 

@@ -45,7 +45,7 @@ class PlanWords:
         # "Căn cứ / Triển khai thực hiện Kế hoạch số ...": a cited symbol, not the page's plan
         self.basis_before = re.compile(rf"\b(?:{_any(symbols.basis_words)})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
         self.citing_before = re.compile(rf"\b(?:{_any(symbols.citing_words)})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
-        self._frame(frame, calendar, symbols)
+        self._frame(frame, calendar, symbols, rules.times)
         self.against_plan = against_plan(rules)[0]  # a sentence weighing a result against a plan names no plan
 
     def _goal_words(self, rules: Rules) -> None:
@@ -81,7 +81,7 @@ class PlanWords:
         named = match.group("before") or match.group("after") or match.group("nation") or match.group("subject")
         return self._level_of[key(named)]
 
-    def _frame(self, frame, calendar, symbols) -> None:
+    def _frame(self, frame, calendar, symbols, times) -> None:
         day, of = _any(calendar.day_words), _any(frame.possessive_words)
         # "... do UBND tỉnh vừa ban hành": the issuing verb after the symbol, before a comma ends the clause
         self.issued_after = re.compile(
@@ -120,6 +120,8 @@ class PlanWords:
         self.symbol_to_date = re.compile(rf"[\s,|]*(?:[^\d\n|,]{{0,25}},\s*)?(?:{day})?\s*", re.IGNORECASE)
         self.until = until_pattern(calendar)
         self.term = re.compile(rf"(?:{_any(calendar.term_words)})\b", re.IGNORECASE)
+        # "tăng 13% so với năm 2022", "giá so sánh năm 2010": a year a figure is measured from
+        self.base_before = re.compile(rf"(?<!\w)(?:{_any(times.base_words)})\s*$", re.IGNORECASE)
 
     def type_word(self, sentence: str) -> DocType | None:
         found = [(m.start(), code) for pattern, code in self.patterns for m in pattern.finditer(sentence)]
