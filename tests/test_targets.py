@@ -317,11 +317,12 @@ PRINCIPLES = [
     # a figure after another takes its movement, unless an action verb of its own opens a new predicate
     ("Phấn đấu tỷ lệ hộ nghèo giảm bình quân mỗi năm 1,5%, mỗi năm giải quyết việc làm cho trên 300 lao động.",
      [(1.5, "percent", "decrease", "all"), (300, "workers", "level", "all")]),
-    # a figure in a task table's output column is one to reach; one in the task itself is not
+    # a figure in a task table's output column is one to reach, a share included; a count in the task
+    # itself is what the task delivers
     ("II. NHIỆM VỤ, GIẢI PHÁP\nSTT | Nhiệm vụ | Sản phẩm | Thời gian hoàn thành\n"
      "1 | Đẩy mạnh tiếp nhận hồ sơ trực tuyến tại bộ phận một cửa các cấp. | 90% hồ sơ được tiếp nhận trực tuyến | Năm 2026\n"
      "2 | Tập huấn nghiệp vụ cho 200 cán bộ, công chức cấp xã. | Kế hoạch tập huấn | Quý II năm 2026",
-     [(90, "percent", "level", "all")]),
+     [(90, "percent", "level", "all"), (200, "persons", "level", "all")]),
     # a count followed by the perfective tells what it has done, even in a sentence with goals
     ("Năm 2026, huyện phấn đấu có thêm 3 xã đạt chuẩn nông thôn mới nâng cao, tiếp tục chỉ đạo 04 xã đã đạt chuẩn nông "
      "thôn mới nâng cao xây dựng xã kiểu mẫu.", [(3, "communes", "increase", "all")]),
@@ -334,6 +335,10 @@ PRINCIPLES = [
     # party members admitted are counted; the members a congress's delegates stand for describe it
     ("Dự Đại hội có 120 đại biểu đại diện cho hơn 350 đảng viên trong toàn Đảng bộ. Nhiệm kỳ 2025-2030, phấn đấu mỗi năm "
      "kết nạp từ 20 đảng viên trở lên.", [(20, "persons", "level", "all")]),
+    # in a plan's task section, a count is what the task delivers; a share there mostly restates a goal
+    ("II. NHIỆM VỤ VÀ GIẢI PHÁP\n1. Tổ chức 120 lớp tập huấn kỹ năng số cho người dân.\n2. Phát triển thêm 200 dịch vụ công "
+     "trực tuyến toàn trình.\n3. 100% văn bản được trao đổi trên môi trường mạng.",
+     [(120, "other", "level", "all"), (200, "other", "increase", "all")]),
     # a village is counted, but is no commune
     ("Năm 2026, huyện phấn đấu có thêm 15 thôn đạt chuẩn nông thôn mới kiểu mẫu và 3 xã đạt chuẩn nông thôn mới nâng cao.",
      [(15, "other", "increase", "all"), (3, "communes", "increase", "all")]),
