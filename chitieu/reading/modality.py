@@ -184,7 +184,7 @@ def decide(c: Clause, year: Year | None, page_date, past_before, context: Contex
         return Modality("result", "time-past-phase.v1")  # "Nhiệm kỳ 2015 - 2020, thu ngân sách đạt 2,76 tỷ đồng"
     if ahead:
         return Modality(COMMITMENT, "time-ahead.v1")  # a year still ahead, told without an aspect
-    if context.kind == "goal" or (context.kind == "task" and c.q.unit != "percent"):
+    if context.kind == "goal" or (context.kind == "task" and c.q.unit not in ("percent", "vnd")):
         # a task's count is what it delivers ("Tổ chức 262 lớp tập huấn"); a share in a task
         # section mostly restates a goal in other words
         return Modality(COMMITMENT, context.rule_id or "section-goal.v1")
