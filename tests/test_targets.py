@@ -339,6 +339,9 @@ PRINCIPLES = [
     ("II. NHIỆM VỤ VÀ GIẢI PHÁP\n1. Tổ chức 120 lớp tập huấn kỹ năng số cho người dân.\n2. Phát triển thêm 200 dịch vụ công "
      "trực tuyến toàn trình.\n3. 100% văn bản được trao đổi trên môi trường mạng.",
      [(120, "other", "level", "all"), (200, "other", "increase", "all")]),
+    # a lettered item ("a. Các hoạt động") is a sub-item, not a new part: it stays in its task section
+    ("II. NHIỆM VỤ\n1. Phát triển sản xuất\na. Các hoạt động\n- Trồng mới cây dược liệu:\n+ Sâm 200 ha\n+ Quế 150 ha",
+     [(200, "other", "level", "all"), (150, "other", "level", "all")]),
     # a village is counted, but is no commune
     ("Năm 2026, huyện phấn đấu có thêm 15 thôn đạt chuẩn nông thôn mới kiểu mẫu và 3 xã đạt chuẩn nông thôn mới nâng cao.",
      [(15, "other", "increase", "all"), (3, "communes", "increase", "all")]),

@@ -22,7 +22,7 @@ from ..phrases import alternation
 _LINE = re.compile(r"[^\n]+")
 # Numbering that opens a part or an item: its rank (1 = the highest).
 _NUMBERING = (
-    (1, re.compile(r"[^\S\n]*(?:[IVXL]{1,5}|[A-Đ])\s*[.)/:-]\s")),
+    (1, re.compile(r"[^\S\n]*(?:[IVXL]{1,5}|[A-ZĐ])\s*[.)/:-]\s")),  # [A-Đ] would take in "a." too
     (4, re.compile(r"[^\S\n]*\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s")),
     (3, re.compile(r"[^\S\n]*\d{1,2}\.\d{1,2}\.?\s")),
     (2, re.compile(r"[^\S\n]*\d{1,2}\s*[.)/]\s")),
