@@ -123,6 +123,15 @@ def test_a_handwritten_number_whose_slash_ocr_lost_still_heads_the_document():
     assert (plan.symbol, plan.doc_type, plan.issuer_body, plan.issuer_level, plan.place) == (None, "ke_hoach", "ubnd", "province", "Quảng Trị")
 
 
+def test_a_number_right_after_the_motto_of_a_flattened_header_is_the_documents():
+    # the shape of Tesseract's output on realdocs HaTinh_1740-QD-UBND: the two header columns on one line
+    text = ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nTỈNH NGHỆ AN Độc lập - Tự do - Hạnh phúc ị Số: 2210 /QĐ-UBND "
+            "Nghệ An, ngày 5 tháng 7 năm 2019\nQUYẾT ĐỊNH\nBan hành Kế hoạch phát triển du lịch giai đoạn 2019 - 2025\n"
+            "Căn cứ Quyết định số 147/QĐ-TTg ngày 22/01/2020 của Thủ tướng Chính phủ;\nMục tiêu: đón 8 triệu lượt khách.")
+    plan = extract_text(text).plan
+    assert (plan.symbol, plan.issued.isoformat()) == ("2210/QĐ-UBND", "2019-07-05")
+
+
 def test_a_number_line_in_an_annex_table_cites_another_document():
     # the shape of Tesseract's output on realdocs HaTinh_496-KH-UBND: a blank-number header with
     # an unreadable day, and far below it an annex table whose cell reads "Quyết định / số: / 1177/QĐ-UBND"

@@ -9,6 +9,7 @@ from .words import PlanWords
 
 HEADER_REACH = 300
 HEADER_CHARS = 1500
+HEADER_LABEL_REACH = 45  # characters before a symbol where its "Số:" label, and a motto before that, may stand
 
 
 def find_plan_symbol(
@@ -47,7 +48,7 @@ def find_plan_symbol(
 def in_header(text: str, symbol: SymbolMention, words: PlanWords) -> bool:
     """A symbol on a header's number line: near the top of the page ("Số:" in an annex table
     cell cites another document), or in a register's "Số ký hiệu" field anywhere."""
-    label = words.header_symbol.search(text[max(0, symbol.evidence.start - 12) : symbol.evidence.start])
+    label = words.header_symbol.search(text[max(0, symbol.evidence.start - HEADER_LABEL_REACH) : symbol.evidence.start])
     return bool(label) and (symbol.evidence.start < HEADER_CHARS or label.group("label") is not None)
 
 

@@ -15,6 +15,9 @@ from ..text import STORED_DATE
 from ..rules import Rules
 
 
+MOTTO_TAIL = 14  # characters of the motto after its listed words: " - Hạnh phúc"
+
+
 def _any(rule) -> str:
     return alternation(rule.phrases)
 
@@ -93,9 +96,10 @@ class PlanWords:
         # a page's date line ("THỨ BA, NGÀY 28 THÁNG 03 NĂM 2023 07:20") is no title
         self.date_line = re.compile(rf"^\W*(?:{_any(calendar.weekday_words)})\b|\b\d{{1,2}}:\d{{2}}\b", re.IGNORECASE)
         self.legal_basis = re.compile(rf"[\s\-–•]*(?:{_any(frame.legal_basis_words)})\b", re.IGNORECASE)
-        # the start of a header's number line: "Số" at the start of a line or table cell (a scan's OCR
-        # may leave a stray character before it: "ị Số: 1740 /QĐ-UBND")
-        number_line = rf"(?:^|\n)[^\S\n]*(?:\S[^\S\n]+)?(?:\|\s*)?{number}"
+        # the start of a header's number line: "Số" at the start of a line or table cell, or right after
+        # the national motto of a two-column header read as one line (a scan's OCR may leave a stray
+        # character before it: "Độc lập - Tự do - Hạnh phúc ị Số: 1740 /QĐ-UBND")
+        number_line = rf"(?:(?:^|\n)|(?:{_any(frame.motto_words)})[^\n|]{{0,{MOTTO_TAIL}}}?)[^\S\n]*(?:\S[^\S\n]+)?(?:\|\s*)?{number}"
         # "Số: 199/KH-UBND" in a legal header; "Số ký hiệu 101/2015/QH13" in a register's record (vbpl.vn)
         self.header_symbol = re.compile(rf"{number_line}(?:\s*:|\s+(?P<label>{_any(frame.symbol_label_words)})\s*:?)\s*$", re.IGNORECASE)
         # the header's place-and-date line, "Hà Tĩnh, ngày 13 tháng 10 năm 2017": a two-column header
