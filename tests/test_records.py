@@ -132,6 +132,14 @@ def test_a_number_right_after_the_motto_of_a_flattened_header_is_the_documents()
     assert (plan.symbol, plan.issued.isoformat()) == ("2210/QĐ-UBND", "2019-07-05")
 
 
+def test_a_documents_own_type_heading_names_it_when_ocr_lost_its_number_line():
+    # the shape of Tesseract's output on realdocs HaTinh_1864-QD-UBND: "Số:" lost, the number garbled
+    text = ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nTỈNH QUẢNG BÌNH Độc lập - Tự do - Hạnh phúc\n"
+            "38 2 /QĐ-UBND Quảng Bình, ngày ?5 tháng “năm 2018\nQUYẾT ĐỊNH\n\nVề việc phê duyệt Đề án phát triển cây dược liệu "
+            "giai đoạn 2018 - 2025\n\nMục tiêu: đến năm 2025 trồng mới 1.200 ha cây dược liệu.")
+    assert extract_text(text).plan.doc_type == "quyet_dinh"
+
+
 def test_a_number_line_in_an_annex_table_cites_another_document():
     # the shape of Tesseract's output on realdocs HaTinh_496-KH-UBND: a blank-number header with
     # an unreadable day, and far below it an annex table whose cell reads "Quyết định / số: / 1177/QĐ-UBND"

@@ -12,7 +12,7 @@ from ..sentences import sentence_spans
 from .citations import cited_references, header_date, issue_date, safe_date
 from .issuer import date_place, page_place, plan_issuer, province_of, subject_place, territory_level
 from .period import congress_term, plan_period
-from .plan import HEADER_CHARS, HEADER_REACH, find_issue_sentence, find_plan_symbol
+from .plan import HEADER_CHARS, HEADER_REACH, find_issue_sentence, find_plan_symbol, own_heading_type
 from .words import PlanWords
 
 __all__ = ["PlanWords", "build_result"]
@@ -44,7 +44,7 @@ def build_result(extraction: Extraction, words: PlanWords, places: Gazetteer) ->
         phase_end = None
     references = cited_references(text, extraction.symbols, extraction.dates, dateline_year, words)
     date_place(plan, places, place_date(plan.issued, extraction.document.published, references))
-    if not (target_sentences or plan.symbol or unnumbered):
+    if not (target_sentences or plan.symbol or unnumbered or plan.doc_type):
         plan = PlanRecord()  # a page about no plan: every plan field null
     targets = [_for_plan(t, plan, phase_end or plan.period_end) for t in extraction.targets]
     return DocumentResult(document=extraction.document, plan=plan, references=references, targets=targets)
@@ -65,6 +65,8 @@ def _identify(plan: PlanRecord, extraction: Extraction, symbol: SymbolMention | 
             plan.doc_type = words.sign_types.get(sign) or ("cong_van" if words.letter_body.fullmatch(sign) else "other")
         else:
             plan.doc_type = words.type_word(title) or "other"
+    elif headed := own_heading_type(text, words):
+        plan.doc_type = headed
     elif announced and target_sentences and not words.against_plan.search(text, *announced):
         doc_type = (words.goal_setter_type(text[announced[0] : announced[1]]) or words.type_word(text[announced[0] : announced[1]])
                     or words.announced_type(text, *announced))
