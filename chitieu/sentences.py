@@ -29,3 +29,9 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
         end -= 1
     if end > start:
         spans.append((start, end))
+
+
+def line_end(text: str, start: int) -> int:
+    """Where the line holding `start` ends."""
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end

@@ -14,7 +14,6 @@ flag and due year; the principles are written down in docs/reading.md.
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -34,13 +33,10 @@ from ..reading.modality import COMMITMENT, Modality, aspect, decide
 from ..reading.span import target_span
 from ..reading.times import TimeReader, Year, is_past
 from ..rules import Rules
-from ..sentences import sentence_spans
+from ..sentences import line_end, sentence_spans
 from ..spans import SpanIndex
+from .repeats import one_statement_each
 
-HEADLINE_MAX = 300  # a first line longer than this is body text, not a headline
-RESTATED_WORDS = 6  # fewest words a statement needs to be told a restatement of a longer one
-REPEAT_OVERLAP = 0.75  # share of their words two statements of one figure have in common when both state one commitment
-_WORDS = re.compile(r"[^\W\d_]+")
 GOAL_LIST_ITEM = Context("goal", GOAL_LIST)
 GOAL_DUE_KINDS = frozenset({"deadline", "until"})  # "vào năm 2030", "đến năm 2025": when a goal is due
 GOAL_SENTENCE_RULE = "goal-without-figure.v1"
@@ -106,10 +102,7 @@ class TargetPass:
         reported = None if page_date else _latest_reported_year(sentences)
         reader = _DocumentReader(self, text, marks, quantities, years, layout, page_date, (reported, 1) if reported else None)
         targets = [t for sentence in sentences for t in reader.sentence(sentence)]
-        headline = _headline(text)
-        if headline:
-            targets = _drop_headline_paraphrases(targets, headline, text)
-        return TargetReading(_drop_repeats(targets), reader.stated_goals, reader.reported)
+        return TargetReading(one_statement_each(targets, text), reader.stated_goals, reader.reported)
 
 
 class _DocumentReader:
@@ -169,7 +162,7 @@ class _DocumentReader:
         context = GOAL_LIST_ITEM if self.line.in_list else self.layout.context_at(start)
         line_committed = self.line.committed
         first_aspect: bool | None = None  # what the sentence's first quantity asserted, for the lines after it
-        kinds: list[str] = []  # what each quantity asserts
+        reports = False  # whether a figure of the sentence tells a result
         for i, q in enumerate(in_sentence):
             c = Clause(self.text, q, self.owner.words, (start, end), s_marks,
                        left_start=in_sentence[i - 1].end if i else start,
@@ -183,7 +176,7 @@ class _DocumentReader:
             if stated and not (q.is_baseline and c.own_year) and not (blocked and blocked.kind == "baseline" and c.restatement):
                 sentence_year = stated  # the year a baseline is from is not the sentence's
             modality = self._modality(c, year, self.layout.output_cell(q.start) or context, line_committed)
-            kinds.append(modality.kind)
+            reports = reports or modality.kind == "result"
             if blocked and c.restatement and modality.kind == COMMITMENT:
                 modality = blocked  # a restatement says what the figure it restates says
             quoted = modality.kind == COMMITMENT and c.quotes_a_goal()
@@ -204,14 +197,19 @@ class _DocumentReader:
             found.extend(targets)
             if targets:
                 previous = self.line.parent = _previous(targets[-1])
+        self._close(start, end, sentence_year, reports and not found, first_aspect, s_marks, s_years)
+        return found
+
+    def _close(self, start, end, sentence_year, reported: bool, first_aspect: bool | None, s_marks, s_years) -> None:
+        """What a sentence with figures leaves its line: its year, whether it only reported ("năm
+        2013 huyện đã giảm tỉ lệ hộ nghèo xuống dưới 15%"), whether the line goes on committing."""
         self.line.year = sentence_year
-        if not found and any(k == "result" for k in kinds):  # "năm 2013 huyện đã giảm tỉ lệ hộ nghèo xuống dưới 15%"
+        if reported:
             self.reported.append(Evidence(start=start, end=end, text=self.text[start:end], rule_id=REPORTED_SENTENCE_RULE))
         if first_aspect is None:
             self._note_aspect(s_marks, s_years)
         else:
             self.line.committed = first_aspect
-        return found
 
     def _measured(self, c: Clause, previous: Previous | None, year: Year | None, modality: Modality) -> Previous | None:
         """What a figure that is no target measured, for the one after it: "giảm số hộ nghèo từ A
@@ -241,7 +239,7 @@ class _DocumentReader:
         before = self.text[max(0, mark.start - 4) : mark.start].rstrip(" ")
         if before and before[-1] not in ".;:\n":
             return False
-        reach = _line_end(self.text, _line_end(self.text, mark.end) + 1)
+        reach = line_end(self.text, line_end(self.text, mark.end) + 1)
         return any(mark.end <= g.start < reach for g in self.goals_above)
 
     def _read(self, c: Clause, previous: Previous | None, year: Year | None, modality: Modality) -> list[TargetMention]:
@@ -308,129 +306,3 @@ def _between(items: list, start: int, end: int, first, last) -> list:
 def _markup(text: str, q: Quantity) -> bool:
     """A number inside markup left in a stored page ('style="width:130%">')."""
     return bool(_MARKUP_BEFORE.search(text, max(0, q.start - 12), q.start) and _MARKUP_AFTER.match(text, q.end, q.end + 3))
-
-
-def _line_end(text: str, start: int) -> int:
-    end = text.find("\n", start)
-    return len(text) if end < 0 else end
-
-
-def _headline(text: str) -> tuple[int, int] | None:
-    """The page's first line when it is short: the headline that sums the article up, with the
-    next line when the page prints it again (a site's title bar, then the article's own title)."""
-    end = _line_end(text, 0)
-    if end > HEADLINE_MAX:
-        return None
-    following = len(text) - len(text[end:].lstrip())
-    again = _line_end(text, following)
-    first, second = text[:end].strip(), text[following:again].strip()
-    if second and again - following <= HEADLINE_MAX and (second in first or first in second):
-        return 0, again
-    return 0, end
-
-
-def _drop_headline_paraphrases(targets: list[TargetMention], headline: tuple[int, int], text: str) -> list[TargetMention]:
-    """A headline states the body's key figure first: the body's statement of the same figure
-    is a repeat, and a headline rounding a body figure ("giảm gần 5.000 hộ nghèo" over "giảm
-    trên 4.990 hộ") adds nothing; one the body does not state (an aggregate of quotas) stays."""
-    # the headline printed again inside the lead ("Ban thường vụ ... khóa 14. <headline>") is the headline
-    again = {id(t) for t in targets if t.evidence.start >= headline[1] and _prints_title(t, text[headline[0] : headline[1]])}
-    targets = [t for t in targets if id(t) not in again]
-    body = [t for t in targets if t.evidence.start >= headline[1]]
-    repeated: set[int] = set()
-    restating: set[tuple] = set()  # the headline figures the body states again
-    stated = {(_figure_of(t), frozenset(_words(t))): t for t in targets if t.evidence.start < headline[1]}
-    for figure in stated.values():  # a headline printed twice states each figure once
-        # a headline restates one body figure, in fewer words: of a body with several "90%",
-        # the statement closest in words
-        same = [b for b in body if _figure_of(b) == _figure_of(figure) and id(b) not in repeated]
-        if same:
-            words = _words(figure)
-            repeated.add(id(max(same, key=lambda b: (_overlap(_words(b), words), -b.evidence.start))))
-            restating.add(_figure_of(figure))
-    body = [b for b in body if id(b) not in repeated]
-    targets = [t for t in targets if id(t) not in repeated]
-
-    def paraphrased(target: TargetMention) -> bool:
-        # a figure the body states again is that statement; a range rounds nothing
-        if _figure_of(target) in restating:
-            return False
-        rounded = target.value_min == target.value_max
-        return any(
-            (b.indicator, b.unit, b.change) == (target.indicator, target.unit, target.change)
-            and ((rounded and _rounds_to(b.value_max, target.value_max)) or _end_of_range(b, target.value_max))
-            for b in body
-        )
-
-    return [t for t in targets if not (t.evidence.start < headline[1] and paraphrased(t))]
-
-
-def _prints_title(target: TargetMention, title: str) -> bool:
-    """The target's sentence is the headline, or holds a line of it around the target's figure."""
-    sentence = target.sentence.text
-    if sentence.strip(" .;…\n") in title:
-        return True
-    for line in (line.strip(" .;…") for line in title.splitlines()):
-        at = sentence.find(line) + target.sentence.start
-        if line and at >= target.sentence.start and at <= target.evidence.start and target.evidence.end <= at + len(line):
-            return True
-    return False
-
-
-def _figure_of(target: TargetMention) -> tuple:
-    return target.value_min, target.value_max, target.unit
-
-
-def _words(target: TargetMention) -> set[str]:
-    return set(_WORDS.findall(target.text.lower()))
-
-
-def _restated_within(words: set[str], other: set[str]) -> bool:
-    """A shorter statement whose words all stand in a longer one of the same figure restates it
-    ("tỷ lệ nghèo đa chiều giảm còn 0,23%" after "Xã ... phấn đấu tỷ lệ nghèo đa chiều cuối năm 2030
-    giảm còn 0,23%"); a bare "đạt 100%" says too little to tell."""
-    shorter, longer = sorted((words, other), key=len)
-    return len(shorter) >= RESTATED_WORDS and shorter <= longer
-
-
-def _overlap(words: set[str], other: set[str]) -> float:
-    return len(words & other) / max(1, len(words | other))
-
-
-def _rounds_to(value: float, rounded: float) -> bool:
-    """"gần 5.000" for 4.990, "hơn 1.800" for 1.890: `rounded` is `value` rounded or cut to one
-    or two significant digits."""
-    if value == rounded or value <= 0:
-        return False
-    magnitude = math.floor(math.log10(value))
-    steps = [10.0 ** (magnitude + 1 - digits) for digits in (1, 2)]
-    return any(round(value / step) * step == rounded or math.floor(value / step) * step == rounded for step in steps)
-
-
-def _end_of_range(body: TargetMention, value: float) -> bool:
-    """"lên 40%" in a headline over "35-40%" in the body: one end of the body's range."""
-    return body.value_min != body.value_max and value in (body.value_min, body.value_max)
-
-
-def _drop_repeats(targets: list[TargetMention]) -> list[TargetMention]:
-    """The same commitment stated again (headline and body, goals and tasks) is one target: the
-    same figure for the same measure, told in mostly the same words."""
-    kept: list[TargetMention] = []
-    by_figure: dict[tuple, list[tuple[TargetMention, set[str]]]] = {}  # only the same figure can repeat
-    for target in targets:
-        words = _words(target)
-        alike = by_figure.setdefault(_figure(target), [])
-        if not any(_same_commitment(target, words, k, kept_words) for k, kept_words in alike):
-            kept.append(target)
-            alike.append((target, words))
-    return kept
-
-
-def _figure(target: TargetMention) -> tuple:
-    return target.indicator, target.value_min, target.value_max, target.unit, target.year, target.scope
-
-
-def _same_commitment(target: TargetMention, words: set[str], kept: TargetMention, kept_words: set[str]) -> bool:
-    if target.indicator != "other":
-        return target.change == kept.change and target.bound == kept.bound
-    return _overlap(words, kept_words) >= REPEAT_OVERLAP or _restated_within(words, kept_words)
