@@ -88,6 +88,9 @@ def test_plan_fields(text, expected):
      "Số: 512/KH-UBND | Trà Vinh, ngày 20 tháng 7 năm 2024 |\nPHÁT TRIỂN KINH TẾ - XÃ HỘI TỈNH TRÀ VINH NĂM 2025\n"
      "Căn cứ Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI, nhiệm kỳ 2020 - 2025;\nPhấn đấu tốc độ tăng trưởng kinh tế đạt 8%.",
      (2025, 2025)),
+    # a title naming a year of results and a year of plans is about the later
+    ("BÁO CÁO\nTổng kết công tác năm 2023 và triển khai nhiệm vụ năm 2024 của Sở Nông nghiệp tỉnh Yên Bái\n\nPhần thứ hai\n"
+     "NHIỆM VỤ NĂM 2024\nI. CÁC CHỈ TIÊU CHỦ YẾU\n- Tỷ lệ che phủ rừng đạt 63%.", (2024, 2024)),
     # a year a figure is measured from is no year of the plan
     ("Huyện phấn đấu thu ngân sách tăng 12% so với năm 2023, năm 2024 đạt 95 tỷ đồng.", (2024, 2024)),
     # a year told only of results is no plan's, wherever it stands ...

@@ -38,7 +38,10 @@ def plan_period(extraction: Extraction, issue_sentence, anchor: int, goal_senten
     titled = [p for p in periods if p.evidence.start < title_end]
     # a lead that tells last year's result before this year's goal ("Năm 2018, tỷ lệ hộ nghèo ...
     # giảm còn 52%. Trong năm 2019, huyện đặt ra mục tiêu ..."): the goal's year is the plan's
-    pools.append([p for p in titled if p.kind != "year" or committing.covers(p.evidence.start, p.evidence.start + 1)] or titled)
+    # a title naming a year of results and a year of plans ("Tổng kết công tác năm 2016 và triển khai
+    # Chương trình công tác năm 2017") is about the later
+    pools.append([p for p in titled if p.kind != "year" or committing.covers(p.evidence.start, p.evidence.start + 1)]
+                 or sorted(titled, key=lambda p: (p.kind != "year", -p.end)))
     own_pools = len(pools)  # the announcing sentence and the title name the plan itself
     pools.append([p for p in periods if p.kind == "until" and committing.covers(p.evidence.start, p.evidence.start + 1)])
     pools.append([p for p in periods if p.kind == "range"])
