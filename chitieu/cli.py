@@ -248,7 +248,7 @@ def export(fmt: str, out_path: Path, db_path: Path, province: str | None, indica
 def serve(db_path: Path, datasette_args: tuple[str, ...]) -> None:
     """Browse the catalogue in Datasette, with descriptions, facets, code labels and canned
     queries (needs the serve extra). Other options go to Datasette: --port 8002, -o, --get PATH."""
-    from .datasette import serve as serve_catalogue
+    from .datasette.serve import serve as serve_catalogue
 
     try:
         serve_catalogue(db_path, list(datasette_args))

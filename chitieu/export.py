@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .catalogue import Catalogue
+from .datasette import column_descriptions
 from .errors import CatalogueError, ExportError
 from .review.export import folded
 
@@ -156,8 +157,6 @@ def _write_jsonl(selection: Selection, path: Path) -> None:
 
 def _write_xlsx(selection: Selection, path: Path) -> None:
     openpyxl = require("openpyxl")
-    from .datasette import column_descriptions
-
     names = selection.columns
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("targets")

@@ -1,13 +1,10 @@
 """Datasette over a catalogue: the metadata shipped beside this module (descriptions, facets,
-labels for codes, canned queries) and `serve`, which starts Datasette with it when the
-optional `serve` extra is installed."""
+labels for codes, canned queries). `serve.py` starts Datasette with it when the optional
+`serve` extra is installed."""
 
 from __future__ import annotations
 
 import copy
-import json
-import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,7 +13,6 @@ import yaml
 METADATA = Path(__file__).with_name("metadata.yml")
 DATABASE = "catalogue"  # the key the shipped metadata is written under
 SHARED_COLUMNS_FROM = "targets_export"  # a column of this name means the same in every table and view
-SERVE_EXTRA = 'python3 -m pip install "chitieu[serve]"'
 
 
 @lru_cache(maxsize=1)
@@ -51,26 +47,3 @@ def metadata_for(database: str, columns_by_table: dict[str, list[str]]) -> dict:
                 described.setdefault(column, shared[column])
     metadata["databases"] = {database: metadata["databases"].pop(DATABASE)}
     return metadata
-
-
-def serve(db_path: str | Path, datasette_args: list[str]) -> None:
-    """Run Datasette on the catalogue at `db_path` with the metadata (until stopped; with
-    `--get PATH` among `datasette_args`, answer that one request and exit)."""
-    from ..export import open_catalogue, require
-
-    cli = require("datasette.cli", SERVE_EXTRA).cli
-    catalogue = open_catalogue(db_path)  # migrated first: the views the metadata describes exist
-    try:
-        names = catalogue.db.table_names() + catalogue.db.view_names()
-        columns = {name: [c.name for c in catalogue.db[name].columns] for name in names}
-    finally:
-        catalogue.close()
-    metadata = metadata_for(Path(db_path).stem, columns)
-    handle, path = tempfile.mkstemp(prefix="chitieu-datasette-", suffix=".json")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(metadata, out, ensure_ascii=False)
-        cli.main(args=["serve", str(db_path), "--metadata", path, *datasette_args], prog_name="datasette")
-    finally:
-        os.unlink(path)
-
