@@ -342,6 +342,13 @@ PRINCIPLES = [
     # a lettered item ("a. Các hoạt động") is a sub-item, not a new part: it stays in its task section
     ("II. NHIỆM VỤ\n1. Phát triển sản xuất\na. Các hoạt động\n- Trồng mới cây dược liệu:\n+ Sâm 200 ha\n+ Quế 150 ha",
      [(200, "other", "level", "all"), (150, "other", "level", "all")]),
+    # a headline naming a plan document frames the figures under it, until the page's own sections begin ...
+    ("Mường Tè: Nghị quyết của HĐND huyện về nhiệm vụ phát triển kinh tế - xã hội năm 2025\n\nTrong lĩnh vực kinh tế:\n\n"
+     "Tổng thu ngân sách trên địa bàn đạt 45 tỷ đồng. Trồng mới 500 ha rừng; duy trì tỷ lệ che phủ rừng đạt 62%.",
+     [(45e9, "vnd", "level", "all"), (500, "other", "level", "all"), (62, "percent", "level", "all")]),
+    # ... but not a headline about its results
+    ("Mường Tè: Kết quả thực hiện Nghị quyết của HĐND huyện về nhiệm vụ năm 2024\n\nTổng thu ngân sách trên địa bàn đạt "
+     "45 tỷ đồng. Trồng mới 500 ha rừng.", []),
     # a village is counted, but is no commune
     ("Năm 2026, huyện phấn đấu có thêm 15 thôn đạt chuẩn nông thôn mới kiểu mẫu và 3 xã đạt chuẩn nông thôn mới nâng cao.",
      [(15, "other", "increase", "all"), (3, "communes", "increase", "all")]),

@@ -18,13 +18,13 @@ _WORDS = re.compile(r"[^\W\d_]+")
 
 def one_statement_each(targets: list[TargetMention], text: str) -> list[TargetMention]:
     """The targets in reading order, each commitment once."""
-    headline = _headline(text)
+    headline = headline_span(text)
     if headline:
         targets = _drop_headline_paraphrases(targets, headline, text)
     return _drop_repeats(targets)
 
 
-def _headline(text: str) -> tuple[int, int] | None:
+def headline_span(text: str) -> tuple[int, int] | None:
     """The page's first line when it is short: the headline that sums the article up, with the
     next line when the page prints it again (a site's title bar, then the article's own title)."""
     end = line_end(text, 0)

@@ -24,10 +24,11 @@ from spacy.tokens import Doc
 from ..models import Evidence, TargetMention
 from ..nlp import text_of
 from ..numbers import Quantity, QuantityReader
+from ..phrases import alternation
 from ..reading import fields
 from ..reading.clause import DUE_KINDS, Clause, ClauseWords
 from ..reading.fields import Previous
-from ..reading.layout import GOAL_LIST, Context, Layout, Sections
+from ..reading.layout import GOAL_LIST, NO_CONTEXT, Context, Layout, Sections
 from ..reading.marks import Mark, MarkReader
 from ..reading.modality import COMMITMENT, Modality, aspect, decide
 from ..reading.span import target_span
@@ -35,12 +36,13 @@ from ..reading.times import TimeReader, Year, is_past
 from ..rules import Rules
 from ..sentences import line_end, sentence_spans
 from ..spans import SpanIndex
-from .repeats import one_statement_each
+from .repeats import headline_span, one_statement_each
 
 GOAL_LIST_ITEM = Context("goal", GOAL_LIST)
 GOAL_DUE_KINDS = frozenset({"deadline", "until"})  # "vào năm 2030", "đến năm 2025": when a goal is due
 GOAL_SENTENCE_RULE = "goal-without-figure.v1"
 REPORTED_SENTENCE_RULE = "figures-reported.v1"
+PLAN_TITLE_RULE = "headline-plan.v1"
 # markup left in a stored page ('width="130%">', 'style="width:130%;"'): a number inside it is no quantity
 _MARKUP_BEFORE = re.compile(r"""=\s*["']?$|[\w-]:$""")
 _MARKUP_AFTER = re.compile(r"""["'>]|;["'\s]""")  # matched at the number's end
@@ -80,6 +82,14 @@ class TargetPass:
         self.times = TimeReader(rules.times)
         self.words = ClauseWords(rules)
         self.money_goals = frozenset(rules.cues.money_goal_indicators)
+        # a headline naming a plan document and no results ("Nghị quyết của HĐND huyện về nhiệm vụ ...
+        # năm 2012"): the page states that document's figures
+        symbols = rules.symbols
+        plan_words = [p for r in symbols.type_words if r.code in symbols.plan_types for p in r.phrases]
+        # the document opens the headline, after any place and colon ("Chợ Đồn: Nghị quyết ...")
+        self.plan_title = re.compile(rf"^\W*(?:[^\W\d][^:\n]{{0,40}}:\s*)?(?:{alternation(plan_words)})(?!\w)", re.IGNORECASE)
+        result_words = [p for r in rules.sections.headings if r.kind == "result" for p in r.phrases]
+        self.result_title = re.compile(rf"(?<!\w)(?:{alternation(result_words)})(?!\w)", re.IGNORECASE)
 
     def run(self, doc: Doc, exclude: list[tuple[int, int]], page_date: tuple[int, int] | None = None) -> list[TargetMention]:
         """Targets in reading order (`read`'s targets)."""
@@ -100,18 +110,29 @@ class TargetPass:
                                _between(years, start, end, lambda y: y.year_start, lambda y: y.end))
                      for start, end in sentence_spans(text)]
         reported = None if page_date else _latest_reported_year(sentences)
-        reader = _DocumentReader(self, text, marks, quantities, years, layout, page_date, (reported, 1) if reported else None)
+        reader = _DocumentReader(self, text, marks, quantities, years, layout, page_date, (reported, 1) if reported else None,
+                                 self._page_frame(text))
         targets = [t for sentence in sentences for t in reader.sentence(sentence)]
         return TargetReading(one_statement_each(targets, text), reader.stated_goals, reader.reported)
+
+
+    def _page_frame(self, text: str) -> Context:
+        """The context of what no section heading frames: a page whose headline names a plan
+        document, and no results, states that document's figures."""
+        headline = headline_span(text)
+        title = text[headline[0] : headline[1]] if headline else ""
+        if self.plan_title.match(title) and not self.result_title.search(title):
+            return Context("goal", PLAN_TITLE_RULE)
+        return NO_CONTEXT
 
 
 class _DocumentReader:
     """One document's reading, sentence by sentence, in order."""
 
     def __init__(self, owner: TargetPass, text, marks: list[Mark], quantities: list[Quantity], years: list[Year],
-                 layout: Layout, page_date, written_after=None):
+                 layout: Layout, page_date, written_after, page_frame: Context):
         self.owner, self.text, self.marks, self.quantities, self.years = owner, text, marks, quantities, years
-        self.layout, self.page_date = layout, page_date
+        self.layout, self.page_date, self.page_frame = layout, page_date, page_frame
         # what is behind the writer: on an undated page, what comes before a year it reports as done
         self.past_before = page_date or written_after
         self.line = _LineState()
@@ -160,6 +181,8 @@ class _DocumentReader:
         sentence_year: Year | None = self.line.year  # "Năm 2017, ... đề ra 13 chỉ tiêu; trong đó, ... đạt 14,4%"
         years_start = start
         context = GOAL_LIST_ITEM if self.line.in_list else self.layout.context_at(start)
+        if context.kind == "none" and start < self.layout.sections_start:
+            context = self.page_frame  # what the headline frames, until the page's own sections begin
         line_committed = self.line.committed
         first_aspect: bool | None = None  # what the sentence's first quantity asserted, for the lines after it
         reports = False  # whether a figure of the sentence tells a result

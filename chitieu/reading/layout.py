@@ -103,6 +103,9 @@ class Layout:
             if line.rstrip().endswith(":"):
                 in_list = index in commit_lines or (heading is not None and heading[1].kind == "goal")
 
+        # where the page's own sections begin (its first heading after the headline line)
+        self.sections_start = next((self.lines[i][0] for i in sorted(self.headings) if i > 0), len(text))
+
     def line_of(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)
 
