@@ -24,9 +24,8 @@ from spacy.tokens import Doc
 from ..models import Evidence, TargetMention
 from ..nlp import text_of
 from ..numbers import Quantity, QuantityReader
-from ..phrases import alternation
 from ..reading import fields
-from ..reading.clause import DUE_KINDS, Clause, ClauseWords
+from ..reading.clause import DUE_KINDS, Clause, ClauseWords, plan_headline
 from ..reading.fields import Previous
 from ..reading.layout import GOAL_LIST, NO_CONTEXT, Context, Layout, Sections
 from ..reading.marks import Mark, MarkReader
@@ -82,14 +81,7 @@ class TargetPass:
         self.times = TimeReader(rules.times)
         self.words = ClauseWords(rules)
         self.money_goals = frozenset(rules.cues.money_goal_indicators)
-        # a headline naming a plan document and no results ("Nghị quyết của HĐND huyện về nhiệm vụ ...
-        # năm 2012"): the page states that document's figures
-        symbols = rules.symbols
-        plan_words = [p for r in symbols.type_words if r.code in symbols.plan_types for p in r.phrases]
-        # the document opens the headline, after any place and colon ("Chợ Đồn: Nghị quyết ...")
-        self.plan_title = re.compile(rf"^\W*(?:[^\W\d][^:\n]{{0,40}}:\s*)?(?:{alternation(plan_words)})(?!\w)", re.IGNORECASE)
-        result_words = [p for r in rules.sections.headings if r.kind == "result" for p in r.phrases]
-        self.result_title = re.compile(rf"(?<!\w)(?:{alternation(result_words)})(?!\w)", re.IGNORECASE)
+        self.names_plan = plan_headline(rules)  # "Chợ Đồn: Nghị quyết của HĐND huyện về nhiệm vụ ... năm 2012"
 
     def run(self, doc: Doc, exclude: list[tuple[int, int]], page_date: tuple[int, int] | None = None) -> list[TargetMention]:
         """Targets in reading order (`read`'s targets)."""
@@ -121,7 +113,7 @@ class TargetPass:
         document, and no results, states that document's figures."""
         headline = headline_span(text)
         title = text[headline[0] : headline[1]] if headline else ""
-        if self.plan_title.match(title) and not self.result_title.search(title):
+        if self.names_plan(title):
             return Context("goal", PLAN_TITLE_RULE)
         return NO_CONTEXT
 

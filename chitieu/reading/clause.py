@@ -41,6 +41,20 @@ def against_plan(rules: Rules) -> tuple[re.Pattern, dict[str, str]]:
     return pattern, {**shares, **results}
 
 
+def plan_headline(rules: Rules):
+    """Whether a headline names a plan document as its subject, and no results: a body's document
+    opens it, after any place and colon ("Chợ Đồn: Nghị quyết của HĐND huyện về nhiệm vụ ... năm
+    2012"; a document's own title, "Kế hoạch hỗ trợ ...", heads its preamble, not its figures), and
+    no result word of a section heading stands in it ("Kết quả thực hiện Nghị quyết")."""
+    symbols = rules.symbols
+    plan_words = [p for r in symbols.type_words if r.code in symbols.plan_types for p in r.phrases]
+    of = alternation(rules.frame.possessive_words.phrases)
+    opens = re.compile(rf"^\W*(?:[^\W\d][^:\n]{{0,40}}:\s*)?(?:{alternation(plan_words)})\s+(?:{of})\s", re.IGNORECASE)
+    result_words = [p for r in rules.sections.headings if r.kind == "result" for p in r.phrases]
+    results = re.compile(rf"(?<!\w)(?:{alternation(result_words)})(?!\w)", re.IGNORECASE)
+    return lambda headline: bool(opens.match(headline)) and not results.search(headline)
+
+
 def commits_after(rules: Rules) -> re.Pattern:
     """A goal verb soon after a unit, in its clause: the unit is the subject that commits
     ("Phường Xuân Phương phấn đấu ...", "Đảng bộ xã Vọng Đông đề ra các chỉ tiêu")."""

@@ -9,7 +9,7 @@ import re
 from ..models import DocType
 from ..passes.periods import until_pattern
 from ..passes.symbols import letter_body_re
-from ..reading.clause import against_plan, commits_after
+from ..reading.clause import against_plan, commits_after, plan_headline
 from ..phrases import alternation, flexible, key
 from ..text import STORED_DATE
 from ..rules import Rules
@@ -50,6 +50,7 @@ class PlanWords:
         self.citing_before = re.compile(rf"\b(?:{_any(symbols.citing_words)})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
         self._frame(frame, calendar, symbols, rules.times)
         self.against_plan = against_plan(rules)[0]  # a sentence weighing a result against a plan names no plan
+        self.names_plan = plan_headline(rules)  # "Chợ Đồn: Nghị quyết của HĐND huyện về nhiệm vụ ... năm 2012"
 
     def _goal_words(self, rules: Rules) -> None:
         marks = rules.cues.marks
