@@ -177,6 +177,12 @@ def test_a_page_printing_a_document_whole_is_that_document():
         "nghi_quyet", "party_committee", "province", "Hà Nam", 2025, 2030)
 
 
+def test_a_headline_naming_a_bodys_plan_names_the_pages_plan():
+    plan = extract_text("Mường Tè: Nghị quyết của HĐND huyện về nhiệm vụ phát triển kinh tế - xã hội năm 2025\n\n"
+                        "Trong lĩnh vực kinh tế:\n\nTổng thu ngân sách trên địa bàn đạt 45 tỷ đồng.").plan
+    assert (plan.doc_type, plan.issuer_body, plan.issuer_level, plan.period_start) == ("nghi_quyet", "hdnd", "district", 2025)
+
+
 def test_an_annual_plan_adopted_late_in_the_year_before_takes_that_year():
     # annotation rule 6: an undated page's day and month; the resolution is on next year's plan
     plan = extract_text("Ngày 7/12, HĐND tỉnh Thái Bình thông qua Nghị quyết về kế hoạch phát triển kinh tế - xã hội năm 2025, "
