@@ -349,6 +349,10 @@ PRINCIPLES = [
     # ... but not a headline about its results
     ("Mường Tè: Kết quả thực hiện Nghị quyết của HĐND huyện về nhiệm vụ năm 2024\n\nTổng thu ngân sách trên địa bàn đạt "
      "45 tỷ đồng. Trồng mới 500 ha rừng.", []),
+    # a result kept is a goal: "duy trì vững chắc kết quả ..." does not end the paragraph's goals
+    ("Năm 2026, ngành giáo dục phấn đấu tỷ lệ trẻ em mẫu giáo đến trường đạt 98%.\nĐối với giáo dục phổ thông, duy trì vững "
+     "chắc kết quả phổ cập giáo dục tiểu học; 70% số xã đạt chuẩn phổ cập giáo dục trung học cơ sở mức độ 3.",
+     [(98, "percent", "level", "all"), (70, "percent", "level", "all")]),
     # a village is counted, but is no commune
     ("Năm 2026, huyện phấn đấu có thêm 15 thôn đạt chuẩn nông thôn mới kiểu mẫu và 3 xã đạt chuẩn nông thôn mới nâng cao.",
      [(15, "other", "increase", "all"), (3, "communes", "increase", "all")]),
