@@ -232,7 +232,6 @@ REAL_CASES = [
      [q(33, unit="other"), q(100)]),
     ("Sóc Trăng: 12/17 ấp đặc biệt khó khăn hoàn thành Chương trình 135", [q(12, unit="other")]),  # a village is no commune
     ("có 19/22 xã điểm được công nhận xã NTM", [q(19, unit="communes")]),
-    ("Tỉ số giới tính khi sinh dưới 109 bé trai/100 bé gái", [q(109, unit="other", bound="at_most")]),
     ("Trung tâm Phục vụ hành chính công tại 124/124 xã, phường, đặc khu", [q(124, unit="communes")]),
     ("phủ sóng đến 100% xã, phường, đặc khu", [q(100)]),
     ("có 99% trẻ em đi học đúng độ tuổi", [q(99)]),
