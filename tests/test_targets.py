@@ -353,6 +353,9 @@ PRINCIPLES = [
     ("Năm 2026, ngành giáo dục phấn đấu tỷ lệ trẻ em mẫu giáo đến trường đạt 98%.\nĐối với giáo dục phổ thông, duy trì vững "
      "chắc kết quả phổ cập giáo dục tiểu học; 70% số xã đạt chuẩn phổ cập giáo dục trung học cơ sở mức độ 3.",
      [(98, "percent", "level", "all"), (70, "percent", "level", "all")]),
+    # "còn lại" after a unit noun picks out the remaining units; it tells no present state
+    ("Tỉnh đặt mục tiêu đến năm 2030 có 30 xã đạt chuẩn nông thôn mới kiểu mẫu; mỗi huyện còn lại có ít nhất 2 xã đạt "
+     "chuẩn nông thôn mới nâng cao.", [(30, "communes", "level", "all"), (2, "communes", "level", "all")]),
     # a sex ratio at birth is a counted figure
     ("Phấn đấu đến năm 2030, tỷ số giới tính khi sinh dưới 110 bé trai/100 bé gái.", [(110, "other", "level", "all")]),
     # a village is counted, but is no commune
