@@ -91,6 +91,9 @@ def test_plan_fields(text, expected):
     # a title naming a year of results and a year of plans is about the later
     ("BÁO CÁO\nTổng kết công tác năm 2023 và triển khai nhiệm vụ năm 2024 của Sở Nông nghiệp tỉnh Yên Bái\n\nPhần thứ hai\n"
      "NHIỆM VỤ NĂM 2024\nI. CÁC CHỈ TIÊU CHỦ YẾU\n- Tỷ lệ che phủ rừng đạt 63%.", (2024, 2024)),
+    # a goal stated for a year, and no phase anywhere, gives the plan its year
+    ("Bảo Lâm vươn lên thoát nghèo\n\n(BLĐT) - Năm 2026, huyện Bảo Lâm đặt mục tiêu phấn đấu thoát khỏi huyện nghèo. "
+     "Năm 2025, huyện đã giảm được 820 hộ nghèo.", (2026, 2026)),
     # a year a figure is measured from is no year of the plan
     ("Huyện phấn đấu thu ngân sách tăng 12% so với năm 2023, năm 2024 đạt 95 tỷ đồng.", (2024, 2024)),
     # a year told only of results is no plan's, wherever it stands ...

@@ -46,6 +46,8 @@ def plan_period(extraction: Extraction, issue_sentence, anchor: int, goal_senten
     pools.append([p for p in periods if p.kind == "until" and committing.covers(p.evidence.start, p.evidence.start + 1)])
     pools.append([p for p in periods if p.kind == "range"])
     pools.append([p for p in periods if p.kind == "until"])
+    # a goal stated for a year, with no phase anywhere ("Năm 2025, huyện đặt mục tiêu phấn đấu thoát khỏi huyện nghèo")
+    pools.append([p for p in periods if p.kind == "year" and committing.covers(p.evidence.start, p.evidence.start + 1)])
     chosen_in, period = next(((i, chosen) for i, pool in enumerate(pools) if (chosen := _period_of(pool))), (None, None))
     # the plan's own name gives its horizon too
     horizon = _horizon(period, periods, text) if period and chosen_in < own_pools else None
