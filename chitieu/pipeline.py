@@ -40,8 +40,12 @@ class Extractor:
         symbol_mentions = self.symbols.run(doc)
         date_mentions = self.dates.run(doc)
         issuer_mentions, place_mentions = self.issuers.run(doc)
-        # Dates and symbols hold numbers that are never target values.
+        # Dates and symbols hold numbers that are never target values; a stored page's stamp
+        # (" date 2025-03") dates the page, it is no year a sentence's goal falls due in.
         exclude = [(m.evidence.start, m.evidence.end) for m in (*symbol_mentions, *date_mentions)]
+        stamp = STORED_DATE.match(document.text)
+        if stamp:
+            exclude.append(stamp.span())
         reading = self.targets.read(doc, exclude, _page_date(document, date_mentions, symbol_mentions))
         extraction = Extraction(
             document=document,

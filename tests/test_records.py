@@ -94,6 +94,9 @@ def test_plan_fields(text, expected):
     # a goal stated for a year, and no phase anywhere, gives the plan its year
     ("Bảo Lâm vươn lên thoát nghèo\n\n(BLĐT) - Năm 2026, huyện Bảo Lâm đặt mục tiêu phấn đấu thoát khỏi huyện nghèo. "
      "Năm 2025, huyện đã giảm được 820 hộ nghèo.", (2026, 2026)),
+    # goals no year of the page names fall in the year the page was written in
+    (" date 2025-01 Trong lĩnh vực kinh tế số, kế hoạch hành động của Ủy ban đặt mục tiêu tỷ trọng kinh tế số trong GRDP "
+     "trên 20%.", (2025, 2025)),
     # a year a figure is measured from is no year of the plan
     ("Huyện phấn đấu thu ngân sách tăng 12% so với năm 2023, năm 2024 đạt 95 tỷ đồng.", (2024, 2024)),
     # a year told only of results is no plan's, wherever it stands ...

@@ -59,6 +59,10 @@ def plan_period(extraction: Extraction, issue_sentence, anchor: int, goal_senten
     if period and stated and max(stated) > max(period[1], horizon or 0):
         start = period[0] if period[0] is not None else phase_start(max(stated))
         return start, max(stated), period[2], None  # a plan with targets for later years spans them
+    if period is None and targets and extraction.stamped:
+        # goals no year of the page names: the year the page was written in ("Kế hoạch hành động ...
+        # đặt mục tiêu ..." on a page of January 2025)
+        return extraction.stamped[0], extraction.stamped[0], targets[0].evidence, None
     return (*period, horizon) if period else None
 
 
