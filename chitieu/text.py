@@ -20,6 +20,12 @@ LETTER = re.compile(r"[^\W\d_]")
 STORED_DATE = re.compile(r"\s*date\s+((?:19|20)\d\d)-(\d\d)\b")
 
 
+def in_capitals(line: str, fewest_letters: int) -> bool:
+    """A line written in capitals, with at least `fewest_letters` letters (a heading, a title)."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= fewest_letters and all(c.isupper() for c in letters)
+
+
 def vietnamese_share(text: str) -> float:
     """The share of `text`'s letters that carry a Vietnamese diacritic (or are đ)."""
     return len(VIETNAMESE_LETTER.findall(text)) / (len(LETTER.findall(text)) or 1)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..models import SectionRules
 from ..phrases import alternation
+from ..text import in_capitals
 
 _LINE = re.compile(r"[^\n]+")
 # Numbering that opens a part or an item: its rank (1 = the highest).
@@ -30,6 +31,7 @@ _NUMBERING = (
 )
 _BULLET = re.compile(r"[^\S\n]*[-+•*–]\s")
 HEADING_MAX_WORDS = 16
+HEADING_LETTERS = 4  # fewest letters of an unnumbered heading in capitals
 UNNUMBERED_RANK = 1
 
 
@@ -147,8 +149,7 @@ def _heading(line: str, sections: Sections) -> tuple[int, Context] | None:
     if not words or len(words) > HEADING_MAX_WORDS:
         return None
     rank = sections.rank_of(line)
-    letters = [c for c in line if c.isalpha()]
-    capitals = len(letters) >= 4 and all(c.isupper() for c in letters)
+    capitals = in_capitals(line, HEADING_LETTERS)
     if rank is None and not capitals:
         return None
     kind = sections.kind_of(line)

@@ -7,7 +7,9 @@ from bisect import bisect_right
 
 from ..models import Extraction, IssuerMention, PeriodMention
 from ..passes.periods import phase_start
+from ..reading.times import YEAR
 from ..spans import SpanIndex
+from ..text import in_capitals
 from .words import PlanWords
 
 
@@ -86,13 +88,8 @@ def _basis_lines(text: str, words: PlanWords) -> SpanIndex:
     return SpanIndex((m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if words.legal_basis.match(m.group()))
 
 
-def _capitals(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= TITLE_LETTERS and all(c.isupper() for c in letters)
-
-
 TITLE_LETTERS = 12  # fewest letters of a title line in capitals
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR = re.compile(rf"(?<!\d){YEAR}(?!\d)")
 
 
 def _period_of(pool: list[PeriodMention]):
@@ -129,7 +126,7 @@ def _title_end(text: str, words: PlanWords) -> int:
         # a header's number line, then a title in capitals naming its years, with no type heading above it
         # ("Số: 4267/KH-UBND | Bến Tre, ngày 17 tháng 7 năm 2023 |" / "PHÁT TRIỂN KINH TẾ - XÃ HỘI ... NĂM 2024")
         title = [line for line in lines[i + 1 : i + 4] if line.group().strip(" |")]
-        if words.number_line.match(match.group()) and title and _capitals(title[0].group()) and _YEAR.search(title[0].group()):
+        if words.number_line.match(match.group()) and title and in_capitals(title[0].group(), TITLE_LETTERS) and _YEAR.search(title[0].group()):
             return title[0].end()
     for i, match in enumerate(lines):
         if words.motto.search(match.group()) or words.date_line.search(match.group()) or words.legal_basis.match(match.group()):

@@ -100,9 +100,9 @@ class PlanWords:
         # the start of a header's number line: "Số" at the start of a line or table cell, or right after
         # the national motto of a two-column header read as one line (a scan's OCR may leave a stray
         # character before it: "Độc lập - Tự do - Hạnh phúc ị Số: 1740 /QĐ-UBND")
-        number_line = rf"(?:(?:^|\n)|(?:{_any(frame.motto_words)})[^\n|]{{0,{MOTTO_TAIL}}}?)[^\S\n]*(?:\S[^\S\n]+)?(?:\|\s*)?{number}"
+        number_label = rf"(?:(?:^|\n)|(?:{_any(frame.motto_words)})[^\n|]{{0,{MOTTO_TAIL}}}?)[^\S\n]*(?:\S[^\S\n]+)?(?:\|\s*)?{number}"
         # "Số: 199/KH-UBND" in a legal header; "Số ký hiệu 101/2015/QH13" in a register's record (vbpl.vn)
-        self.header_symbol = re.compile(rf"{number_line}(?:\s*:|\s+(?P<label>{_any(frame.symbol_label_words)})\s*:?)\s*$", re.IGNORECASE)
+        self.header_symbol = re.compile(rf"{number_label}(?:\s*:|\s+(?P<label>{_any(frame.symbol_label_words)})\s*:?)\s*$", re.IGNORECASE)
         # the header's place-and-date line, "Hà Tĩnh, ngày 13 tháng 10 năm 2017": a two-column header
         # read in stream order can put "Độc lập - Tự do - Hạnh phúc" between it and the "Số:" line
         self.header_dateline = re.compile(
@@ -111,7 +111,7 @@ class PlanWords:
         # ("Số: 4é /KH-UBND", its slash lost too: "Số:44ƒ KH-UBND") or none ("Số: Không số"): the
         # document is itself, with a type, no symbol
         self.unnumbered_header = re.compile(
-            rf"{number_line}\s*:(?:\s*(?i:{_any(frame.no_number_words)})\b"
+            rf"{number_label}\s*:(?:\s*(?i:{_any(frame.no_number_words)})\b"
             rf"|[\s.…]*[^\s/]{{0,4}}[\s.…]*(?:/\s*(?P<type>[A-ZĐ][A-Za-zĐđ&]{{0,9}})\b|\s(?P<bare_type>[A-ZĐ][A-Za-zĐđ&]{{0,9}})(?=-[A-ZĐ])))")
         # "... số 147/KH-UBND ngày 31/5/2022 của ": what joins a cited symbol to its issuer
         self.cited_issuer = re.compile(rf"[^.;]{{0,60}}?\b(?:{of})\s*$", re.IGNORECASE)
