@@ -19,16 +19,7 @@ def plan_period(extraction: Extraction, issue_sentence, anchor: int, goal_senten
     evidence, horizon), the horizon a year the plan looks to beyond the phase its targets end with."""
     text, targets = extraction.document.text, extraction.targets
     committing = SpanIndex(goal_sentences)  # the sentences of the targets and of goals stated without a figure
-    cited = _basis_lines(text, words)  # "Căn cứ Quyết định ... giai đoạn 2011 - 2020": the cited document's years
-    # a council's term ("HĐND huyện khóa IV, nhiệm kỳ 2016-2021") is its members', not a plan's
-    councils = {id(p) for p, _ in _terms_of(extraction.periods, [i for i in extraction.issuers if i.body != "party_committee"], words)}
-    # a time told only of results ("năm 2013 huyện đã giảm tỉ lệ hộ nghèo xuống dưới 15%") is no plan's,
-    # unless the sentence names the plan ("Theo Kế hoạch ... năm 2023, toàn thành phố hiện có ...")
-    names_plan = issue_sentence if issue_sentence and not words.against_plan.search(text, *issue_sentence) else None
-    reported = SpanIndex((r.start, r.end) for r in extraction.reported if (r.start, r.end) != names_plan)
-    periods = [p for p in extraction.periods if not cited.covers(p.evidence.start, p.evidence.start + 1) and id(p) not in councils
-               and not words.base_before.search(text, max(0, p.evidence.start - BASE_REACH), p.evidence.start)
-               and not (reported.covers(p.evidence.start, p.evidence.start + 1) and not committing.covers(p.evidence.start, p.evidence.start + 1))]
+    periods = _plan_times(extraction, issue_sentence, committing, words)
     title_end = _title_end(text, words)
     pools = []
     if issue_sentence:
@@ -42,14 +33,14 @@ def plan_period(extraction: Extraction, issue_sentence, anchor: int, goal_senten
     # giảm còn 52%. Trong năm 2019, huyện đặt ra mục tiêu ..."): the goal's year is the plan's
     # a title naming a year of results and a year of plans ("Tổng kết công tác năm 2016 và triển khai
     # Chương trình công tác năm 2017") is about the later
-    pools.append([p for p in titled if p.kind != "year" or committing.covers(p.evidence.start, p.evidence.start + 1)]
+    pools.append([p for p in titled if p.kind != "year" or _within(committing, p)]
                  or sorted(titled, key=lambda p: (p.kind != "year", -p.end)))
     own_pools = len(pools)  # the announcing sentence and the title name the plan itself
-    pools.append([p for p in periods if p.kind == "until" and committing.covers(p.evidence.start, p.evidence.start + 1)])
+    pools.append([p for p in periods if p.kind == "until" and _within(committing, p)])
     pools.append([p for p in periods if p.kind == "range"])
     pools.append([p for p in periods if p.kind == "until"])
     # a goal stated for a year, with no phase anywhere ("Năm 2025, huyện đặt mục tiêu phấn đấu thoát khỏi huyện nghèo")
-    pools.append([p for p in periods if p.kind == "year" and committing.covers(p.evidence.start, p.evidence.start + 1)])
+    pools.append([p for p in periods if p.kind == "year" and _within(committing, p)])
     chosen_in, period = next(((i, chosen) for i, pool in enumerate(pools) if (chosen := _period_of(pool))), (None, None))
     # the plan's own name gives its horizon too
     horizon = _horizon(period, periods, text) if period and chosen_in < own_pools else None
@@ -66,6 +57,26 @@ def plan_period(extraction: Extraction, issue_sentence, anchor: int, goal_senten
         # đặt mục tiêu ..." on a page of January 2025)
         return extraction.stamped[0], extraction.stamped[0], targets[0].evidence, None
     return (*period, horizon) if period else None
+
+
+def _plan_times(extraction: Extraction, issue_sentence, committing: SpanIndex, words: PlanWords) -> list[PeriodMention]:
+    """The periods that can be a plan's: not a cited document's, a council's term, a base a figure is
+    measured from, nor a time told only of results."""
+    text = extraction.document.text
+    cited = _basis_lines(text, words)  # "Căn cứ Quyết định ... giai đoạn 2011 - 2020": the cited document's years
+    # a council's term ("HĐND huyện khóa IV, nhiệm kỳ 2016-2021") is its members', not a plan's
+    councils = {id(p) for p, _ in _terms_of(extraction.periods, [i for i in extraction.issuers if i.body != "party_committee"], words)}
+    # a time told only of results ("năm 2013 huyện đã giảm tỉ lệ hộ nghèo xuống dưới 15%") is no plan's,
+    # unless the sentence names the plan ("Theo Kế hoạch ... năm 2023, toàn thành phố hiện có ...")
+    names_plan = issue_sentence if issue_sentence and not words.against_plan.search(text, *issue_sentence) else None
+    reported = SpanIndex((r.start, r.end) for r in extraction.reported if (r.start, r.end) != names_plan)
+    return [p for p in extraction.periods if not _within(cited, p) and id(p) not in councils
+            and not words.base_before.search(text, max(0, p.evidence.start - BASE_REACH), p.evidence.start)
+            and not (_within(reported, p) and not _within(committing, p))]
+
+
+def _within(spans: SpanIndex, period: PeriodMention) -> bool:
+    return spans.covers(period.evidence.start, period.evidence.start + 1)
 
 
 BASE_REACH = 30  # characters before a year where a base word ("so với cùng kỳ") may stand
