@@ -24,7 +24,7 @@ from typing import Iterator
 from .catalogue import Catalogue
 from .datasette import column_descriptions
 from .errors import CatalogueError, ExportError
-from .review.export import folded
+from .text import folded
 
 FORMATS = ("csv", "xlsx", "parquet", "jsonl")
 EXPORT_EXTRA = 'python3 -m pip install "chitieu[export]"'

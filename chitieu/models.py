@@ -458,6 +458,9 @@ class SectionRules(Strict):
     ordinal_words: PhraseRule
     output_columns: PhraseRule = Field(description="a task table's column whose cells state what each task must produce: "
                                        "a figure there is one to reach ('STT | Nhiệm vụ | Sản phẩm | Thời gian ...')")
+    unaccented_homographs: PhraseRule = Field(description="words that lose their accents like a heading word but mean "
+                                              "something else ('chi tiêu' spending, 'chỉ tiêu' target): a line holding "
+                                              "one is not read without accents")
 
 
 class BodyRule(PhraseRule):

@@ -26,6 +26,15 @@ def in_capitals(line: str, fewest_letters: int) -> bool:
     return len(letters) >= fewest_letters and all(c.isupper() for c in letters)
 
 
+def folded(text: str | None) -> str:
+    """Text without accents, case or spacing differences: "Đắk Lắk" ~ "dak lak", and an OCR'd
+    "MỤC TIỂU" ~ "mục tiêu"."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
+
+
 def vietnamese_share(text: str) -> float:
     """The share of `text`'s letters that carry a Vietnamese diacritic (or are đ)."""
     return len(VIETNAMESE_LETTER.findall(text)) / (len(LETTER.findall(text)) or 1)

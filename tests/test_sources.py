@@ -6,7 +6,8 @@ import pytest
 from chitieu import extract_file
 from chitieu.errors import SourceError
 from chitieu.sources.files import read_file
-from chitieu.sources.pdf import NeedsOcrError, join_wrapped_lines, layer_quality, ocr_available, read_pdf_text, repair_spaced_glyphs
+from chitieu.sources.pdf import (NeedsOcrError, join_wrapped_lines, layer_quality, layer_text, ocr_available, read_pdf_text,
+                                 repair_spaced_glyphs)
 from tests.conftest import SHARED, shared_path
 
 READABLE = [
@@ -144,6 +145,15 @@ def test_spaced_glyphs_repaired(raw, repaired):
 ])
 def test_wrapped_lines_of_a_printed_page_are_joined(printed, read):
     assert join_wrapped_lines(printed) == read
+
+
+@pytest.mark.parametrize("raw, read", [
+    # pdfium marks a hyphen that ended a printed line with U+FFFE: a symbol broken there is whole again
+    ("theo Kế hoạch số 185/KH\ufffeUBND của tỉnh", "theo Kế hoạch số 185/KH-UBND của tỉnh"),
+    ("Nghị định số 109/2013/NĐ\ufffeCP của Chính phủ", "Nghị định số 109/2013/NĐ-CP của Chính phủ"),
+])
+def test_line_end_hyphens_of_a_text_layer_are_hyphens(raw, read):
+    assert layer_text(raw) == read
 
 
 def test_broken_pdf_is_a_clear_error(tmp_path):

@@ -366,6 +366,21 @@ PRINCIPLES = [
     # a count of the plan's own parts says how it is built, not what it reaches
     ("Đại hội đề ra 3 khâu đột phá, 5 nhóm nhiệm vụ và xác định 12 nhóm mục tiêu đến năm 2030; phấn đấu giảm tỷ lệ hộ nghèo "
      "xuống dưới 2%.", [(2, "percent", "level", "all")]),
+    # a vote tells how the meeting adopted the document; the goal word after it opens its figures
+    ("Với 100% đại biểu có mặt tán thành, HĐND huyện thông qua Nghị quyết với các chỉ tiêu: tốc độ tăng trưởng giá trị "
+     "sản xuất đạt 9,5%; tỷ lệ hộ nghèo giảm 1,5%.", [(9.5, "percent", "level", "all"), (1.5, "percent", "decrease", "all")]),
+    # a result's share of its plan, in brackets, is no goal quoted beside it
+    ("Năm 2024, Sở đã hoàn thành 28/28 nhiệm vụ đề ra (đạt 100% kế hoạch).", []),
+    # quotas of the same figure for two named units are two commitments
+    ("UBND tỉnh Sơn La: chỉ tiêu giảm tỷ lệ hộ nghèo năm 2023 của các huyện như sau: huyện Bắc Yên giảm 4%; huyện Phù Yên 4%; huyện Sốp Cộp 3,5%.",
+     [(4, "percent", "decrease", "other"), (4, "percent", "decrease", "other"), (3.5, "percent", "decrease", "other")]),
+    # the province's capital city shares its name, but is a unit below the province's plan
+    ("UBND tỉnh Hà Tĩnh: chỉ tiêu giảm tỷ lệ hộ nghèo năm 2018 của các huyện như sau: huyện Hương Khê giảm 3%; thành phố Hà Tĩnh giảm 0,3%.",
+     [(3, "percent", "decrease", "other"), (0.3, "percent", "decrease", "other")]),
+    # an OCR'd heading with wrong accents still names its part; a heading on spending names none
+    ("KẾ HOẠCH\n\nI. MỤC TIỂU\n\n- Trên 90% văn bản được trao đổi trên môi trường mạng.\n\n- 100% xã có điểm truy cập internet.",
+     [(90, "percent", "level", "all"), (100, "percent", "level", "all")]),
+    ("BÁO CÁO\n\nII. CHI TIÊU NGÂN SÁCH\n\n- Chi thường xuyên chiếm 62% tổng chi.", []),
     # markup left in a stored page is no quantity
     ('Phấn đấu tỷ lệ đạt <td width="130%">80%</td>', [(80, "percent", "level", "all")]),
     # a headline restates one body figure: the closest in words; the same number for another measure stays

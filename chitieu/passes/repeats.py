@@ -16,12 +16,13 @@ REPEAT_OVERLAP = 0.75  # share of their words two statements of one figure have 
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
-def one_statement_each(targets: list[TargetMention], text: str) -> list[TargetMention]:
-    """The targets in reading order, each commitment once."""
+def one_statement_each(targets: list[TargetMention], text: str, named_unit: re.Pattern) -> list[TargetMention]:
+    """The targets in reading order, each commitment once. `named_unit` finds a unit named with
+    its level word ("huyện Mèo Vạc"): quotas of two named units are two commitments."""
     headline = headline_span(text)
     if headline:
         targets = _drop_headline_paraphrases(targets, headline, text)
-    return _drop_repeats(targets)
+    return _drop_repeats(targets, named_unit)
 
 
 def headline_span(text: str) -> tuple[int, int] | None:
@@ -121,18 +122,28 @@ def _end_of_range(body: TargetMention, value: float) -> bool:
     return body.value_min != body.value_max and value in (body.value_min, body.value_max)
 
 
-def _drop_repeats(targets: list[TargetMention]) -> list[TargetMention]:
+def _drop_repeats(targets: list[TargetMention], named_unit: re.Pattern) -> list[TargetMention]:
     """The same commitment stated again (headline and body, goals and tasks) is one target: the
-    same figure for the same measure, told in mostly the same words."""
+    same figure for the same measure, told in mostly the same words, of the same unit."""
     kept: list[TargetMention] = []
-    by_figure: dict[tuple, list[tuple[TargetMention, set[str]]]] = {}  # only the same figure can repeat
+    by_figure: dict[tuple, list[tuple[TargetMention, set[str], set[str]]]] = {}  # only the same figure can repeat
     for target in targets:
-        words = _words(target)
+        words, units = _words(target), _units(target, named_unit)
         alike = by_figure.setdefault(_figure(target), [])
-        if not any(_same_commitment(target, words, k, kept_words) for k, kept_words in alike):
+        if not any(_same_commitment(target, words, k, kept_words) and not _other_unit(units, kept_units)
+                   for k, kept_words, kept_units in alike):
             kept.append(target)
-            alike.append((target, words))
+            alike.append((target, words, units))
     return kept
+
+
+def _units(target: TargetMention, named_unit: re.Pattern) -> set[str]:
+    return {" ".join(m.group().lower().split()) for m in named_unit.finditer(target.text)}
+
+
+def _other_unit(units: set[str], kept_units: set[str]) -> bool:
+    """"huyện Mèo Vạc giảm 5-6%; huyện Đồng Văn 5-6%": the same figure, each unit its own quota."""
+    return bool(units) and bool(kept_units) and not units & kept_units
 
 
 def _figure(target: TargetMention) -> tuple:

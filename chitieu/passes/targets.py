@@ -105,7 +105,7 @@ class TargetPass:
         reader = _DocumentReader(self, text, marks, quantities, years, layout, page_date, (reported, 1) if reported else None,
                                  self._page_frame(text))
         targets = [t for sentence in sentences for t in reader.sentence(sentence)]
-        return TargetReading(one_statement_each(targets, text), reader.stated_goals, reader.reported)
+        return TargetReading(one_statement_each(targets, text, self.words.named_unit), reader.stated_goals, reader.reported)
 
 
     def _page_frame(self, text: str) -> Context:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..models import SectionRules
 from ..phrases import alternation
-from ..text import in_capitals
+from ..text import folded, in_capitals
 
 _LINE = re.compile(r"[^\n]+")
 # Numbering that opens a part or an item: its rank (1 = the highest).
@@ -50,6 +50,10 @@ class Sections:
 
     def __init__(self, rules: SectionRules):
         self.kinds = [(re.compile(rf"\b(?:{alternation(r.phrases)})\b", re.IGNORECASE), r.kind, r.id) for r in rules.headings]
+        # OCR often misreads a heading's accents ("MỤC TIỂU", "TÔ CHỨC THỰC HIỆN"): its words, unaccented
+        self.unaccented_kinds = [(re.compile(rf"\b(?:{alternation([folded(p) for p in r.phrases])})\b"), r.kind, r.id)
+                                 for r in rules.headings]
+        self.homograph = re.compile(rf"\b(?:{alternation(rules.unaccented_homographs.phrases)})\b", re.IGNORECASE)
         self.output_column = re.compile(rf"\s*(?:{alternation(rules.output_columns.phrases)})\s*", re.IGNORECASE)
         self.output_rule = rules.output_columns.id
         ordinal = alternation(rules.ordinal_words.phrases)
@@ -58,6 +62,12 @@ class Sections:
     def kind_of(self, line: str) -> tuple[str, str] | None:
         for pattern, kind, rule_id in self.kinds:
             if pattern.search(line):
+                return kind, rule_id
+        if self.homograph.search(line):
+            return None
+        unaccented = folded(line)
+        for pattern, kind, rule_id in self.unaccented_kinds:
+            if pattern.search(unaccented):
                 return kind, rule_id
         return None
 

@@ -26,6 +26,10 @@ from .marks import Mark
 from .times import Year, is_ahead, is_past
 
 _COUNT_BEFORE = re.compile(r"(?<![\d.,/])(?!(?:19|20)\d\d\s*$)\d(?:[\d.,/]*\d)?\s*$")  # a count, not a year
+# "hoàn thành 45/45 nhiệm vụ đề ra", "đạt 8/8 chỉ tiêu Nghị quyết HĐND phường đề ra": a share of a
+# set, then the words naming the set
+_SET_SHARE_BEFORE = re.compile(r"(?<![\d.,/])\d+/\d+(?:\s+[^\W\d]+){1,8}\s*$")
+SET_NAME_REACH = 60  # characters from a share of a set to the goal word closing its name
 ASPECTS = frozenset({"commit", "done", "forecast", "state", "progressive", "report"})
 WEAK = frozenset({"state", "progressive", "report"})
 ADJACENT = 3  # characters between a mark and what it bears on
@@ -43,8 +47,10 @@ def construction(c: Clause, support_before: bool, money_goals: frozenset[str]) -
     q = c.q
     if q.is_baseline:
         return Modality("baseline", "baseline-from.v1")
-    if c.quotes_a_goal():
-        return Modality(COMMITMENT, c.words.quoted_goal_rule)  # annotation rule 1: a plan's goal quoted on a results page
+    if c.quotes_a_goal() and not plan_share_after(c):
+        # annotation rule 1: a plan's goal quoted on a results page; "(đạt 100% kế hoạch)" is a
+        # result's share of its plan, bracketed
+        return Modality(COMMITMENT, c.words.quoted_goal_rule)
     if c.qualifies_previous():
         return Modality("definition", "qualifier-of-previous.v1")
     for mark in c.marks:
@@ -52,7 +58,7 @@ def construction(c: Clause, support_before: bool, money_goals: frozenset[str]) -
             continue
         if mark.code == "define" and mark.end <= q.start and q.start - mark.end <= ADJACENT:
             return Modality("definition", mark.rule_id)
-        if mark.code == "vote":
+        if mark.code == "vote" and not _goal_word_between(c, mark):
             return Modality("statistic", mark.rule_id)
         if mark.code == "assign" and mark.end <= q.start and q.unit != "percent":
             return Modality("assignment", mark.rule_id)
@@ -67,6 +73,12 @@ def construction(c: Clause, support_before: bool, money_goals: frozenset[str]) -
     return None
 
 
+def _goal_word_between(c: Clause, mark: Mark) -> bool:
+    """A vote tells how a meeting adopted a document; a goal word after it opens the document's
+    figures ("Với 100% đại biểu tán thành, HĐND thông qua Nghị quyết với các chỉ tiêu: ...")."""
+    return any(m.family == "mark" and m.code == "commit" and mark.end <= m.start and m.end <= c.q.start for m in c.marks)
+
+
 def _spent_in_clause(c: Clause) -> bool:
     """A spending word before the quantity in its clause (up to the last ";" before it)."""
     clause_start = c.text.rfind(";", c.sentence[0], c.q.start) + 1 or c.sentence[0]
@@ -75,8 +87,10 @@ def _spent_in_clause(c: Clause) -> bool:
 
 def counted_goal_word(text: str, mark: Mark) -> bool:
     """"đạt được 177 chỉ tiêu", "vượt 21/21 chỉ tiêu": a goal word right after a count is what is
-    counted; it says nothing of aspect."""
-    return mark.code == "commit" and bool(_COUNT_BEFORE.search(text, max(0, mark.start - 16), mark.start))
+    counted, and one closing the name of a set a share counts ("45/45 nhiệm vụ đề ra") names that
+    set; it says nothing of aspect."""
+    return mark.code == "commit" and bool(_COUNT_BEFORE.search(text, max(0, mark.start - 16), mark.start)
+                                          or _SET_SHARE_BEFORE.search(text, max(0, mark.start - SET_NAME_REACH), mark.start))
 
 
 def _money_goal_before(c: Clause, spend: Mark, money_goals: frozenset[str]) -> bool:

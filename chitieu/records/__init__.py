@@ -46,7 +46,7 @@ def build_result(extraction: Extraction, words: PlanWords, places: Gazetteer) ->
     date_place(plan, places, place_date(plan.issued, extraction.document.published, references))
     if not (target_sentences or plan.symbol or unnumbered or plan.doc_type):
         plan = PlanRecord()  # a page about no plan: every plan field null
-    targets = [_for_plan(t, plan, phase_end or plan.period_end) for t in extraction.targets]
+    targets = [_for_plan(t, plan, phase_end or plan.period_end, places) for t in extraction.targets]
     return DocumentResult(document=extraction.document, plan=plan, references=references, targets=targets)
 
 
@@ -152,12 +152,22 @@ def _congress_body(plan: PlanRecord, body: IssuerMention) -> None:
         plan.place = body.place or (plan.place if body.level == "province" else None)
 
 
-def _for_plan(target: TargetMention, plan: PlanRecord, due: int | None) -> TargetMention:
+def _for_plan(target: TargetMention, plan: PlanRecord, due: int | None, places: Gazetteer) -> TargetMention:
     """A target due when the plan's phase ends (`due`) unless it says otherwise; a quota of the
     unit the plan itself covers ("Thị xã Hương Thủy ... đạt 14,4%" in Hương Thủy's plan) is for all of it."""
     update: dict = {}
     if target.year is None:
         update["year"] = due
-    if target.scope == "other" and plan.place and plan.place.lower() in target.text.lower():
+    if target.scope == "other" and _names_plan_unit(target.text, plan, places):
         update["scope"] = "all"
     return target.model_copy(update=update) if update else target
+
+
+def _names_plan_unit(text: str, plan: PlanRecord, places: Gazetteer) -> bool:
+    """Whether a quota's text names the plan's own unit: a province's plan naming its capital
+    city, which shares its name ("thành phố Hà Tĩnh" in tỉnh Hà Tĩnh's list of district quotas),
+    names a unit below it."""
+    if not plan.place or plan.place.lower() not in text.lower():
+        return False
+    named = [place for _, _, place in places.find(text) if place.name.lower() == plan.place.lower()]
+    return not named or plan.issuer_level is None or any(place.level == plan.issuer_level for place in named)

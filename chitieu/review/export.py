@@ -7,7 +7,6 @@ import datetime as dt
 import hashlib
 import json
 import random
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from ..models import (
     REVIEW_SCHEMA_VERSION, DecidedBy, PlanFields, ReviewDocument, ReviewFile, ReviewPlan, ReviewTarget, TargetFields,
 )
 from ..sentences import sentence_spans
+from ..text import folded
 from .files import schema_ref, write_review
 
 PLAN_FIELDS = tuple(PlanFields.model_fields)
@@ -38,14 +38,6 @@ class ReviewFilter:
 
 def row_hash(values: dict) -> str:
     return hashlib.sha256(json.dumps(values, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()[:16]
-
-
-def folded(name: str | None) -> str:
-    """A place name without accents, case or spacing differences: "Đắk Lắk" ~ "dak lak"."""
-    if not name:
-        return ""
-    decomposed = unicodedata.normalize("NFD", name.replace("Đ", "D").replace("đ", "d"))
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
 
 
 def machine_target(row: dict) -> TargetFields:

@@ -23,6 +23,8 @@ from .tables import TableReader, linearise, looks_tabular
 # "S ố : 3 2 6 / Q Đ - U B N D": a run of single characters each followed by one space.
 _SPACED_GLYPHS = re.compile(r"(?<!\S)(?:\S ){4,}\S(?!\S)")
 _WRAP = re.compile(r"(?<=[^\s.;:!?])[ \t]*\r?\n[ \t]*(?=(?P<next>[^\W\d_]))")
+# pdfium writes a hyphen that ended a printed line as U+FFFE: "Kế hoạch số 185/KH\ufffeUBND"
+_LINE_END_HYPHEN = "\ufffe"
 MAX_PAGES = 500
 PAGES_PER_OPEN = 100  # reopening frees pdfium's per-page caches: memory stays flat in the page count
 
@@ -51,6 +53,12 @@ def layer_quality(text: str) -> str:
     if vietnamese_share(text) < 0.08:
         return "garbage"
     return "ok"
+
+
+def layer_text(raw: str) -> str:
+    """A page's text layer as a reader sees it: line-end hyphens, letter-spaced glyphs, legacy
+    font encodings and wrapped lines mended."""
+    return join_wrapped_lines(legacy.repair(repair_spaced_glyphs(raw.replace(_LINE_END_HYPHEN, "-"))))
 
 
 def repair_spaced_glyphs(text: str) -> str:
@@ -136,7 +144,7 @@ class _Reading:
             self.notes.append(f"page {index + 1}: could not be loaded ({exc})")
             self.pages.append("")
             return
-        layer = join_wrapped_lines(legacy.repair(repair_spaced_glyphs(textpage.get_text_range())))
+        layer = layer_text(textpage.get_text_range())
         textpage.close()
         self.pages.append(self._judged(page, index, layer))
         page.close()
