@@ -381,6 +381,11 @@ PRINCIPLES = [
     ("KẾ HOẠCH\n\nI. MỤC TIỂU\n\n- Trên 90% văn bản được trao đổi trên môi trường mạng.\n\n- 100% xã có điểm truy cập internet.",
      [(90, "percent", "level", "all"), (100, "percent", "level", "all")]),
     ("BÁO CÁO\n\nII. CHI TIÊU NGÂN SÁCH\n\n- Chi thường xuyên chiếm 62% tổng chi.", []),
+    # an estimate in the plan's own goal section is one of its goals (annotation rule 1); in a
+    # results section it is an estimate
+    ("KẾ HOẠCH\n\n2. Mục tiêu cụ thể\n\n- Giá trị sản xuất lâm nghiệp tăng bình quân ước đạt 5,5%/năm.",
+     [(5.5, "percent", "level", "all")]),
+    ("BÁO CÁO\n\nI. KẾT QUẢ THỰC HIỆN NĂM 2023\n\n- Giá trị sản xuất lâm nghiệp năm 2023 ước đạt 5,5%.", []),
     # markup left in a stored page is no quantity
     ('Phấn đấu tỷ lệ đạt <td width="130%">80%</td>', [(80, "percent", "level", "all")]),
     # a headline restates one body figure: the closest in words; the same number for another measure stays

@@ -169,7 +169,7 @@ def decide(c: Clause, year: Year | None, page_date, past_before, context: Contex
     if done:
         return Modality("result", done.rule_id)
     mark = aspect(c)
-    if mark and mark.code == "forecast" and not forecast_is_goal:
+    if mark and mark.code == "forecast" and not forecast_is_goal and context.kind != "goal":
         return Modality("forecast", mark.rule_id)
     if mark and mark.code in ("done", "state", "progressive", "report"):
         return Modality("result", mark.rule_id)
