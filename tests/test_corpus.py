@@ -70,14 +70,15 @@ def test_whole_documents_gate(tmp_path):
     assert scores.targets.recall >= FULLDOCS_MINIMUM["recall"], report
 
 
-def test_whole_ocr_plans_gate():
-    """Three scanned whole plans as OCR reads them (corpus/whole-review-gold): task lists, lettered
-    items, flattened headers with lost numbers. Pinned under what the reading reaches."""
+def test_reviewed_whole_documents_gate():
+    """Seven whole documents, five of them scans as OCR reads them (corpus/whole-review-gold): task
+    lists, lettered items, flattened headers with lost numbers, reports with next year's figures.
+    Pinned under what the reading reaches."""
     folder = CORPUS / "whole-review-gold"
     scores = evaluate_folder(folder / "docs", folder / "gold")
     report = format_scores(scores)
-    assert scores.targets.precision >= 0.90 and scores.targets.recall >= 0.65, report
-    assert min(scores.plan_fields.values()) >= 0.9, report
+    assert scores.targets.precision >= 0.88 and scores.targets.recall >= 0.67, report
+    assert min(scores.plan_fields.values()) >= 0.7, report
 
 
 def test_reviewed_wild_pages_gate(tmp_path):
