@@ -119,8 +119,21 @@ def _issuer_and_place(plan: PlanRecord, extraction: Extraction, sentences, symbo
             # a unit named in passing on a page whose targets speak for the whole country or province
             plan.place = None if spoken_for == "national" else province_of(plan.place, extraction, places)
             plan.issuer_level = spoken_for
+        elif _below(spoken_for, plan.issuer_level) and not subject:
+            # "huyện Tu Mơ Rông (Kon Tum) ... huyện đặt ra mục tiêu ...": targets spoken for a unit
+            # below the province the page also names are that unit's
+            unit = next((p for p in extraction.places if p.level == spoken_for), None)
+            if unit:
+                plan.place, plan.issuer_level = unit.name, spoken_for
     if plan.issuer_level is None:
         plan.issuer_level = spoken_for
+
+
+_LEVELS = ("national", "province", "district", "commune")
+
+
+def _below(level: str | None, other: str | None) -> bool:
+    return level in _LEVELS and other in _LEVELS and _LEVELS.index(level) > _LEVELS.index(other)
 
 
 def _year_before(stamped: tuple[int, int] | None, month: int | None) -> int | None:
