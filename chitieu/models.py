@@ -407,6 +407,7 @@ class FrameRules(Strict):
     goal_nouns: PhraseRule
     full_text_words: PhraseRule
     goal_setting_verbs: PhraseRule
+    drafting_verbs: SeenPhraseRule = Field(description="verbs making a document named after them one still to be written")
     plan_nouns: PhraseRule
     territory_before_words: PhraseRule
     territory_after_words: PhraseRule

@@ -309,7 +309,10 @@ def test_a_result_measured_against_a_plan_names_no_document(text):
     # one a province implements is not: the province's own goals name no document
     ("Thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững, năm 2024 tỉnh Hà Giang phấn đấu giảm 4% tỷ lệ hộ nghèo.", None),
     ("Tỉnh đang triển khai Chương trình mục tiêu quốc gia xây dựng nông thôn mới, phấn đấu năm 2025 có 60% số xã đạt chuẩn.", None),
-], ids=["approved-programme", "issued-programme", "implemented-programme", "programme-under-way"])
+    # a plan a sentence asks to be drawn up is a task, not the page's document
+    ("Năm 2025, xã phấn đấu có thêm 2 thôn đạt chuẩn nông thôn mới kiểu mẫu. Các thôn xây dựng kế hoạch chỉnh trang khu dân cư.",
+     None),
+], ids=["approved-programme", "issued-programme", "implemented-programme", "programme-under-way", "plan-to-be-drawn-up"])
 def test_a_programme_is_the_plan_only_where_it_is_announced(text, expected):
     assert extract_text(text).plan.doc_type == expected
 

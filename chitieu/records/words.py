@@ -16,6 +16,7 @@ from ..rules import Rules
 
 
 MOTTO_TAIL = 14  # characters of the motto after its listed words: " - Hạnh phúc"
+DRAFTING_REACH = 20  # characters from a drafting verb to the document it names
 
 
 def _any(rule) -> str:
@@ -91,6 +92,7 @@ class PlanWords:
         self.issued_after = re.compile(
             rf"^[^,]{{0,160}}\b(?:{_any(frame.agent_words)})\s+[^,]{{0,40}}\b(?:{_any(symbols.issuing_verbs)})\b", re.IGNORECASE)
         self.according_to = re.compile(rf"\b(?:{_any(frame.according_words)})\s+$", re.IGNORECASE)
+        self.drafting = re.compile(rf"\b(?:{_any(frame.drafting_verbs)})\s+$", re.IGNORECASE)
         number = rf"(?i:{_any(frame.number_words)})"
         self.number_line = re.compile(rf"^\s*(?:\|\s*)?{number}\s*:", re.IGNORECASE)  # "Số: 4267/KH-UBND | Bến Tre, ngày ..."
         self.motto = re.compile(rf"{_any(frame.motto_words)}|{self.number_line.pattern}", re.IGNORECASE)
@@ -131,6 +133,12 @@ class PlanWords:
     def type_word(self, sentence: str) -> DocType | None:
         found = [(m.start(), code) for pattern, code in self.patterns for m in pattern.finditer(sentence)]
         return min(found)[1] if found else None
+
+    def only_drafted(self, text: str, start: int, end: int) -> bool:
+        """Every type word of the sentence names a document still to be drawn up ("chỉ đạo các xã
+        xây dựng kế hoạch giảm nghèo")."""
+        found = [m.start() for pattern, _ in self.patterns for m in pattern.finditer(text, start, end)]
+        return bool(found) and all(self.drafting.search(text, max(start, at - DRAFTING_REACH), at) for at in found)
 
     def announced_type(self, text: str, start: int, end: int) -> DocType | None:
         """The type of a document the sentence says was just issued, named by a word that names a
