@@ -244,6 +244,20 @@ class UnitRule(PhraseRule):
     code: Unit
 
 
+class SeenPhraseRule(PhraseRule):
+    """A lexicon of plan language, with the documents its phrasing was found in."""
+
+    seen_in: list[str] = Field(min_length=2, description="documents the phrasing was found in (at least two)")
+
+
+class RankGroupRule(SeenPhraseRule):
+    """A rank reached as a place among peers ("nằm trong 10 tỉnh, thành dẫn đầu"): `phrases` are
+    the leading words, `before` the words before the number, `peers` what is ranked."""
+
+    before: list[str] = Field(min_length=1)
+    peers: list[str] = Field(min_length=1)
+
+
 class NumberGrammar(Strict):
     """The small words the quantity grammar reads between numbers and units."""
 
@@ -271,6 +285,7 @@ class NumberRules(Strict):
     units: list[UnitRule]
     non_units: list[PhraseRule]
     per_year: list[PhraseRule]
+    rank_group: RankGroupRule
     grammar: NumberGrammar
 
 
@@ -326,12 +341,6 @@ class ScopeRule(PhraseRule):
 class ScopeRules(Strict):
     version: int
     scopes: list[ScopeRule]
-
-
-class SeenPhraseRule(PhraseRule):
-    """A lexicon of plan language, with the documents its phrasing was found in."""
-
-    seen_in: list[str] = Field(min_length=2, description="documents the phrasing was found in (at least two)")
 
 
 class ChangeRule(SeenPhraseRule):

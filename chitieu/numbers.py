@@ -71,6 +71,9 @@ class Quantity:
     is_baseline: bool = False  # "từ 5,03% xuống còn 4,33%": 5,03% is where the change starts
 
 
+RANK_REACH = 60  # characters from the ranked peers to the word saying they lead
+
+
 class QuantityReader:
     """Compiled quantity grammar for one NumberRules; build once, use for every document."""
 
@@ -114,6 +117,13 @@ class QuantityReader:
         self._money_rate = re.compile(rf"(?:\s*/\s*(?:{alternation(grammar.per_units)}))+", re.IGNORECASE)
         self._bare_money = {key(p) for p in grammar.bare_money_abbreviations}
         self._baseline_after = _baseline_after(grammar, unit, alternation(self._bound_before))
+        ranked = rules.rank_group
+        self._rank_rule = ranked.id
+        self._rank_group = re.compile(
+            rf"(?<!\w)(?:{alternation(ranked.before)})\s+(?P<n>\d{{1,3}})\s+(?P<peer>{alternation(ranked.peers)})(?!\w)"
+            rf"[^.;:\n]{{0,{RANK_REACH}}}?(?<!\w)(?:{alternation(ranked.phrases)})(?!\w)",
+            re.IGNORECASE,
+        )
 
     # ------------------------------------------------------------------ public
 
@@ -133,6 +143,10 @@ class QuantityReader:
         for match in self._words_re.finditer(text):
             if not blocked.overlaps(match.start(), match.end()):
                 found.append(self._read_word(text, match))
+        ranks = [self._read_rank(match) for match in self._rank_group.finditer(text) if not blocked.overlaps(*match.span("n"))]
+        if ranks:  # "trong 10 trường ... tốt nhất" is a rank, not a count of schools
+            ranked = {q.number_start for q in ranks}
+            found = [q for q in found if q.number_start not in ranked] + ranks
         found.sort(key=lambda q: q.start)
         return found
 
@@ -241,6 +255,14 @@ class QuantityReader:
             start=start, end=m.end(), number_start=m.start(), number_end=m.end(),
             value_min=rule.value, value_max=rule.value, bound=bound, bound_rule=bound_rule,
             unit=rule.unit, unit_text="", unit_rule=rule.id, per_year_suffix=False, is_range=False,
+        )
+
+    def _read_rank(self, m: re.Match) -> Quantity:
+        value = float(m.group("n"))
+        return Quantity(
+            start=m.start("n"), end=m.end("peer"), number_start=m.start("n"), number_end=m.end("n"),
+            value_min=value, value_max=value, bound="at_most", bound_rule=self._rank_rule,
+            unit="other", unit_text=m.group("peer"), unit_rule=self._rank_rule, per_year_suffix=False, is_range=False,
         )
 
     def _value(self, number: str, scale: str | None) -> float | None:
