@@ -309,7 +309,7 @@ SPEC_CASES = [
     # health plans count beds and doctors per ten thousand people (own wording)
     ("phấn đấu đạt 31,5 giường bệnh/vạn dân và 11 bác sĩ/vạn dân", [q(31.5, unit="other"), q(11, unit="other")]),
     # a rank to reach as a place among peers is a rank to stay within, whatever is ranked (own wording)
-    ("chỉ số cải cách hành chính nằm trong nhóm 15 tỉnh, thành phố dẫn đầu", [q(15, bound="at_most", unit="other")]),
+    ("chỉ số cải cách hành chính nằm trong 15 tỉnh, thành phố dẫn đầu", [q(15, bound="at_most", unit="other")]),
     ("đưa 2 trường vào trong 5 trường đại học hàng đầu khu vực", [q(2, unit="schools"), q(5, bound="at_most", unit="other")]),
     ("trong 5 năm tới có 3 trường đạt chuẩn quốc gia", [q(3, unit="schools")]),
 ]
