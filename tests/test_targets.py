@@ -386,6 +386,9 @@ PRINCIPLES = [
     ("KẾ HOẠCH\n\n2. Mục tiêu cụ thể\n\n- Giá trị sản xuất lâm nghiệp tăng bình quân ước đạt 5,5%/năm.",
      [(5.5, "percent", "level", "all")]),
     ("BÁO CÁO\n\nI. KẾT QUẢ THỰC HIỆN NĂM 2023\n\n- Giá trị sản xuất lâm nghiệp năm 2023 ước đạt 5,5%.", []),
+    # an estimate a goal word opens in its own clause is the goal's figure; one after a result is an estimate
+    ("Năm 2025, tỉnh đặt chỉ tiêu tốc độ tăng trưởng kinh tế ước tăng 8%.", [(8, "percent", "increase", "all")]),
+    ("Năm 2024, thu ngân sách đạt 900 tỷ đồng, vượt chỉ tiêu; cả năm ước đạt 1.100 tỷ đồng.", []),
     # markup left in a stored page is no quantity
     ('Phấn đấu tỷ lệ đạt <td width="130%">80%</td>', [(80, "percent", "level", "all")]),
     # a headline restates one body figure: the closest in words; the same number for another measure stays

@@ -110,6 +110,8 @@ def aspect(c: Clause) -> Mark | None:
     if not counted:
         return None
     nearest = counted[-1]
+    if nearest.code == "forecast" and any(m.code == "commit" and m.start >= c.left_start for m in counted[:-1]):
+        return next(m for m in reversed(counted) if m.code == "commit")  # "đặt chỉ tiêu ... ước tăng 8,7%": the goal's estimate
     if nearest.code in WEAK and any(m.code == "commit" for m in counted[:-1]):
         return next(m for m in reversed(counted) if m.code == "commit")  # the state the goal aims at
     return nearest
