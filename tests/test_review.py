@@ -289,6 +289,25 @@ def test_gold_holds_only_what_a_person_confirmed_in_reading_order(workspace):
     assert score(gold, {name: g for name, g in gold.items()}).targets.f1 == 1.0
 
 
+def test_a_text_a_reviewer_moves_earlier_takes_its_place_in_reading_order(workspace):
+    """Round 10: a reviewer pointing a figure at the headline that first states it (an earlier,
+    unique string) made the gold export refuse the page as out of reading order."""
+    tmp, _, db = workspace
+    path = tmp / "review.json"
+    export(db, path)
+    title = "Kế hoạch thực hiện Chương trình Mục tiêu quốc gia giảm nghèo bền vững năm 2022 trên địa bàn tỉnh Sơn La"
+
+    def move_to_title(data):
+        reviewer_edits(data)
+        by_value(data, 3.0)["corrections"]["text"] = title
+
+    edit(path, move_to_title)
+    imported(db, path)
+    gold_dir = tmp / "gold"
+    assert write_gold(Catalogue(db), gold_dir) == 1
+    assert [t.value_min for t in load_gold_dir(gold_dir)[SEED].targets] == [3.0, 18.66, 41.0]
+
+
 def test_status_counts_reviewed_plans_and_measures_the_batch(workspace):
     """Defect 10: reviewed plans were counted as pending and no item was listed."""
     tmp, _, db = workspace

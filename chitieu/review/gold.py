@@ -20,7 +20,7 @@ def effective_outputs(catalogue: Catalogue, batch: str | None = None) -> list[tu
     outputs = []
     for doc in _reviewed_documents(catalogue, batch):
         plan = _plan(catalogue, doc["id"])
-        located = [(t["evidence_start"], _target(t)) for t in catalogue.rows(
+        located = [(_position(doc["text"], t["text"], t["evidence_start"]), _target(t)) for t in catalogue.rows(
             "select * from targets_effective where document_id = ? and confirmed and not disputed", [doc["id"]])]
         for added in catalogue.rows("select * from added_targets where document_id = ? and anchor = 'attached'", [doc["id"]]):
             fields = TargetCorrection.model_validate_json(added["fields"]).model_dump(exclude_none=True, exclude={"clear", "text"})
@@ -33,6 +33,13 @@ def effective_outputs(catalogue: Catalogue, batch: str | None = None) -> list[tu
         targets = [t for _, t in sorted(located, key=lambda item: item[0])]
         outputs.append((DocumentOutput(doc=doc["name"], plan=plan, references=references, targets=targets), doc["text"]))
     return outputs
+
+
+def _position(text: str, target_text: str, machine_start: int) -> int:
+    """Where a confirmed target stands in reading order: a text a reviewer corrected quotes a
+    string found once on the page (the headline that first states a figure the body repeats)."""
+    at = text.find(target_text)
+    return at if at >= 0 and text.find(target_text, at + 1) < 0 else machine_start
 
 
 def _reviewed_documents(catalogue: Catalogue, batch: str | None) -> list[dict]:
