@@ -389,6 +389,9 @@ PRINCIPLES = [
     # an estimate a goal word opens in its own clause is the goal's figure; one after a result is an estimate
     ("Năm 2025, tỉnh đặt chỉ tiêu tốc độ tăng trưởng kinh tế ước tăng 8%.", [(8, "percent", "increase", "all")]),
     ("Năm 2024, thu ngân sách đạt 900 tỷ đồng, vượt chỉ tiêu; cả năm ước đạt 1.100 tỷ đồng.", []),
+    # growth and a rate of increase name a rate: the figure is its level; a plain rise is an increase
+    ("Giai đoạn 2026-2030, tỉnh phấn đấu tốc độ tăng trưởng kinh tế bình quân trên 9%/năm, thu ngân sách tăng 12%/năm.",
+     [(9, "percent", "level", "all"), (12, "percent", "increase", "all")]),
     # markup left in a stored page is no quantity
     ('Phấn đấu tỷ lệ đạt <td width="130%">80%</td>', [(80, "percent", "level", "all")]),
     # a headline restates one body figure: the closest in words; the same number for another measure stays
