@@ -278,6 +278,9 @@ UNITS += [
     # targets spoken for a district are its own, though the province it lies in is named after it
     ("Năm 2022, tỷ lệ hộ nghèo của huyện Kỳ Sơn (Nghệ An) còn 41%. Năm 2023, huyện đặt mục tiêu giảm tỷ lệ hộ nghèo từ 5 đến 6%.",
      (None, "district", "Kỳ Sơn")),
+    # a body quoted as the source of results weighed against a plan sets no target
+    ("Theo Sở Lao động - Thương binh và Xã hội tỉnh Yên Bái, năm 2023 tỉnh giảm được 3.100 hộ nghèo, vượt kế hoạch đề ra. "
+     "Năm 2024, toàn tỉnh phấn đấu giảm 3% tỷ lệ hộ nghèo.", (None, "province", "Yên Bái")),
     # a congress of other bodies is no party's
     ("Ngày 20/6, huyện Bảo Lạc tổ chức Đại hội đại biểu các dân tộc thiểu số lần thứ IV. Đại hội đề ra mục tiêu đến năm "
      "2029 giảm tỷ lệ hộ nghèo bình quân 4%/năm.", (None, "district", "Bảo Lạc")),
@@ -286,7 +289,7 @@ UNITS += [
 
 @pytest.mark.parametrize("text, expected", UNITS, ids=[
     "congress-resolution", "resolution-of-named-body", "body-by-kind", "unit-commits", "district-in-passing", "district-bare",
-    "chair-name", "thousands-point", "level-word-commits", "city-commits", "ministry", "central-party", "congress-page", "congress-again", "header-motto", "district-spoken-for", "other-congress"])
+    "chair-name", "thousands-point", "level-word-commits", "city-commits", "ministry", "central-party", "congress-page", "congress-again", "header-motto", "district-spoken-for", "results-source", "other-congress"])
 def test_the_plan_is_the_unit_the_page_is_about(text, expected):
     plan = extract_text(text).plan
     assert (plan.issuer_body, plan.issuer_level, plan.place) == expected

@@ -98,6 +98,9 @@ def _date(plan: PlanRecord, extraction: Extraction, symbol, unnumbered, announce
 def _issuer_and_place(plan: PlanRecord, extraction: Extraction, sentences, symbol, announced, target_sentences,
                       words: PlanWords, places: Gazetteer) -> None:
     text = extraction.document.text
+    if announced and announced not in target_sentences and words.against_plan.search(text, *announced):
+        # "Theo Sở ..., năm 2023 tỉnh giảm được 2.214 hộ nghèo, vượt kế hoạch đề ra": a result's source
+        announced = None
     issuer = plan_issuer(text, sentences, extraction.issuers, extraction.symbols, announced, symbol, words, target_sentences)
     if issuer:
         plan.issuer_body = issuer.body
