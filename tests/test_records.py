@@ -284,12 +284,15 @@ UNITS += [
     # a congress of other bodies is no party's
     ("Ngày 20/6, huyện Bảo Lạc tổ chức Đại hội đại biểu các dân tộc thiểu số lần thứ IV. Đại hội đề ra mục tiêu đến năm "
      "2029 giảm tỷ lệ hộ nghèo bình quân 4%/năm.", (None, "district", "Bảo Lạc")),
+    # ... but the congress of a district's ethnic-minority delegates, named with its district, sets its goals
+    ("Ngày 20/6, Đại hội đại biểu các dân tộc thiểu số huyện Bảo Lạc lần thứ IV được tổ chức. Đại hội đề ra mục tiêu đến năm "
+     "2029 giảm tỷ lệ hộ nghèo bình quân 4%/năm.", ("other", "district", "Bảo Lạc")),
 ]
 
 
 @pytest.mark.parametrize("text, expected", UNITS, ids=[
     "congress-resolution", "resolution-of-named-body", "body-by-kind", "unit-commits", "district-in-passing", "district-bare",
-    "chair-name", "thousands-point", "level-word-commits", "city-commits", "ministry", "central-party", "congress-page", "congress-again", "header-motto", "district-spoken-for", "results-source", "other-congress"])
+    "chair-name", "thousands-point", "level-word-commits", "city-commits", "ministry", "central-party", "congress-page", "congress-again", "header-motto", "district-spoken-for", "results-source", "other-congress", "minority-congress"])
 def test_the_plan_is_the_unit_the_page_is_about(text, expected):
     plan = extract_text(text).plan
     assert (plan.issuer_body, plan.issuer_level, plan.place) == expected

@@ -147,11 +147,12 @@ def _shortest_names(issuers: list[IssuerMention], places: list[PlaceMention]) ->
 
 def _referred(issuer: IssuerMention, earlier: list[IssuerMention]) -> IssuerMention | None:
     """The body a short word names again: the last one named in full with it ("Đại hội" after
-    "Đại hội đại biểu Đảng bộ xã Cao Sơn"); None where the page named none."""
+    "Đại hội đại biểu Đảng bộ xã Cao Sơn", or after "Đại hội đại biểu các DTTS huyện Quang
+    Bình"); None where the page named none."""
     word = key(issuer.evidence.text)
-    kin = next((e for e in reversed(earlier) if e.body == issuer.body and e.level and word in key(e.evidence.text)
+    kin = next((e for e in reversed(earlier) if e.level and word in key(e.evidence.text)
                 and len(e.evidence.text) > len(issuer.evidence.text)), None)
-    return issuer.model_copy(update={"level": kin.level, "place": kin.place}) if kin else None
+    return issuer.model_copy(update={"body": kin.body, "level": kin.level, "place": kin.place}) if kin else None
 
 
 def _resolve_bodies(issuers: list[IssuerMention], places: list[PlaceMention], back_references: frozenset[str]) -> list[IssuerMention]:
