@@ -6,7 +6,9 @@ only judgement made here; every chosen value keeps the evidence it came from.
 
 from __future__ import annotations
 
-from ..models import DocumentResult, Extraction, IssuerMention, PlanRecord, SymbolMention, TargetMention
+from typing import get_args
+
+from ..models import DocumentResult, Extraction, IssuerMention, Level, PlanRecord, SymbolMention, TargetMention
 from ..places import Gazetteer, place_date
 from ..sentences import sentence_spans
 from .citations import cited_references, header_date, issue_date, safe_date
@@ -132,7 +134,7 @@ def _issuer_and_place(plan: PlanRecord, extraction: Extraction, sentences, symbo
         plan.issuer_level = spoken_for
 
 
-_LEVELS = ("national", "province", "district", "commune")
+_LEVELS = get_args(Level)  # from the top down
 
 
 def _below(level: str | None, other: str | None) -> bool:
