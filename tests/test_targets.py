@@ -392,6 +392,12 @@ PRINCIPLES = [
     # growth and a rate of increase name a rate: the figure is its level; a plain rise is an increase
     ("Giai đoạn 2026-2030, tỉnh phấn đấu tốc độ tăng trưởng kinh tế bình quân trên 9%/năm, thu ngân sách tăng 12%/năm.",
      [(9, "percent", "level", "all"), (12, "percent", "increase", "all")]),
+    # a paragraph carrying on the goals of the one before tells what came before them when its
+    # figure is dated earlier; one dated within their phase may be a milestone of them
+    ("Mục tiêu năm 2025, huyện phấn đấu giảm 2% tỷ lệ hộ nghèo.\n\nTheo Sở Lao động, tỷ lệ hộ nghèo của huyện năm 2024 còn 8,2%.",
+     [(2, "percent", "decrease", "all")]),
+    ("Tỉnh phấn đấu đến năm 2030 không còn hộ nghèo.\n\nNgay trong năm 2027, tỉnh hỗ trợ 5.000 hộ nghèo làm nhà ở.",
+     [(5000, "households", "level", "all")]),
     # markup left in a stored page is no quantity
     ('Phấn đấu tỷ lệ đạt <td width="130%">80%</td>', [(80, "percent", "level", "all")]),
     # a headline restates one body figure: the closest in words; the same number for another measure stays

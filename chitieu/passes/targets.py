@@ -34,6 +34,7 @@ from ..reading.span import target_span
 from ..reading.times import TimeReader, Year, is_past
 from ..rules import Rules
 from ..sentences import line_end, sentence_spans
+from .periods import phase_start
 from ..spans import SpanIndex
 from .repeats import headline_span, one_statement_each
 
@@ -68,6 +69,8 @@ class _LineState:
     committed: bool = False  # its last statement was a commitment
     in_list: bool = False  # a goal list opened in it ("Các chỉ tiêu chủ yếu đề ra là: ...; ...; ...")
     year: Year | None = None  # the year its sentences so far were about
+    goals_from: int | None = None  # the first year its goals cover ("năm 2024": 2024; "đến năm 2020": 2016)
+    carried_from: int | None = None  # the same, of the goals it carries on from the paragraph before
     parent: Previous = field(default_factory=Previous)  # its last target ("; trong đó ..." parts refer to it)
 
 
@@ -138,7 +141,8 @@ class _DocumentReader:
         if line != self.line.index:
             # a paragraph goes on with the goals of the one before it, unless it is a heading
             carried = self.line.committed and not self.layout.is_heading(line)
-            self.line = _LineState(index=line, committed=carried)
+            carried_from = (self.line.goals_from or self.line.carried_from) if carried else None
+            self.line = _LineState(index=line, committed=carried, carried_from=carried_from)
         in_sentence = _between(self.quantities, start, end, lambda q: q.start, lambda q: q.start)
         found = self._quantities(start, end, s_marks, s_years, in_sentence) if in_sentence else []
         if not in_sentence:
@@ -190,7 +194,10 @@ class _DocumentReader:
             year = stated or sentence_year
             if stated and not (q.is_baseline and c.own_year) and not (blocked and blocked.kind == "baseline" and c.restatement):
                 sentence_year = stated  # the year a baseline is from is not the sentence's
-            modality = self._modality(c, year, self.layout.output_cell(q.start) or context, line_committed)
+            # a figure dated before the goals its paragraph carries on cover tells what came before
+            # them ("Mục tiêu năm 2024 ..." then "Theo Bộ ..., tỷ lệ hộ nghèo năm 2023 còn 2,93%")
+            before_goals = year is not None and self.line.carried_from is not None and year.value < self.line.carried_from
+            modality = self._modality(c, year, self.layout.output_cell(q.start) or context, line_committed and not before_goals)
             reports = reports or modality.kind == "result"
             if blocked and c.restatement and modality.kind == COMMITMENT:
                 modality = blocked  # a restatement says what the figure it restates says
@@ -210,6 +217,8 @@ class _DocumentReader:
             blocked = None
             targets = self._read(c, previous, year, modality)
             found.extend(targets)
+            if targets and year is not None and self.line.goals_from is None:
+                self.line.goals_from = phase_start(year.value) if year.kind in ("until", "phase") else year.value
             if targets:
                 previous = self.line.parent = _previous(targets[-1])
         self._close(start, end, sentence_year, reports and not found, first_aspect, s_marks, s_years)
