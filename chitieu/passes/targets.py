@@ -176,9 +176,7 @@ class _DocumentReader:
         quoting = bool(self.owner.words.quotes_goal_in.search(self.text, start, end))
         sentence_year: Year | None = self.line.year  # "Năm 2017, ... đề ra 13 chỉ tiêu; trong đó, ... đạt 14,4%"
         years_start = start
-        context = GOAL_LIST_ITEM if self.line.in_list else self.layout.context_at(start)
-        if context.kind == "none" and start < self.layout.sections_start:
-            context = self.page_frame  # what the headline frames, until the page's own sections begin
+        context = self._context_at(start)
         line_committed = self.line.committed
         first_aspect: bool | None = None  # what the sentence's first quantity asserted, for the lines after it
         reports = False  # whether a figure of the sentence tells a result
@@ -194,10 +192,8 @@ class _DocumentReader:
             year = stated or sentence_year
             if stated and not (q.is_baseline and c.own_year) and not (blocked and blocked.kind == "baseline" and c.restatement):
                 sentence_year = stated  # the year a baseline is from is not the sentence's
-            # a figure dated before the goals its paragraph carries on cover tells what came before
-            # them ("Mục tiêu năm 2024 ..." then "Theo Bộ ..., tỷ lệ hộ nghèo năm 2023 còn 2,93%")
-            before_goals = year is not None and self.line.carried_from is not None and year.value < self.line.carried_from
-            modality = self._modality(c, year, self.layout.output_cell(q.start) or context, line_committed and not before_goals)
+            modality = self._modality(c, year, self.layout.output_cell(q.start) or context,
+                                      line_committed and not self._before_carried_goals(year))
             reports = reports or modality.kind == "result"
             if blocked and c.restatement and modality.kind == COMMITMENT:
                 modality = blocked  # a restatement says what the figure it restates says
@@ -217,12 +213,22 @@ class _DocumentReader:
             blocked = None
             targets = self._read(c, previous, year, modality)
             found.extend(targets)
-            if targets and year is not None and self.line.goals_from is None:
-                self.line.goals_from = phase_start(year.value) if year.kind in ("until", "phase") else year.value
             if targets:
                 previous = self.line.parent = _previous(targets[-1])
+                self.line.goals_from = self.line.goals_from or (_first_year(year) if year else None)
         self._close(start, end, sentence_year, reports and not found, first_aspect, s_marks, s_years)
         return found
+
+    def _context_at(self, start: int) -> Context:
+        """An item of the line's goal list, else the section's context, else what the headline
+        frames, until the page's own sections begin."""
+        context = GOAL_LIST_ITEM if self.line.in_list else self.layout.context_at(start)
+        return self.page_frame if context.kind == "none" and start < self.layout.sections_start else context
+
+    def _before_carried_goals(self, year: Year | None) -> bool:
+        """A figure dated before the years of the goals its paragraph carries on tells what came
+        before them ("Mục tiêu năm 2024 ..." then "Theo Bộ ..., tỷ lệ hộ nghèo năm 2023 còn 2,93%")."""
+        return year is not None and self.line.carried_from is not None and year.value < self.line.carried_from
 
     def _close(self, start, end, sentence_year, reported: bool, first_aspect: bool | None, s_marks, s_years) -> None:
         """What a sentence with figures leaves its line: its year, whether it only reported ("năm
@@ -287,6 +293,11 @@ class _DocumentReader:
                 sentence=sentence, modality_rule=modality.rule_id, indicator_rule=chosen.rule_id if chosen else None,
             ))
         return found
+
+
+def _first_year(due: Year) -> int:
+    """The first year goals due by `due` cover: "năm 2024" that year, "đến năm 2020" its phase."""
+    return phase_start(due.value) if due.kind in ("until", "phase") else due.value
 
 
 def _previous(last: TargetMention) -> Previous:
