@@ -312,6 +312,8 @@ SPEC_CASES = [
     ("chỉ số cải cách hành chính nằm trong 15 tỉnh, thành phố dẫn đầu", [q(15, bound="at_most", unit="other")]),
     ("đưa 2 trường vào trong 5 trường đại học hàng đầu khu vực", [q(2, unit="schools"), q(5, bound="at_most", unit="other")]),
     ("trong 5 năm tới có 3 trường đạt chuẩn quốc gia", [q(3, unit="schools")]),
+    # a school day's schedule says what kind of schooling the share has (own wording)
+    ("phấn đấu 90% học sinh trung học cơ sở được học 2 buổi/ngày", [q(90)]),
 ]
 
 CASES = REAL_CASES + SPEC_CASES
