@@ -314,6 +314,8 @@ SPEC_CASES = [
     ("trong 5 năm tới có 3 trường đạt chuẩn quốc gia", [q(3, unit="schools")]),
     # a school day's schedule says what kind of schooling the share has (own wording)
     ("phấn đấu 90% học sinh trung học cơ sở được học 2 buổi/ngày", [q(90)]),
+    # an initiative is counted (own wording)
+    ("mỗi sở, ngành có ít nhất 02 sáng kiến cải cách hành chính", [q(2, bound="at_least", unit="other")]),
 ]
 
 CASES = REAL_CASES + SPEC_CASES
