@@ -183,6 +183,12 @@ def test_a_page_printing_a_document_whole_is_that_document():
         "nghi_quyet", "party_committee", "province", "Hà Nam", 2025, 2030)
 
 
+def test_a_moment_figures_are_counted_at_is_no_issue_date():
+    text = ("Năm 2024, tỉnh phấn đấu trồng mới 3.000 ha rừng. Tính đến ngày 20/3/2024, toàn tỉnh đã trồng được 400 ha, "
+            "đạt 13% kế hoạch.")
+    assert extract_text(text).plan.issued is None
+
+
 def test_a_headline_naming_a_bodys_plan_names_the_pages_plan():
     plan = extract_text("Mường Tè: Nghị quyết của HĐND huyện về nhiệm vụ phát triển kinh tế - xã hội năm 2025\n\n"
                         "Trong lĩnh vực kinh tế:\n\nTổng thu ngân sách trên địa bàn đạt 45 tỷ đồng.").plan
@@ -315,10 +321,13 @@ def test_a_result_measured_against_a_plan_names_no_document(text):
     # one a province implements is not: the province's own goals name no document
     ("Thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững, năm 2024 tỉnh Hà Giang phấn đấu giảm 4% tỷ lệ hộ nghèo.", None),
     ("Tỉnh đang triển khai Chương trình mục tiêu quốc gia xây dựng nông thôn mới, phấn đấu năm 2025 có 60% số xã đạt chuẩn.", None),
-    # a plan a sentence asks to be drawn up is a task, not the page's document
+    # a plan a sentence asks to be drawn up is a task, not the page's document, and one it says a
+    # territory has is an intention
     ("Năm 2025, xã phấn đấu có thêm 2 thôn đạt chuẩn nông thôn mới kiểu mẫu. Các thôn xây dựng kế hoạch chỉnh trang khu dân cư.",
      None),
-], ids=["approved-programme", "issued-programme", "implemented-programme", "programme-under-way", "plan-to-be-drawn-up"])
+    ("Năm 2024, tỉnh phấn đấu trồng mới 3.000 ha rừng. Toàn tỉnh có kế hoạch trồng 3.000 ha rừng tập trung.", None),
+], ids=["approved-programme", "issued-programme", "implemented-programme", "programme-under-way", "plan-to-be-drawn-up",
+        "plan-intended"])
 def test_a_programme_is_the_plan_only_where_it_is_announced(text, expected):
     assert extract_text(text).plan.doc_type == expected
 

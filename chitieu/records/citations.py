@@ -11,6 +11,9 @@ from .plan import HEADER_REACH, in_header
 from .words import PlanWords
 
 
+UNTIL_REACH = 16  # characters before a date that may say it is a moment ("Tính đến ngày ")
+
+
 def issue_date(text, dates: list[DateMention], symbols: list[SymbolMention], plan_symbol, issue_sentence, words: PlanWords) -> DateMention | None:
     """The date attached to the plan's symbol, else an uncited date in the announcing sentence."""
     if plan_symbol:
@@ -22,7 +25,8 @@ def issue_date(text, dates: list[DateMention], symbols: list[SymbolMention], pla
         cited = {id(_date_after(text, s, dates, words)) for s in symbols}
         for date in dates:
             in_sentence = issue_sentence[0] <= date.evidence.start < issue_sentence[1]
-            if in_sentence and not date.is_dateline and id(date) not in cited:
+            until = words.until_date.search(text, max(0, date.evidence.start - UNTIL_REACH), date.evidence.start)
+            if in_sentence and not date.is_dateline and id(date) not in cited and not until:
                 return date
     return None
 

@@ -127,6 +127,8 @@ class PlanWords:
         self.symbol_to_date = re.compile(rf"[\s,|]*(?:[^\d\n|,]{{0,25}},\s*)?(?:{day})?\s*", re.IGNORECASE)
         self.until = until_pattern(calendar)
         self.term = re.compile(rf"(?:{_any(calendar.term_words)})\b", re.IGNORECASE)
+        # "Tính đến ngày 15/2/2023", "đến ngày 31/12": a moment figures are counted at or due by, no issue date
+        self.until_date = re.compile(rf"(?<!\w)(?:{_any(calendar.until_words)})\s+(?:(?:{_any(calendar.day_words)})\s+)?$", re.IGNORECASE)
         # "tăng 13% so với năm 2022", "giá so sánh năm 2010": a year a figure is measured from
         self.base_before = re.compile(rf"(?<!\w)(?:{_any(times.base_words)})\s*$", re.IGNORECASE)
 
