@@ -131,6 +131,9 @@ def test_target_decisions(text, expected):
     ("Kế hoạch đề ra chỉ tiêu đến năm 2025, phấn đấu giảm 50% số hộ cận nghèo so với đầu kỳ.", "near_poverty.households", 2025),
     ("Phấn đấu năm 2022 đào tạo nghề cho 4.000 người lao động thuộc hộ nghèo.", "employment.vocational_training", 2022),
     ("Phấn đấu đến năm 2025 giảm số hộ nghèo từ 4.120 hộ năm 2021 (bằng 0,3%) xuống còn 1.200 hộ.", "poverty.households", 2025),
+    # a poverty-reduction model is named as one; any other model is no poverty indicator
+    ("Phấn đấu năm 2025 hỗ trợ xây dựng 40 mô hình giảm nghèo.", "livelihood.models", 2025),
+    ("Phấn đấu năm 2025 mỗi sở, ngành có ít nhất 01 sáng kiến/mô hình cải cách hành chính.", "other", 2025),
 ])
 def test_indicator_and_year(text, indicator, year):
     [target] = extract_text(text).targets
