@@ -434,10 +434,11 @@ class ColumnUnitRule(PhraseRule):
 
 
 class TableRules(Strict):
-    """rules/tables.yaml: the words of PDF annex tables."""
+    """rules/tables.yaml: the words of annex tables (PDF and Word)."""
 
     version: int
     annex_heading_words: PhraseRule
+    unit_column_words: PhraseRule
     column_units: list[ColumnUnitRule]
 
 

@@ -179,7 +179,7 @@ def test_annex_table_rows_carry_place_indicator_year_and_unit():
         ["2", "Thành phố Sơn La", "0,8", "150"],
     ]
     lines = linearise(table)
-    assert lines[0] == "Huyện Mường La: Tỷ lệ hộ nghèo cuối năm 2024 (%): 12,5%; Số hộ nghèo giảm (hộ): 1.200 hộ."
+    assert lines[:2] == ["Huyện Mường La: Tỷ lệ hộ nghèo cuối năm 2024 (%): 12,5%.", "Huyện Mường La: Số hộ nghèo giảm (hộ): 1.200 hộ."]
     from chitieu import extract_text
 
     result = extract_text("Biểu chỉ tiêu giảm nghèo năm 2024 của tỉnh Sơn La\n" + "\n".join(lines))

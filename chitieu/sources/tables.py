@@ -1,7 +1,8 @@
-"""Tables of PDF annexes ("Biểu", "Phụ lục") read as tables: each data row becomes one line
-that names its row and, for every cell, its column ("Huyện Mường La: Tỷ lệ hộ nghèo năm 2024
-(%): 12,5%; Số hộ nghèo (hộ): 1.200 hộ."), so that a row's place and a column's indicator,
-year and unit stand next to the value they qualify."""
+"""Tables of figures read as tables (PDF annexes, "Biểu", "Phụ lục"; Word tables of figures):
+each figure becomes one line that names its row and its column ("Huyện Mường La: Tỷ lệ hộ
+nghèo năm 2024 (%): 12,5%."; "Tỷ lệ hộ nghèo: Kế hoạch năm 2025: 3,5%."), so that a row's place
+or indicator and unit, and a column's indicator, year and status (plan or result) stand next to
+the value they qualify."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from ..text import LETTER
 _DIGITS = re.compile(r"\d")
 _BARE_NUMBER_LINE = re.compile(r"^\s*[\d.,/%]+\s*$", re.MULTILINE)
 _NUMBER_CELL = re.compile(r"^\s*\d[\d.,]*\s*$")
+_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])")
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,7 @@ class TableWords:
     # a page worth asking pdfplumber (about 100 times slower than the text layer) about: one that
     # heads an annex of targets ("Biểu", "Phụ lục" at the start of a line, capitalised) and has cells
     annex_heading: re.Pattern
+    unit_column: re.Pattern  # "ĐVT": the column that gives each row's unit
     column_units: tuple[tuple[re.Pattern, str], ...]
 
 
@@ -36,6 +39,7 @@ def table_words() -> TableWords:
     written = [*headings, *(h.upper() for h in headings)]  # as written: "bảng" in running text heads nothing
     return TableWords(
         re.compile(rf"^\s*(?:{alternation(written)})\b", re.MULTILINE),
+        re.compile(alternation(rules.unit_column_words.phrases), re.IGNORECASE),
         # "12,5" in a rate column reads "12,5%"; "1.200" in a households column "1.200 hộ"
         tuple((re.compile(alternation(rule.phrases), re.IGNORECASE), rule.unit if not rule.unit[0].isalnum() else f" {rule.unit}")
               for rule in rules.column_units),
@@ -70,44 +74,68 @@ class TableReader:
 
 
 def linearise(table: list[list[str | None]]) -> list[str]:
-    """One line per data row: "<row label>: <column>: <cell>; ...". Header rows are those
-    before the first row where half the cells hold digits; merged header cells spread right."""
+    """One line per figure: "<row label>: <column>: <cell>." Header rows are those before the
+    first row where half the cells hold figures (a year heads a column, it is no figure); merged
+    header cells spread right. A bare number takes its row's unit from a unit column ("ĐVT"),
+    else its column's; the unit column itself is no figure."""
     rows = [[_clean(cell) for cell in row] for row in table if row]
     width = max((len(row) for row in rows), default=0)
     if width < 2:
         return []
-    first_data = next((i for i, row in enumerate(rows) if sum(bool(_DIGITS.search(c)) for c in row) * 2 >= len(row)), None)
+    first_data = next((i for i, row in enumerate(rows) if sum(map(_is_figure, row)) * 2 >= len(list(filter(None, row)))), None)
     if not first_data:
         return []
-    headers = [""] * width
-    for row in rows[:first_data]:
-        carried = ""
-        for j in range(width):
-            cell = row[j] if j < len(row) else ""
-            carried = cell or carried if j > 0 else cell
-            headers[j] = f"{headers[j]} {carried}".strip()
+    headers = _headers(rows[:first_data], width)
+    unit_column = next((j for j, header in enumerate(headers) if table_words().unit_column.search(header)), None)
     lines = []
     for row in rows[first_data:]:
         label_index = next((j for j, cell in enumerate(row) if LETTER.search(cell)), None)
         if label_index is None:
             continue
-        parts = []
+        row_unit = row[unit_column] if unit_column is not None and unit_column < len(row) else ""
         for j, cell in enumerate(row):
-            if j == label_index or not cell or j >= width or not _DIGITS.search(cell) or _NUMBER_CELL.match(cell) and j < label_index:
+            if j in (label_index, unit_column) or not cell or j >= width or not _DIGITS.search(cell) or _NUMBER_CELL.match(cell) and j < label_index:
                 continue
-            parts.append(f"{headers[j]}: {cell}{_unit_suffix(headers[j], cell)}" if headers[j] else cell)
-        if parts:
-            lines.append(f"{row[label_index]}: " + "; ".join(parts) + ".")
+            figure = f"{cell}{_unit_suffix(headers[j], cell, row_unit)}"
+            lines.append(f"{row[label_index]}: {headers[j]}: {figure}." if headers[j] else f"{row[label_index]}: {figure}.")
     return lines
+
+
+def holds_figures(table: list[list[str]]) -> bool:
+    """A table of figures (an annex of targets, a statistics table), not of tasks: a row holds a
+    bare number after its label that is no year ("Tỷ lệ hộ nghèo | % | 4,12 | 3,5")."""
+    for row in table:
+        label_index = next((j for j, cell in enumerate(row) if LETTER.search(cell or "")), None)
+        if label_index is not None and any(_NUMBER_CELL.match(c or "") and _is_figure(c) for c in row[label_index + 1 :]):
+            return True
+    return False
+
+
+def _headers(header_rows: list[list[str]], width: int) -> list[str]:
+    headers = [""] * width
+    for row in header_rows:
+        carried = ""
+        for j in range(width):
+            cell = row[j] if j < len(row) else ""
+            carried = cell or carried if j > 0 else cell
+            headers[j] = f"{headers[j]} {carried}".strip()
+    return headers
+
+
+def _is_figure(cell: str) -> bool:
+    """A cell with a number that is not a year ("Năm 2025", "2021-2025" head columns)."""
+    return bool(_DIGITS.search(_YEAR.sub("", cell)))
 
 
 def _clean(cell: str | None) -> str:
     return re.sub(r"\s+", " ", cell or "").strip()
 
 
-def _unit_suffix(header: str, cell: str) -> str:
+def _unit_suffix(header: str, cell: str, row_unit: str) -> str:
     if not _NUMBER_CELL.match(cell):
         return ""
+    if row_unit and not _DIGITS.search(row_unit):
+        return row_unit if row_unit == "%" else f" {row_unit.lower()}"
     for pattern, suffix in table_words().column_units:
         if pattern.search(header):
             return suffix

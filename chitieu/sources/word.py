@@ -1,8 +1,10 @@
-"""Word plans: .docx read from its XML (paragraphs, and tables row by row with cells
-separated by " | "), .doc through antiword when it is installed."""
+"""Word plans: .docx read from its XML (paragraphs; tables of figures a figure per line with
+its row and column, other tables row by row with cells separated by " | "), .doc through
+antiword when it is installed."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import zipfile
@@ -12,9 +14,11 @@ from typing import Iterator
 from xml.etree import ElementTree
 
 from ..errors import SourceError
+from .tables import holds_figures, linearise
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _BLOCKS = {f"{_W}p", f"{_W}tbl"}
+MAX_SPAN = 64  # columns one cell may span; more is a broken file
 MAX_XML_BYTES = 50_000_000  # a zip bomb's document.xml is refused before it is inflated
 
 
@@ -39,8 +43,9 @@ def read_docx_text(path: Path) -> str:
 
 
 def _lines(body: ElementTree.Element) -> list[str]:
-    """Paragraphs, and table rows with their cells joined by " | ", in document order; a table
-    inside a cell gives its own rows after the row that holds it. Each paragraph is read once
+    """Paragraphs and tables in document order (a table of figures a figure per line, another
+    row by row with its cells joined by " | "); a table inside a cell gives its own lines after
+    the table that holds it. Each paragraph is read once
     (iterating a row's paragraphs would read a nested table's again at every level), and
     without recursion: tables may nest thousands deep."""
     lines: list[str] = []
@@ -51,13 +56,26 @@ def _lines(body: ElementTree.Element) -> list[str]:
             stack.pop()
         elif node.tag == f"{_W}p":
             lines.append(_paragraph_text(node))
-        elif node.tag == f"{_W}tbl":
-            stack.append(_parts(node, {f"{_W}tr"}))
-        else:  # a row
-            cells = [list(_parts(cell, _BLOCKS)) for cell in _parts(node, {f"{_W}tc"})]
-            lines.append(" | ".join(" ".join(_paragraph_text(p) for p in cell if p.tag == f"{_W}p").strip() for cell in cells))
-            stack.append(iter([block for cell in cells for block in cell if block.tag == f"{_W}tbl"]))
+        else:  # a table: its rows, then the tables its cells hold
+            rows = [[list(_parts(cell, _BLOCKS)) for cell in _parts(row, {f"{_W}tc"})] for row in _parts(node, {f"{_W}tr"})]
+            texts = [_row_texts(row) for row in _parts(node, {f"{_W}tr"})]
+            # a table of figures reads each figure with its row and column; a table of tasks as written
+            figures = linearise(texts) if holds_figures(texts) else []
+            lines.extend(figures or (" | ".join(row) for row in texts))
+            stack.append(iter([block for row in rows for cell in row for block in cell if block.tag == f"{_W}tbl"]))
     return lines
+
+
+def _row_texts(row: ElementTree.Element) -> list[str]:
+    """A row's cells as text, a cell merged across columns ("Kế hoạch" over "Năm 2024 | Năm
+    2025") followed by an empty one for each further column it spans, so that columns line up."""
+    texts: list[str] = []
+    for cell in _parts(row, {f"{_W}tc"}):
+        texts.append(" ".join(_paragraph_text(p) for p in _parts(cell, _BLOCKS) if p.tag == f"{_W}p").strip())
+        span = cell.find(f"{_W}tcPr/{_W}gridSpan")
+        value = span.get(f"{_W}val", "1") if span is not None else "1"
+        texts.extend([""] * (int(value) - 1 if value.isdigit() and 0 < int(value) <= MAX_SPAN else 0))
+    return texts
 
 
 def _parts(element: ElementTree.Element, tags: set[str]) -> Iterator[ElementTree.Element]:
@@ -94,4 +112,38 @@ def read_doc_text(path: Path) -> str:
     result = subprocess.run([antiword, "-m", "UTF-8.txt", "-w", "0", str(path)], capture_output=True, timeout=120)
     if result.returncode != 0:
         raise SourceError(f"{path}: antiword could not read it: {result.stderr.decode('utf-8', 'replace').strip()[:200]}")
-    return result.stdout.decode("utf-8", errors="replace")
+    return linearise_drawn_tables(result.stdout.decode("utf-8", errors="replace"))
+
+
+_ANTIWORD_ROW = re.compile(r"^\s*\|.*\|\s*$")
+
+
+def linearise_drawn_tables(text: str) -> str:
+    """antiword draws a table as lines of "|cell|cell|", a cell's wrapped words on further lines
+    whose first cell is empty: a table of figures is read a figure per line, as from a .docx."""
+    lines = text.split("\n")
+    out: list[str] = []
+    at = 0
+    while at < len(lines):
+        end = at
+        while end < len(lines) and _ANTIWORD_ROW.match(lines[end]):
+            end += 1
+        if end == at:
+            out.append(lines[at])
+            at += 1
+            continue
+        rows = _antiword_rows(lines[at:end])
+        out.extend(linearise(rows) if holds_figures(rows) else lines[at:end])
+        at = end
+    return "\n".join(out)
+
+
+def _antiword_rows(lines: list[str]) -> list[list[str]]:
+    rows: list[list[str]] = []
+    for line in lines:
+        cells = [cell.strip() for cell in line.strip()[1:-1].split("|")]
+        if rows and not cells[0] and len(cells) == len(rows[-1]):
+            rows[-1] = [f"{old} {new}".strip() for old, new in zip(rows[-1], cells)]
+        else:
+            rows.append(cells)
+    return rows

@@ -1,0 +1,124 @@
+"""Tables of figures in Word plans: each figure read with its row (indicator or unit, and the
+row's unit from an "ĐVT" column) and its column (year, plan or result), as the issue's annex
+tables need; tables of tasks are left as rows of cells."""
+
+from html import escape
+
+import pytest
+
+from chitieu import extract_file
+from chitieu.sources.files import read_file
+from chitieu.sources.tables import holds_figures, linearise
+from tests.test_fuzz import WORD_NS, make_docx
+
+PLAN = ["ỦY BAN NHÂN DÂN HUYỆN SÌN HỒ", "Số: 41/KH-UBND", "Sìn Hồ, ngày 20 tháng 01 năm 2025", "KẾ HOẠCH",
+          "Giảm nghèo bền vững năm 2025 và định hướng năm 2026", "I. MỤC TIÊU",
+          "Hoàn thành các chỉ tiêu tại Phụ lục kèm theo.", "Phụ lục", "CÁC CHỈ TIÊU CHỦ YẾU"]
+REPORT = ["ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN", "Số: 212/BC-UBND", "Điện Biên, ngày 10 tháng 12 năm 2024", "BÁO CÁO",
+          "Kết quả công tác cải cách hành chính năm 2024", "Phụ lục", "SỐ LIỆU THỐNG KÊ"]
+
+
+def _cell(text: str | tuple[str, int]) -> str:
+    text, span = text if isinstance(text, tuple) else (text, 1)
+    properties = f'<w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr>' if span > 1 else ""
+    return f'<w:tc>{properties}<w:p><w:r><w:t xml:space="preserve">{escape(text, quote=False)}</w:t></w:r></w:p></w:tc>'
+
+
+def _docx(lines: list[str], table: list[list]) -> bytes:
+    paragraphs = "".join(f"<w:p><w:r><w:t>{escape(line, quote=False)}</w:t></w:r></w:p>" for line in lines)
+    rows = "".join("<w:tr>" + "".join(map(_cell, row)) + "</w:tr>" for row in table)
+    xml = f'<w:document xmlns:w="{WORD_NS}"><w:body>{paragraphs}<w:tbl>{rows}</w:tbl></w:body></w:document>'
+    return make_docx(xml=xml.encode("utf-8"))
+
+
+# (document, table, the targets read from it: value, unit, year, indicator)
+TABLES = [
+    pytest.param(
+        PLAN,
+        [["STT", "Chỉ tiêu", "ĐVT", "Thực hiện năm 2024", ("Kế hoạch", 2)],
+         ["", "", "", "", "Năm 2025", "Năm 2026"],
+         ["1", "Tỷ lệ hộ nghèo", "%", "5,8", "4,9", "4,1"],
+         ["2", "Số hộ nghèo giảm", "Hộ", "310", "290", "270"]],
+        [(4.9, "percent", 2025, "poverty.rate"), (4.1, "percent", 2026, "poverty.rate"),
+         (290.0, "households", 2025, "poverty.households"), (270.0, "households", 2026, "poverty.households")],
+        id="plan-columns-under-a-merged-header-and-a-result-column"),
+    pytest.param(
+        PLAN,
+        [["TT", "Chỉ tiêu", "Đơn vị tính", "2025", "2026"],
+         ["1", "Tỷ lệ người tham gia bảo hiểm y tế", "%", "93", "95"]],
+        [(93.0, "percent", 2025, "health.insurance"), (95.0, "percent", 2026, "health.insurance")],
+        id="years-alone-head-the-columns"),
+    pytest.param(
+        REPORT,
+        [["STT", "Chỉ tiêu thống kê", "Kết quả thống kê", ""],
+         ["", "", "Đơn vị tính", "Số liệu"],
+         ["1", "Số văn bản chỉ đạo đã ban hành", "Văn bản", "64"],
+         ["2", "Tỷ lệ hồ sơ giải quyết đúng hạn", "%", "98,7"]],
+        [],
+        id="a-statistics-table-reports-results"),
+]
+
+
+@pytest.mark.parametrize("document,table,expected", TABLES)
+def test_word_tables_of_figures_give_a_target_per_plan_cell(tmp_path, document, table, expected):
+    path = tmp_path / "van_ban.docx"
+    path.write_bytes(_docx(document, table))
+    targets = extract_file(path).targets
+    assert [(t.value_min, t.unit, t.year, t.indicator) for t in targets] == expected
+
+
+def test_word_tables_of_tasks_stay_rows_of_cells(tmp_path):
+    table = [["STT", "Nhiệm vụ", "Sản phẩm", "Thời gian hoàn thành"],
+             ["1", "Rà soát thủ tục hành chính", "100% thủ tục được rà soát", "2025"]]
+    path = tmp_path / "ke_hoach.docx"
+    path.write_bytes(_docx(PLAN, table))
+    assert "1 | Rà soát thủ tục hành chính | 100% thủ tục được rà soát | 2025" in read_file(path).text
+
+
+LINEARISED = [
+    # a row's unit column gives its bare numbers their unit; the unit column is no figure
+    ([["STT", "Nội dung", "ĐVT", "Năm 2025"], ["1", "Diện tích trồng rừng mới", "ha", "1.250"]],
+     ["Diện tích trồng rừng mới: Năm 2025: 1.250 ha."]),
+    # a column's header unit where no unit column stands
+    ([["Huyện", "Số hộ nghèo (hộ)"], ["Huyện Phong Thổ", "2.140"]], ["Huyện Phong Thổ: Số hộ nghèo (hộ): 2.140 hộ."]),
+    # a header of years only is a header, not the first row of figures
+    ([["Chỉ tiêu", "2024", "2025", "2026"], ["Tỷ lệ hộ nghèo", "6,1%", "5,2%", "4,4%"]],
+     ["Tỷ lệ hộ nghèo: 2024: 6,1%.", "Tỷ lệ hộ nghèo: 2025: 5,2%.", "Tỷ lệ hộ nghèo: 2026: 4,4%."]),
+]
+
+
+@pytest.mark.parametrize("table,lines", LINEARISED)
+def test_a_figure_per_line_with_its_row_and_column(table, lines):
+    assert linearise(table) == lines
+
+
+@pytest.mark.parametrize("table,figures", [
+    ([["STT", "Chỉ tiêu", "ĐVT", "KH 2025"], ["1", "Tỷ lệ hộ nghèo", "%", "3,2"]], True),
+    ([["STT", "Nhiệm vụ", "Thời gian"], ["1", "Tổ chức tập huấn", "2025"]], False),  # a year is no figure
+    ([["STT", "Nhiệm vụ", "Sản phẩm"], ["1", "Kiểm tra", "100% hồ sơ được kiểm tra"]], False),
+])
+def test_tables_of_figures_are_told_from_tables_of_tasks(table, figures):
+    assert holds_figures(table) is figures
+
+
+def test_antiword_tables_of_figures_are_read_like_word_tables():
+    from chitieu.sources.word import linearise_drawn_tables
+
+    drawn = "\n".join([
+        "Phụ lục: Chỉ tiêu chủ yếu",
+        "|STT |Chỉ tiêu                      |ĐVT  |Năm 2025 |Năm 2026 |",
+        "|1   |Tỷ lệ hộ nghèo theo chuẩn     |%    |6,3      |5,1      |",
+        "|    |nghèo đa chiều                |     |         |         |",
+        "|2   |Số hộ thoát nghèo             |Hộ   |420      |400      |",
+        "Nơi nhận:",
+    ])
+    assert linearise_drawn_tables(drawn).split("\n") == [
+        "Phụ lục: Chỉ tiêu chủ yếu",
+        "Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều: Năm 2025: 6,3%.",
+        "Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều: Năm 2026: 5,1%.",
+        "Số hộ thoát nghèo: Năm 2025: 420 hộ.",
+        "Số hộ thoát nghèo: Năm 2026: 400 hộ.",
+        "Nơi nhận:",
+    ]
+    header = "|UBND TỈNH HÀ GIANG     |CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|Số: 15/KH-UBND          |Hà Giang, ngày 9 tháng 2 năm 2024  |"
+    assert linearise_drawn_tables(header) == header  # no figures: drawn as it was
