@@ -258,6 +258,15 @@ class RankGroupRule(SeenPhraseRule):
     peers: list[str] = Field(min_length=1)
 
 
+class PaddedCountRule(SeenPhraseRule):
+    """A count written with a leading zero ("04 hội thảo") counts the thing named after it,
+    whatever it is; `phrases` are the words after which such a number names a document, a part
+    or a time ("Nghị quyết 01", "Phụ lục 02", "tháng 01") or the parties of a task ("của 05
+    khoa"), `not_counted` the words after it that name no thing ("05 kèm theo", "02 cấp")."""
+
+    not_counted: list[str] = Field(min_length=1)
+
+
 class NumberGrammar(Strict):
     """The small words the quantity grammar reads between numbers and units."""
 
@@ -286,6 +295,7 @@ class NumberRules(Strict):
     non_units: list[PhraseRule]
     per_year: list[PhraseRule]
     rank_group: RankGroupRule
+    padded_count: PaddedCountRule
     grammar: NumberGrammar
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from .models import Bound, NumberRules, Unit
+from .models import Bound, NumberRules, Unit, UnitRule
 from .phrases import alternation, key
 from .spans import SpanIndex
 
@@ -71,6 +71,9 @@ class Quantity:
     is_baseline: bool = False  # "từ 5,03% xuống còn 4,33%": 5,03% is where the change starts
 
 
+NAME_REACH = 16  # characters before a padded number where a document's or part's name may end
+_PADDED = re.compile(r"0[1-9]")  # "04": a count padded with a zero
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")  # the word a padded count counts, on its line
 RANK_REACH = 60  # characters from the ranked peers to the word saying they lead
 
 
@@ -117,6 +120,10 @@ class QuantityReader:
         self._money_rate = re.compile(rf"(?:\s*/\s*(?:{alternation(grammar.per_units)}))+", re.IGNORECASE)
         self._bare_money = {key(p) for p in grammar.bare_money_abbreviations}
         self._baseline_after = _baseline_after(grammar, unit, alternation(self._bound_before))
+        padded = rules.padded_count
+        self._padded_rule = UnitRule(id=padded.id, code="other", phrases=["-"])
+        self._not_counted = {key(p) for p in padded.not_counted}
+        self._names_part = re.compile(rf"(?<!\w)(?:{alternation(padded.phrases)})\s*$", re.IGNORECASE)
         ranked = rules.rank_group
         self._rank_rule = ranked.id
         self._rank_group = re.compile(
@@ -166,7 +173,10 @@ class QuantityReader:
             rule = self._unit_by_phrase[key(unit_text)]
             end = m.end("unit")
         else:
-            return None  # a bare number: a counter, a year, a code
+            padded = self._padded_count(text, m)
+            if padded is None:
+                return None  # a bare number: a counter, a year, a code
+            rule, unit_text, end = padded
         unit_code, unit_rule = rule.code, rule.id
         values = self._values(m)
         if values is None:
@@ -199,6 +209,17 @@ class QuantityReader:
             is_range=m.group("n2") is not None,
             is_baseline=is_baseline,
         )
+
+    def _padded_count(self, text: str, m: re.Match) -> tuple[UnitRule, str, int] | None:
+        """"04 hội thảo": a count padded with a zero, of the word after it (rules padded_count)."""
+        if m.group("n2") or m.group("s1") or not _PADDED.fullmatch(m.group("n1")):
+            return None
+        counted = _NEXT_WORD.match(text, m.end("n1"))
+        if not counted or key(counted.group(1)) in self._not_counted:
+            return None
+        if self._names_part.search(text, max(0, m.start() - NAME_REACH), m.start()):
+            return None
+        return self._padded_rule, counted.group(1), counted.end()
 
     def _values(self, m: re.Match) -> tuple[float, float] | None:
         """The low and high ends of a number or range, each with its scale word."""

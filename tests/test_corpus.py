@@ -77,7 +77,7 @@ def test_reviewed_whole_documents_gate():
     folder = CORPUS / "whole-review-gold"
     scores = evaluate_folder(folder / "docs", folder / "gold")
     report = format_scores(scores)
-    assert scores.targets.precision >= 0.78 and scores.targets.recall >= 0.52, report
+    assert scores.targets.precision >= 0.78 and scores.targets.recall >= 0.56, report
     assert min(scores.plan_fields.values()) >= 0.65, report
 
 

@@ -214,6 +214,10 @@ def _table_examples():
         yield "annex", text, True
     for text in rules.annex_heading_words.examples.negative:
         yield "annex", text, False
+    for text in rules.unit_column_words.examples.positive:
+        yield "unit column", text, True
+    for text in rules.unit_column_words.examples.negative:
+        yield "unit column", text, False
     for rule in rules.column_units:
         for text in rule.examples.positive:
             yield rule.unit, text, True
@@ -223,10 +227,26 @@ def _table_examples():
 
 @pytest.mark.parametrize("unit, text, positive", list(_table_examples()))
 def test_table_word_examples(unit, text, positive):
-    """An annex heading is one as written at a line's start; a column header gives its bare numbers a unit."""
+    """An annex heading is one as written at a line's start; a column header gives its bare numbers a
+    unit; a unit column ("ĐVT") gives each row's."""
     from chitieu.sources.tables import _unit_suffix, table_words
 
     if unit == "annex":
         assert bool(table_words().annex_heading.search(text)) == positive
+    elif unit == "unit column":
+        assert bool(table_words().unit_column.search(text)) == positive
     else:
-        assert (_unit_suffix(text, "12").strip() == unit.strip()) == positive
+        assert (_unit_suffix(text, "12", "").strip() == unit.strip()) == positive
+
+
+def _padded_count_examples():
+    rule = load_rules().numbers.padded_count
+    for text, positive in [*((t, True) for t in rule.examples.positive), *((t, False) for t in rule.examples.negative)]:
+        yield pytest.param(text, positive, id=text[:30])
+
+
+@pytest.mark.parametrize("text, positive", list(_padded_count_examples()))
+def test_padded_count_examples(rules, text, positive):
+    """"04 hội thảo" counts what no unit list holds; "Nghị quyết 01", "tháng 01", "thuộc 05 khoa" do not."""
+    quantities = QuantityReader(rules.numbers).find(text)
+    assert any(q.unit_rule == rules.numbers.padded_count.id for q in quantities) is positive
