@@ -234,3 +234,18 @@ def test_header_gives_symbol_date_issuer_place(text, expected):
 
     plan = extract_text(text).plan
     assert (plan.symbol, str(plan.issued), plan.issuer_body, plan.place) == expected
+
+
+@pytest.mark.parametrize("ocr_text, read", [
+    ("- 1002 cơ quan cấp xã sử dụng hộp thư điện tử", "- 100% cơ quan cấp xã sử dụng hộp thư điện tử"),
+    ("Bảo đảm 10025 hồ sơ được số hóa, 100% văn bản", "Bảo đảm 100%  hồ sơ được số hóa, 100% văn bản"),
+    ("Quyết định số 1002/QĐ-UBND", "Quyết định số 1002/QĐ-UBND"),  # a symbol's number
+    ("diện tích 11002 ha", "diện tích 11002 ha"),  # a longer number
+    ("năm 2025 và 2026", "năm 2025 và 2026"),
+])
+def test_ocr_misread_percent_of_a_whole_share(ocr_text, read):
+    """Tesseract reads "100%" as "1002" or "10025"; the repair keeps every other character's place."""
+    from chitieu.sources.pdf import repair_ocr_percent
+
+    repaired = repair_ocr_percent(ocr_text)
+    assert repaired == read and len(repaired) == len(ocr_text)

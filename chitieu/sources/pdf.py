@@ -55,6 +55,9 @@ def layer_quality(text: str) -> str:
     return "ok"
 
 
+_OCR_WHOLE_SHARE = re.compile(r"(?<![\d.,/])100(?:25|2)(?=[ \t]+[^\W\d_])")
+
+
 def layer_text(raw: str) -> str:
     """A page's text layer as a reader sees it: line-end hyphens, letter-spaced glyphs, legacy
     font encodings and wrapped lines mended."""
@@ -64,6 +67,13 @@ def layer_text(raw: str) -> str:
 def repair_spaced_glyphs(text: str) -> str:
     """Join letter-spaced glyph runs ("S ố : 3 2 6 / Q Đ" -> "Số:326/QĐ")."""
     return _SPACED_GLYPHS.sub(lambda m: m.group().replace(" ", ""), text)
+
+
+def repair_ocr_percent(text: str) -> str:
+    """Tesseract reads the percent sign of a whole share as "2" or "25" ("1002 văn bản", "Bảo
+    đảm 10025 người dân": Hà Tĩnh 1740/QĐ-UBND, 496 and 498/KH-UBND, NQ 19/2017/NQ-CP); a count
+    of 1002 or 10025 before a word is that misread "100%". The length is kept, so spans hold."""
+    return _OCR_WHOLE_SHARE.sub(lambda m: "100%" + " " * (len(m.group()) - 4), text)
 
 
 def join_wrapped_lines(text: str) -> str:
@@ -159,7 +169,7 @@ class _Reading:
         if self.use_ocr:
             if self.before_ocr:
                 self.before_ocr()
-            layer = join_wrapped_lines(_ocr_page(page, self.path, index))
+            layer = join_wrapped_lines(repair_ocr_percent(_ocr_page(page, self.path, index)))
             self.ocr_pages += 1
         if layer_quality(layer) != "ok":
             self.unreadable.append(index + 1)
