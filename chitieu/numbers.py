@@ -91,6 +91,8 @@ class QuantityReader:
         scale = alternation(self._scale_by_phrase)
         unit = alternation(self._unit_by_phrase)
         non_unit = alternation(p for r in rules.non_units for p in r.phrases)
+        turn = rf"(?:{alternation(grammar.turn_words)})" if grammar.turn_words else "(?!)"
+        self._turn = re.compile(rf"^{turn}\s+", re.IGNORECASE)
         yearly = rf"\s*/\s*(?:{alternation(grammar.year_unit)})\b"
         self._yearly = re.compile(yearly, re.IGNORECASE)
         one = rf"(?P<{{n}}>{NUMBER})(?:\s*(?P<{{s}}>{scale})\b)?(?P<{{p}}>\s*%)?(?:{yearly})?"
@@ -101,7 +103,7 @@ class QuantityReader:
             rf"|{one.format(n='n1', s='s1', p='p1')}"
             rf"(?:{range_join}{one.format(n='n2', s='s2', p='p2')})?)"
             # non-units first: "145 trường hợp" (cases) is no count of "trường" (schools)
-            rf"(?P<unit_gap>\s*)(?:(?P<non_unit>{non_unit})\b|(?P<unit>{unit})(?=\W|$))?",
+            rf"(?P<unit_gap>\s*)(?:(?P<non_unit>{non_unit})\b|(?P<unit>(?:{turn}\s+)?(?:{unit}))(?=\W|$))?",
             re.IGNORECASE,
         )
         joiners = rf"(?:(?:{alternation(grammar.bound_joiners)})\s+|:\s*)?" if grammar.bound_joiners else r"(?::\s*)?"
@@ -170,7 +172,7 @@ class QuantityReader:
             rule = self._unit_by_phrase["%"]
             unit_text, end = "%", numeric_end
         elif unit_text:
-            rule = self._unit_by_phrase[key(unit_text)]
+            rule = self._unit_rule(unit_text)
             end = m.end("unit")
         else:
             padded = self._padded_count(text, m)
@@ -209,6 +211,10 @@ class QuantityReader:
             is_range=m.group("n2") is not None,
             is_baseline=is_baseline,
         )
+
+    def _unit_rule(self, unit_text: str) -> UnitRule:
+        """The unit's rule; turns of a unit ("lượt cán bộ") are counted in it."""
+        return self._unit_by_phrase.get(key(unit_text)) or self._unit_by_phrase[key(self._turn.sub("", unit_text))]
 
     def _padded_count(self, text: str, m: re.Match) -> tuple[UnitRule, str, int] | None:
         """"04 hội thảo": a count padded with a zero, of the word after it (rules padded_count)."""
@@ -255,7 +261,7 @@ class QuantityReader:
             return None
         if unit_text:
             # "6/12 xã", "16/19 tiêu chí", "20.411/181.603 hộ nghèo": a count out of a total
-            rule = self._unit_by_phrase[key(unit_text)]
+            rule = self._unit_rule(unit_text)
             value, unit_code, unit_rule, end = numerator, rule.code, rule.id, m.end("unit")
         elif denominator and numerator < denominator and denominator <= 10:
             # "1/2 số hộ nghèo", "2/3": a share
