@@ -72,6 +72,7 @@ class Quantity:
 
 
 NAME_REACH = 16  # characters before a padded number where a document's or part's name may end
+_NEXT_LETTER = re.compile(r"[ \t]+([^\W\d_])")  # the first letter of the word after a unit
 _PADDED = re.compile(r"0[1-9]")  # "04": a count padded with a zero
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")  # the word a padded count counts, on its line
 RANK_REACH = 60  # characters from the ranked peers to the word saying they lead
@@ -335,11 +336,16 @@ def _baseline_after(grammar, unit: str, bounds: str) -> re.Pattern:
 
 
 def _unit_on_line(text: str, m: re.Match) -> str:
-    """The unit read after a number, unless a line break parts them and the next line opens
+    """The unit read after a number, unless it is a capitalised level word naming a unit ("1
+    Huyện Sìn Hồ": a table's row number and label, as a PDF's text layer prints a row), or a
+    line break parts them and the next line opens
     something of its own: a heading's number ("Điều 3\nNhà nước", "1\nChương trình"), or a
     table row ending in a number before a row whose label starts with a capital ("... 93,02\nBác
     sĩ bình quân 1 vạn dân ..."), where a wrapped sentence goes on in lower case."""
     unit_text = m.group("unit") or ""
+    name = _NEXT_LETTER.match(text, m.end("unit")) if unit_text else None
+    if name and name.group(1).isupper() and unit_text[0].isupper() and not unit_text.isupper():
+        return ""  # "1 Huyện Sìn Hồ 28,15 4,5": a table row's number and the unit it names
     if not unit_text or "\n" not in m.group("unit_gap"):
         return unit_text
     heading = m.start() - (text.rfind("\n", 0, m.start()) + 1) < MIN_WRAPPED_LINE

@@ -316,6 +316,16 @@ SPEC_CASES = [
     ("phấn đấu 90% học sinh trung học cơ sở được học 2 buổi/ngày", [q(90)]),
     # an initiative is counted (own wording)
     ("mỗi sở, ngành có ít nhất 02 sáng kiến cải cách hành chính", [q(2, bound="at_least", unit="other")]),
+    # a table row as a PDF's layer prints it: its number, then a unit named with a capitalised
+    # level word, is no count (own wording); a count of units named after it is
+    ("2 Huyện Mường Chà 21,40 3,5 17,90", []),
+    ("12 Bộ Nội vụ chủ trì", []),
+    ("có 2 huyện Mường Nhé, Nậm Pồ thoát nghèo", [q(2, unit="other")]),
+    # turns of a unit count in it (own wording)
+    ("tập huấn cho 2.500 lượt cán bộ cấp xã", [q(2500, unit="persons")]),
+    # a padded count counts what follows it (own wording)
+    ("Biên soạn 02 sổ tay hướng dẫn", [q(2, unit="other")]),
+    ("trong tháng 01 hằng năm", []),
 ]
 
 CASES = REAL_CASES + SPEC_CASES

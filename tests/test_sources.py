@@ -202,6 +202,9 @@ def test_report_tables_without_annex_heading_are_not_parsed_again():
 
     assert not looks_tabular("BÁO CÁO\nKết quả\n12\n13\n14\n15")
     assert looks_tabular("Biểu số 01\nChỉ tiêu giảm nghèo\n12,5\n1.200\n0,8")
+    # a row's figures on one line, as a browser or a word processor prints a table (own wording)
+    assert looks_tabular("Phụ lục\nSTT Đơn vị Tỷ lệ hộ nghèo\n1 Huyện\nMường Chà 21,40 3,5 17,90\n2 Huyện Nậm Pồ 30,15 4,0 26,15")
+    assert not looks_tabular("Phụ lục\nNăm 2024 giảm 3,5%, năm 2025 giảm 3%")
 
 
 # Headers as the readers give them: a two-column header in stream order, Tesseract's output on a

@@ -18,6 +18,8 @@ from ..text import LETTER
 _DIGITS = re.compile(r"\d")
 _BARE_NUMBER_LINE = re.compile(r"^\s*[\d.,/%]+\s*$", re.MULTILINE)
 _NUMBER_CELL = re.compile(r"^\s*\d[\d.,]*\s*$")
+_FIGURE = re.compile(r"(?<![\w/])\d[\d.,]*%?(?![\w/])")
+FIGURES_IN_ROW = 3  # figures on one line that make it a table's row
 _YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])")
 
 
@@ -47,7 +49,12 @@ def table_words() -> TableWords:
 
 
 def looks_tabular(page_text: str) -> bool:
-    return bool(table_words().annex_heading.search(page_text)) and len(_BARE_NUMBER_LINE.findall(page_text)) >= 3
+    """An annex heading and rows of figures: cells a line each, or a row's figures on one line
+    ("Hồ 28,15 4,5 23,65", as a browser or a word processor prints a row)."""
+    if not table_words().annex_heading.search(page_text):
+        return False
+    rows = sum(len(_FIGURE.findall(line)) >= FIGURES_IN_ROW for line in page_text.splitlines())
+    return len(_BARE_NUMBER_LINE.findall(page_text)) >= 3 or rows >= 2
 
 
 class TableReader:
