@@ -296,6 +296,8 @@ PRINCIPLES = [
     ("Đến nay, toàn huyện đạt được 177 chỉ tiêu, bình quân đạt 16,10 tiêu chí/xã.", []),
     # a budget is what the plan spends; money a plan reaches is a goal
     ("Tổng kinh phí thực hiện kế hoạch là 45 tỷ đồng.", []),
+    # ... also when where the sum comes from follows it (own wording)
+    ("Phấn đấu đến năm 2030 tỉnh được cấp khoảng 120 tỷ đồng từ ngân sách trung ương để thực hiện Chương trình.", []),
     ("Phấn đấu năm 2025 giá trị sản xuất công nghiệp đạt trên 900 tỷ đồng, thu ngân sách trên địa bàn đạt 150 tỷ đồng.",
      [(9e11, "vnd", "level", "all"), (1.5e11, "vnd", "level", "all")]),
     # one item that is no target does not end a goal list

@@ -33,6 +33,7 @@ SET_NAME_REACH = 60  # characters from a share of a set to the goal word closing
 ASPECTS = frozenset({"commit", "done", "forecast", "state", "progressive", "report"})
 WEAK = frozenset({"state", "progressive", "report"})
 ADJACENT = 3  # characters between a mark and what it bears on
+SOURCE_GAP = 5  # characters between a sum and the spending word saying where it comes from
 COMMITMENT = "commitment"
 
 
@@ -64,6 +65,8 @@ def construction(c: Clause, support_before: bool, money_goals: frozenset[str]) -
             return Modality("assignment", mark.rule_id)
         if mark.code == "spend" and q.unit == "vnd" and mark.end <= q.start and not _money_goal_before(c, mark, money_goals):
             return Modality("budget", mark.rule_id)
+        if mark.code == "spend" and q.unit == "vnd" and _source_after(c, mark):
+            return Modality("budget", mark.rule_id)  # "khoảng 480 tỷ đồng từ ngân sách trung ương": a sum and where it comes from
         if mark.code == "part_of" and q.unit == "percent" and 0 <= q.start - mark.end <= ADJACENT and _spent_in_clause(c):
             return Modality("budget", mark.rule_id)  # "vốn ngân sách Trung ương ... chiếm 9,6%": a budget's make-up
     if q.unit == "vnd" and support_before:
@@ -71,6 +74,14 @@ def construction(c: Clause, support_before: bool, money_goals: frozenset[str]) -
     if q.unit_rule.startswith("word-all") and not c.words.coverage.search(c.right_clause_text):
         return Modality("statistic", q.unit_rule)  # "tất cả ... được ..." is 100%; "tất cả" alone names no share
     return None
+
+
+def _source_after(c: Clause, spend: Mark) -> bool:
+    """A spending word right after a sum, one small word at most between them ("480 tỷ đồng từ
+    ngân sách trung ương", "2,48 tỷ đồng từ nguồn kinh phí"): where a given sum comes from."""
+    gap = c.text[c.q.end : spend.start]
+    word = gap.strip()
+    return spend.start >= c.q.end and len(gap) <= SOURCE_GAP and (not word or word.isalpha())
 
 
 def _goal_word_between(c: Clause, mark: Mark) -> bool:
