@@ -123,17 +123,8 @@ class QuantityReader:
         self._money_rate = re.compile(rf"(?:\s*/\s*(?:{alternation(grammar.per_units)}))+", re.IGNORECASE)
         self._bare_money = {key(p) for p in grammar.bare_money_abbreviations}
         self._baseline_after = _baseline_after(grammar, unit, alternation(self._bound_before))
-        padded = rules.padded_count
-        self._padded_rule = UnitRule(id=padded.id, code="other", phrases=["-"])
-        self._not_counted = {key(p) for p in padded.not_counted}
-        self._names_part = re.compile(rf"(?<!\w)(?:{alternation(padded.phrases)})\s*$", re.IGNORECASE)
-        ranked = rules.rank_group
-        self._rank_rule = ranked.id
-        self._rank_group = re.compile(
-            rf"(?<!\w)(?:{alternation(ranked.before)})\s+(?P<n>\d{{1,3}})\s+(?P<peer>{alternation(ranked.peers)})(?!\w)"
-            rf"[^.;:\n]{{0,{RANK_REACH}}}?(?<!\w)(?:{alternation(ranked.phrases)})(?!\w)",
-            re.IGNORECASE,
-        )
+        self._compile_padded_count(rules)
+        self._rank_rule, self._rank_group = rules.rank_group.id, _rank_pattern(rules)
 
     # ------------------------------------------------------------------ public
 
@@ -169,17 +160,10 @@ class QuantityReader:
         if m.group("frac_n"):
             return self._read_fraction(text, m, unit_text)
         numeric_end = m.start("unit_gap")
-        if m.group("p1") or m.group("p2"):
-            rule = self._unit_by_phrase["%"]
-            unit_text, end = "%", numeric_end
-        elif unit_text:
-            rule = self._unit_rule(unit_text)
-            end = m.end("unit")
-        else:
-            padded = self._padded_count(text, m)
-            if padded is None:
-                return None  # a bare number: a counter, a year, a code
-            rule, unit_text, end = padded
+        unit = self._unit_of(text, m, unit_text)
+        if unit is None:
+            return None  # a bare number: a counter, a year, a code
+        rule, unit_text, end = unit
         unit_code, unit_rule = rule.code, rule.id
         values = self._values(m)
         if values is None:
@@ -212,6 +196,21 @@ class QuantityReader:
             is_range=m.group("n2") is not None,
             is_baseline=is_baseline,
         )
+
+    def _unit_of(self, text: str, m: re.Match, unit_text: str) -> tuple[UnitRule, str, int] | None:
+        """The quantity's unit rule, unit text and end: a percent sign, a unit word, or what a
+        padded count counts."""
+        if m.group("p1") or m.group("p2"):
+            return self._unit_by_phrase["%"], "%", m.start("unit_gap")
+        if unit_text:
+            return self._unit_rule(unit_text), unit_text, m.end("unit")
+        return self._padded_count(text, m)
+
+    def _compile_padded_count(self, rules: NumberRules) -> None:
+        padded = rules.padded_count
+        self._padded_rule = UnitRule(id=padded.id, code="other", phrases=["-"])
+        self._not_counted = {key(p) for p in padded.not_counted}
+        self._names_part = re.compile(rf"(?<!\w)(?:{alternation(padded.phrases)})\s*$", re.IGNORECASE)
 
     def _unit_rule(self, unit_text: str) -> UnitRule:
         """The unit's rule; turns of a unit ("lượt cán bộ") are counted in it."""
@@ -316,6 +315,16 @@ class QuantityReader:
             outer, outer_rule, outer_start = self._bound(text, new_start, False)
             return (outer, outer_rule, outer_start) if outer != "exact" else ("exact", None, new_start)
         return rule.code, rule.id, new_start
+
+
+def _rank_pattern(rules: NumberRules) -> re.Pattern:
+    """"nằm trong 10 tỉnh, thành dẫn đầu": a rank to reach among peers (rules rank_group)."""
+    ranked = rules.rank_group
+    return re.compile(
+        rf"(?<!\w)(?:{alternation(ranked.before)})\s+(?P<n>\d{{1,3}})\s+(?P<peer>{alternation(ranked.peers)})(?!\w)"
+        rf"[^.;:\n]{{0,{RANK_REACH}}}?(?<!\w)(?:{alternation(ranked.phrases)})(?!\w)",
+        re.IGNORECASE,
+    )
 
 
 def _baseline_after(grammar, unit: str, bounds: str) -> re.Pattern:
