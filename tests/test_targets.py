@@ -79,6 +79,10 @@ DECISIONS = [
     ("Phấn đấu giảm 1.200 hộ nghèo trong năm 2023\nPhấn đấu huyện Mường La giảm 700 hộ nghèo, huyện Sông Mã giảm 500 hộ nghèo.",
      [t(1200, unit="households", change="decrease"), t(700, unit="households", change="decrease"),
       t(500, unit="households", change="decrease")]),
+    # the items of one list are distinct things, however alike their measure and figure (own wording)
+    ("Phấn đấu đến năm 2030: tỷ lệ người dân tham gia bảo hiểm y tế đạt 95%; tỷ lệ che phủ rừng đạt 45%; "
+     "95% học sinh tham gia bảo hiểm y tế.",
+     [t(95), t(45), t(95)]),
     # a portal headline naming a year still ahead of the page's date line states the plan's key goal ...
     ("Sơn La: Hỗ trợ 500 hộ nghèo xây dựng nhà ở trong năm 2022\n\nThứ Sáu, 18/03/2022 18:05\n\n"
      "Ngày 10/3, UBND tỉnh ban hành Kế hoạch số 55/KH-UBND về giảm nghèo bền vững.",

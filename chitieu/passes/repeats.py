@@ -22,7 +22,7 @@ def one_statement_each(targets: list[TargetMention], text: str, named_unit: re.P
     headline = headline_span(text)
     if headline:
         targets = _drop_headline_paraphrases(targets, headline, text)
-    return _drop_repeats(targets, named_unit)
+    return _drop_repeats(targets, named_unit, text)
 
 
 def headline_span(text: str) -> tuple[int, int] | None:
@@ -122,7 +122,7 @@ def _end_of_range(body: TargetMention, value: float) -> bool:
     return body.value_min != body.value_max and value in (body.value_min, body.value_max)
 
 
-def _drop_repeats(targets: list[TargetMention], named_unit: re.Pattern) -> list[TargetMention]:
+def _drop_repeats(targets: list[TargetMention], named_unit: re.Pattern, text: str) -> list[TargetMention]:
     """The same commitment stated again (headline and body, goals and tasks) is one target: the
     same figure for the same measure, told in mostly the same words, of the same unit."""
     kept: list[TargetMention] = []
@@ -130,7 +130,7 @@ def _drop_repeats(targets: list[TargetMention], named_unit: re.Pattern) -> list[
     for target in targets:
         words, units = _words(target), _units(target, named_unit)
         alike = by_figure.setdefault(_figure(target), [])
-        if not any(_same_commitment(target, words, k, kept_words) and not _other_unit(units, kept_units)
+        if not any(_same_commitment(target, words, k, kept_words, text) and not _other_unit(units, kept_units)
                    for k, kept_words, kept_units in alike):
             kept.append(target)
             alike.append((target, words, units))
@@ -150,7 +150,15 @@ def _figure(target: TargetMention) -> tuple:
     return target.indicator, target.value_min, target.value_max, target.unit, target.year, target.scope
 
 
-def _same_commitment(target: TargetMention, words: set[str], kept: TargetMention, kept_words: set[str]) -> bool:
+def _one_list(first: TargetMention, second: TargetMention, text: str) -> bool:
+    """The items of one list are distinct things ("tỷ lệ trường học đạt chuẩn Quốc gia đạt 100%;
+    ...; 100% trạm y tế đạt chuẩn quốc gia"): a goal is told again elsewhere, not in its own
+    paragraph's list."""
+    between = text[first.evidence.end : second.evidence.start]
+    return ";" in between and "\n" not in between
+
+
+def _same_commitment(target: TargetMention, words: set[str], kept: TargetMention, kept_words: set[str], text: str) -> bool:
     if target.indicator != "other":
-        return target.change == kept.change and target.bound == kept.bound
+        return target.change == kept.change and target.bound == kept.bound and not _one_list(kept, target, text)
     return _overlap(words, kept_words) >= REPEAT_OVERLAP or _restated_within(words, kept_words)
