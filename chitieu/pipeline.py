@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from .models import DateMention, Document, DocumentResult, Extraction, SymbolMention
@@ -63,6 +64,8 @@ class Extractor:
 
 
 SYMBOL_DATE_GAP = 12  # characters between a symbol and its date ("199/KH-UBND ngày 02/8/2022")
+HEADER_DATE_GAP = 40  # ... and between a header's number and the date line in the cell beside it
+_HEADER_CELL_GAP = re.compile(r"\s*\|\s*[^\W\d][^\n|,]{0,30},\s*")  # " | Thừa Thiên Huế, "
 
 
 def _page_date(document: Document, dates: list[DateMention], symbols: list[SymbolMention]) -> tuple[int, int] | None:
@@ -75,7 +78,7 @@ def _page_date(document: Document, dates: list[DateMention], symbols: list[Symbo
     if line:
         return line.year, line.month
     symbol_ends = sorted(s.evidence.end for s in symbols)
-    cited = [d for d in dates if d.year and _follows_symbol(d, symbol_ends)]
+    cited = [d for d in dates if d.year and _follows_symbol(d, symbol_ends, document.text)]
     if cited:
         latest = max(cited, key=lambda d: (d.year, d.month))
         return latest.year, latest.month
@@ -90,6 +93,11 @@ def _stamped(document: Document) -> tuple[int, int] | None:
     return (int(stamp.group(1)), int(stamp.group(2))) if stamp else None
 
 
-def _follows_symbol(date: DateMention, symbol_ends: list[int]) -> bool:
+def _follows_symbol(date: DateMention, symbol_ends: list[int], text: str) -> bool:
+    """The date of a symbol: right after it ("199/KH-UBND ngày 02/8/2022"), or the header's date
+    line in the cell beside its number ("Số: 2356/KH-UBND | Kon Tum, ngày 18 tháng 09 năm 2014")."""
     i = bisect_right(symbol_ends, date.evidence.start) - 1
-    return i >= 0 and date.evidence.start - symbol_ends[i] <= SYMBOL_DATE_GAP
+    if i < 0:
+        return False
+    gap = date.evidence.start - symbol_ends[i]
+    return gap <= SYMBOL_DATE_GAP or (gap <= HEADER_DATE_GAP and bool(_HEADER_CELL_GAP.fullmatch(text, symbol_ends[i], date.evidence.start)))

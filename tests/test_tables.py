@@ -122,3 +122,25 @@ def test_antiword_tables_of_figures_are_read_like_word_tables():
     ]
     header = "|UBND TỈNH HÀ GIANG     |CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|Số: 15/KH-UBND          |Hà Giang, ngày 9 tháng 2 năm 2024  |"
     assert linearise_drawn_tables(header) == header  # no figures: drawn as it was
+
+
+def test_text_pages_print_tables_a_row_per_line_and_figures_are_read_from_them(tmp_path):
+    """A stored page prints a table a row per line, " | " between cells: its header table stays as
+    written, a table of figures is read a figure per line (own wording)."""
+    page = "\n".join([
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |",
+        "Số: 63/KH-UBND | Điện Biên, ngày 14 tháng 01 năm 2025 |",
+        "KẾ HOẠCH giảm nghèo bền vững năm 2025",
+        "Phụ lục: chỉ tiêu giảm nghèo của các huyện",
+        "STT | Đơn vị | Tỷ lệ hộ nghèo cuối năm 2024 (%) | Chỉ tiêu giảm tỷ lệ hộ nghèo năm 2025 (%) |",
+        "1 | Huyện Mường Nhé | 31,20 | 4,0 |",
+        "2 | Huyện Nậm Pồ | 35,60 | 4,5 |",
+    ])
+    path = tmp_path / "trang.txt"
+    path.write_text(page, encoding="utf-8")
+    text = read_file(path).text
+    assert "Số: 63/KH-UBND | Điện Biên, ngày 14 tháng 01 năm 2025 |" in text
+    assert "Huyện Nậm Pồ: Chỉ tiêu giảm tỷ lệ hộ nghèo năm 2025 (%): 4,5%." in text
+    targets = extract_file(path).targets
+    assert [(t.value_min, t.year, t.indicator, t.scope, t.change) for t in targets] == [
+        (4.0, 2025, "poverty.rate", "other", "decrease"), (4.5, 2025, "poverty.rate", "other", "decrease")]

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 from ..models import TableRules
 from ..phrases import alternation
@@ -20,6 +21,9 @@ _BARE_NUMBER_LINE = re.compile(r"^\s*[\d.,/%]+\s*$", re.MULTILINE)
 _NUMBER_CELL = re.compile(r"^\s*\d[\d.,]*\s*$")
 _FIGURE = re.compile(r"(?<![\w/])\d[\d.,]*%?(?![\w/])")
 FIGURES_IN_ROW = 3  # figures on one line that make it a table's row
+_CELL_ROW = re.compile(r"^.*\S.* \|(?: .*)?$")  # "a | b", "a | b |"
+_CELL_END = re.compile(r"\s*\|\s*$")
+MIN_TABLE_LINES = 2  # a header and a row
 _YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])")
 
 
@@ -106,6 +110,32 @@ def linearise(table: list[list[str | None]]) -> list[str]:
             figure = f"{cell}{_unit_suffix(headers[j], cell, row_unit)}"
             lines.append(f"{row[label_index]}: {headers[j]}: {figure}." if headers[j] else f"{row[label_index]}: {figure}.")
     return lines
+
+
+def linearise_row_runs(text: str, row: re.Pattern, split: Callable[[list[str]], list[list[str]]]) -> str:
+    """Each run of lines that `row` matches is a table, `split` its rows of cells: a table of
+    figures is read a figure per line (linearise), any other left as written."""
+    lines = text.split("\n")
+    out: list[str] = []
+    at = 0
+    while at < len(lines):
+        end = at
+        while end < len(lines) and row.match(lines[end]):
+            end += 1
+        if end - at < MIN_TABLE_LINES:
+            out.extend(lines[at : max(end, at + 1)])
+            at = max(end, at + 1)
+            continue
+        rows = split(lines[at:end])
+        out.extend((linearise(rows) if holds_figures(rows) else None) or lines[at:end])  # nothing read: as written
+        at = end
+    return "\n".join(out)
+
+
+def linearise_cell_rows(text: str) -> str:
+    """A text that prints a table a row per line, " | " between its cells (the stored pages'
+    "Số: 2356/KH-UBND | Kon Tum, ngày 18 tháng 09 năm 2014 |"), read as a table."""
+    return linearise_row_runs(text, _CELL_ROW, lambda lines: [[cell.strip() for cell in _CELL_END.sub("", line).split(" | ")] for line in lines])
 
 
 def holds_figures(table: list[list[str]]) -> bool:

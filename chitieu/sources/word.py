@@ -14,7 +14,7 @@ from typing import Iterator
 from xml.etree import ElementTree
 
 from ..errors import SourceError
-from .tables import holds_figures, linearise
+from .tables import holds_figures, linearise, linearise_row_runs
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _BLOCKS = {f"{_W}p", f"{_W}tbl"}
@@ -121,21 +121,7 @@ _ANTIWORD_ROW = re.compile(r"^\s*\|.*\|\s*$")
 def linearise_drawn_tables(text: str) -> str:
     """antiword draws a table as lines of "|cell|cell|", a cell's wrapped words on further lines
     whose first cell is empty: a table of figures is read a figure per line, as from a .docx."""
-    lines = text.split("\n")
-    out: list[str] = []
-    at = 0
-    while at < len(lines):
-        end = at
-        while end < len(lines) and _ANTIWORD_ROW.match(lines[end]):
-            end += 1
-        if end == at:
-            out.append(lines[at])
-            at += 1
-            continue
-        rows = _antiword_rows(lines[at:end])
-        out.extend(linearise(rows) if holds_figures(rows) else lines[at:end])
-        at = end
-    return "\n".join(out)
+    return linearise_row_runs(text, _ANTIWORD_ROW, _antiword_rows)
 
 
 def _antiword_rows(lines: list[str]) -> list[list[str]]:
