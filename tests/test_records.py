@@ -107,6 +107,9 @@ def test_plan_fields(text, expected):
     # ... but the year after the plan's name is the plan's, whatever else the sentence tells
     ("Theo Kế hoạch giảm nghèo của thành phố Vị Thanh năm 2022, toàn thành phố hiện có 350 hộ nghèo. Thành phố phấn đấu "
      "giảm 120 hộ nghèo.", (2022, 2022)),
+    # ... except a sentence weighing results against the plan they are of: the page's plan comes after (own wording)
+    ("Hội nghị đánh giá kết quả thực hiện kế hoạch phát triển kinh tế - xã hội năm 2024; thảo luận chỉ tiêu năm 2025. "
+     "Năm 2025, huyện phấn đấu thu ngân sách đạt 120 tỷ đồng.", (2025, 2025)),
 ])
 def test_plan_period(text, period):
     plan = extract_text(text).plan

@@ -22,7 +22,9 @@ def plan_period(extraction: Extraction, issue_sentence, anchor: int, goal_senten
     periods = _plan_times(extraction, issue_sentence, committing, words)
     title_end = _title_end(text, words)
     pools = []
-    if issue_sentence:
+    if issue_sentence and not words.against_plan.search(text, *issue_sentence):
+        # a sentence weighing results against a plan ("thảo luận kết quả thực hiện kế hoạch ... năm
+        # 2025") names the plan those results are of, not the page's (w261, w321)
         in_sentence = [p for p in periods if issue_sentence[0] <= p.evidence.start < issue_sentence[1]]
         after_anchor = [p for p in in_sentence if p.evidence.start >= anchor]
         # "Kế hoạch ... năm 2024 vừa được ... ban hành ... theo Nghị quyết ... giai đoạn 2021-2025":
