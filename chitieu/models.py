@@ -428,6 +428,7 @@ class FrameRules(Strict):
     full_text_words: PhraseRule
     goal_setting_verbs: PhraseRule
     drafting_verbs: SeenPhraseRule = Field(description="verbs making a document named after them one still to be written")
+    study_words: SeenPhraseRule = Field(description="words after a type word naming a plan to study or spread another document")
     plan_nouns: PhraseRule
     territory_before_words: PhraseRule
     territory_after_words: PhraseRule

@@ -329,8 +329,12 @@ def test_a_result_measured_against_a_plan_names_no_document(text):
     ("Năm 2025, xã phấn đấu có thêm 2 thôn đạt chuẩn nông thôn mới kiểu mẫu. Các thôn xây dựng kế hoạch chỉnh trang khu dân cư.",
      None),
     ("Năm 2024, tỉnh phấn đấu trồng mới 3.000 ha rừng. Toàn tỉnh có kế hoạch trồng 3.000 ha rừng tập trung.", None),
+    # a plan to study a document is about that document, which is the page's (own wording)
+    ("Xã Tân Lập học tập Nghị quyết Đại hội\n\nSáng 5/10, Đảng ủy xã Tân Lập tổ chức Hội nghị triển khai kế hoạch học tập, "
+     "quán triệt Nghị quyết Đại hội Đảng bộ xã lần thứ I, nhiệm kỳ 2025 - 2030.\n\nĐại hội đã xác định nhiều chỉ tiêu, trong "
+     "đó: thu nhập bình quân đầu người đến năm 2030 đạt 90 triệu đồng; 100% đường giao thông được cứng hóa.", "nghi_quyet"),
 ], ids=["approved-programme", "issued-programme", "implemented-programme", "programme-under-way", "plan-to-be-drawn-up",
-        "plan-intended"])
+        "plan-intended", "plan-to-study-a-resolution"])
 def test_a_programme_is_the_plan_only_where_it_is_announced(text, expected):
     assert extract_text(text).plan.doc_type == expected
 

@@ -93,6 +93,7 @@ class PlanWords:
             rf"^[^,]{{0,160}}\b(?:{_any(frame.agent_words)})\s+[^,]{{0,40}}\b(?:{_any(symbols.issuing_verbs)})\b", re.IGNORECASE)
         self.according_to = re.compile(rf"\b(?:{_any(frame.according_words)})\s+$", re.IGNORECASE)
         self.drafting = re.compile(rf"\b(?:{_any(frame.drafting_verbs)})\s+$", re.IGNORECASE)
+        self.study = re.compile(rf"\s+(?:{_any(frame.study_words)})\b", re.IGNORECASE)
         number = rf"(?i:{_any(frame.number_words)})"
         self.number_line = re.compile(rf"^\s*(?:\|\s*)?{number}\s*:", re.IGNORECASE)  # "Số: 4267/KH-UBND | Bến Tre, ngày ..."
         self.motto = re.compile(rf"{_any(frame.motto_words)}|{self.number_line.pattern}", re.IGNORECASE)
@@ -133,7 +134,10 @@ class PlanWords:
         self.base_before = re.compile(rf"(?<!\w)(?:{_any(times.base_words)})\s*$", re.IGNORECASE)
 
     def type_word(self, sentence: str) -> DocType | None:
-        found = [(m.start(), code) for pattern, code in self.patterns for m in pattern.finditer(sentence)]
+        """The first type word of the sentence that names a document, not the plan to study one
+        ("kế hoạch học tập, quán triệt Nghị quyết ...": the resolution)."""
+        found = [(m.start(), code) for pattern, code in self.patterns for m in pattern.finditer(sentence)
+                 if not self.study.match(sentence, m.end())]
         return min(found)[1] if found else None
 
     def only_drafted(self, text: str, start: int, end: int) -> bool:
