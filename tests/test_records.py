@@ -217,6 +217,9 @@ def test_a_period_read_only_from_target_deadlines_points_at_the_target():
     # the communes are what is counted, not the territory the plan speaks for
     ("Phấn đấu đến năm 2030 cả nước có 90% số xã đạt chuẩn nông thôn mới, trong đó 40% số xã đạt chuẩn nâng cao.", "national"),
     ("Phấn đấu có 80% số xã đạt chuẩn nông thôn mới.", None),
+    # a document named national that sets the goals is a national plan; one named for a national standard is not (own wording)
+    ("Chiến lược quốc gia về phòng, chống thiên tai đến năm 2030 đặt mục tiêu 100% người dân được phổ biến kiến thức.", "national"),
+    ("Đề án xây dựng trường đạt chuẩn quốc gia đặt mục tiêu 70% trường học đạt chuẩn.", None),
 ])
 def test_with_no_body_the_plan_level_is_the_territory_its_targets_speak_for(text, level):
     assert extract_text(text).plan.issuer_level == level

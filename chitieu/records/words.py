@@ -37,6 +37,9 @@ class PlanWords:
         verbs = _any(rules.frame.goal_setting_verbs)
         self.goal_setter_patterns = [
             (re.compile(rf"{opening}{flexible(p)}\b[^.;:\n]{{0,150}}?\b(?:{verbs})\b", re.IGNORECASE), code) for p, code in setters]
+        national = _any(rules.frame.national_document_words)
+        self.national_setters = [re.compile(rf"{opening}{flexible(p)}\s+(?:{national})\b[^.;:\n]{{0,150}}?\b(?:{verbs})\b", re.IGNORECASE)
+                                 for p, _ in setters]
         headings = "|".join(flexible(p.upper()) for p, _ in words)
         self.heading = re.compile(rf"\s*(?:{headings})\s*$")
         self.sign_types = {a: r.code for r in symbols.sign_types for a in r.abbreviations}
@@ -164,6 +167,10 @@ class PlanWords:
         tỉnh ... thời kỳ 2021-2030 đặt mục tiêu"), the first so named."""
         found = [(m.start(), code) for pattern, code in self.goal_setter_patterns if (m := pattern.search(sentence))]
         return min(found)[1] if found else None
+
+    def national_goal_setter(self, sentence: str) -> bool:
+        """The document setting the sentence's goals is named national ("Chiến lược quốc gia ... đặt mục tiêu")."""
+        return any(pattern.search(sentence) for pattern in self.national_setters)
 
     def type_word_end(self, text: str, sentence: tuple[int, int] | None) -> int:
         if sentence is None:
