@@ -428,6 +428,7 @@ class FrameRules(Strict):
     full_text_words: PhraseRule
     goal_setting_verbs: PhraseRule
     national_document_words: SeenPhraseRule = Field(description="words right after a type word naming a national document")
+    session_words: SeenPhraseRule = Field(description="words saying a council sits in session")
     drafting_verbs: SeenPhraseRule = Field(description="verbs making a document named after them one still to be written")
     study_words: SeenPhraseRule = Field(description="words after a type word naming a plan to study or spread another document")
     plan_nouns: PhraseRule

@@ -299,12 +299,16 @@ UNITS += [
     # ... but the congress of a district's ethnic-minority delegates, named with its district, sets its goals
     ("Ngày 20/6, Đại hội đại biểu các dân tộc thiểu số huyện Bảo Lạc lần thứ IV được tổ chức. Đại hội đề ra mục tiêu đến năm "
      "2029 giảm tỷ lệ hộ nghèo bình quân 4%/năm.", ("other", "district", "Bảo Lạc")),
+    # a council sitting in session adopts the goals no other body sets, as a party congress does (own wording)
+    ("Ngày 18/12, HĐND huyện Than Uyên khóa XX tổ chức Kỳ họp thứ 9, đánh giá kết quả năm 2024 và quyết định nhiệm vụ năm "
+     "2025. Năm 2025, huyện phấn đấu giảm 4% tỷ lệ hộ nghèo.", ("hdnd", "district", "Than Uyên")),
 ]
 
 
 @pytest.mark.parametrize("text, expected", UNITS, ids=[
     "congress-resolution", "resolution-of-named-body", "body-by-kind", "unit-commits", "district-in-passing", "district-bare",
-    "chair-name", "thousands-point", "level-word-commits", "city-commits", "ministry", "central-party", "congress-page", "congress-again", "header-motto", "district-spoken-for", "results-source", "other-congress", "minority-congress"])
+    "chair-name", "thousands-point", "level-word-commits", "city-commits", "ministry", "central-party", "congress-page", "congress-again", "header-motto", "district-spoken-for", "results-source", "other-congress", "minority-congress",
+    "council-session"])
 def test_the_plan_is_the_unit_the_page_is_about(text, expected):
     plan = extract_text(text).plan
     assert (plan.issuer_body, plan.issuer_level, plan.place) == expected

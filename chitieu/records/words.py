@@ -16,6 +16,7 @@ from ..rules import Rules
 
 
 MOTTO_TAIL = 14  # characters of the motto after its listed words: " - Hạnh phúc"
+SESSION_REACH = 60  # characters from a council to the words saying it sits: "khóa X, nhiệm kỳ 2021 - 2026 tổ chức"
 DRAFTING_REACH = 20  # characters from a drafting verb to the document it names
 
 
@@ -37,6 +38,8 @@ class PlanWords:
         verbs = _any(rules.frame.goal_setting_verbs)
         self.goal_setter_patterns = [
             (re.compile(rf"{opening}{flexible(p)}\b[^.;:\n]{{0,150}}?\b(?:{verbs})\b", re.IGNORECASE), code) for p, code in setters]
+        # "HĐND phường Tân Hòa khóa X, nhiệm kỳ 2021 - 2026 tổ chức Kỳ họp thứ Tư": a council in session
+        self.in_session = re.compile(rf"[^.;\n]{{0,{SESSION_REACH}}}?(?<!\w)(?:{_any(rules.frame.session_words)})(?!\w)", re.IGNORECASE)
         national = _any(rules.frame.national_document_words)
         self.national_setters = [re.compile(rf"{opening}{flexible(p)}\s+(?:{national})\b[^.;:\n]{{0,150}}?\b(?:{verbs})\b", re.IGNORECASE)
                                  for p, _ in setters]
