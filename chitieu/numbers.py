@@ -163,8 +163,7 @@ class QuantityReader:
         unit = self._unit_of(text, m, unit_text)
         if unit is None:
             return None  # a bare number: a counter, a year, a code
-        rule, unit_text, end = unit
-        unit_code, unit_rule = rule.code, rule.id
+        unit_code, unit_rule, unit_text, end = unit
         values = self._values(m)
         if values is None:
             return None  # no number a reader could take from it
@@ -197,18 +196,20 @@ class QuantityReader:
             is_baseline=is_baseline,
         )
 
-    def _unit_of(self, text: str, m: re.Match, unit_text: str) -> tuple[UnitRule, str, int] | None:
-        """The quantity's unit rule, unit text and end: a percent sign, a unit word, or what a
-        padded count counts."""
+    def _unit_of(self, text: str, m: re.Match, unit_text: str) -> tuple[Unit, str, str, int] | None:
+        """The quantity's unit, the rule that read it, its text and end: a percent sign, a unit
+        word, or what a padded count counts."""
         if m.group("p1") or m.group("p2"):
-            return self._unit_by_phrase["%"], "%", m.start("unit_gap")
+            percent = self._unit_by_phrase["%"]
+            return percent.code, percent.id, "%", m.start("unit_gap")
         if unit_text:
-            return self._unit_rule(unit_text), unit_text, m.end("unit")
+            rule = self._unit_rule(unit_text)
+            return rule.code, rule.id, unit_text, m.end("unit")
         return self._padded_count(text, m)
 
     def _compile_padded_count(self, rules: NumberRules) -> None:
         padded = rules.padded_count
-        self._padded_rule = UnitRule(id=padded.id, code="other", phrases=["-"])
+        self._padded_rule = padded.id
         self._not_counted = {key(p) for p in padded.not_counted}
         self._names_part = re.compile(rf"(?<!\w)(?:{alternation(padded.phrases)})\s*$", re.IGNORECASE)
 
@@ -216,7 +217,7 @@ class QuantityReader:
         """The unit's rule; turns of a unit ("lượt cán bộ") are counted in it."""
         return self._unit_by_phrase.get(key(unit_text)) or self._unit_by_phrase[key(self._turn.sub("", unit_text))]
 
-    def _padded_count(self, text: str, m: re.Match) -> tuple[UnitRule, str, int] | None:
+    def _padded_count(self, text: str, m: re.Match) -> tuple[Unit, str, str, int] | None:
         """"04 hội thảo": a count padded with a zero, of the word after it (rules padded_count)."""
         if m.group("n2") or m.group("s1") or not _PADDED.fullmatch(m.group("n1")):
             return None
@@ -225,7 +226,7 @@ class QuantityReader:
             return None
         if self._names_part.search(text, max(0, m.start() - NAME_REACH), m.start()):
             return None
-        return self._padded_rule, counted.group(1), counted.end()
+        return "other", self._padded_rule, counted.group(1), counted.end()
 
     def _values(self, m: re.Match) -> tuple[float, float] | None:
         """The low and high ends of a number or range, each with its scale word."""
