@@ -57,12 +57,13 @@ def _lines(body: ElementTree.Element) -> list[str]:
         elif node.tag == f"{_W}p":
             lines.append(_paragraph_text(node))
         else:  # a table: its rows, then the tables its cells hold
-            rows = [[list(_parts(cell, _BLOCKS)) for cell in _parts(row, {f"{_W}tc"})] for row in _parts(node, {f"{_W}tr"})]
-            texts = [_row_texts(row) for row in _parts(node, {f"{_W}tr"})]
+            rows = list(_parts(node, {f"{_W}tr"}))
+            texts = [_row_texts(row) for row in rows]
             # a table of figures reads each figure with its row and column; a table of tasks as written
             figures = linearise(texts) if holds_figures(texts) else []
             lines.extend(figures or (" | ".join(row) for row in texts))
-            stack.append(iter([block for row in rows for cell in row for block in cell if block.tag == f"{_W}tbl"]))
+            cells = (cell for row in rows for cell in _parts(row, {f"{_W}tc"}))
+            stack.append(iter([block for cell in cells for block in _parts(cell, _BLOCKS) if block.tag == f"{_W}tbl"]))
     return lines
 
 
