@@ -79,6 +79,11 @@ DECISIONS = [
     ("Phấn đấu giảm 1.200 hộ nghèo trong năm 2023\nPhấn đấu huyện Mường La giảm 700 hộ nghèo, huyện Sông Mã giảm 500 hộ nghèo.",
      [t(1200, unit="households", change="decrease"), t(700, unit="households", change="decrease"),
       t(500, unit="households", change="decrease")]),
+    # a site's tag and a date line above the headline are no headline: the body's statement of the
+    # headline's figure repeats it (own wording)
+    ("Dân số\n\n08:15 12/03/2024\n\nLai Châu: phấn đấu tỷ suất sinh đạt 2,1 con/phụ nữ vào năm 2030\n\n"
+     "Tỉnh đặt mục tiêu đến năm 2030 duy trì tổng tỷ suất sinh toàn tỉnh đạt 2,1 con.",
+     [t(2.1, unit="other")]),
     # the items of one list are distinct things, however alike their measure and figure (own wording)
     ("Phấn đấu đến năm 2030: tỷ lệ người dân tham gia bảo hiểm y tế đạt 95%; tỷ lệ che phủ rừng đạt 45%; "
      "95% học sinh tham gia bảo hiểm y tế.",

@@ -10,12 +10,16 @@ from bisect import bisect_left
 
 from ..models import TargetMention
 from ..sentences import line_end
+from ..text import STORED_DATE
 
 HEADLINE_MAX = 300  # a first line longer than this is body text, not a headline
+HEADLINE_WORDS = 4  # fewest words of a headline: a shorter first line is a site's tag or a date
+TAG_LINES = 3  # lines of tags and dates a page may print above its headline
 RESTATED_WORDS = 6  # fewest words a statement needs to be told a restatement of a longer one
 REPEAT_OVERLAP = 0.75  # share of their words two statements of one figure have in common when both state one commitment
 _WORDS = re.compile(r"[^\W\d_]+")
 _LINE_END, _ITEM_END = re.compile("\n"), re.compile(";")
+_ENUMERATED = re.compile(r"\s*(?:[^\W\d_]|\d+|[IVXLC]+)[.)]\s|\s*[-+•*]\s")  # "a) ", "2. ", "IV. ", "- "
 
 
 def one_statement_each(targets: list[TargetMention], text: str, named_unit: re.Pattern) -> list[TargetMention]:
@@ -28,17 +32,32 @@ def one_statement_each(targets: list[TargetMention], text: str, named_unit: re.P
 
 
 def headline_span(text: str) -> tuple[int, int] | None:
-    """The page's first line when it is short: the headline that sums the article up, with the
+    """The page's first line of words when it is short: the headline that sums the article up,
+    past a site's tags and a date line before it ("Multimedia", "09:57:40 11/11/2025"), with the
     next line when the page prints it again (a site's title bar, then the article's own title)."""
-    end = line_end(text, 0)
-    if end > HEADLINE_MAX:
+    start = _headline_start(text)
+    end = line_end(text, start)
+    if end - start > HEADLINE_MAX:
         return None
     following = len(text) - len(text[end:].lstrip())
     again = line_end(text, following)
-    first, second = text[:end].strip(), text[following:again].strip()
+    first, second = text[start:end].strip(), text[following:again].strip()
     if second and again - following <= HEADLINE_MAX and (second in first or first in second):
-        return 0, again
-    return 0, end
+        return start, again
+    return start, end
+
+
+def _headline_start(text: str) -> int:
+    """Where the first line of words begins: a line of fewer than four words (a site's tag, a
+    date and time, the page's stored stamp) before it is no headline."""
+    start = 0
+    for _ in range(TAG_LINES):
+        end = line_end(text, start)
+        line = STORED_DATE.sub("", text[start:end], count=1)
+        if len(_WORDS.findall(line)) >= HEADLINE_WORDS or _ENUMERATED.match(line) or end >= len(text):
+            return start  # a numbered heading ("a) Mục tiêu") opens the text, it tags nothing
+        start = len(text) - len(text[end:].lstrip())
+    return 0  # no line of words near the top: the first line stands
 
 
 def _drop_headline_paraphrases(targets: list[TargetMention], headline: tuple[int, int], text: str) -> list[TargetMention]:
