@@ -84,6 +84,12 @@ DECISIONS = [
     ("Dân số\n\n08:15 12/03/2024\n\nLai Châu: phấn đấu tỷ suất sinh đạt 2,1 con/phụ nữ vào năm 2030\n\n"
      "Tỉnh đặt mục tiêu đến năm 2030 duy trì tổng tỷ suất sinh toàn tỉnh đạt 2,1 con.",
      [t(2.1, unit="other")]),
+    # a news page's short lead sums the article up as its headline does: the body's statement of a
+    # lead figure repeats it (own wording)
+    ("Điện Biên đặt mục tiêu lớn cho nhiệm kỳ mới\n\nĐại hội Đảng bộ tỉnh đặt mục tiêu tăng trưởng GRDP 9%/năm và thu "
+     "nhập bình quân 70 triệu đồng/người.\n\nĐại hội đã thông qua các chỉ tiêu chủ yếu đến năm 2030: tốc độ tăng trưởng "
+     "kinh tế bình quân từ 9%/năm trở lên; thu nhập bình quân đầu người đạt 70 triệu đồng.",
+     [t(9, per_year=True), t(70e6, unit="vnd", per_year=True)]),
     # the items of one list are distinct things, however alike their measure and figure (own wording)
     ("Phấn đấu đến năm 2030: tỷ lệ người dân tham gia bảo hiểm y tế đạt 95%; tỷ lệ che phủ rừng đạt 45%; "
      "95% học sinh tham gia bảo hiểm y tế.",

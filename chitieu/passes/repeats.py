@@ -28,7 +28,19 @@ def one_statement_each(targets: list[TargetMention], text: str, named_unit: re.P
     headline = headline_span(text)
     if headline:
         targets = _drop_headline_paraphrases(targets, headline, text)
+        lead = _lead_span(text, headline[1])
+        if lead:
+            targets = _drop_headline_paraphrases(targets, lead, text)
     return _drop_repeats(targets, named_unit, text)
+
+
+def _lead_span(text: str, after: int) -> tuple[int, int] | None:
+    """The short paragraph right after the headline that sums the article up (a news page's lead:
+    "Đại hội ... đặt mục tiêu tăng trưởng GRDP 11%/năm, đạt 8.500 USD/người ...", w255); an item
+    of a list opening the text is none."""
+    start = len(text) - len(text[after:].lstrip())
+    end = line_end(text, start)
+    return (start, end) if 0 < end - start <= HEADLINE_MAX and not _ENUMERATED.match(text, start) else None
 
 
 def headline_span(text: str) -> tuple[int, int] | None:
@@ -70,7 +82,7 @@ def _drop_headline_paraphrases(targets: list[TargetMention], headline: tuple[int
     body = [t for t in targets if t.evidence.start >= headline[1]]
     repeated: set[int] = set()
     restating: set[tuple] = set()  # the headline figures the body states again
-    stated = {(_figure_of(t), frozenset(_words(t))): t for t in targets if t.evidence.start < headline[1]}
+    stated = {(_figure_of(t), frozenset(_words(t))): t for t in targets if headline[0] <= t.evidence.start < headline[1]}
     for figure in stated.values():  # a headline printed twice states each figure once
         # a headline restates one body figure, in fewer words: of a body with several "90%",
         # the statement closest in words
@@ -93,7 +105,7 @@ def _drop_headline_paraphrases(targets: list[TargetMention], headline: tuple[int
             for b in body
         )
 
-    return [t for t in targets if not (t.evidence.start < headline[1] and paraphrased(t))]
+    return [t for t in targets if not (headline[0] <= t.evidence.start < headline[1] and paraphrased(t))]
 
 
 def _prints_title(target: TargetMention, title: str) -> bool:
