@@ -65,7 +65,9 @@ def _headline_start(text: str) -> int:
     start = 0
     for _ in range(TAG_LINES):
         end = line_end(text, start)
-        line = STORED_DATE.sub("", text[start:end], count=1)
+        line = text[start:end]
+        stamp = STORED_DATE.match(line)  # only at the line's start: a search would rescan a long run of spaces
+        line = line[stamp.end() :] if stamp else line
         if len(_WORDS.findall(line)) >= HEADLINE_WORDS or _ENUMERATED.match(line) or end >= len(text):
             return start  # a numbered heading ("a) Mục tiêu") opens the text, it tags nothing
         start = len(text) - len(text[end:].lstrip())
