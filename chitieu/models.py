@@ -283,7 +283,7 @@ class NumberGrammar(Strict):
     per_units: list[str] = Field(min_length=1)
     year_unit: list[str] = Field(min_length=1)
     bare_money_abbreviations: list[str]
-    turn_words: list[str] = Field(default_factory=list, description='"lượt": turns of a unit are counted in that unit')
+    turn_words: list[str] = Field(default_factory=list, description="words for turns of a unit, which count in that unit")
     examples: Examples = Field(default_factory=Examples)
 
 

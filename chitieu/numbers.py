@@ -355,7 +355,8 @@ def _unit_on_line(text: str, m: re.Match) -> str:
     unit_text = m.group("unit") or ""
     name = _NEXT_LETTER.match(text, m.end("unit")) if unit_text else None
     if name and name.group(1).isupper() and unit_text[0].isupper() and not unit_text.isupper():
-        return ""  # "1 Huyện Sìn Hồ 28,15 4,5": a table row's number and the unit it names
+        # "1 Huyện Sìn Hồ 28,15 4,5": a table row's number and the unit it names
+        return ""
     if not unit_text or "\n" not in m.group("unit_gap"):
         return unit_text
     heading = m.start() - (text.rfind("\n", 0, m.start()) + 1) < MIN_WRAPPED_LINE

@@ -65,7 +65,8 @@ class Extractor:
 
 SYMBOL_DATE_GAP = 12  # characters between a symbol and its date ("199/KH-UBND ngày 02/8/2022")
 HEADER_DATE_GAP = 40  # ... and between a header's number and the date line in the cell beside it
-_HEADER_CELL_GAP = re.compile(r"\s*\|\s*[^\W\d][^\n|,]{0,30},\s*")  # " | Thừa Thiên Huế, "
+# between a header's number and the date line in the cell beside it: " | Thừa Thiên Huế, "
+_HEADER_CELL_GAP = re.compile(r"\s*\|\s*[^\W\d][^\n|,]{0,30},\s*")
 
 
 def _page_date(document: Document, dates: list[DateMention], symbols: list[SymbolMention]) -> tuple[int, int] | None:

@@ -69,7 +69,8 @@ def _headline_start(text: str) -> int:
         stamp = STORED_DATE.match(line)  # only at the line's start: a search would rescan a long run of spaces
         line = line[stamp.end() :] if stamp else line
         if len(_WORDS.findall(line)) >= HEADLINE_WORDS or _ENUMERATED.match(line) or end >= len(text):
-            return start  # a numbered heading ("a) Mục tiêu") opens the text, it tags nothing
+            # a numbered heading ("a) Mục tiêu") opens the text, it tags nothing
+            return start
         start = len(text) - len(text[end:].lstrip())
     return 0  # no line of words near the top: the first line stands
 

@@ -66,7 +66,8 @@ def construction(c: Clause, support_before: bool, money_goals: frozenset[str]) -
         if mark.code == "spend" and q.unit == "vnd" and mark.end <= q.start and not _money_goal_before(c, mark, money_goals):
             return Modality("budget", mark.rule_id)
         if mark.code == "spend" and q.unit == "vnd" and _source_after(c, mark):
-            return Modality("budget", mark.rule_id)  # "khoảng 480 tỷ đồng từ ngân sách trung ương": a sum and where it comes from
+            # "khoảng 480 tỷ đồng từ ngân sách trung ương": a sum and where it comes from
+            return Modality("budget", mark.rule_id)
         if mark.code == "part_of" and q.unit == "percent" and 0 <= q.start - mark.end <= ADJACENT and _spent_in_clause(c):
             return Modality("budget", mark.rule_id)  # "vốn ngân sách Trung ương ... chiếm 9,6%": a budget's make-up
     if q.unit == "vnd" and support_before:

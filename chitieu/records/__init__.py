@@ -134,7 +134,8 @@ def _issuer_and_place(plan: PlanRecord, extraction: Extraction, sentences, symbo
             if unit:
                 plan.place, plan.issuer_level = unit.name, spoken_for
     if plan.issuer_level is None and announced and words.national_goal_setter(text[announced[0] : announced[1]]):
-        plan.issuer_level, plan.place = "national", None  # "Chiến lược quốc gia ... đặt mục tiêu": a national plan
+        # "Chiến lược quốc gia ... đặt mục tiêu": a national plan
+        plan.issuer_level, plan.place = "national", None
     if plan.issuer_level is None:
         plan.issuer_level = spoken_for
 

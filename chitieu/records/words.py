@@ -16,7 +16,8 @@ from ..rules import Rules
 
 
 MOTTO_TAIL = 14  # characters of the motto after its listed words: " - Hạnh phúc"
-SESSION_REACH = 60  # characters from a council to the words saying it sits: "khóa X, nhiệm kỳ 2021 - 2026 tổ chức"
+# characters from a council to the words saying it sits: "khóa X, nhiệm kỳ 2021 - 2026 tổ chức"
+SESSION_REACH = 60
 DRAFTING_REACH = 20  # characters from a drafting verb to the document it names
 
 

@@ -32,7 +32,8 @@ class TableWords:
     # a page worth asking pdfplumber (about 100 times slower than the text layer) about: one that
     # heads an annex of targets ("Biểu", "Phụ lục" at the start of a line, capitalised) and has cells
     annex_heading: re.Pattern
-    unit_column: re.Pattern  # "ĐVT": the column that gives each row's unit
+    # "ĐVT": the column that gives each row's unit
+    unit_column: re.Pattern
     column_units: tuple[tuple[re.Pattern, str], ...]
 
 
