@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 
 from .models import DateMention, Document, DocumentResult, Extraction, SymbolMention
 from .nlp import make_doc
@@ -14,6 +12,7 @@ from .passes.symbols import SymbolPass
 from .passes.targets import TargetPass
 from .places import gazetteer_for, load_gazetteer
 from .records import PlanWords, build_result
+from .records.citations import symbol_date
 from .rules import Rules, load_rules
 from .text import STORED_DATE
 from .version import extractor_version
@@ -47,7 +46,7 @@ class Extractor:
         stamp = STORED_DATE.match(document.text)
         if stamp:
             exclude.append(stamp.span())
-        reading = self.targets.read(doc, exclude, _page_date(document, date_mentions, symbol_mentions))
+        reading = self.targets.read(doc, exclude, _page_date(document, date_mentions, symbol_mentions, self.plan_words))
         extraction = Extraction(
             document=document,
             symbols=symbol_mentions,
@@ -63,13 +62,7 @@ class Extractor:
         return build_result(extraction, self.plan_words, self.gazetteer)
 
 
-SYMBOL_DATE_GAP = 12  # characters between a symbol and its date ("199/KH-UBND ngày 02/8/2022")
-HEADER_DATE_GAP = 40  # ... and between a header's number and the date line in the cell beside it
-# between a header's number and the date line in the cell beside it: " | Thừa Thiên Huế, "
-_HEADER_CELL_GAP = re.compile(r"\s*\|\s*[^\W\d][^\n|,]{0,30},\s*")
-
-
-def _page_date(document: Document, dates: list[DateMention], symbols: list[SymbolMention]) -> tuple[int, int] | None:
+def _page_date(document: Document, dates: list[DateMention], symbols: list[SymbolMention], words: PlanWords) -> tuple[int, int] | None:
     """When the page was written: its publication date or stored stamp, its date line, else the
     latest date of a document it cites (none was issued after the page); else unknown."""
     stamped = _stamped(document)
@@ -78,8 +71,7 @@ def _page_date(document: Document, dates: list[DateMention], symbols: list[Symbo
     line = next((d for d in dates if d.is_dateline and d.year), None)
     if line:
         return line.year, line.month
-    symbol_ends = sorted(s.evidence.end for s in symbols)
-    cited = [d for d in dates if d.year and _follows_symbol(d, symbol_ends, document.text)]
+    cited = [d for d in (symbol_date(document.text, s, dates, words) for s in symbols) if d and d.year]
     if cited:
         latest = max(cited, key=lambda d: (d.year, d.month))
         return latest.year, latest.month
@@ -92,13 +84,3 @@ def _stamped(document: Document) -> tuple[int, int] | None:
         return document.published.year, document.published.month
     stamp = STORED_DATE.match(document.text)
     return (int(stamp.group(1)), int(stamp.group(2))) if stamp else None
-
-
-def _follows_symbol(date: DateMention, symbol_ends: list[int], text: str) -> bool:
-    """The date of a symbol: right after it ("199/KH-UBND ngày 02/8/2022"), or the header's date
-    line in the cell beside its number ("Số: 2356/KH-UBND | Kon Tum, ngày 18 tháng 09 năm 2014")."""
-    i = bisect_right(symbol_ends, date.evidence.start) - 1
-    if i < 0:
-        return False
-    gap = date.evidence.start - symbol_ends[i]
-    return gap <= SYMBOL_DATE_GAP or (gap <= HEADER_DATE_GAP and bool(_HEADER_CELL_GAP.fullmatch(text, symbol_ends[i], date.evidence.start)))

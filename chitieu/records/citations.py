@@ -17,12 +17,12 @@ UNTIL_REACH = 16  # characters before a date that may say it is a moment ("Tính
 def issue_date(text, dates: list[DateMention], symbols: list[SymbolMention], plan_symbol, issue_sentence, words: PlanWords) -> DateMention | None:
     """The date attached to the plan's symbol, else an uncited date in the announcing sentence."""
     if plan_symbol:
-        found = _date_after(text, plan_symbol, dates, words)
+        found = symbol_date(text, plan_symbol, dates, words)
         if found is None and in_header(text, plan_symbol, words):
             found = header_date(text, plan_symbol.evidence.start, dates, words)
         return found
     if issue_sentence:
-        cited = {id(_date_after(text, s, dates, words)) for s in symbols}
+        cited = {id(symbol_date(text, s, dates, words)) for s in symbols}
         for date in dates:
             in_sentence = issue_sentence[0] <= date.evidence.start < issue_sentence[1]
             until = words.until_date.search(text, max(0, date.evidence.start - UNTIL_REACH), date.evidence.start)
@@ -51,7 +51,7 @@ def cited_references(text, symbols: list[SymbolMention], dates: list[DateMention
     seen: dict[str, ReferenceRecord] = {}
     for symbol in symbols:
         key = symbol.symbol.replace("Đ", "D").replace("đ", "d")
-        date = _date_after(text, symbol, dates, words)
+        date = symbol_date(text, symbol, dates, words)
         issued = safe_date(date.year or dateline_year, date.month, date.day) if date and (date.year or dateline_year) else None
         if key in seen:
             if seen[key].issued is None and issued:
@@ -61,8 +61,8 @@ def cited_references(text, symbols: list[SymbolMention], dates: list[DateMention
     return list(seen.values())
 
 
-def _date_after(text: str, symbol: SymbolMention, dates: list[DateMention], words: PlanWords) -> DateMention | None:
-    """The date attached to a symbol; `dates` are in text order."""
+def symbol_date(text: str, symbol: SymbolMention, dates: list[DateMention], words: PlanWords) -> DateMention | None:
+    """The date attached to a symbol (the issue date of the document it names); `dates` are in text order."""
     end = symbol.evidence.end
     start_of = lambda d: d.evidence.start  # noqa: E731
     for date in dates[bisect_left(dates, end, key=start_of) : bisect_right(dates, end + 45, key=start_of)]:

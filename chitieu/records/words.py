@@ -132,7 +132,7 @@ class PlanWords:
         self.full_text = re.compile(rf"\b(?:{_any(frame.full_text_words)})\b", re.IGNORECASE)
         self.issuer_label = re.compile(rf"(?:{_any(frame.issuer_label_words)})[^\n:]{{0,40}}:?\s*$", re.IGNORECASE)
         # "199/KH-UBND ngày 02/8/2022"; a legal header: "Số: 270/KH-UBND | Đồng Tháp, ngày 19 ..."
-        self.symbol_to_date = re.compile(rf"[\s,|]*(?:[^\d\n|,]{{0,25}},\s*)?(?:{day})?\s*", re.IGNORECASE)
+        self.symbol_to_date = re.compile(rf"[\s,|]*(?:[^\d|,]{{0,25}},\s*)?(?:{day})?\s*", re.IGNORECASE)
         self.until = until_pattern(calendar)
         self.term = re.compile(rf"(?:{_any(calendar.term_words)})\b", re.IGNORECASE)
         # "Tính đến ngày 15/2/2023", "đến ngày 31/12": a moment figures are counted at or due by, no issue date
