@@ -127,8 +127,7 @@ def linearise_row_runs(text: str, row: re.Pattern, split: Callable[[list[str]], 
             out.extend(lines[at : max(end, at + 1)])
             at = max(end, at + 1)
             continue
-        rows = split(lines[at:end])
-        out.extend((linearise(rows) if holds_figures(rows) else None) or lines[at:end])  # nothing read: as written
+        out.extend(figure_lines(split(lines[at:end])) or lines[at:end])
         at = end
     return "\n".join(out)
 
@@ -137,6 +136,11 @@ def linearise_cell_rows(text: str) -> str:
     """A text that prints a table a row per line, " | " between its cells (the stored pages'
     "Số: 2356/KH-UBND | Kon Tum, ngày 18 tháng 09 năm 2014 |"), read as a table."""
     return linearise_row_runs(text, _CELL_ROW, lambda lines: [[cell.strip() for cell in _CELL_END.sub("", line).split(" | ")] for line in lines])
+
+
+def figure_lines(table: list[list[str]]) -> list[str]:
+    """A table of figures read a figure per line; nothing for any other table (it stays as written)."""
+    return linearise(table) if holds_figures(table) else []
 
 
 def holds_figures(table: list[list[str]]) -> bool:
