@@ -38,10 +38,10 @@ def build_result(extraction: Extraction, words: PlanWords, places: Gazetteer) ->
     _issuer_and_place(plan, extraction, sentences, symbol, announced, target_sentences, words, places)
     congress = None if symbol else congress_term(extraction.periods, extraction.issuers, words)
     if congress and plan.issuer_body is None and target_sentences:
-        _congress_body(plan, congress[1])  # a page on a party congress, whose targets are its term's
+        _meeting_body(plan, congress[1])  # a page on a party congress, whose targets are its term's
     session = None if congress or plan.issuer_body else _council_in_session(extraction, words)
     if session and target_sentences:
-        _congress_body(plan, session)  # a page on a council's session, which adopts the goals
+        _meeting_body(plan, session)  # a page on a council's session, which adopts the goals
     if congress and plan.issuer_body == "party_committee":
         term = congress[0]  # a plan with targets for later years spans them
         plan.period_start, plan.period_end = term.start, max([term.end] + [t.year for t in extraction.targets if t.year])
@@ -173,7 +173,7 @@ def _council_in_session(extraction: Extraction, words: PlanWords) -> IssuerMenti
     return next((i for i in extraction.issuers if i.body == "hdnd" and words.in_session.match(text, i.evidence.end)), None)
 
 
-def _congress_body(plan: PlanRecord, body: IssuerMention) -> None:
+def _meeting_body(plan: PlanRecord, body: IssuerMention) -> None:
     """The party body whose congress the page reports ("Đảng bộ xã Bắc Sơn tổ chức Đại hội đại
     biểu Đảng bộ xã lần thứ 26, nhiệm kỳ 2020-2025"), or the council whose session it reports,
     sets the targets no other body set."""

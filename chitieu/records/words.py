@@ -25,6 +25,11 @@ def _any(rule) -> str:
     return alternation(rule.phrases)
 
 
+def _setter(opening: str, phrase: str, verbs: str, named: str = "") -> re.Pattern:
+    """A document opening a clause as the subject of a goal-setting verb, `named` right after its type word."""
+    return re.compile(rf"{opening}{flexible(phrase)}{named}\b[^.;:\n]{{0,150}}?\b(?:{verbs})\b", re.IGNORECASE)
+
+
 class PlanWords:
     def __init__(self, rules: Rules):
         symbols, frame, calendar, places = rules.symbols, rules.frame, rules.calendar, rules.places
@@ -37,13 +42,12 @@ class PlanWords:
         setters = words + [(p, rule.code) for rule in symbols.goal_setter_type_words for p in rule.phrases]
         opening = rf"(?:^(?:{STORED_DATE.pattern})?|[.,;:\n|(\-–])\s*"
         verbs = _any(rules.frame.goal_setting_verbs)
-        self.goal_setter_patterns = [
-            (re.compile(rf"{opening}{flexible(p)}\b[^.;:\n]{{0,150}}?\b(?:{verbs})\b", re.IGNORECASE), code) for p, code in setters]
+        self.goal_setter_patterns = [(_setter(opening, p, verbs), code) for p, code in setters]
         # "HĐND phường Tân Hòa khóa X, nhiệm kỳ 2021 - 2026 tổ chức Kỳ họp thứ Tư": a council in session
         self.in_session = re.compile(rf"[^.;\n]{{0,{SESSION_REACH}}}?(?<!\w)(?:{_any(rules.frame.session_words)})(?!\w)", re.IGNORECASE)
-        national = _any(rules.frame.national_document_words)
-        self.national_setters = [re.compile(rf"{opening}{flexible(p)}\s+(?:{national})\b[^.;:\n]{{0,150}}?\b(?:{verbs})\b", re.IGNORECASE)
-                                 for p, _ in setters]
+        # "Chiến lược quốc gia ... đặt mục tiêu": the same, named national right after its type word
+        national = rf"\s+(?:{_any(rules.frame.national_document_words)})"
+        self.national_setters = [_setter(opening, p, verbs, national) for p, _ in setters]
         headings = "|".join(flexible(p.upper()) for p, _ in words)
         self.heading = re.compile(rf"\s*(?:{headings})\s*$")
         self.sign_types = {a: r.code for r in symbols.sign_types for a in r.abbreviations}
