@@ -258,6 +258,14 @@ class RankGroupRule(SeenPhraseRule):
     peers: list[str] = Field(min_length=1)
 
 
+class RankPlaceRule(SeenPhraseRule):
+    """A place in a ranking named by a rank word, whatever is ranked: after `within` ("top 55")
+    the number is the rank to stay within, after `phrases` ("xếp hạng thứ 80", "Thứ hạng: 70")
+    the place itself."""
+
+    within: list[str] = Field(min_length=1)
+
+
 class PaddedCountRule(SeenPhraseRule):
     """A count written with a leading zero ("04 hội thảo") counts the thing named after it,
     whatever it is; `phrases` are the words after which such a number names a document, a part
@@ -296,6 +304,7 @@ class NumberRules(Strict):
     non_units: list[PhraseRule]
     per_year: list[PhraseRule]
     rank_group: RankGroupRule
+    rank_place: RankPlaceRule
     padded_count: PaddedCountRule
     grammar: NumberGrammar
 

@@ -125,6 +125,8 @@ class QuantityReader:
         self._baseline_after = _baseline_after(grammar, unit, alternation(self._bound_before))
         self._compile_padded_count(rules)
         self._rank_rule, self._rank_group = rules.rank_group.id, _rank_pattern(rules)
+        self._place_rule, self._rank_place = rules.rank_place.id, _place_pattern(rules)
+        self._within = {key(p) for p in rules.rank_place.within}
 
     # ------------------------------------------------------------------ public
 
@@ -145,6 +147,7 @@ class QuantityReader:
             if not blocked.overlaps(match.start(), match.end()):
                 found.append(self._read_word(text, match))
         ranks = [self._read_rank(match) for match in self._rank_group.finditer(text) if not blocked.overlaps(*match.span("n"))]
+        ranks += [self._read_place(match) for match in self._rank_place.finditer(text) if not blocked.overlaps(*match.span("n"))]
         if ranks:  # "trong 10 trường ... tốt nhất" is a rank, not a count of schools
             ranked = {q.number_start for q in ranks}
             found = [q for q in found if q.number_start not in ranked] + ranks
@@ -293,6 +296,15 @@ class QuantityReader:
             unit="other", unit_text=m.group("peer"), unit_rule=self._rank_rule, per_year_suffix=False, is_range=False,
         )
 
+    def _read_place(self, m: re.Match) -> Quantity:
+        value = float(m.group("n"))
+        bound = "at_most" if key(m.group("word")) in self._within else "exact"
+        return Quantity(
+            start=m.start("word"), end=m.end("n"), number_start=m.start("n"), number_end=m.end("n"),
+            value_min=value, value_max=value, bound=bound, bound_rule=self._place_rule,
+            unit="other", unit_text="", unit_rule=self._place_rule, per_year_suffix=False, is_range=False,
+        )
+
     def _value(self, number: str, scale: str | None) -> float | None:
         value = parse_number(number)
         if value is not None and scale:
@@ -325,6 +337,14 @@ def _rank_pattern(rules: NumberRules) -> re.Pattern:
         rf"(?<!\w)(?:{alternation(ranked.before)})\s+(?P<n>\d{{1,3}})\s+(?P<peer>{alternation(ranked.peers)})(?!\w)"
         rf"[^.;:\n]{{0,{RANK_REACH}}}?(?<!\w)(?:{alternation(ranked.phrases)})(?!\w)",
         re.IGNORECASE,
+    )
+
+
+def _place_pattern(rules: NumberRules) -> re.Pattern:
+    """"top 55", "xếp hạng thứ 80", "Thứ hạng: 70": a place in a ranking (rules rank_place)."""
+    place = rules.rank_place
+    return re.compile(
+        rf"(?<!\w)(?P<word>{alternation(place.within + place.phrases)})\s*:?\s*(?P<n>\d{{1,3}})(?![\w.,/%])", re.IGNORECASE
     )
 
 

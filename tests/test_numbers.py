@@ -312,6 +312,10 @@ SPEC_CASES = [
     ("chỉ số cải cách hành chính nằm trong 15 tỉnh, thành phố dẫn đầu", [q(15, bound="at_most", unit="other")]),
     ("đưa 2 trường vào trong 5 trường đại học hàng đầu khu vực", [q(2, unit="schools"), q(5, bound="at_most", unit="other")]),
     ("trong 5 năm tới có 3 trường đạt chuẩn quốc gia", [q(3, unit="schools")]),
+    # a place in a ranking named by a rank word (own wording): "top" keeps within it
+    ("chỉ số chuyển đổi số của tỉnh vào top 20 cả nước", [q(20, bound="at_most", unit="other")]),
+    ("phấn đấu chỉ số PCI xếp hạng thứ 25", [q(25, unit="other")]),
+    ("tại Kỳ họp thứ 12 của HĐND tỉnh", []),
     # a school day's schedule says what kind of schooling the share has (own wording)
     ("phấn đấu 90% học sinh trung học cơ sở được học 2 buổi/ngày", [q(90)]),
     # an initiative is counted (own wording)

@@ -239,14 +239,18 @@ def test_table_word_examples(unit, text, positive):
         assert (_unit_suffix(text, "12", "").strip() == unit.strip()) == positive
 
 
-def _padded_count_examples():
-    rule = load_rules().numbers.padded_count
-    for text, positive in [*((t, True) for t in rule.examples.positive), *((t, False) for t in rule.examples.negative)]:
-        yield pytest.param(text, positive, id=text[:30])
+def _counted_by_context_examples():
+    numbers = load_rules().numbers
+    for name in ("padded_count", "rank_group", "rank_place"):
+        rule = getattr(numbers, name)
+        for text, positive in [*((t, True) for t in rule.examples.positive), *((t, False) for t in rule.examples.negative)]:
+            yield pytest.param(name, text, positive, id=f"{rule.id}:{text[:30]}")
 
 
-@pytest.mark.parametrize("text, positive", list(_padded_count_examples()))
-def test_padded_count_examples(rules, text, positive):
-    """"04 hội thảo" counts what no unit list holds; "Nghị quyết 01", "tháng 01", "thuộc 05 khoa" do not."""
+@pytest.mark.parametrize("name, text, positive", list(_counted_by_context_examples()))
+def test_quantities_read_by_their_context(rules, name, text, positive):
+    """A number read by the words around it: "04 hội thảo" counts what no unit list holds ("Nghị
+    quyết 01", "tháng 01" do not); "trong 10 tỉnh dẫn đầu", "top 55", "Thứ hạng: 25" are ranks."""
+    rule_id = getattr(rules.numbers, name).id
     quantities = QuantityReader(rules.numbers).find(text)
-    assert any(q.unit_rule == rules.numbers.padded_count.id for q in quantities) is positive
+    assert any(q.unit_rule == rule_id for q in quantities) is positive
