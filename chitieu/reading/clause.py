@@ -138,6 +138,8 @@ class Clause:
         text, q, words = self.text, self.q, self.words
         self.own_year = next((y for y in years_between(self.years, q.end, self.right_end)
                               if not text[q.end : y.start].strip(" (") and y.kind in DUE_KINDS), None)
+        opened = text.rfind("(", self.left_start, q.start)
+        self.bracket = opened if opened >= 0 and ")" not in text[opened : q.start] else None  # the bracket it sits in
         self.left = [m for m in self.marks if self.left_start <= m.start and m.end <= q.start]
         self.right = [m for m in self.marks if q.number_end <= m.start and m.end <= self.right_end]
         self.right_clause_end = self._clause_end()
@@ -152,13 +154,11 @@ class Clause:
         self.part_of_previous = bool(words.part_of.match(text, self.left_start, q.start))
         subject = [m.start for m in self.left if m.family in ("measure", "indicator")]
         self.subject_start = min(subject) if subject else q.start
-        bracket = text.rfind("(", self.subject_start, q.start)
-        if bracket >= 0 and ")" not in text[bracket : q.start]:
-            self.subject_start = bracket + 1  # "(dự kiến cả nước 1,83-1,93%)": a bracket opens its own clause
+        if self.bracket is not None and self.bracket >= self.subject_start:
+            self.subject_start = self.bracket + 1  # "(dự kiến cả nước 1,83-1,93%)": a bracket opens its own clause
 
     def _clause_end(self) -> int:
-        opened = self.text.rfind("(", self.left_start, self.q.start)
-        if opened >= 0 and ")" not in self.text[opened : self.q.start]:
+        if self.bracket is not None:
             closing = self.text.find(")", self.q.end, self.right_end)
             if closing >= 0:
                 return closing  # "(13.003 hộ), chia theo ...": a bracketed figure's clause ends with its bracket
