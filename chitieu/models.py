@@ -424,6 +424,7 @@ class FrameRules(Strict):
 
     version: int
     motto_words: PhraseRule
+    name_end_words: SeenPhraseRule = Field(description="words a heading in capitals says after a unit's name")
     number_words: PhraseRule
     symbol_label_words: PhraseRule
     no_number_words: PhraseRule

@@ -284,9 +284,13 @@ UNITS += [
     # ... and "Đại hội" alone names that congress again
     ("Ngày 3/7, Đảng bộ phường Quyết Thắng tiến hành Đại hội đại biểu Đảng bộ lần thứ XVI. Đại hội đề ra mục tiêu "
      "đến năm 2030 tỷ lệ hộ nghèo giảm còn dưới 1%.", ("party_committee", "commune", "Quyết Thắng")),
-    # a two-column header read as one line: the commune's name stops at the national motto
+    # a two-column header read as one line: the commune's name stops at the national motto, and
+    # a name written in capitals is a name in title case
     ("UBND XÃ TÂN HƯƠNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 20/KH-UBND Tân Hương, ngày 3 tháng 2 năm 2024\n"
-     "KẾ HOẠCH\nGiảm nghèo năm 2024. Mục tiêu: giảm 15 hộ nghèo.", ("ubnd", "commune", "TÂN HƯƠNG")),
+     "KẾ HOẠCH\nGiảm nghèo năm 2024. Mục tiêu: giảm 15 hộ nghèo.", ("ubnd", "commune", "Tân Hương")),
+    # a congress's heading goes on past the unit's name with its number and term (own wording)
+    ("ĐẠI HỘI ĐẢNG BỘ XÃ PHÚC SƠN LẦN THỨ XXI NHIỆM KỲ 2025-2030\nĐại hội đề ra mục tiêu đến năm 2030 giảm tỷ lệ hộ "
+     "nghèo xuống dưới 2%.", ("party_committee", "commune", "Phúc Sơn")),
     # targets spoken for a district are its own, though the province it lies in is named after it
     ("Năm 2022, tỷ lệ hộ nghèo của huyện Kỳ Sơn (Nghệ An) còn 41%. Năm 2023, huyện đặt mục tiêu giảm tỷ lệ hộ nghèo từ 5 đến 6%.",
      (None, "district", "Kỳ Sơn")),
@@ -307,7 +311,7 @@ UNITS += [
 
 @pytest.mark.parametrize("text, expected", UNITS, ids=[
     "congress-resolution", "resolution-of-named-body", "body-by-kind", "unit-commits", "district-in-passing", "district-bare",
-    "chair-name", "thousands-point", "level-word-commits", "city-commits", "ministry", "central-party", "congress-page", "congress-again", "header-motto", "district-spoken-for", "results-source", "other-congress", "minority-congress",
+    "chair-name", "thousands-point", "level-word-commits", "city-commits", "ministry", "central-party", "congress-page", "congress-again", "header-motto", "congress-heading", "district-spoken-for", "results-source", "other-congress", "minority-congress",
     "council-session"])
 def test_the_plan_is_the_unit_the_page_is_about(text, expected):
     plan = extract_text(text).plan

@@ -22,7 +22,9 @@ class IssuerPass:
         self.gazetteer = gazetteer
         self.bodies = {key(p): r for r in rules.places.bodies for p in r.phrases}
         self.back_references = frozenset(r.id for r in rules.places.bodies if r.refers_back)
-        self.motto = re.compile(rf"(?:{alternation(rules.frame.motto_words.phrases)})", re.IGNORECASE)
+        # no unit's name runs into the national motto or what a heading says after the name
+        frame = rules.frame
+        self.name_end = re.compile(rf"(?:{alternation(frame.motto_words.phrases + frame.name_end_words.phrases)})(?!\w)", re.IGNORECASE)
         self.levels = {key(p): r.code for r in rules.places.levels for p in r.phrases}
         self.level_rules = {key(p): r.id for r in rules.places.levels for p in r.phrases}
         self.city_words = {p.lower().rstrip(".") for r in rules.places.levels if r.city for p in r.phrases}
@@ -58,11 +60,11 @@ class IssuerPass:
             if level == "commune":
                 # a commune's name repeats across provinces: it is kept as written ("UBND xã Tân
                 # Lập (huyện Bắc Sơn)") and resolved within the places the document names
-                name, end = _proper_name(text, m.end(), self.motto)
+                name, end = _proper_name(text, m.end(), self.name_end)
             elif place is None and rule.level == "district" and not level_word:
                 # a body that is its level ("Huyện ủy Tây Giang") names its district bare, where
                 # the gazetteer reads districts only after their level word
-                written, after = _proper_name(text, m.end(), self.motto)
+                written, after = _proper_name(text, m.end(), self.name_end)
                 unit = self.gazetteer.lookup(written, "district") if written else None
                 if unit:
                     name, end = unit.name, after
@@ -83,7 +85,7 @@ class IssuerPass:
         taken = sorted(p.evidence.start for p in known)
         units = []
         for m in self.unit_word.finditer(text):
-            name, end = _proper_name(text, m.end(), self.motto)
+            name, end = _proper_name(text, m.end(), self.name_end)
             start = _WORD.match(text, m.end()).start(1)
             if name and bisect_right(taken, start) == bisect_right(taken, m.end()):  # the gazetteer's own
                 word = key(m.group("level"))
@@ -110,19 +112,22 @@ class IssuerPass:
         return place.level if place else None
 
 
-def _proper_name(text: str, offset: int, motto: re.Pattern) -> tuple[str | None, int]:
+def _proper_name(text: str, offset: int, name_end: re.Pattern) -> tuple[str | None, int]:
     """Up to four capitalised syllables from `offset`, and the number some new communes carry: a
     unit's name as written ("Tân Lập", "Ea Kao", "Bảo Lâm 1"). A two-column header read as one
-    line puts the national motto after it ("UBND XÃ CÁT VÂN CỘNG HÒA XÃ HỘI ..."): no name runs into it."""
+    line puts the national motto after it ("UBND XÃ CÁT VÂN CỘNG HÒA XÃ HỘI ..."), and a heading
+    its congress's number or term ("THỊ TRẤN THỨA LẦN THỨ XXIII"): no name runs into them. A name
+    written in capitals is a name in title case ("Cát Vân")."""
     words, end = [], offset
-    while len(words) < 4 and (word := _WORD.match(text, end)) and not motto.match(text, word.start(1)) and (
+    while len(words) < 4 and (word := _WORD.match(text, end)) and not name_end.match(text, word.start(1)) and (
         word.group(1)[0].isupper() or (words and word.group(1).isdigit() and len(word.group(1)) <= 2)
     ):
         words.append(word.group(1))
         end = word.end()
         if words[-1].isdigit():
             break
-    return (" ".join(words), end) if words else (None, offset)
+    name = " ".join(words)
+    return (name.title() if name.isupper() else name, end) if words else (None, offset)
 
 
 def _shortest_names(issuers: list[IssuerMention], places: list[PlaceMention]) -> tuple[list[IssuerMention], list[PlaceMention]]:
