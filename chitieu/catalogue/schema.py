@@ -155,20 +155,7 @@ def _crawl(db: sqlite_utils.Database) -> None:
 def _view_provinces(db: sqlite_utils.Database) -> None:
     """The view names the province a plan's place lies in and its code, so that "which
     provinces" is one select even where district plans are stored."""
-    db.create_view(
-        "targets_view",
-        """
-        select t.id, t.indicator, t.scope, t.change, t.bound, t.value_min, t.value_max, t.unit,
-               t.per_year, t.year, t.text, t.evidence_text, t.sentence,
-               p.symbol, p.doc_type, p.issued, p.issuer_body, p.issuer_level, p.place,
-               pl.level as place_level, pl.code as place_code, pl.province, p.place_successor,
-               p.period_start, p.period_end,
-               d.id as document_id, d.name as document, d.source, d.title, d.published
-        from targets t join documents d on d.id = t.document_id left join plans p on p.id = t.plan_id
-             left join places pl on pl.id = p.place_id
-        """,
-        replace=True,
-    )
+    _targets_view(db, decision_columns="")
 
 
 def _decision_rules(db: sqlite_utils.Database) -> None:
@@ -176,11 +163,16 @@ def _decision_rules(db: sqlite_utils.Database) -> None:
     indicator (docs/reading.md), so that a reviewer sees why."""
     db["targets"].add_column("modality_rule", str)
     db["targets"].add_column("indicator_rule", str)
+    _targets_view(db, decision_columns="t.modality_rule, t.indicator_rule,")
+
+
+def _targets_view(db: sqlite_utils.Database, decision_columns: str) -> None:
+    """One row per target with its plan, place and document: what researchers select from."""
     db.create_view(
         "targets_view",
-        """
+        f"""
         select t.id, t.indicator, t.scope, t.change, t.bound, t.value_min, t.value_max, t.unit,
-               t.per_year, t.year, t.text, t.evidence_text, t.sentence, t.modality_rule, t.indicator_rule,
+               t.per_year, t.year, t.text, t.evidence_text, t.sentence, {decision_columns}
                p.symbol, p.doc_type, p.issued, p.issuer_body, p.issuer_level, p.place,
                pl.level as place_level, pl.code as place_code, pl.province, p.place_successor,
                p.period_start, p.period_end,
