@@ -1,4 +1,4 @@
-"""schemas/ is generated from chitieu/models.py: the committed files must match."""
+"""schemas/ is generated from chitieu/models/: the committed files must match."""
 
 import json
 
