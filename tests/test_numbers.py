@@ -110,7 +110,7 @@ REAL_CASES = [
     ("tỷ_lệ huy_động GDP vào ngân_sách : 10-10,5 %", [q(10, 10.5)]),
     ("Tỷ lệ hộ nghèo chung toàn thành phố giảm còn 0,77% (giảm từ 15 đến 20% tổng số hộ nghèo)",
      [q(0.77), q(15, 20)]),
-    ("a) Có từ 20% đến 30% dân số là người dân tộc thiểu số được tính 1 điểm", [q(20, 30), q(1, unit="other")]),
+    ("a) Có từ 20% đến 30% dân số là người dân tộc thiểu số được tính 1 điểm", [q(20, 30)]),
     ("Giải quyết việc làm cho 150 – 200 lao động hằng năm", [q(150, 200, unit="workers")]),
     ("Bình quân mỗi năm, toàn tỉnh triển khai 20 - 30 mô hình giảm nghèo",
      [q(20, 30, unit="models")]),
@@ -194,7 +194,7 @@ REAL_CASES = [
     ("tiết các khoản thu phân chia về ngân sách trung ương từ 10% trở xuống", [q(10, bound="at_most")]),
     ("có thu nhập bình quân đầu người từ 2.200.000 đồng/người/tháng trở xuống",
      [q(2.2e6, bound="at_most", unit="vnd")]),
-    ("a) Tỉnh từ 2.000.000 người trở xuống được tính 10 điểm", [q(2e6, bound="at_most", unit="persons"), q(10, unit="other")]),
+    ("a) Tỉnh từ 2.000.000 người trở xuống được tính 10 điểm", [q(2e6, bound="at_most", unit="persons")]),
     # "từ A xuống còn B": A is a starting value, not a floor; "đến từ" (coming from) is no bound
     ("(giảm từ 5,03% xuống còn 4,33%)", [q(5.03), q(4.33)]),
     ("vùng đồng bào dân tộc thiểu số giảm mạnh từ 26,75% năm 2022 xuống 14,43% năm 2024", [q(26.75), q(14.43)]),
@@ -316,8 +316,7 @@ SPEC_CASES = [
     ("chỉ số chuyển đổi số của tỉnh vào top 20 cả nước", [q(20, bound="at_most", unit="other")]),
     ("phấn đấu chỉ số PCI xếp hạng thứ 25", [q(25, unit="other")]),
     ("tại Kỳ họp thứ 12 của HĐND tỉnh", []),
-    # a score in points (own wording); points of a percentage are percent
-    ("chỉ số PAPI đạt trên 44 điểm", [q(44, bound="at_least", unit="other")]),
+    # points of a percentage are percent (own wording)
     ("giảm 0,2 điểm phần trăm mỗi năm", [q(0.2)]),
     # a school day's schedule says what kind of schooling the share has (own wording)
     ("phấn đấu 90% học sinh trung học cơ sở được học 2 buổi/ngày", [q(90)]),

@@ -124,16 +124,9 @@ def aspect(c: Clause) -> Mark | None:
     nearest = counted[-1]
     if nearest.code == "forecast" and any(m.code == "commit" and m.start >= c.left_start for m in counted[:-1]):
         return next(m for m in reversed(counted) if m.code == "commit")  # "đặt chỉ tiêu ... ước tăng 8,7%": the goal's estimate
-    goal = next((m for m in reversed(counted[:-1]) if m.code == "commit"), None)
-    if nearest.code in WEAK and goal and not _present_in_own_bracket(c, goal, nearest):
-        return goal  # the state the goal aims at
+    if nearest.code in WEAK and any(m.code == "commit" for m in counted[:-1]):
+        return next(m for m in reversed(counted) if m.code == "commit")  # the state the goal aims at
     return nearest
-
-
-def _present_in_own_bracket(c: Clause, goal: Mark, present: Mark) -> bool:
-    """"đạt tối thiểu 55 điểm (hiện nay là 51,7 điểm)": a bracket opened after the goal word that
-    tells the present gives where the goal starts from."""
-    return c.bracket is not None and goal.end <= c.bracket <= present.start
 
 
 def _bears_on_verb(mark: Mark, changes: list[Mark], c: Clause) -> bool:
