@@ -341,7 +341,7 @@ def _rank_pattern(rules: NumberRules) -> re.Pattern:
 
 
 def _place_pattern(rules: NumberRules) -> re.Pattern:
-    """"top 55", "xếp hạng thứ 80", "Thứ hạng: 70": a place in a ranking (rules rank_place)."""
+    """"top 55", "xếp hạng thứ 80": a place in a ranking (rules rank_place)."""
     place = rules.rank_place
     return re.compile(
         rf"(?<!\w)(?P<word>{alternation(place.within + place.phrases)})\s*:?\s*(?P<n>\d{{1,3}})(?![\w.,/%])", re.IGNORECASE

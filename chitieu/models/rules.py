@@ -80,9 +80,8 @@ class RankGroupRule(SeenPhraseRule):
 
 
 class RankPlaceRule(SeenPhraseRule):
-    """A place in a ranking named by a rank word, whatever is ranked: after `within` ("top 55")
-    the number is the rank to stay within, after `phrases` ("xếp hạng thứ 80", "Thứ hạng: 70")
-    the place itself."""
+    """A place in a ranking named by a rank word, whatever is ranked: after `within` the number
+    is the rank to stay within ("top 55"), after `phrases` the place itself ("xếp hạng thứ 80")."""
 
     within: list[str] = Field(min_length=1)
 
