@@ -382,3 +382,18 @@ def test_a_document_setting_goals_as_a_subject_is_the_plan(text, expected):
 def test_a_goal_without_a_figure_names_the_plan(text, expected):
     plan = extract_text(text).plan
     assert (plan.issuer_level, plan.place, plan.period_start, plan.period_end) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a register's copy opens with the document's title and no header: that is the document, not
+    # one a later sentence says was adopted (own wording)
+    ("Chỉ thị về việc xây dựng kế hoạch phát triển kinh tế - xã hội 5 năm 2026 - 2030\nNăm 2025, các chỉ tiêu đã được thông "
+     "qua tại Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XV, giai đoạn 2021 - 2025 cơ bản hoàn thành. Giai đoạn 2026 - 2030, "
+     "phấn đấu tỷ lệ hộ nghèo giảm bình quân 1%/năm.", ("chi_thi", None, None, 2026, 2030)),
+    # a sentence saying a document of the title's type was issued tells by whom and when (own wording)
+    ("Kế hoạch phát triển du lịch cộng đồng (10/04/2024)\n\nNgày 8/4, UBND tỉnh Lào Cai ban hành Kế hoạch phát triển du lịch "
+     "cộng đồng giai đoạn 2024 - 2030, phấn đấu đón 1 triệu lượt khách.", ("ke_hoach", "ubnd", "2024-04-08", 2024, 2030)),
+], ids=["register-title", "title-then-issuing-sentence"])
+def test_a_text_opening_with_a_title_is_that_document(text, expected):
+    plan = extract_text(text).plan
+    assert (plan.doc_type, plan.issuer_body, plan.issued and plan.issued.isoformat(), plan.period_start, plan.period_end) == expected

@@ -50,9 +50,15 @@ def plan_headline(rules: Rules):
     plan_words = [p for r in symbols.type_words if r.code in symbols.plan_types for p in r.phrases]
     of = alternation(rules.frame.possessive_words.phrases)
     opens = re.compile(rf"^\W*(?:[^\W\d][^:\n]{{0,40}}:\s*)?(?:{alternation(plan_words)})\s+(?:{of})\s", re.IGNORECASE)
-    result_words = [p for r in rules.sections.headings if r.kind == "result" for p in r.phrases]
-    results = re.compile(rf"(?<!\w)(?:{alternation(result_words)})(?!\w)", re.IGNORECASE)
+    results = result_words(rules)
     return lambda headline: bool(opens.match(headline)) and not results.search(headline)
+
+
+def result_words(rules: Rules) -> re.Pattern:
+    """The words of a results section's heading ("Kết quả thực hiện"): a title holding one
+    reports on a document, it is not that document."""
+    words = [p for r in rules.sections.headings if r.kind == "result" for p in r.phrases]
+    return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)", re.IGNORECASE)
 
 
 def commits_after(rules: Rules) -> re.Pattern:

@@ -88,6 +88,9 @@ def find_issue_sentence(text, sentences, plan_symbol, targets, issuers: list[Iss
         for start, end in sentences:
             if start <= plan_symbol.evidence.start < end:
                 return start, end
+    title = _own_title(text, sentences, words)
+    if title:
+        return title
     for start, end in sorted({(t.sentence.start, t.sentence.end) for t in targets}):
         if words.issuing.search(text, start, end):
             continue  # "..., UBND tỉnh ban hành Kế hoạch ...": the plan announced, not one quoted
@@ -109,3 +112,18 @@ def find_issue_sentence(text, sentences, plan_symbol, targets, issuers: list[Iss
     if sentences and words.names_plan(text[sentences[0][0] : sentences[0][1]]):
         return sentences[0]  # a headline naming the document whose figures the page lists
     return None
+
+
+def _own_title(text: str, sentences, words: PlanWords) -> tuple[int, int] | None:
+    """A text opening with a document's title ("Chỉ thị về việc xây dựng kế hoạch phát triển kinh
+    tế - xã hội 5 năm 2011 - 2015", a register's copy without its header) is that document; a
+    sentence saying a document of its type was issued tells by whom and when ("Ngày 20/9, Thủ
+    tướng Chính phủ ban hành Kế hoạch ..."), one issuing a document of another type cites it."""
+    if not sentences or not words.title.match(text, *sentences[0]) or words.results.search(text, *sentences[0]):
+        return None
+    titled = words.type_word(text[sentences[0][0] : sentences[0][1]])
+    for start, end in sentences[1:]:
+        sentence = text[start:end]
+        if words.issuing.search(sentence) and words.type_word(sentence) == titled and not words.legal_basis.match(sentence):
+            return start, end
+    return sentences[0]

@@ -9,7 +9,7 @@ import re
 from ..models import DocType
 from ..passes.periods import until_pattern
 from ..passes.symbols import letter_body_re
-from ..reading.clause import against_plan, commits_after, plan_headline
+from ..reading.clause import against_plan, commits_after, plan_headline, result_words
 from ..phrases import alternation, flexible, key
 from ..text import STORED_DATE
 from ..rules import Rules
@@ -48,6 +48,9 @@ class PlanWords:
         # "Chiến lược quốc gia ... đặt mục tiêu": the same, named national right after its type word
         national = rf"\s+(?:{_any(rules.frame.national_document_words)})"
         self.national_setters = [_setter(opening, p, verbs, national) for p, _ in setters]
+        # a text opening with a type word: a register's copy keeps a document's title and drops its header
+        self.results = result_words(rules)
+        self.title = re.compile(rf"^(?:{STORED_DATE.pattern})?\s*(?:{'|'.join(flexible(p) for p, _ in words)})(?!\w)", re.IGNORECASE)
         headings = "|".join(flexible(p.upper()) for p, _ in words)
         self.heading = re.compile(rf"\s*(?:{headings})\s*$")
         self.sign_types = {a: r.code for r in symbols.sign_types for a in r.abbreviations}
