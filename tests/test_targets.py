@@ -90,6 +90,10 @@ DECISIONS = [
      "nhập bình quân 70 triệu đồng/người.\n\nĐại hội đã thông qua các chỉ tiêu chủ yếu đến năm 2030: tốc độ tăng trưởng "
      "kinh tế bình quân từ 9%/năm trở lên; thu nhập bình quân đầu người đạt 70 triệu đồng.",
      [t(9, per_year=True), t(70e6, unit="vnd", per_year=True)]),
+    # the items of one list are distinct things, however alike their measure and figure (own wording)
+    ("Phấn đấu đến năm 2030: tỷ lệ người dân tham gia bảo hiểm y tế đạt 95%; tỷ lệ che phủ rừng đạt 45%; "
+     "95% học sinh tham gia bảo hiểm y tế.",
+     [t(95), t(45), t(95)]),
     # a portal headline naming a year still ahead of the page's date line states the plan's key goal ...
     ("Sơn La: Hỗ trợ 500 hộ nghèo xây dựng nhà ở trong năm 2022\n\nThứ Sáu, 18/03/2022 18:05\n\n"
      "Ngày 10/3, UBND tỉnh ban hành Kế hoạch số 55/KH-UBND về giảm nghèo bền vững.",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 
 from ..models import TargetMention
 from ..sentences import line_end
@@ -17,6 +18,7 @@ TAG_LINES = 3  # lines of tags and dates a page may print above its headline
 RESTATED_WORDS = 6  # fewest words a statement needs to be told a restatement of a longer one
 REPEAT_OVERLAP = 0.75  # share of their words two statements of one figure have in common when both state one commitment
 _WORDS = re.compile(r"[^\W\d_]+")
+_LINE_END, _ITEM_END = re.compile("\n"), re.compile(";")
 _ENUMERATED = re.compile(r"\s*(?:[^\W\d_]|\d+|[IVXLC]+)[.)]\s|\s*[-+•*]\s")  # "a) ", "2. ", "IV. ", "- "
 
 
@@ -29,7 +31,7 @@ def one_statement_each(targets: list[TargetMention], text: str, named_unit: re.P
         lead = _lead_span(text, headline[1])
         if lead:
             targets = _drop_headline_paraphrases(targets, lead, text)
-    return _drop_repeats(targets, named_unit)
+    return _drop_repeats(targets, named_unit, text)
 
 
 def _lead_span(text: str, after: int) -> tuple[int, int] | None:
@@ -156,15 +158,16 @@ def _end_of_range(body: TargetMention, value: float) -> bool:
     return body.value_min != body.value_max and value in (body.value_min, body.value_max)
 
 
-def _drop_repeats(targets: list[TargetMention], named_unit: re.Pattern) -> list[TargetMention]:
+def _drop_repeats(targets: list[TargetMention], named_unit: re.Pattern, text: str) -> list[TargetMention]:
     """The same commitment stated again (headline and body, goals and tasks) is one target: the
     same figure for the same measure, told in mostly the same words, of the same unit."""
+    lists = _Lists(text)
     kept: list[TargetMention] = []
     by_figure: dict[tuple, list[tuple[TargetMention, set[str], set[str]]]] = {}  # only the same figure can repeat
     for target in targets:
         words, units = _words(target), _units(target, named_unit)
         alike = by_figure.setdefault(_figure(target), [])
-        if not any(_same_commitment(target, words, k, kept_words) and not _other_unit(units, kept_units)
+        if not any(_same_commitment(target, words, k, kept_words, lists) and not _other_unit(units, kept_units)
                    for k, kept_words, kept_units in alike):
             kept.append(target)
             alike.append((target, words, units))
@@ -184,7 +187,29 @@ def _figure(target: TargetMention) -> tuple:
     return target.indicator, target.value_min, target.value_max, target.unit, target.year, target.scope
 
 
-def _same_commitment(target: TargetMention, words: set[str], kept: TargetMention, kept_words: set[str]) -> bool:
+class _Lists:
+    """Where a document's lines end and its list items part (";"), to tell in constant time
+    whether two statements are items of one list."""
+
+    def __init__(self, text: str):
+        self.line_ends = [m.start() for m in _LINE_END.finditer(text)]
+        self.item_ends = [m.start() for m in _ITEM_END.finditer(text)]
+
+    def one_list(self, first: TargetMention, second: TargetMention) -> bool:
+        """The items of one list are distinct things ("tỷ lệ trường học đạt chuẩn Quốc gia đạt 100%;
+        ...; 100% trạm y tế đạt chuẩn quốc gia", w175; rural and urban water in Long An's directive):
+        a goal is told again elsewhere, not in its own paragraph's list."""
+        start, end = first.evidence.end, second.evidence.start
+        return _count_within(self.item_ends, start, end) > 0 and _count_within(self.line_ends, start, end) == 0
+
+
+def _count_within(positions: list[int], start: int, end: int) -> int:
+    return bisect_left(positions, end) - bisect_left(positions, start)
+
+
+def _same_commitment(target: TargetMention, words: set[str], kept: TargetMention, kept_words: set[str], lists: _Lists) -> bool:
+    told_alike = _overlap(words, kept_words) >= REPEAT_OVERLAP or _restated_within(words, kept_words)
     if target.indicator != "other":
-        return target.change == kept.change and target.bound == kept.bound
-    return _overlap(words, kept_words) >= REPEAT_OVERLAP or _restated_within(words, kept_words)
+        # a measure's figure told again is one commitment, unless another item of the same list tells it
+        return target.change == kept.change and target.bound == kept.bound and (told_alike or not lists.one_list(kept, target))
+    return told_alike
