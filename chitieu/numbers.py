@@ -96,7 +96,8 @@ class QuantityReader:
         self._turn = re.compile(rf"^{turn}\s+", re.IGNORECASE)
         yearly = rf"\s*/\s*(?:{alternation(grammar.year_unit)})\b"
         self._yearly = re.compile(yearly, re.IGNORECASE)
-        one = rf"(?P<{{n}}>{NUMBER})(?:\s*(?P<{{s}}>{scale})\b)?(?P<{{p}}>\s*%)?(?:{yearly})?"
+        # "%0" is a per-mille sign typed (rules unit-per-mille), not a percent
+        one = rf"(?P<{{n}}>{NUMBER})(?:\s*(?P<{{s}}>{scale})\b)?(?P<{{p}}>\s*%(?!0))?(?:{yearly})?"
         range_join = rf"\s*(?:-|–|—|(?<!\w)(?:{alternation(grammar.range_words)})(?!\w))\s*"
         self._quantity = re.compile(
             rf"(?<![\w/.,-])"

@@ -316,6 +316,10 @@ SPEC_CASES = [
     ("chỉ số chuyển đổi số của tỉnh vào top 20 cả nước", [q(20, bound="at_most", unit="other")]),
     ("phấn đấu chỉ số PCI xếp hạng thứ 25", [q(25, unit="other")]),
     ("tại Kỳ họp thứ 12 của HĐND tỉnh", []),
+    # a rate per thousand, with its sign or "%0" typed for it, is no percent (own wording)
+    ("giảm tỷ suất sinh 0,2‰ mỗi năm", [q(0.2, unit="other")]),
+    ("tỷ suất chết trẻ em dưới 1 tuổi còn dưới 9%0", [q(9, bound="at_most", unit="other")]),
+    ("tỷ lệ hộ nghèo giảm 2%, còn dưới 10%", [q(2), q(10, bound="at_most")]),
     # points of a percentage are percent (own wording)
     ("giảm 0,2 điểm phần trăm mỗi năm", [q(0.2)]),
     # a school day's schedule says what kind of schooling the share has (own wording)
