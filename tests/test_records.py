@@ -291,7 +291,7 @@ UNITS += [
     # a congress's heading goes on past the unit's name with its number and term (own wording)
     ("ĐẠI HỘI ĐẢNG BỘ XÃ PHÚC SƠN LẦN THỨ XXI NHIỆM KỲ 2025-2030\nĐại hội đề ra mục tiêu đến năm 2030 giảm tỷ lệ hộ "
      "nghèo xuống dưới 2%.", ("party_committee", "commune", "Phúc Sơn")),
-    # ... though a name may begin with such a word (own wording)
+    # ... but a year word is no such word: names begin and end with it (own wording)
     ("Năm 2025, UBND thị trấn Năm Căn phấn đấu giảm 20 hộ nghèo.", ("ubnd", "commune", "Năm Căn")),
     # targets spoken for a district are its own, though the province it lies in is named after it
     ("Năm 2022, tỷ lệ hộ nghèo của huyện Kỳ Sơn (Nghệ An) còn 41%. Năm 2023, huyện đặt mục tiêu giảm tỷ lệ hộ nghèo từ 5 đến 6%.",
@@ -313,7 +313,7 @@ UNITS += [
 
 @pytest.mark.parametrize("text, expected", UNITS, ids=[
     "congress-resolution", "resolution-of-named-body", "body-by-kind", "unit-commits", "district-in-passing", "district-bare",
-    "chair-name", "thousands-point", "level-word-commits", "city-commits", "ministry", "central-party", "congress-page", "congress-again", "header-motto", "congress-heading", "name-begins-with-a-year-word", "district-spoken-for", "results-source", "other-congress", "minority-congress",
+    "chair-name", "thousands-point", "level-word-commits", "city-commits", "ministry", "central-party", "congress-page", "congress-again", "header-motto", "congress-heading", "name-with-a-year-word", "district-spoken-for", "results-source", "other-congress", "minority-congress",
     "council-session"])
 def test_the_plan_is_the_unit_the_page_is_about(text, expected):
     plan = extract_text(text).plan
