@@ -426,6 +426,10 @@ PRINCIPLES = [
      "Tỷ lệ hộ nghèo cuối năm 2025: 13,2%.", [(13.2, "percent", "level", "all")]),
     # a place in a ranking is the goal's figure (own wording)
     ("Tỉnh phấn đấu đến năm 2030 chỉ số chuyển đổi số vươn lên top 10 cả nước.", [(10, "other", "level", "all")]),
+    # rural and urban halves of one measure are groups of their own; a rural measure alone is the whole (own wording)
+    ("Phấn đấu đến năm 2030, tỷ lệ hộ dân nông thôn sử dụng nước sạch đạt 80%; tỷ lệ hộ dân thành thị sử dụng nước sạch "
+     "đạt 98%.", [(80, "percent", "level", "other"), (98, "percent", "level", "other")]),
+    ("Phấn đấu đến năm 2030, tỷ lệ hộ dân nông thôn sử dụng nước sạch đạt 80%.", [(80, "percent", "level", "all")]),
     # a headline restates one body figure: the closest in words; the same number for another measure stays
     ("Phấn đấu đến năm 2026 có 85% trường học đạt chuẩn quốc gia\n\nTỉnh phấn đấu đến năm 2026 có 85% trường học đạt chuẩn "
      "quốc gia và 85% trạm y tế xã đạt chuẩn quốc gia về y tế.",

@@ -14,7 +14,7 @@ __all__ = [
     "RuleId", "RegexPattern", "Examples", "PhraseRule", "BoundRule", "ScaleRule", "NumberWordRule",
     "UnitRule", "SeenPhraseRule", "RankGroupRule", "RankPlaceRule", "PaddedCountRule", "NumberGrammar",
     "NumberRules", "TypedPhraseRule", "SignTypeRule", "SymbolRules", "IndicatorRule", "IndicatorRules",
-    "ScopeRule", "ScopeRules", "ChangeRule", "Mark", "MarkRule", "CueRules", "TimeRules", "CalendarRules",
+    "ScopeRule", "HalvesRule", "ScopeRules", "ChangeRule", "Mark", "MarkRule", "CueRules", "TimeRules", "CalendarRules",
     "FrameRules", "SpellingRules", "ColumnUnitRule", "TableRules", "ClauseRules", "SectionKind",
     "HeadingRule", "SectionRules", "BodyRule", "LevelRule", "PlaceAlias", "FormerUnit", "PlaceRules",
 ]
@@ -178,9 +178,17 @@ class ScopeRule(PhraseRule):
     label: str | None = Field(None, description="what reviewers read for the code (the first rule of a code gives it)")
 
 
+class HalvesRule(SeenPhraseRule):
+    """Two halves of a territory one measure is set for, each a group of its own: `phrases` name
+    one half (rural), `other_half` the other (urban)."""
+
+    other_half: list[str] = Field(min_length=1)
+
+
 class ScopeRules(Strict):
     version: int
     scopes: list[ScopeRule]
+    halves: HalvesRule
 
 
 class ChangeRule(SeenPhraseRule):

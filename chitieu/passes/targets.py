@@ -36,6 +36,7 @@ from ..rules import Rules
 from ..sentences import line_end, sentence_spans
 from .periods import phase_start
 from ..spans import SpanIndex
+from .halves import Halves
 from .repeats import headline_span, one_statement_each
 
 GOAL_LIST_ITEM = Context("goal", GOAL_LIST)
@@ -85,6 +86,7 @@ class TargetPass:
         self.words = ClauseWords(rules)
         self.money_goals = frozenset(rules.cues.money_goal_indicators)
         self.names_plan = plan_headline(rules)  # "Chợ Đồn: Nghị quyết của HĐND huyện về nhiệm vụ ... năm 2012"
+        self.halves = Halves(rules.scopes.halves)
 
     def run(self, doc: Doc, exclude: list[tuple[int, int]], page_date: tuple[int, int] | None = None) -> list[TargetMention]:
         """Targets in reading order (`read`'s targets)."""
@@ -108,7 +110,8 @@ class TargetPass:
         reader = _DocumentReader(self, text, marks, quantities, years, layout, page_date, (reported, 1) if reported else None,
                                  self._page_frame(text))
         targets = [t for sentence in sentences for t in reader.sentence(sentence)]
-        return TargetReading(one_statement_each(targets, text, self.words.named_unit), reader.stated_goals, reader.reported)
+        targets = self.halves.apart(one_statement_each(targets, text, self.words.named_unit))
+        return TargetReading(targets, reader.stated_goals, reader.reported)
 
 
     def _page_frame(self, text: str) -> Context:

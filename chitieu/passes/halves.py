@@ -1,0 +1,30 @@
+"""Rural and urban halves of one measure (docs/reading.md, principle 4): where a page sets the
+same measure for both, each figure is for a group of its own, not for the whole territory."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import HalvesRule, TargetMention
+from ..phrases import alternation
+
+
+class Halves:
+    def __init__(self, rule: HalvesRule):
+        self.rule_id = rule.id
+        self.one = re.compile(rf"(?<!\w)(?:{alternation(rule.phrases)})(?!\w)", re.IGNORECASE)
+        self.other = re.compile(rf"(?<!\w)(?:{alternation(rule.other_half)})(?!\w)", re.IGNORECASE)
+
+    def apart(self, targets: list[TargetMention]) -> list[TargetMention]:
+        """Targets whose measure the page sets for both halves, each half's scope `other`."""
+        one = {t.indicator for t in targets if self._half(t) == "one"}
+        other = {t.indicator for t in targets if self._half(t) == "other"}
+        both = (one & other) - {"other"}
+        return [t.model_copy(update={"scope": "other"}) if t.scope == "all" and t.indicator in both and self._half(t) else t
+                for t in targets]
+
+    def _half(self, target: TargetMention) -> str | None:
+        has_one, has_other = bool(self.one.search(target.text)), bool(self.other.search(target.text))
+        if has_one == has_other:
+            return None  # neither half, or both named together
+        return "one" if has_one else "other"
