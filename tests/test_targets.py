@@ -29,7 +29,7 @@ DECISIONS = [
     ("Ước đến cuối năm 2022, tỷ lệ hộ nghèo toàn tỉnh còn 3,5%.", []),
     ("Tổng nguồn vốn thực hiện Chương trình là 1.200 tỷ đồng.", []),
     ("Phấn đấu năm 2025 xây dựng được ít nhất 22 đơn vị hành chính cấp xã không ma túy. "
-     "Cơ sở cai nghiện số 1 hiện đang cai nghiện cho 366 người.", [t(22, unit="other", bound="at_least")]),
+     "Cơ sở cai nghiện số 1 hiện đang cai nghiện cho 366 người.", [t(22, unit="communes", bound="at_least")]),
     # rule 1: a group definition names who, not how many
     ("Phấn đấu giảm 4% tỷ lệ hộ nghèo ở các huyện có tỷ lệ hộ nghèo trên 50%.", [t(4, change="decrease")]),
     # rule 1: the units a plan assigns targets to are who receives them, not a target
