@@ -35,6 +35,15 @@ def folded(text: str | None) -> str:
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
 
 
+def unaccented(text: str) -> str:
+    """`text` without its accents, letter for letter (its offsets hold): "ỦY BAN NHÂN DẦN" ->
+    "UY BAN NHAN DAN"."""
+    return "".join(_BASE_LETTER.get(c) or unicodedata.normalize("NFD", c)[0] for c in text)
+
+
+_BASE_LETTER = {"Đ": "D", "đ": "d", "ð": "d"}
+
+
 def vietnamese_share(text: str) -> float:
     """The share of `text`'s letters that carry a Vietnamese diacritic (or are đ)."""
     return len(VIETNAMESE_LETTER.findall(text)) / (len(LETTER.findall(text)) or 1)

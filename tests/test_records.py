@@ -288,6 +288,10 @@ UNITS += [
     # a name written in capitals is a name in title case
     ("UBND XÃ TÂN HƯƠNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 20/KH-UBND Tân Hương, ngày 3 tháng 2 năm 2024\n"
      "KẾ HOẠCH\nGiảm nghèo năm 2024. Mục tiêu: giảm 15 hộ nghèo.", ("ubnd", "commune", "Tân Hương")),
+    # a scan's header whose accents OCR misread is read without them (own wording)
+    ("ỦY BAN NHÂN DẨN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nTỈNH QUẢNG BÌNH Độc lập - Tự do - Hạnh phúc\n"
+     "Số: 12/KH-UBND Quảng Bình, ngày 5 tháng 1 năm 2024\nKẾ HOẠCH\nGiảm nghèo năm 2024\n\nThực hiện hướng dẫn của Bộ Nội vụ, "
+     "năm 2024 phấn đấu giảm 1% tỷ lệ hộ nghèo.", ("ubnd", "province", "Quảng Bình")),
     # a congress's heading goes on past the unit's name with its number and term (own wording)
     ("ĐẠI HỘI ĐẢNG BỘ XÃ PHÚC SƠN LẦN THỨ XXI NHIỆM KỲ 2025-2030\nĐại hội đề ra mục tiêu đến năm 2030 giảm tỷ lệ hộ "
      "nghèo xuống dưới 2%.", ("party_committee", "commune", "Phúc Sơn")),
@@ -313,7 +317,7 @@ UNITS += [
 
 @pytest.mark.parametrize("text, expected", UNITS, ids=[
     "congress-resolution", "resolution-of-named-body", "body-by-kind", "unit-commits", "district-in-passing", "district-bare",
-    "chair-name", "thousands-point", "level-word-commits", "city-commits", "ministry", "central-party", "congress-page", "congress-again", "header-motto", "congress-heading", "name-with-a-year-word", "district-spoken-for", "results-source", "other-congress", "minority-congress",
+    "chair-name", "thousands-point", "level-word-commits", "city-commits", "ministry", "central-party", "congress-page", "congress-again", "header-motto", "ocr-header", "congress-heading", "name-with-a-year-word", "district-spoken-for", "results-source", "other-congress", "minority-congress",
     "council-session"])
 def test_the_plan_is_the_unit_the_page_is_about(text, expected):
     plan = extract_text(text).plan

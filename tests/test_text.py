@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from chitieu.text import normalise
+from chitieu.text import normalise, unaccented
 
 CASES = [
     # (raw, normalised)
@@ -51,3 +51,13 @@ def test_the_spelling_table_is_underthesea_s():
     from chitieu.text import _token_map
 
     assert _token_map() == dict(normalizer.token_map)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ỦY BAN NHÂN DẦN", "UY BAN NHAN DAN"),
+    ("TÍNH HÀ TĨNH, Đắk Lắk", "TINH HA TINH, Dak Lak"),
+    ("Số: 12/KH-UBND", "So: 12/KH-UBND"),
+])
+def test_unaccented_keeps_every_offset(text, expected):
+    """A scan's header is read without accents where its words are matched; offsets must hold."""
+    assert unaccented(text) == expected and len(unaccented(text)) == len(text)

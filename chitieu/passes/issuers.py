@@ -13,8 +13,11 @@ from ..nlp import text_of
 from ..phrases import alternation, key
 from ..places import Gazetteer, Place
 from ..rules import Rules
+from ..text import unaccented
 
 _WORD = re.compile(r"\s+([\w'’-]+)")  # "D'Ran", "B’Lao"
+HEADER_LINES = re.compile(r"(?:[^\n]*\S[^\n]*\n+){1,4}")  # a legal header's lines: its bodies, motto, number and date
+HEADER_REACH = 300  # characters at most of such a header
 
 
 class IssuerPass:
@@ -32,12 +35,11 @@ class IssuerPass:
         # unit even where the gazetteer has no such name (communes, districts merged before 2025)
         plain = {p: r.code for r in rules.places.levels if not r.city and r.code in ("district", "commune") for p in r.phrases}
         self.unit_word = re.compile(rf"(?<!\w)(?P<level>{alternation(plain)})(?=\s+[^\W\d_])", re.IGNORECASE)
-        bodies = alternation(self.bodies)
-        levels = alternation(self.levels)
-        self.body_re = re.compile(
-            rf"(?<![\w/-])(?P<body>{bodies})(?:\s+(?P<level>{levels})(?!\w))?",
-            re.IGNORECASE,
-        )
+        self.body_re = _body_pattern(self.bodies, self.levels)
+        # a scan's header read without accents ("ỦY BAN NHÂN DẦN", "TÍNH HÀ TĨNH"), as its headings are
+        self.unaccented_bodies = {unaccented(p): r for p, r in self.bodies.items()}
+        self.unaccented_levels = {unaccented(p): p for p in self.levels}
+        self.unaccented_body_re = _body_pattern(self.unaccented_bodies, self.unaccented_levels)
 
     def run(self, doc: Doc) -> tuple[list[IssuerMention], list[PlaceMention]]:
         text = text_of(doc)
@@ -50,10 +52,7 @@ class IssuerPass:
         starts = [p.evidence.start for p in places]
         issuers: list[IssuerMention] = []
         named: list[PlaceMention] = []  # districts named bare after a body that is their level
-        for m in self.body_re.finditer(text):
-            body_text = m.group("body")
-            rule = self.bodies[key(body_text)]
-            level_word = (m.group("level") or "").lower().rstrip(".")
+        for m, rule, level_word in self._bodies(text):
             place, end = self._place_after(text, m.end(), places, starts)
             level = rule.level or self._level(level_word, place)
             name = place.name if place else None
@@ -79,6 +78,19 @@ class IssuerPass:
         places = sorted(places + named, key=lambda p: p.evidence.start) if named else places
         issuers, places = _shortest_names(issuers, places)
         return _resolve_bodies(issuers, places, self.back_references), places
+
+    def _bodies(self, text: str):
+        """Each body written in the text, with its rule and level word; where none is in the
+        header, the header's read without accents (a scan's OCR misreads them)."""
+        found = [(m, self.bodies[key(m.group("body"))], (m.group("level") or "").lower().rstrip("."))
+                 for m in self.body_re.finditer(text)]
+        header = HEADER_LINES.match(text)
+        header_end = min(header.end(), HEADER_REACH) if header else 0
+        if not header_end or (found and found[0][0].start() < header_end):
+            return found
+        read_unaccented = [(m, self.unaccented_bodies[key(m.group("body"))], self.unaccented_levels.get(key(m.group("level") or ""), ""))
+                           for m in self.unaccented_body_re.finditer(unaccented(text[:header_end]))]
+        return read_unaccented + [f for f in found if f[0].start() >= header_end]
 
     def _named_units(self, text: str, known: list[PlaceMention]) -> list[PlaceMention]:
         """Units written with their level word where the gazetteer found none: "xã Minh Tân"."""
@@ -110,6 +122,10 @@ class IssuerPass:
         if level_word:
             return self.levels.get(level_word)  # type: ignore[return-value]
         return place.level if place else None
+
+
+def _body_pattern(bodies, levels) -> re.Pattern:
+    return re.compile(rf"(?<![\w/-])(?P<body>{alternation(bodies)})(?:\s+(?P<level>{alternation(levels)})(?!\w))?", re.IGNORECASE)
 
 
 def _proper_name(text: str, offset: int, name_end: re.Pattern) -> tuple[str | None, int]:
