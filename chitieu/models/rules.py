@@ -307,7 +307,7 @@ class ClauseRules(Strict):
     average_words: SeenPhraseRule
 
 
-SectionKind = Literal["goal", "result", "task"]
+SectionKind = Literal["goal", "result", "task", "budget"]
 
 
 class HeadingRule(SeenPhraseRule):

@@ -188,6 +188,8 @@ def decide(c: Clause, year: Year | None, page_date, past_before, context: Contex
     if mark and mark.code in ("done", "state", "progressive", "report"):
         return Modality("result", mark.rule_id)
     committed = mark is not None  # a commit mark, or a forecast in the plan's goal paragraph
+    if context.kind == "budget" and not committed:
+        return Modality("budget", context.rule_id or "section-budget.v1")  # a funding part: what is spent, and on what
     under_way = None if committed or context.kind == "goal" else present_after(c)
     if under_way:
         return Modality("result", under_way.rule_id)  # "68 công trình ... đang hoạt động": the count describes now
