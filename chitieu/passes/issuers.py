@@ -16,7 +16,7 @@ from ..rules import Rules
 from ..text import unaccented
 
 _WORD = re.compile(r"\s+([\w'’-]+)")  # "D'Ran", "B’Lao"
-HEADER_LINES = re.compile(r"(?:[^\n]*\S[^\n]*\n+){1,4}")  # a legal header's lines: its bodies, motto, number and date
+HEADER_LINES = re.compile(r"(?:[^\S\n]*\S[^\n]*\n+){1,4}")  # a legal header's lines: its bodies, motto, number and date
 HEADER_REACH = 300  # characters at most of such a header
 
 
