@@ -152,6 +152,15 @@ def test_a_documents_own_type_heading_names_it_when_ocr_lost_its_number_line():
     assert extract_text(text).plan.doc_type == "quyet_dinh"
 
 
+def test_a_heading_of_any_type_names_the_document_whose_number_ocr_lost():
+    # a notice setting no figure is still that notice, from its own heading (own wording)
+    text = ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nTỈNH QUẢNG BÌNH Độc lập - Tự do - Hạnh phúc\n"
+            "Só:J‡4 /TB-UBND Quảng Bình, ngày J2 tháng 3 năm 2025\nTHÔNG BÁO\n\nKết luận của Chủ tịch UBND tỉnh tại buổi "
+            "làm việc về cải cách hành chính\n\nCác sở, ngành tập trung rà soát thủ tục hành chính.")
+    plan = extract_text(text).plan
+    assert (plan.doc_type, plan.issuer_body, plan.issuer_level, plan.place) == ("thong_bao", "ubnd", "province", "Quảng Bình")
+
+
 def test_a_number_line_in_an_annex_table_cites_another_document():
     # the shape of Tesseract's output on realdocs HaTinh_496-KH-UBND: a blank-number header with
     # an unreadable day, and far below it an annex table whose cell reads "Quyết định / số: / 1177/QĐ-UBND"

@@ -54,14 +54,15 @@ def in_header(text: str, symbol: SymbolMention, words: PlanWords) -> bool:
 
 def own_heading_type(text: str, words: PlanWords):
     """The type a legal document's heading gives it, a line of its own under the national motto
-    ("Độc lập - Tự do - Hạnh phúc" ... "QUYẾT ĐỊNH"): the page is that document even where OCR lost
-    its number line ("46 4 /QĐ-UBND Hà Tĩnh, ngày ..."); rule 5, a plan a Quyết định promulgates is one."""
+    ("Độc lập - Tự do - Hạnh phúc" ... "QUYẾT ĐỊNH", "THÔNG BÁO"): the page is that document even
+    where OCR lost its number line ("46 4 /QĐ-UBND Hà Tĩnh, ngày ...", "Só:J‡92 /TB-UBND"); rule 5,
+    a plan a Quyết định promulgates is one."""
     lines = text[:HEADER_CHARS].splitlines()
     motto = next((i for i, line in enumerate(lines) if words.motto.search(line)), None)
     if motto is None:
         return None
-    heading = next((line for line in lines[motto + 1 : motto + HEADING_LINES] if words.heading.match(line)), None)
-    return words.type_word(heading) if heading else None
+    return next((code for line in lines[motto + 1 : motto + HEADING_LINES] for pattern, code in words.heading_types
+                 if pattern.match(line)), None)
 
 
 HEADING_LINES = 6  # lines after the motto within which the document's type heading stands

@@ -53,6 +53,8 @@ class PlanWords:
         self.title = re.compile(rf"^(?:{STORED_DATE.pattern})?\s*(?:{'|'.join(flexible(p) for p, _ in words)})(?!\w)", re.IGNORECASE)
         headings = "|".join(flexible(p.upper()) for p, _ in words)
         self.heading = re.compile(rf"\s*(?:{headings})\s*$")
+        # a legal document's heading line names its type, whatever it is ("THÔNG BÁO", "BÁO CÁO")
+        self.heading_types = [(re.compile(rf"\s*{flexible(p.upper())}\s*$"), rule.code) for rule in symbols.type_words for p in rule.phrases]
         self.sign_types = {a: r.code for r in symbols.sign_types for a in r.abbreviations}
         self.plan_types = frozenset(symbols.plan_types)
         self.letter_body = letter_body_re(symbols)
