@@ -426,6 +426,8 @@ PRINCIPLES = [
      "Tỷ lệ hộ nghèo cuối năm 2025: 13,2%.", [(13.2, "percent", "level", "all")]),
     # a place in a ranking is the goal's figure (own wording)
     ("Tỉnh phấn đấu đến năm 2030 chỉ số chuyển đổi số vươn lên top 10 cả nước.", [(10, "other", "level", "all")]),
+    # "tất cả ... đều ..." covers the whole group: 100% (own wording)
+    ("Phấn đấu đến năm 2026, tất cả các trường học trên địa bàn huyện đều có phòng học tin học.", [(100, "percent", "level", "all")]),
     # a funding part says what the plan spends and on what; a task part's count is what it delivers (own wording)
     (" date 2026-01\nKẾ HOẠCH\n\nIII. NHIỆM VỤ\n\n- Tổ chức 12 lớp tập huấn cho cán bộ cấp xã.\n\nIV. KINH PHÍ THỰC HIỆN\n\n"
      "Đến năm 2027, tỉnh được cấp 3,5 tỷ đồng để thực hiện 02 dự án thành phần và 4 mô hình điểm.",
