@@ -31,17 +31,16 @@ def folded(text: str | None) -> str:
     "MỤC TIỂU" ~ "mục tiêu"."""
     if not text:
         return ""
-    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
+    return " ".join("".join(c for c in unaccented(text) if not unicodedata.combining(c)).lower().split())
 
 
 def unaccented(text: str) -> str:
     """`text` without its accents, letter for letter (its offsets hold): "ỦY BAN NHÂN DẦN" ->
-    "UY BAN NHAN DAN"."""
-    return "".join(_BASE_LETTER.get(c) or unicodedata.normalize("NFD", c)[0] for c in text)
+    "UY BAN NHAN DAN", "Đắk Lắk" -> "Dak Lak". The one place chitieu reads a letter bare."""
+    return "".join(_BARE_D.get(c) or unicodedata.normalize("NFD", c)[0] for c in text)
 
 
-_BASE_LETTER = {"Đ": "D", "đ": "d", "ð": "d"}
+_BARE_D = {"\u0110": "D", "\u0111": "d", "\u00d0": "D", "\u00f0": "d"}  # Đ and Latin Ð have no decomposition: a bar is no accent mark
 
 
 def vietnamese_share(text: str) -> float:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ..errors import ExtractorError
 from ..models import FormerUnit, Level
+from ..text import unaccented
 
 MERGED_ON = dt.date(2025, 7, 1)  # the new list's first day
 LAST_OLD_DAY = MERGED_ON - dt.timedelta(days=1)
@@ -74,8 +75,7 @@ def unit_id(level: str, province: str, name: str, district: str | None = None, n
 def fold(name: str) -> str:
     """Lower case, no diacritics, no spaces or punctuation: "Phù Ninh" and "Phú Ninh" fold alike,
     and so do "D'Ran" and "D’Ran"."""
-    decomposed = unicodedata.normalize("NFD", name.lower().replace("đ", "d").replace("ð", "d"))
-    return re.sub(r"[\W_]+", "", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    return re.sub(r"[\W_]+", "", unaccented(name).lower())
 
 
 @lru_cache(maxsize=65536)

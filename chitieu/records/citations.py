@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from ..models import DateMention, ReferenceRecord, SymbolMention
+from ..text import unaccented
 from .plan import HEADER_REACH, in_header
 from .words import PlanWords
 
@@ -50,7 +51,7 @@ def safe_date(year: int, month: int, day: int) -> dt.date | None:
 def cited_references(text, symbols: list[SymbolMention], dates: list[DateMention], dateline_year, words: PlanWords) -> list[ReferenceRecord]:
     seen: dict[str, ReferenceRecord] = {}
     for symbol in symbols:
-        key = symbol.symbol.replace("Đ", "D").replace("đ", "d")
+        key = unaccented(symbol.symbol)
         date = symbol_date(text, symbol, dates, words)
         issued = safe_date(date.year or dateline_year, date.month, date.day) if date and (date.year or dateline_year) else None
         if key in seen:
