@@ -11,17 +11,16 @@ from ..phrases import alternation
 
 class Halves:
     def __init__(self, rule: HalvesRule):
-        self.rule_id = rule.id
         self.one = re.compile(rf"(?<!\w)(?:{alternation(rule.phrases)})(?!\w)", re.IGNORECASE)
         self.other = re.compile(rf"(?<!\w)(?:{alternation(rule.other_half)})(?!\w)", re.IGNORECASE)
 
     def apart(self, targets: list[TargetMention]) -> list[TargetMention]:
         """Targets whose measure the page sets for both halves, each half's scope `other`."""
-        one = {t.indicator for t in targets if self._half(t) == "one"}
-        other = {t.indicator for t in targets if self._half(t) == "other"}
-        both = (one & other) - {"other"}
-        return [t.model_copy(update={"scope": "other"}) if t.scope == "all" and t.indicator in both and self._half(t) else t
-                for t in targets]
+        halves = [self._half(t) for t in targets]
+        set_for = {half: {t.indicator for t, h in zip(targets, halves) if h == half} for half in ("one", "other")}
+        both = (set_for["one"] & set_for["other"]) - {"other"}
+        return [t.model_copy(update={"scope": "other"}) if half and t.scope == "all" and t.indicator in both else t
+                for t, half in zip(targets, halves)]
 
     def _half(self, target: TargetMention) -> str | None:
         has_one, has_other = bool(self.one.search(target.text)), bool(self.other.search(target.text))
