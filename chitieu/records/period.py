@@ -128,7 +128,7 @@ def _title_end(text: str, words: PlanWords) -> int:
     lines after it), else the first line of six or more words that is not a menu or a motto."""
     lines = list(re.finditer(r"[^\n]+", text))
     for i, match in enumerate(lines[:40]):
-        if words.heading.match(match.group()):
+        if words.heading_type(match.group()) in words.plan_types:
             end = match.end()
             for following in lines[i + 1 : i + 5]:
                 if words.legal_basis.match(following.group()):

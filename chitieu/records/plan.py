@@ -61,8 +61,7 @@ def own_heading_type(text: str, words: PlanWords):
     motto = next((i for i, line in enumerate(lines) if words.motto.search(line)), None)
     if motto is None:
         return None
-    return next((code for line in lines[motto + 1 : motto + HEADING_LINES] for pattern, code in words.heading_types
-                 if pattern.match(line)), None)
+    return next((code for line in lines[motto + 1 : motto + HEADING_LINES] if (code := words.heading_type(line))), None)
 
 
 HEADING_LINES = 6  # lines after the motto within which the document's type heading stands
@@ -99,11 +98,9 @@ def find_issue_sentence(text, sentences, plan_symbol, targets, issuers: list[Iss
             named = words.type_word_end(text, (goal.end(), min(end, goal.end() + 20)))
             if named > goal.end() and any(goal.end() <= i.evidence.start <= named + 3 for i in issuers):
                 return start, end
-    for start, end in sentences:
-        sentence = text[start:end]
-        named = words.type_word(sentence) or words.announced_type(text, start, end)
-        if words.issuing.search(sentence) and named and not words.legal_basis.match(sentence):
-            return start, end
+    issuing = next(_issuing_sentences(text, sentences, words), None)
+    if issuing:
+        return issuing[0]
     for start, end in sentences:
         if (words.goal_setter_type(text[start:end]) or words.publishes(text[start:end])) and not words.legal_basis.match(text, start, end):
             return start, end
@@ -123,8 +120,14 @@ def _own_title(text: str, sentences, words: PlanWords) -> tuple[int, int] | None
     if not sentences or not words.title.match(text, *sentences[0]) or words.results.search(text, *sentences[0]):
         return None
     titled = words.type_word(text[sentences[0][0] : sentences[0][1]])
-    for start, end in sentences[1:]:
+    return next((span for span, named in _issuing_sentences(text, sentences[1:], words) if named == titled), sentences[0])
+
+
+def _issuing_sentences(text: str, sentences, words: PlanWords):
+    """Each sentence saying a document it names was issued ("UBND tỉnh ban hành Kế hoạch ..."),
+    with that document's type; a legal basis ("Căn cứ ...") cites, it issues nothing."""
+    for start, end in sentences:
         sentence = text[start:end]
-        if words.issuing.search(sentence) and words.type_word(sentence) == titled and not words.legal_basis.match(sentence):
-            return start, end
-    return sentences[0]
+        named = words.type_word(sentence) or words.announced_type(text, start, end)
+        if words.issuing.search(sentence) and named and not words.legal_basis.match(sentence):
+            yield (start, end), named

@@ -51,10 +51,8 @@ class PlanWords:
         # a text opening with a type word: a register's copy keeps a document's title and drops its header
         self.results = result_words(rules)
         self.title = re.compile(rf"^(?:{STORED_DATE.pattern})?\s*(?:{'|'.join(flexible(p) for p, _ in words)})(?!\w)", re.IGNORECASE)
-        headings = "|".join(flexible(p.upper()) for p, _ in words)
-        self.heading = re.compile(rf"\s*(?:{headings})\s*$")
-        # a legal document's heading line names its type, whatever it is ("THÔNG BÁO", "BÁO CÁO")
-        self.heading_types = [(re.compile(rf"\s*{flexible(p.upper())}\s*$"), rule.code) for rule in symbols.type_words for p in rule.phrases]
+        # a legal document's heading line names its type, whatever it is ("KẾ HOẠCH", "THÔNG BÁO", "BÁO CÁO")
+        self._heading_types = [(re.compile(rf"\s*{flexible(p.upper())}\s*$"), rule.code) for rule in symbols.type_words for p in rule.phrases]
         self.sign_types = {a: r.code for r in symbols.sign_types for a in r.abbreviations}
         self.plan_types = frozenset(symbols.plan_types)
         self.letter_body = letter_body_re(symbols)
@@ -148,6 +146,10 @@ class PlanWords:
         self.until_date = re.compile(rf"(?<!\w)(?:{_any(calendar.until_words)})\s+(?:(?:{_any(calendar.day_words)})\s+)?$", re.IGNORECASE)
         # "tăng 13% so với năm 2022", "giá so sánh năm 2010": a year a figure is measured from
         self.base_before = re.compile(rf"(?<!\w)(?:{_any(times.base_words)})\s*$", re.IGNORECASE)
+
+    def heading_type(self, line: str) -> DocType | None:
+        """The type a heading line of its own names ("QUYẾT ĐỊNH", "THÔNG BÁO"), else None."""
+        return next((code for pattern, code in self._heading_types if pattern.match(line)), None)
 
     def type_word(self, sentence: str) -> DocType | None:
         """The first type word of the sentence that names a document, not the plan to study one
