@@ -94,6 +94,15 @@ DECISIONS = [
     ("Phấn đấu đến năm 2030: tỷ lệ người dân tham gia bảo hiểm y tế đạt 95%; tỷ lệ che phủ rừng đạt 45%; "
      "95% học sinh tham gia bảo hiểm y tế.",
      [t(95), t(45), t(95)]),
+    # ... and so are the items of a marked list, each on its own line, though they state the same
+    # figure in the same words; a lead-in ("Nhiệm vụ:") or a heading between two items parts them,
+    # and the goal told again under the tasks is one target (own wording)
+    ("Mục tiêu đến năm 2030:\n\n- Phát triển cây dược liệu dưới tán rừng:\n\n+ Cây quế: trồng mới 200 ha.\n\n"
+     "+ Cây hồi: trồng mới 200 ha.\n\n+ Cây sa nhân: trồng mới 100 ha.", [t(200, unit="other"), t(200, unit="other"), t(100, unit="other")]),
+    ("Mục tiêu đến năm 2030:\n\n+ Cây quế: trồng mới 200 ha.\n\nNhiệm vụ cụ thể:\n\n+ Cây quế: trồng mới 200 ha.",
+     [t(200, unit="other")]),
+    ("II. MỤC TIÊU\n\n- Trồng mới 200 ha rừng sản xuất mỗi năm.\n\nIII. NHIỆM VỤ\n\n- Trồng mới 200 ha rừng sản xuất mỗi năm.",
+     [t(200, unit="other", per_year=True)]),
     # a portal headline naming a year still ahead of the page's date line states the plan's key goal ...
     ("Sơn La: Hỗ trợ 500 hộ nghèo xây dựng nhà ở trong năm 2022\n\nThứ Sáu, 18/03/2022 18:05\n\n"
      "Ngày 10/3, UBND tỉnh ban hành Kế hoạch số 55/KH-UBND về giảm nghèo bền vững.",

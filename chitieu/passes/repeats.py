@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 
 from ..models import TargetMention
 from ..sentences import line_end
@@ -22,16 +23,18 @@ _LINE_END, _ITEM_END = re.compile("\n"), re.compile(";")
 _ENUMERATED = re.compile(r"\s*(?:[^\W\d_]|\d+|[IVXLC]+)[.)]\s|\s*[-+•*]\s")  # "a) ", "2. ", "IV. ", "- "
 
 
-def one_statement_each(targets: list[TargetMention], text: str, named_unit: re.Pattern) -> list[TargetMention]:
+def one_statement_each(targets: list[TargetMention], text: str, named_unit: re.Pattern,
+                       sibling_items: Callable[[int, int], bool]) -> list[TargetMention]:
     """The targets in reading order, each commitment once. `named_unit` finds a unit named with
-    its level word ("huyện Mèo Vạc"): quotas of two named units are two commitments."""
+    its level word ("huyện Mèo Vạc"): quotas of two named units are two commitments;
+    `sibling_items` tells whether two offsets sit in two items of one list."""
     headline = headline_span(text)
     if headline:
         targets = _drop_headline_paraphrases(targets, headline, text)
         lead = _lead_span(text, headline[1])
         if lead:
             targets = _drop_headline_paraphrases(targets, lead, text)
-    return _drop_repeats(targets, named_unit, text)
+    return _drop_repeats(targets, named_unit, _Lists(text, sibling_items))
 
 
 def _lead_span(text: str, after: int) -> tuple[int, int] | None:
@@ -158,10 +161,9 @@ def _end_of_range(body: TargetMention, value: float) -> bool:
     return body.value_min != body.value_max and value in (body.value_min, body.value_max)
 
 
-def _drop_repeats(targets: list[TargetMention], named_unit: re.Pattern, text: str) -> list[TargetMention]:
+def _drop_repeats(targets: list[TargetMention], named_unit: re.Pattern, lists: _Lists) -> list[TargetMention]:
     """The same commitment stated again (headline and body, goals and tasks) is one target: the
     same figure for the same measure, told in mostly the same words, of the same unit."""
-    lists = _Lists(text)
     kept: list[TargetMention] = []
     by_figure: dict[tuple, list[tuple[TargetMention, set[str], set[str]]]] = {}  # only the same figure can repeat
     for target in targets:
@@ -188,19 +190,22 @@ def _figure(target: TargetMention) -> tuple:
 
 
 class _Lists:
-    """Where a document's lines end and its list items part (";"), to tell in constant time
-    whether two statements are items of one list."""
+    """Where a document's lines end and its list items part (";" within a line, or a line's
+    marker), to tell in constant time whether two statements are items of one list."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, sibling_items: Callable[[int, int], bool]):
         self.line_ends = [m.start() for m in _LINE_END.finditer(text)]
         self.item_ends = [m.start() for m in _ITEM_END.finditer(text)]
+        self.sibling_items = sibling_items
 
     def one_list(self, first: TargetMention, second: TargetMention) -> bool:
         """The items of one list are distinct things ("tỷ lệ trường học đạt chuẩn Quốc gia đạt 100%;
-        ...; 100% trạm y tế đạt chuẩn quốc gia", w175; rural and urban water in Long An's directive):
-        a goal is told again elsewhere, not in its own paragraph's list."""
+        ...; 100% trạm y tế đạt chuẩn quốc gia", w175; rural and urban water in Long An's directive;
+        "+ Mây nếp 300 ha (mỗi năm trồng 33,0 ha)" and "+ Mây tắt 300 ha (mỗi năm trồng 33,0 ha)"):
+        a goal is told again elsewhere, not in its own list."""
         start, end = first.evidence.end, second.evidence.start
-        return _count_within(self.item_ends, start, end) > 0 and _count_within(self.line_ends, start, end) == 0
+        in_line = _count_within(self.item_ends, start, end) > 0 and _count_within(self.line_ends, start, end) == 0
+        return in_line or self.sibling_items(first.evidence.start, second.evidence.start)
 
 
 def _count_within(positions: list[int], start: int, end: int) -> int:
@@ -212,4 +217,4 @@ def _same_commitment(target: TargetMention, words: set[str], kept: TargetMention
     if target.indicator != "other":
         # a measure's figure told again is one commitment, unless another item of the same list tells it
         return target.change == kept.change and target.bound == kept.bound and (told_alike or not lists.one_list(kept, target))
-    return told_alike
+    return told_alike and not lists.one_list(kept, target)

@@ -29,7 +29,9 @@ _NUMBERING = (
     (2, re.compile(r"[^\S\n]*\d{1,2}\s*[.)/]\s")),
     (5, re.compile(r"[^\S\n]*[a-zđ]\s*[).]\s")),
 )
-_BULLET = re.compile(r"[^\S\n]*[-+•*–]\s")
+_BULLET = re.compile(r"[^\S\n]*([-+•*–])\s")
+BULLET_RANK = len(_NUMBERING) + 1  # a dash or a plus marks an item under every numbered part
+_SENTENCE_END = (".", ";", ":", "!", "?")
 HEADING_MAX_WORDS = 16
 HEADING_LETTERS = 4  # fewest letters of an unnumbered heading in capitals
 UNNUMBERED_RANK = 1
@@ -117,6 +119,7 @@ class Layout:
 
         # where the page's own sections begin (its first heading after the headline line)
         self.sections_start = next((self.lines[i][0] for i in sorted(self.headings) if i > 0), len(text))
+        self.items = _list_items([text[start:end] for start, end in self.lines], sections, self.headings)
 
     def line_of(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)
@@ -126,6 +129,12 @@ class Layout:
 
     def is_heading(self, line: int) -> bool:
         return line in self.headings
+
+    def sibling_items(self, first: int, second: int) -> bool:
+        """The two offsets sit in two items of one list: lines marked alike ("+ Mây nếp 300 ha",
+        "+ Mây tắt 300 ha") with no heading, lead-in or higher-ranked marker between them."""
+        one, other = self.items[self.line_of(first)], self.items[self.line_of(second)]
+        return one is not None and other is not None and one[0] == other[0] and one[1] != other[1]
 
     def output_cell(self, offset: int) -> Context | None:
         """A goal context for an offset in a task table's output column, else None."""
@@ -165,6 +174,42 @@ def _heading(line: str, sections: Sections) -> tuple[int, Context] | None:
     kind = sections.kind_of(line)
     context = Context(kind[0], kind[1]) if kind else NO_CONTEXT
     return (rank or UNNUMBERED_RANK), context
+
+
+def _list_items(lines: list[str], sections: Sections, headings: set[int]) -> list[tuple[int, int] | None]:
+    """For each line, (its list, its item's first line), or None outside any list. An unmarked
+    line continues the item above it when that line breaks off mid-sentence ("Trám\n300 ha");
+    the items after a lead-in (a line ending with ":") are a list of their own."""
+    items: list[tuple[int, int] | None] = []
+    open_lists: list[tuple[int, str, int]] = []  # (rank, marker, list) from the outermost
+    led_in = False
+    for index, line in enumerate(lines):
+        marker = _marker(line, sections)
+        if marker is None:
+            previous = items[-1] if items else None
+            continues = previous is not None and index not in headings and not lines[index - 1].rstrip().endswith(_SENTENCE_END)
+            if not continues:
+                open_lists.clear()  # a paragraph or a heading parts the lists around it
+            items.append(previous if continues else None)
+        else:
+            while open_lists and (open_lists[-1][0] > marker[0] or (open_lists[-1][0] == marker[0] and open_lists[-1][1] != marker[1])):
+                open_lists.pop()
+            if open_lists and open_lists[-1][:2] == marker and led_in:
+                open_lists.pop()
+            if not open_lists or open_lists[-1][:2] != marker:
+                open_lists.append((*marker, index))
+            items.append((open_lists[-1][2], index))
+        led_in = line.rstrip().endswith(":")
+    return items
+
+
+def _marker(line: str, sections: Sections) -> tuple[int, str] | None:
+    """A line's list marker as (rank, kind): a numbering's rank, or a bullet's character."""
+    rank = sections.rank_of(line)
+    if rank is not None:
+        return rank, str(rank)
+    bullet = _BULLET.match(line)
+    return (BULLET_RANK, bullet.group(1).replace("–", "-")) if bullet else None
 
 
 def _continues_list(line: str, previous: str) -> bool:
