@@ -352,6 +352,12 @@ PRINCIPLES = [
      "1 | Đẩy mạnh tiếp nhận hồ sơ trực tuyến tại bộ phận một cửa các cấp. | 90% hồ sơ được tiếp nhận trực tuyến | Năm 2026\n"
      "2 | Tập huấn nghiệp vụ cho 200 cán bộ, công chức cấp xã. | Kế hoạch tập huấn | Quý II năm 2026",
      [(90, "percent", "level", "all"), (200, "persons", "level", "all")]),
+    # ... and a product cell naming a goal of the plan in the table's own words is that goal again
+    ("I. MỤC TIÊU\n- Đến năm 2026, 95% hồ sơ thủ tục hành chính của các cấp được tiếp nhận và trả kết quả qua dịch vụ bưu chính công ích.\n"
+     "II. NHIỆM VỤ, GIẢI PHÁP\nSTT | Nhiệm vụ | Sản phẩm | Thời gian hoàn thành\n"
+     "1 | Phối hợp với Bưu điện tỉnh. | 95% hồ sơ thủ tục hành chính tại cấp tỉnh và cấp xã được trả kết quả qua bưu chính công ích | Năm 2026\n"
+     "2 | Đẩy mạnh tiếp nhận hồ sơ trực tuyến. | 95% hồ sơ được ký số | Năm 2026",
+     [(95, "percent", "level", "all"), (95, "percent", "level", "all")]),
     # a count followed by the perfective tells what it has done, even in a sentence with goals
     ("Năm 2026, huyện phấn đấu có thêm 3 xã đạt chuẩn nông thôn mới nâng cao, tiếp tục chỉ đạo 04 xã đã đạt chuẩn nông "
      "thôn mới nâng cao xây dựng xã kiểu mẫu.", [(3, "communes", "increase", "all")]),

@@ -7,9 +7,9 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
-from collections.abc import Callable
 
 from ..models import TargetMention
+from ..reading.layout import Layout
 from ..sentences import line_end
 from ..text import STORED_DATE
 
@@ -18,23 +18,23 @@ HEADLINE_WORDS = 4  # fewest words of a headline: a shorter first line is a site
 TAG_LINES = 3  # lines of tags and dates a page may print above its headline
 RESTATED_WORDS = 6  # fewest words a statement needs to be told a restatement of a longer one
 REPEAT_OVERLAP = 0.75  # share of their words two statements of one figure have in common when both state one commitment
+OUTPUT_RESTATED = 0.7  # share of a table's product cell's words (or the goal's, if fewer) that a goal it restates holds
 _WORDS = re.compile(r"[^\W\d_]+")
 _LINE_END, _ITEM_END = re.compile("\n"), re.compile(";")
 _ENUMERATED = re.compile(r"\s*(?:[^\W\d_]|\d+|[IVXLC]+)[.)]\s|\s*[-+•*]\s")  # "a) ", "2. ", "IV. ", "- "
 
 
-def one_statement_each(targets: list[TargetMention], text: str, named_unit: re.Pattern,
-                       sibling_items: Callable[[int, int], bool]) -> list[TargetMention]:
+def one_statement_each(targets: list[TargetMention], text: str, named_unit: re.Pattern, layout: Layout) -> list[TargetMention]:
     """The targets in reading order, each commitment once. `named_unit` finds a unit named with
-    its level word ("huyện Mèo Vạc"): quotas of two named units are two commitments;
-    `sibling_items` tells whether two offsets sit in two items of one list."""
+    its level word ("huyện Mèo Vạc"): quotas of two named units are two commitments; `layout`
+    tells the items of one list and a task table's product cells."""
     headline = headline_span(text)
     if headline:
         targets = _drop_headline_paraphrases(targets, headline, text)
         lead = _lead_span(text, headline[1])
         if lead:
             targets = _drop_headline_paraphrases(targets, lead, text)
-    return _drop_repeats(targets, named_unit, _Lists(text, sibling_items))
+    return _drop_repeats(targets, named_unit, _Lists(text, layout))
 
 
 def _lead_span(text: str, after: int) -> tuple[int, int] | None:
@@ -142,6 +142,10 @@ def _restated_within(words: set[str], other: set[str]) -> bool:
     return len(shorter) >= RESTATED_WORDS and shorter <= longer
 
 
+def _contained(words: set[str], other: set[str]) -> float:
+    return len(words & other) / max(1, min(len(words), len(other)))
+
+
 def _overlap(words: set[str], other: set[str]) -> float:
     return len(words & other) / max(1, len(words | other))
 
@@ -193,10 +197,10 @@ class _Lists:
     """Where a document's lines end and its list items part (";" within a line, or a line's
     marker), to tell in constant time whether two statements are items of one list."""
 
-    def __init__(self, text: str, sibling_items: Callable[[int, int], bool]):
+    def __init__(self, text: str, layout: Layout):
         self.line_ends = [m.start() for m in _LINE_END.finditer(text)]
         self.item_ends = [m.start() for m in _ITEM_END.finditer(text)]
-        self.sibling_items = sibling_items
+        self.layout = layout
 
     def one_list(self, first: TargetMention, second: TargetMention) -> bool:
         """The items of one list are distinct things ("tỷ lệ trường học đạt chuẩn Quốc gia đạt 100%;
@@ -205,7 +209,7 @@ class _Lists:
         a goal is told again elsewhere, not in its own list."""
         start, end = first.evidence.end, second.evidence.start
         in_line = _count_within(self.item_ends, start, end) > 0 and _count_within(self.line_ends, start, end) == 0
-        return in_line or self.sibling_items(first.evidence.start, second.evidence.start)
+        return in_line or self.layout.sibling_items(first.evidence.start, second.evidence.start)
 
 
 def _count_within(positions: list[int], start: int, end: int) -> int:
@@ -214,6 +218,11 @@ def _count_within(positions: list[int], start: int, end: int) -> int:
 
 def _same_commitment(target: TargetMention, words: set[str], kept: TargetMention, kept_words: set[str], lists: _Lists) -> bool:
     told_alike = _overlap(words, kept_words) >= REPEAT_OVERLAP or _restated_within(words, kept_words)
+    if target.modality_rule == lists.layout.output_rule != kept.modality_rule:
+        # a task table's product cell names the goal its task serves, in the table's words ("100%
+        # văn bản, hồ sơ công việc tại cấp tỉnh và cấp xã được xử lý trên môi trường điện tử" for the
+        # goals' "100% văn bản, hồ sơ công việc các cấp được xử lý toàn trình trên môi trường điện tử")
+        told_alike = told_alike or _contained(words, kept_words) >= OUTPUT_RESTATED
     if target.indicator != "other":
         # a measure's figure told again is one commitment, unless another item of the same list tells it
         return target.change == kept.change and target.bound == kept.bound and (told_alike or not lists.one_list(kept, target))

@@ -110,7 +110,7 @@ class TargetPass:
         reader = _DocumentReader(self, text, marks, quantities, years, layout, page_date, (reported, 1) if reported else None,
                                  self._page_frame(text))
         targets = [t for sentence in sentences for t in reader.sentence(sentence)]
-        targets = self.halves.apart(one_statement_each(targets, text, self.words.named_unit, layout.sibling_items))
+        targets = self.halves.apart(one_statement_each(targets, text, self.words.named_unit, layout))
         return TargetReading(targets, reader.stated_goals, reader.reported)
 
 
