@@ -2,8 +2,8 @@
 
 Two tables drive `QuantityReader.find`:
 
-* REAL_CASES: short snippets copied verbatim from the seed pages, the dev-set pages and the
-  shared real documents (`test_real_snippets_are_verbatim` checks that against ../shared).
+* REAL_CASES: short snippets copied verbatim from the seed pages, the dev-set pages, the wild
+  pages and the shared real documents (`test_real_snippets_are_verbatim` checks that against ../shared).
 * SPEC_CASES: the few phrasings the spec and the rule file name that none of those documents
   happens to contain ("6/12 xã", "một nửa", "24%1", "khoảng từ 4-5%", ...).
 
@@ -224,6 +224,7 @@ REAL_CASES = [
     ("có 11 quận và 4 huyện không còn hộ nghèo", [q(11, unit="other"), q(4, unit="other")]),
     ("giao chỉ tiêu giảm nghèo năm 2021 cho 30 quận, huyện, thị xã", [q(30, unit="other")]),
     ("đạt 16/19 tiêu chí nông thôn mới", [q(16, unit="other")]),
+    ("Năng suất bình quân hàng năm: 50tạ/ha", [q(50, unit="other")]),  # w153: a yield in quintals
     ("nâng tiêu chí NTM bình quân toàn tỉnh đạt trên 12 tiêu chí/xã", [q(12, bound="at_least", unit="other")]),
     ("trồng 3,2 ha keo nguyên liệu giấy", [q(3.2, unit="other")]),
     ("thủ trưởng các sở, ban, ngành, đơn vị và 342 doanh nghiệp", [q(342, unit="other")]),
@@ -397,7 +398,7 @@ def _flat(text: str) -> str:
 
 def _shared_corpus() -> str:
     parts = []
-    for pattern in ("seeds/*.txt", "devset/docs/*.txt", "realdocs/other/*.txt"):
+    for pattern in ("seeds/*.txt", "devset/docs/*.txt", "wild/docs/*.txt", "realdocs/other/*.txt"):
         parts += [p.read_text(encoding="utf-8", errors="replace") for p in sorted(shared_path().glob(pattern))]
     for path in sorted(shared_path("realdocs").glob("other/*.docx")):
         xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")

@@ -358,6 +358,11 @@ PRINCIPLES = [
      "1 | Phối hợp với Bưu điện tỉnh. | 95% hồ sơ thủ tục hành chính tại cấp tỉnh và cấp xã được trả kết quả qua bưu chính công ích | Năm 2026\n"
      "2 | Đẩy mạnh tiếp nhận hồ sơ trực tuyến. | 95% hồ sơ được ký số | Năm 2026",
      [(95, "percent", "level", "all"), (95, "percent", "level", "all")]),
+    # an item with a label of its own before a colon measures what the label names: it takes no
+    # movement from the item before it (own wording)
+    ("MỤC TIÊU ĐẾN NĂM 2025\n- Thu nhập bình quân đầu người tăng 1,5 lần so với năm 2020; Sản lượng thịt hơi bình quân "
+     "hàng năm: 12.000 tấn; Diện tích cây ăn quả: 800 ha.",
+     [(1.5, "other", "increase", "all"), (12000, "other", "level", "all"), (800, "other", "level", "all")]),
     # a count followed by the perfective tells what it has done, even in a sentence with goals
     ("Năm 2026, huyện phấn đấu có thêm 3 xã đạt chuẩn nông thôn mới nâng cao, tiếp tục chỉ đạo 04 xã đã đạt chuẩn nông "
      "thôn mới nâng cao xây dựng xã kiểu mẫu.", [(3, "communes", "increase", "all")]),

@@ -38,7 +38,10 @@ def elliptic(c: Clause) -> bool:
     and named units before the number (since the last break), and at most one after it."""
     if any(m.family in ("indicator", "measure") for m in c.near_left):
         return False
-    left = _blank(c.text, c.near_start, c.q.start, c)
+    # a label before a colon names what the item measures ("...; Năng suất bình quân hàng năm: 50tạ/ha");
+    # a unit's name there says whose quota it is ("...; huyện B: 2%")
+    labelled = c.text[c.left_start : c.near_start].rstrip().endswith(":") and not c.text[c.near_start : c.q.start].strip()
+    left = _blank(c.text, c.left_start if labelled else c.near_start, c.q.start, c)
     right = _blank(c.text, c.q.end, c.right_clause_end, c)
     return not _LETTER_WORD.findall(left) and len(_LETTER_WORD.findall(right)) <= 1
 
