@@ -225,6 +225,9 @@ REAL_CASES = [
     ("giao chỉ tiêu giảm nghèo năm 2021 cho 30 quận, huyện, thị xã", [q(30, unit="other")]),
     ("đạt 16/19 tiêu chí nông thôn mới", [q(16, unit="other")]),
     ("Năng suất bình quân hàng năm: 50tạ/ha", [q(50, unit="other")]),  # w153: a yield in quintals
+    # turns counted bare, as "lần" is (w062; Hà Tĩnh 1740's scan); a page's view counter counts nothing (w101)
+    ("toàn tỉnh đón tổng lượt khách du lịch có lưu trú đạt 5.500.000 lượt", [q(5500000, unit="other")]),
+    ("648 lượt xem", []),
     ("nâng tiêu chí NTM bình quân toàn tỉnh đạt trên 12 tiêu chí/xã", [q(12, bound="at_least", unit="other")]),
     ("trồng 3,2 ha keo nguyên liệu giấy", [q(3.2, unit="other")]),
     ("thủ trưởng các sở, ban, ngành, đơn vị và 342 doanh nghiệp", [q(342, unit="other")]),
