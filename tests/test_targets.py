@@ -111,6 +111,10 @@ DECISIONS = [
     ("Sơn La chỉ còn 2,1% hộ nghèo vào cuối năm 2022\n\nThứ Hai 12/12/2022, 14:39\n\n"
      "Thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững năm 2022, tỉnh đã hỗ trợ nhiều hộ.",
      []),
+    # a class of communes by how many criteria they meet is who is meant, not a count to reach, also
+    # when its defining word is the quantity's bound ("dưới") (own wording)
+    ("Phấn đấu đến năm 2025 có 60% số xã đạt chuẩn nông thôn mới, không còn xã dưới 12 tiêu chí.", [t(60)]),
+    ("Phấn đấu năm 2026 giảm số xã đạt dưới 8 tiêu chí xuống còn 10 xã.", [t(10, unit="communes")]),
     # rule 4: "tất cả ... được ..." is 100%
     ("Phấn đấu tất cả hộ nghèo được hỗ trợ tham gia bảo hiểm y tế.", [t(100)]),
     # rule 2: a restatement moves as the figure it restates, or as its own verb after it says
@@ -165,6 +169,10 @@ def test_indicator_and_year(text, indicator, year):
 
 
 @pytest.mark.parametrize("text, indicators", [
+    # an item with an action verb of its own opens a new predicate: it takes no measure from the
+    # item before it (own wording)
+    ("Phấn đấu đến năm 2025: 95% người dân tham gia BHYT; hằng năm kết nạp từ 30 đảng viên trở lên.",
+     ["health.insurance", "other"]),
     # rule 11: the poor households helped are not the poor households left
     ("Phấn đấu năm 2025 hỗ trợ sinh kế cho 3.000 hộ, gồm 1.200 hộ nghèo và 1.800 hộ cận nghèo.",
      ["other", "other", "other"]),

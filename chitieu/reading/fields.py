@@ -34,9 +34,10 @@ class Previous:
 
 
 def elliptic(c: Clause) -> bool:
-    """The clause names nothing of its own: no measured phrase, no word outside its marks, years
-    and named units before the number (since the last break), and at most one after it."""
-    if any(m.family in ("indicator", "measure") for m in c.near_left):
+    """The clause names nothing of its own: no measured phrase, no action verb ("...; hằng năm kết
+    nạp từ 120 đảng viên trở lên" opens a new predicate), no word outside its marks, years and
+    named units before the number (since the last break), and at most one after it."""
+    if any(m.family in ("indicator", "measure", "action") for m in c.near_left):
         return False
     # a label before a colon names what the item measures ("...; Năng suất bình quân hàng năm: 50tạ/ha");
     # a unit's name there says whose quota it is ("...; huyện B: 2%")

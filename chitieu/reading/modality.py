@@ -57,7 +57,7 @@ def construction(c: Clause, support_before: bool, money_goals: frozenset[str]) -
     for mark in c.marks:
         if mark.family != "mark":
             continue
-        if mark.code == "define" and mark.end <= q.start and q.start - mark.end <= ADJACENT:
+        if mark.code == "define" and _defines(mark, q):
             return Modality("definition", mark.rule_id)
         if mark.code == "vote" and not _goal_word_between(c, mark):
             return Modality("statistic", mark.rule_id)
@@ -75,6 +75,12 @@ def construction(c: Clause, support_before: bool, money_goals: frozenset[str]) -
     if q.unit_rule.startswith("word-all") and not c.words.coverage.search(c.right_clause_text):
         return Modality("statistic", q.unit_rule)  # "tất cả ... được ..." is 100%; "tất cả" alone names no share
     return None
+
+
+def _defines(mark: Mark, q) -> bool:
+    """A defining phrase right before the quantity, or one ending in its bound word ("số xã đạt
+    dưới 5 tiêu chí", "không còn xã dưới 15 tiêu chí": "dưới" is the quantity's bound too)."""
+    return mark.start < q.start and mark.end <= q.number_start and (q.start - mark.end <= ADJACENT or mark.end > q.start)
 
 
 def _source_after(c: Clause, spend: Mark) -> bool:
