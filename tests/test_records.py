@@ -161,6 +161,16 @@ def test_a_heading_of_any_type_names_the_document_whose_number_ocr_lost():
     assert (plan.doc_type, plan.issuer_body, plan.issuer_level, plan.place) == ("thong_bao", "ubnd", "province", "Quảng Bình")
 
 
+def test_a_letters_summary_line_names_it_a_letter_whose_number_ocr_lost():
+    # a letter prints "V/v ..." under its number, which a scan's OCR may leave unreadable; the
+    # Thực hiện sentence naming a resolution is what the letter implements (own wording)
+    text = ("SỞ Y TẾ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nTỈNH QUẢNG BÌNH Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 4 7Ø/SYT-NVY Quảng Bình, ngày *Š tháng 5 năm 2025\nV/v triển khai tiêm chủng mở rộng\n\n"
+            "Thực hiện Nghị quyết số 12/NQ-HĐND ngày 10/12/2024 của HĐND tỉnh, Sở Y tế đề nghị các đơn vị "
+            "bảo đảm tỷ lệ tiêm chủng đầy đủ cho trẻ em dưới 1 tuổi đạt trên 95% trong năm 2025.")
+    assert extract_text(text).plan.doc_type == "cong_van"
+
+
 def test_a_number_line_in_an_annex_table_cites_another_document():
     # the shape of Tesseract's output on realdocs HaTinh_496-KH-UBND: a blank-number header with
     # an unreadable day, and far below it an annex table whose cell reads "Quyết định / số: / 1177/QĐ-UBND"

@@ -153,6 +153,10 @@ class SymbolRules(Strict):
         description="words that name the page's plan where the document opens a clause as the subject of a "
         "goal-setting verb ('Chiến lược quốc gia ... đặt mục tiêu'); a strategy or master plan is 'other'"
     )
+    subject_line_types: list[TypedPhraseRule] = Field(
+        description="marks opening a header line of their own that give the document's type: a letter's summary "
+        "line ('V/v triển khai ...') under its number"
+    )
     issuing_verbs: PhraseRule
     citing_words: PhraseRule
     basis_words: PhraseRule

@@ -53,6 +53,7 @@ class PlanWords:
         self.title = re.compile(rf"^(?:{STORED_DATE.pattern})?\s*(?:{'|'.join(flexible(p) for p, _ in words)})(?!\w)", re.IGNORECASE)
         # a legal document's heading line names its type, whatever it is ("KẾ HOẠCH", "THÔNG BÁO", "BÁO CÁO")
         self._heading_types = [(re.compile(rf"\s*{flexible(p.upper())}\s*$"), rule.code) for rule in symbols.type_words for p in rule.phrases]
+        self._heading_types += [(re.compile(rf"\s*{re.escape(p)}\s"), rule.code) for rule in symbols.subject_line_types for p in rule.phrases]
         self.sign_types = {a: r.code for r in symbols.sign_types for a in r.abbreviations}
         self.plan_types = frozenset(symbols.plan_types)
         self.letter_body = letter_body_re(symbols)
@@ -148,7 +149,8 @@ class PlanWords:
         self.base_before = re.compile(rf"(?<!\w)(?:{_any(times.base_words)})\s*$", re.IGNORECASE)
 
     def heading_type(self, line: str) -> DocType | None:
-        """The type a heading line of its own names ("QUYẾT ĐỊNH", "THÔNG BÁO"), else None."""
+        """The type a heading line of its own names ("QUYẾT ĐỊNH", "THÔNG BÁO") or a letter's summary
+        line gives ("V/v ..."), else None."""
         return next((code for pattern, code in self._heading_types if pattern.match(line)), None)
 
     def type_word(self, sentence: str) -> DocType | None:
