@@ -115,6 +115,11 @@ DECISIONS = [
     # when its defining word is the quantity's bound ("dưới") (own wording)
     ("Phấn đấu đến năm 2025 có 60% số xã đạt chuẩn nông thôn mới, không còn xã dưới 12 tiêu chí.", [t(60)]),
     ("Phấn đấu năm 2026 giảm số xã đạt dưới 8 tiêu chí xuống còn 10 xã.", [t(10, unit="communes")]),
+    # a share of the whole population a group takes or is tells what the population is made of; a
+    # share of the population doing something is a goal (own wording)
+    ("II. MỤC TIÊU\n- Là huyện có đồng bào dân tộc thiểu số chiếm 68% dân số, phấn đấu giảm tỷ lệ hộ nghèo 4%/năm.",
+     [t(4, change="decrease", per_year=True)]),
+    ("II. MỤC TIÊU\n- Hơn 70% cư dân là đồng bào dân tộc thiểu số; phấn đấu 92% dân số tham gia bảo hiểm y tế.", [t(92)]),
     # rule 4: "tất cả ... được ..." is 100%
     ("Phấn đấu tất cả hộ nghèo được hỗ trợ tham gia bảo hiểm y tế.", [t(100)]),
     # rule 2: a restatement moves as the figure it restates, or as its own verb after it says

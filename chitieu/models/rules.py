@@ -223,6 +223,10 @@ class CueRules(Strict):
     action_verbs: SeenPhraseRule
     neutral_words: SeenPhraseRule
     component_words: SeenPhraseRule
+    population_wholes: SeenPhraseRule = Field(
+        description="the whole population a share is of: 'chiếm 5,61% số dân', '83% cư dân là ...' say what the "
+        "population is made of, a statistic"
+    )
     money_goal_indicators: list[RuleId] = Field(description="indicator rules that name what a plan reaches in money")
 
 

@@ -87,6 +87,8 @@ class ClauseWords:
         self.restated_by = re.compile(rf"(?<!\w)(?:{restate})\s+$", re.IGNORECASE)
         self.restate_word = re.compile(rf"(?<!\w)(?:{restate})(?!\w)", re.IGNORECASE)
         self.copula = _word(words.copulas.phrases)
+        self.population_whole = re.compile(rf"\s*(?:{alternation(rules.cues.population_wholes.phrases)})(?!\w)", re.IGNORECASE)
+        self.population_share_rule = rules.cues.population_wholes.id
         self.term = re.compile(rf"(?<!\w)(?:{alternation(rules.calendar.term_words.phrases)})\s*$", re.IGNORECASE)
         self.belonging = re.compile(rf"\s+(?:{alternation(words.belonging_words.phrases)})\b", re.IGNORECASE)
         self.part_words = alternation(words.part_words.phrases)

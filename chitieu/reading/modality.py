@@ -70,11 +70,23 @@ def construction(c: Clause, support_before: bool, money_goals: frozenset[str]) -
             return Modality("budget", mark.rule_id)
         if mark.code == "part_of" and q.unit == "percent" and 0 <= q.start - mark.end <= ADJACENT and _spent_in_clause(c):
             return Modality("budget", mark.rule_id)  # "vốn ngân sách Trung ương ... chiếm 9,6%": a budget's make-up
+    if _population_share(c):
+        return Modality("statistic", c.words.population_share_rule)  # "chiếm 5,61% số dân", "83% cư dân là ..."
     if q.unit == "vnd" and support_before:
         return Modality("budget", "money-given.v1")  # "hỗ trợ 15 triệu đồng/hộ": a support norm
     if q.unit_rule.startswith("word-all") and not c.words.coverage.search(c.right_clause_text):
         return Modality("statistic", q.unit_rule)  # "tất cả ... được ..." is 100%; "tất cả" alone names no share
     return None
+
+
+def _population_share(c: Clause) -> bool:
+    """A share of the whole population that a group takes ("chiếm 5,61% số dân") or is ("83% cư dân
+    là đồng bào dân tộc thiểu số"): what the population is made of."""
+    whole = c.words.population_whole.match(c.text, c.q.end) if c.q.unit == "percent" else None
+    if whole is None:
+        return False
+    taken = any(m.code == "part_of" and m.end <= c.q.start and c.q.start - m.end <= ADJACENT for m in c.marks)
+    return taken or bool(c.words.copula.match(c.text, len(c.text) - len(c.text[whole.end() :].lstrip())))
 
 
 def _defines(mark: Mark, q) -> bool:
