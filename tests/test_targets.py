@@ -120,6 +120,9 @@ DECISIONS = [
     ("II. MỤC TIÊU\n- Là huyện có đồng bào dân tộc thiểu số chiếm 68% dân số, phấn đấu giảm tỷ lệ hộ nghèo 4%/năm.",
      [t(4, change="decrease", per_year=True)]),
     ("II. MỤC TIÊU\n- Hơn 70% cư dân là đồng bào dân tộc thiểu số; phấn đấu 92% dân số tham gia bảo hiểm y tế.", [t(92)]),
+    # a heading reporting on a plan names results first: its goal word is what is reported on (own wording)
+    (" date 2025-12\nI. KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2025\n- Tỷ lệ hộ nghèo còn 3,2%; thu ngân sách đạt 120 tỷ đồng.\n"
+     "II. PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2026\n- Tỷ lệ hộ nghèo còn 2,5%.", [t(2.5)]),
     # rule 4: "tất cả ... được ..." is 100%
     ("Phấn đấu tất cả hộ nghèo được hỗ trợ tham gia bảo hiểm y tế.", [t(100)]),
     # rule 2: a restatement moves as the figure it restates, or as its own verb after it says

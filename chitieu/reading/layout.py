@@ -62,16 +62,12 @@ class Sections:
         self.part = re.compile(rf"[^\S\n]*(?:{alternation(rules.part_words.phrases)})\s+(?:[IVXL]+|\d+|(?:{ordinal})\s+\w+)\b", re.IGNORECASE)
 
     def kind_of(self, line: str) -> tuple[str, str] | None:
-        for pattern, kind, rule_id in self.kinds:
-            if pattern.search(line):
-                return kind, rule_id
-        if self.homograph.search(line):
-            return None
-        unaccented = folded(line)
-        for pattern, kind, rule_id in self.unaccented_kinds:
-            if pattern.search(unaccented):
-                return kind, rule_id
-        return None
+        """The kind of the heading's first kind word: a heading reporting on a plan names results
+        first ("KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2022", "Đánh giá tình hình thực hiện kế hoạch năm 2019")."""
+        found = _first_kind(line, self.kinds)
+        if found or self.homograph.search(line):
+            return found
+        return _first_kind(folded(line), self.unaccented_kinds)
 
     def rank_of(self, line: str) -> int | None:
         """The rank of a numbered line, 1 for a part word ("Phần I"), None when unnumbered."""
@@ -81,6 +77,11 @@ class Sections:
             if pattern.match(line):
                 return rank
         return None
+
+
+def _first_kind(line: str, kinds: list[tuple[re.Pattern, str, str]]) -> tuple[str, str] | None:
+    found = [(m.start(), order, kind, rule_id) for order, (pattern, kind, rule_id) in enumerate(kinds) if (m := pattern.search(line))]
+    return min(found)[2:] if found else None
 
 
 class Layout:
