@@ -123,6 +123,11 @@ DECISIONS = [
     # a heading reporting on a plan names results first: its goal word is what is reported on (own wording)
     (" date 2025-12\nI. KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2025\n- Tỷ lệ hộ nghèo còn 3,2%; thu ngân sách đạt 120 tỷ đồng.\n"
      "II. PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2026\n- Tỷ lệ hộ nghèo còn 2,5%.", [t(2.5)]),
+    # a year named by its beginning is no deadline: a count at the start of the page's own year,
+    # or over its first months, describes what is or was (own wording)
+    (" date 2023-03\nĐầu năm 2023, huyện có 6.012 hộ nghèo.\n\nNăm 2023, huyện phấn đấu giảm 300 hộ nghèo.",
+     [t(300, unit="households", change="decrease")]),
+    (" date 2024-05\nTrong 4 tháng đầu năm 2024, huyện giải quyết việc làm cho 1.200 lao động.", []),
     # rule 4: "tất cả ... được ..." is 100%
     ("Phấn đấu tất cả hộ nghèo được hỗ trợ tham gia bảo hiểm y tế.", [t(100)]),
     # rule 2: a restatement moves as the figure it restates, or as its own verb after it says
