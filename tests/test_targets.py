@@ -128,6 +128,9 @@ DECISIONS = [
     (" date 2023-03\nĐầu năm 2023, huyện có 6.012 hộ nghèo.\n\nNăm 2023, huyện phấn đấu giảm 300 hộ nghèo.",
      [t(300, unit="households", change="decrease")]),
     (" date 2024-05\nTrong 4 tháng đầu năm 2024, huyện giải quyết việc làm cho 1.200 lao động.", []),
+    # the future tense after an estimate word is the estimate's: no goal (own wording)
+    (" date 2021-06\nDự kiến đến cuối năm 2021, huyện sẽ có thêm 120 hộ thoát nghèo.", []),
+    (" date 2021-06\nNăm 2022, huyện sẽ hỗ trợ 300 hộ nghèo xây nhà ở.", [t(300, unit="households")]),
     # rule 4: "tất cả ... được ..." is 100%
     ("Phấn đấu tất cả hộ nghèo được hỗ trợ tham gia bảo hiểm y tế.", [t(100)]),
     # rule 2: a restatement moves as the figure it restates, or as its own verb after it says

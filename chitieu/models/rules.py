@@ -210,6 +210,8 @@ class MarkRule(SeenPhraseRule):
     whole_words: bool = Field(False, description="match only where underthesea's words begin and end ('ước' is no estimate inside 'quy ước')")
     after_count: bool = Field(False, description="an aspect marker that, right after a count, tells what the count has done "
                               "('02 xã đã đạt chuẩn'), unlike a verb that may be the goal itself ('có thêm 2 xã về đích')")
+    tense_only: bool = Field(False, description="a tense marker that carries no aspect of its own after an estimate word: "
+                             "'dự kiến cuối năm 2021 sẽ hoàn thành ...' estimates")
 
 
 class CueRules(Strict):

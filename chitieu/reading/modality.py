@@ -140,6 +140,8 @@ def aspect(c: Clause) -> Mark | None:
     if not counted:
         return None
     nearest = counted[-1]
+    if nearest.rule_id in c.words.tense_only_rules and counted[:-1] and counted[-2].code == "forecast":
+        return counted[-2]  # "Dự kiến cuối năm 2021 sẽ hoàn thành ...": the estimate's own future
     if nearest.code == "forecast" and any(m.code == "commit" and m.start >= c.left_start for m in counted[:-1]):
         return next(m for m in reversed(counted) if m.code == "commit")  # "đặt chỉ tiêu ... ước tăng 8,7%": the goal's estimate
     if nearest.code in WEAK and any(m.code == "commit" for m in counted[:-1]):
