@@ -189,6 +189,9 @@ def test_indicator_and_year(text, indicator, year):
     # item before it (own wording)
     ("Phấn đấu đến năm 2025: 95% người dân tham gia BHYT; hằng năm kết nạp từ 30 đảng viên trở lên.",
      ["health.insurance", "other"]),
+    # a "và" joining two groups inside the measured phrase does not hide the measure before it (own wording)
+    ("Phấn đấu năm 2026 giảm tỷ lệ hộ cận nghèo 1%, giảm tỷ lệ hộ nghèo vùng đồng bào dân tộc thiểu số và miền núi "
+     "xuống dưới 8%.", ["near_poverty.rate", "poverty.rate"]),
     # rule 11: the poor households helped are not the poor households left
     ("Phấn đấu năm 2025 hỗ trợ sinh kế cho 3.000 hộ, gồm 1.200 hộ nghèo và 1.800 hộ cận nghèo.",
      ["other", "other", "other"]),

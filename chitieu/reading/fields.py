@@ -39,6 +39,11 @@ def elliptic(c: Clause) -> bool:
     named units before the number (since the last break), and at most one after it."""
     if any(m.family in ("indicator", "measure", "action") for m in c.near_left):
         return False
+    # a "và" joining two groups inside the measured phrase is no break ("giảm tỷ lệ hộ nghèo đa
+    # chiều vùng đồng bào DTTS và miền núi xuống dưới 10%"): a measure since the last punctuation counts
+    clause_start = max([c.left_start] + [c.text.rfind(ch, c.left_start, c.q.start) + 1 for ch in ",;:("])
+    if any(m.family == "indicator" and m.priority > 0 and m.start >= clause_start for m in c.left):
+        return False
     # a label before a colon names what the item measures ("...; Năng suất bình quân hàng năm: 50tạ/ha");
     # a unit's name there says whose quota it is ("...; huyện B: 2%")
     labelled = c.text[c.left_start : c.near_start].rstrip().endswith(":") and not c.text[c.near_start : c.q.start].strip()
