@@ -192,6 +192,10 @@ def test_indicator_and_year(text, indicator, year):
     # a "và" joining two groups inside the measured phrase does not hide the measure before it (own wording)
     ("Phấn đấu năm 2026 giảm tỷ lệ hộ cận nghèo 1%, giảm tỷ lệ hộ nghèo vùng đồng bào dân tộc thiểu số và miền núi "
      "xuống dưới 8%.", ["near_poverty.rate", "poverty.rate"]),
+    # the standard a figure is measured by ("theo chuẩn nghèo ...") names nothing of its own: the item
+    # still says what the one before it said (own wording)
+    ("Phấn đấu giảm tỷ lệ hộ nghèo bình quân 2%/năm; riêng các huyện nghèo giảm 4%/năm theo chuẩn nghèo đa chiều "
+     "giai đoạn 2022-2025.", ["poverty.rate", "poverty.rate"]),
     # rule 11: the poor households helped are not the poor households left
     ("Phấn đấu năm 2025 hỗ trợ sinh kế cho 3.000 hộ, gồm 1.200 hộ nghèo và 1.800 hộ cận nghèo.",
      ["other", "other", "other"]),

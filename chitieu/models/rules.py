@@ -315,6 +315,8 @@ class ClauseRules(Strict):
     copulas: SeenPhraseRule
     belonging_words: SeenPhraseRule
     average_words: SeenPhraseRule
+    standard_words: SeenPhraseRule = Field(description="words opening the standard a figure is measured by ('theo chuẩn nghèo "
+                                           "đa chiều ...'): the rest of the clause qualifies the measure, it names nothing new")
 
 
 SectionKind = Literal["goal", "result", "task", "budget"]

@@ -93,6 +93,7 @@ class ClauseWords:
         self.belonging = re.compile(rf"\s+(?:{alternation(words.belonging_words.phrases)})\b", re.IGNORECASE)
         self.part_words = alternation(words.part_words.phrases)
         self.average = _word(words.average_words.phrases)
+        self.standard = _word(words.standard_words.phrases)
         # "so với đầu kỳ", "so với năm 2020": the base a change is measured from
         self.compared = re.compile(
             rf"\s*(?<!\w)(?:{alternation(rules.times.base_words.phrases)})(?:\s+\w+){{1,2}}(?!\w)", re.IGNORECASE
