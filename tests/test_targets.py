@@ -135,6 +135,12 @@ DECISIONS = [
     # what it has not reached stays whom a goal serves (own wording)
     ("II. MỤC TIÊU\n- Tỷ lệ hồ sơ thủ tục hành chính được số hóa chưa đạt 100%, cần tập trung khắc phục.", []),
     ("II. MỤC TIÊU\n- Hỗ trợ 20 xã chưa đạt chuẩn nông thôn mới.", [t(20, unit="communes")]),
+    # a figure inside a conditional rule ("trường hợp ... thì ...") is a threshold or what the rule
+    # then gives, nothing to reach; "trường hợp" counted after a share is no condition (own wording)
+    ("Năm 2026, phấn đấu tỷ lệ giải ngân vốn đầu tư công đạt 95% kế hoạch (trường hợp dưới 60% thì tiêu chí này không "
+     "được điểm).", [t(95)]),
+    ("Năm 2026, phấn đấu tỷ lệ hồ sơ được số hóa đạt 90%, trường hợp đạt từ 60% đến dưới 90% thì chấm 50% số điểm.", [t(90)]),
+    ("Năm 2026, phấn đấu 100% trường hợp bổ nhiệm được thực hiện đúng quy định.", [t(100)]),
     # rule 4: "tất cả ... được ..." is 100%
     ("Phấn đấu tất cả hộ nghèo được hỗ trợ tham gia bảo hiểm y tế.", [t(100)]),
     # rule 2: a restatement moves as the figure it restates, or as its own verb after it says

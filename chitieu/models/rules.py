@@ -315,6 +315,9 @@ class ClauseRules(Strict):
     copulas: SeenPhraseRule
     belonging_words: SeenPhraseRule
     average_words: SeenPhraseRule
+    condition_words: SeenPhraseRule = Field(description="words opening a condition whose consequence follows 'thì' "
+                                            "('trường hợp dưới 70% thì ...'): a figure between them is a threshold")
+    consequence_words: PhraseRule = Field(description="the word opening a condition's consequence ('thì')")
     standard_words: SeenPhraseRule = Field(description="words opening the standard a figure is measured by ('theo chuẩn nghèo "
                                            "đa chiều ...'): the rest of the clause qualifies the measure, it names nothing new")
 

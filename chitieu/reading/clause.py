@@ -94,6 +94,9 @@ class ClauseWords:
         self.part_words = alternation(words.part_words.phrases)
         self.average = _word(words.average_words.phrases)
         self.standard = _word(words.standard_words.phrases)
+        self.condition = _word(words.condition_words.phrases)
+        self.consequence = _word(words.consequence_words.phrases)
+        self.condition_rule = words.condition_words.id
         # "so với đầu kỳ", "so với năm 2020": the base a change is measured from
         self.compared = re.compile(
             rf"\s*(?<!\w)(?:{alternation(rules.times.base_words.phrases)})(?:\s+\w+){{1,2}}(?!\w)", re.IGNORECASE

@@ -48,6 +48,8 @@ def construction(c: Clause, support_before: bool, money_goals: frozenset[str]) -
     q = c.q
     if q.is_baseline:
         return Modality("baseline", "baseline-from.v1")
+    if _in_condition(c):
+        return Modality("definition", c.words.condition_rule)  # "(trường hợp dưới 70% thì ...)": a threshold
     if c.quotes_a_goal() and not plan_share_after(c):
         # annotation rule 1: a plan's goal quoted on a results page; "(đạt 100% kế hoạch)" is a
         # result's share of its plan, bracketed
@@ -77,6 +79,19 @@ def construction(c: Clause, support_before: bool, money_goals: frozenset[str]) -
     if q.unit_rule.startswith("word-all") and not c.words.coverage.search(c.right_clause_text):
         return Modality("statistic", q.unit_rule)  # "tất cả ... được ..." is 100%; "tất cả" alone names no share
     return None
+
+
+def _in_condition(c: Clause) -> bool:
+    """The quantity sits in a conditional rule, between a condition's opener and the end of its
+    clause, with a "thì" after the opener: a threshold or what the rule then gives, nothing to reach."""
+    start = c.bracket if c.bracket is not None else c.sentence[0]
+    opener = None
+    for opener in c.words.condition.finditer(c.text, start, c.q.start):
+        pass
+    if opener is None:
+        return False
+    end = c.text.find(")", c.q.end, c.sentence[1]) if c.bracket is not None else c.sentence[1]
+    return bool(c.words.consequence.search(c.text, opener.end(), end if end >= 0 else c.sentence[1]))
 
 
 def _population_share(c: Clause) -> bool:
