@@ -141,6 +141,7 @@ DECISIONS = [
      "được điểm).", [t(95)]),
     ("Năm 2026, phấn đấu tỷ lệ hồ sơ được số hóa đạt 90%, trường hợp đạt từ 60% đến dưới 90% thì chấm 50% số điểm.", [t(90)]),
     ("Năm 2026, phấn đấu 100% trường hợp bổ nhiệm được thực hiện đúng quy định.", [t(100)]),
+    ("Nếu được Trung ương hỗ trợ vốn thì năm 2026 tỉnh phấn đấu giảm 3% tỷ lệ hộ nghèo.", [t(3, change="decrease")]),
     # rule 4: "tất cả ... được ..." is 100%
     ("Phấn đấu tất cả hộ nghèo được hỗ trợ tham gia bảo hiểm y tế.", [t(100)]),
     # rule 2: a restatement moves as the figure it restates, or as its own verb after it says

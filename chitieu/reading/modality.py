@@ -29,6 +29,7 @@ _COUNT_BEFORE = re.compile(r"(?<![\d.,/])(?!(?:19|20)\d\d\s*$)\d(?:[\d.,/]*\d)?\
 # "hoàn thành 45/45 nhiệm vụ đề ra", "đạt 8/8 chỉ tiêu Nghị quyết HĐND phường đề ra": a share of a
 # set, then the words naming the set
 _SET_SHARE_BEFORE = re.compile(r"(?<![\d.,/])\d+/\d+(?:\s+[^\W\d]+){1,8}\s*$")
+_SPACES = re.compile(r"\s*")
 SET_NAME_REACH = 60  # characters from a share of a set to the goal word closing its name
 ASPECTS = frozenset({"commit", "done", "forecast", "state", "progressive", "report"})
 WEAK = frozenset({"state", "progressive", "report"})
@@ -82,16 +83,19 @@ def construction(c: Clause, support_before: bool, money_goals: frozenset[str]) -
 
 
 def _in_condition(c: Clause) -> bool:
-    """The quantity sits in a conditional rule, between a condition's opener and the end of its
-    clause, with a "thì" after the opener: a threshold or what the rule then gives, nothing to reach."""
+    """The quantity sits in a conditional rule ("trường hợp ... thì ..."): in the condition, a
+    threshold; in the consequence, what the rule then gives, unless a goal word commits to it
+    ("nếu được hỗ trợ thì tỉnh phấn đấu giảm 3%")."""
     start = c.bracket if c.bracket is not None else c.sentence[0]
-    opener = None
-    for opener in c.words.condition.finditer(c.text, start, c.q.start):
-        pass
-    if opener is None:
+    openers = list(c.words.condition.finditer(c.text, start, c.q.start))
+    if not openers:
         return False
-    end = c.text.find(")", c.q.end, c.sentence[1]) if c.bracket is not None else c.sentence[1]
-    return bool(c.words.consequence.search(c.text, opener.end(), end if end >= 0 else c.sentence[1]))
+    end = c.text.find(")", c.q.end, c.sentence[1]) if c.bracket is not None else -1
+    then = c.words.consequence.search(c.text, openers[-1].end(), end if end >= 0 else c.sentence[1])
+    if then is None:
+        return False
+    return then.start() > c.q.start or not any(
+        m.family == "mark" and m.code == "commit" and then.end() <= m.start < c.q.start for m in c.marks)
 
 
 def _population_share(c: Clause) -> bool:
@@ -101,7 +105,7 @@ def _population_share(c: Clause) -> bool:
     if whole is None:
         return False
     taken = any(m.code == "part_of" and m.end <= c.q.start and c.q.start - m.end <= ADJACENT for m in c.marks)
-    return taken or bool(c.words.copula.match(c.text, len(c.text) - len(c.text[whole.end() :].lstrip())))
+    return taken or bool(c.words.copula.match(c.text, _SPACES.match(c.text, whole.end()).end()))
 
 
 def _defines(mark: Mark, q) -> bool:
