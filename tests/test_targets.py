@@ -142,6 +142,11 @@ DECISIONS = [
     ("Năm 2026, phấn đấu tỷ lệ hồ sơ được số hóa đạt 90%, trường hợp đạt từ 60% đến dưới 90% thì chấm 50% số điểm.", [t(90)]),
     ("Năm 2026, phấn đấu 100% trường hợp bổ nhiệm được thực hiện đúng quy định.", [t(100)]),
     ("Nếu được Trung ương hỗ trợ vốn thì năm 2026 tỉnh phấn đấu giảm 3% tỷ lệ hộ nghèo.", [t(3, change="decrease")]),
+    # an item without a figure inside a ";" list of goals is one more goal: its result-like words do
+    # not end the list (own wording)
+    ("Đại hội thông qua nghị quyết với các chỉ tiêu chủ yếu thu nhập bình quân tăng 8%/năm; đạt và vượt chỉ tiêu "
+     "xây dựng nông thôn mới; tỷ lệ hộ nghèo giảm 2%/năm; 95% dân số tham gia bảo hiểm y tế.",
+     [t(8, change="increase", per_year=True), t(2, change="decrease", per_year=True), t(95)]),
     # rule 4: "tất cả ... được ..." is 100%
     ("Phấn đấu tất cả hộ nghèo được hỗ trợ tham gia bảo hiểm y tế.", [t(100)]),
     # rule 2: a restatement moves as the figure it restates, or as its own verb after it says

@@ -75,6 +75,10 @@ class _LineState:
     parent: Previous = field(default_factory=Previous)  # its last target ("; trong đó ..." parts refer to it)
 
 
+_ITEM_BEFORE = re.compile(r";\s*$")  # the sentence before ended a list item
+ITEM_GAP = 8  # characters between an item's ";" and the next item
+
+
 class TargetPass:
     """Finds targets; build once per Rules, then `run(doc, exclude)` per document."""
 
@@ -149,13 +153,22 @@ class _DocumentReader:
         in_sentence = _between(self.quantities, start, end, lambda q: q.start, lambda q: q.start)
         found = self._quantities(start, end, s_marks, s_years, in_sentence) if in_sentence else []
         if not in_sentence:
+            list_item = self._list_goal_item(start, end)
             if self._note_aspect(s_marks, s_years):
                 self.stated_goals.append(Evidence(start=start, end=end, text=self.text[start:end], rule_id=GOAL_SENTENCE_RULE))
+            # "...; đạt và vượt chỉ tiêu giảm hộ nghèo; giảm tỷ suất sinh thô ...": one goal of the running list
+            self.line.committed = self.line.committed or list_item
             self.line.year = _line_year(s_years, self.line.year)
         commits = [m for m in s_marks if m.family == "mark" and m.code == "commit"]
         if commits and ":" in self.text[commits[0].end : end]:
             self.line.in_list = True  # the items after the colon, and the sentences after it, are goals
         return found
+
+    def _list_goal_item(self, start: int, end: int) -> bool:
+        """An item without a figure inside the committed line's ";" list is one more goal of the
+        list, whatever its words: "đạt và vượt chỉ tiêu" there does not end the list."""
+        before = _ITEM_BEFORE.search(self.text, max(0, start - ITEM_GAP), start)
+        return self.line.committed and before is not None and self.text[start:end].rstrip().endswith(";")
 
     def _note_aspect(self, s_marks: list[Mark], s_years: list[Year]) -> bool:
         """A sentence without numbers still says whether its line is stating goals: it does when
