@@ -8,6 +8,7 @@ from .nlp import make_doc
 from .passes.dates import DatePass
 from .passes.issuers import IssuerPass
 from .passes.periods import PeriodPass
+from .passes.repeats import headline_span
 from .passes.symbols import SymbolPass
 from .passes.targets import TargetPass
 from .places import gazetteer_for, load_gazetteer
@@ -63,12 +64,17 @@ class Extractor:
 
 
 def _page_date(document: Document, dates: list[DateMention], symbols: list[SymbolMention], words: PlanWords) -> tuple[int, int] | None:
-    """When the page was written: its publication date or stored stamp, its date line, else the
-    latest date of a document it cites (none was issued after the page); else unknown."""
+    """When the page was written: its publication date or stored stamp, its date line (the first
+    under its headline), else the latest date of a document it cites (none was issued after the
+    page); else unknown."""
     stamped = _stamped(document)
     if stamped:
         return stamped
-    line = next((d for d in dates if d.is_dateline and d.year), None)
+    lines = [d for d in dates if d.is_dateline and d.year]
+    headline = headline_span(document.text)
+    # a site's clock printed above the headline ("Thứ hai, 20/08/2018 08:10 GMT+7") is when the page
+    # was saved; the article's own date line stands under its headline (w309, w139)
+    line = next((d for d in lines if headline and d.evidence.start >= headline[1]), lines[0] if lines else None)
     if line:
         return line.year, line.month
     cited = [d for d in (symbol_date(document.text, s, dates, words) for s in symbols) if d and d.year]

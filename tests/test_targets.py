@@ -147,6 +147,11 @@ DECISIONS = [
     ("Đại hội thông qua nghị quyết với các chỉ tiêu chủ yếu thu nhập bình quân tăng 8%/năm; đạt và vượt chỉ tiêu "
      "xây dựng nông thôn mới; tỷ lệ hộ nghèo giảm 2%/năm; 95% dân số tham gia bảo hiểm y tế.",
      [t(8, change="increase", per_year=True), t(2, change="decrease", per_year=True), t(95)]),
+    # a site's clock above the headline is when the page was saved; the article's date line under
+    # its headline dates it, so its next year is still ahead (own wording)
+    ("Thứ hai, 20/08/2019 08:10 GMT+7\n\nHotline: 0912.000.111\n\nHuyện Na Rì bàn giải pháp phát triển kinh tế năm 2012\n\n"
+     "12/12/2011, 09:30 (GMT+7)\n\nNăm 2012, huyện phấn đấu tạo việc làm mới cho 1.500 lao động; 98% số xã có đường ô tô đến "
+     "trung tâm.", [t(1500, unit="workers"), t(98)]),
     # rule 4: "tất cả ... được ..." is 100%
     ("Phấn đấu tất cả hộ nghèo được hỗ trợ tham gia bảo hiểm y tế.", [t(100)]),
     # rule 2: a restatement moves as the figure it restates, or as its own verb after it says
