@@ -155,7 +155,7 @@ class SymbolRules(Strict):
     )
     subject_line_types: list[TypedPhraseRule] = Field(
         description="marks opening a header line of their own that give the document's type: a letter's summary "
-        "line ('V/v triển khai ...') under its number"
+        "line under its number"
     )
     issuing_verbs: PhraseRule
     citing_words: PhraseRule
@@ -211,7 +211,7 @@ class MarkRule(SeenPhraseRule):
     after_count: bool = Field(False, description="an aspect marker that, right after a count, tells what the count has done "
                               "('02 xã đã đạt chuẩn'), unlike a verb that may be the goal itself ('có thêm 2 xã về đích')")
     tense_only: bool = Field(False, description="a tense marker that carries no aspect of its own after an estimate word: "
-                             "'dự kiến cuối năm 2021 sẽ hoàn thành ...' estimates")
+                             "the future after 'expected' still estimates")
 
 
 class CueRules(Strict):
@@ -226,7 +226,7 @@ class CueRules(Strict):
     neutral_words: SeenPhraseRule
     component_words: SeenPhraseRule
     population_wholes: SeenPhraseRule = Field(
-        description="the whole population a share is of: 'chiếm 5,61% số dân', '83% cư dân là ...' say what the "
+        description="the whole population a share is of: a share of it a group takes or is says what the "
         "population is made of, a statistic"
     )
     money_goal_indicators: list[RuleId] = Field(description="indicator rules that name what a plan reaches in money")
@@ -315,11 +315,11 @@ class ClauseRules(Strict):
     copulas: SeenPhraseRule
     belonging_words: SeenPhraseRule
     average_words: SeenPhraseRule
-    condition_words: SeenPhraseRule = Field(description="words opening a condition whose consequence follows 'thì' "
-                                            "('trường hợp dưới 70% thì ...'): a figure between them is a threshold")
-    consequence_words: PhraseRule = Field(description="the word opening a condition's consequence ('thì')")
-    standard_words: SeenPhraseRule = Field(description="words opening the standard a figure is measured by ('theo chuẩn nghèo "
-                                           "đa chiều ...'): the rest of the clause qualifies the measure, it names nothing new")
+    condition_words: SeenPhraseRule = Field(description="words opening a condition whose consequence follows a consequence "
+                                            "word: a figure between them is a threshold")
+    consequence_words: PhraseRule = Field(description="the word opening a condition's consequence")
+    standard_words: SeenPhraseRule = Field(description="words opening the standard a figure is measured by: the rest of "
+                                           "the clause qualifies the measure, it names nothing new")
 
 
 SectionKind = Literal["goal", "result", "task", "budget"]

@@ -48,7 +48,8 @@ def elliptic(c: Clause) -> bool:
     # a unit's name there says whose quota it is ("...; huyện B: 2%")
     labelled = c.text[c.left_start : c.near_start].rstrip().endswith(":") and not c.text[c.near_start : c.q.start].strip()
     left = _blank(c.text, c.left_start if labelled else c.near_start, c.q.start, c)
-    standard = c.words.standard.search(c.text, c.q.end, c.right_clause_end)  # "theo chuẩn nghèo ..." qualifies the measure
+    # the standard the figure is measured by ("theo chuẩn nghèo ...") qualifies the measure
+    standard = c.words.standard.search(c.text, c.q.end, c.right_clause_end)
     right = _blank(c.text, c.q.end, standard.start() if standard else c.right_clause_end, c)
     return not _LETTER_WORD.findall(left) and len(_LETTER_WORD.findall(right)) <= 1
 

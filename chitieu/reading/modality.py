@@ -50,7 +50,8 @@ def construction(c: Clause, support_before: bool, money_goals: frozenset[str]) -
     if q.is_baseline:
         return Modality("baseline", "baseline-from.v1")
     if _in_condition(c):
-        return Modality("definition", c.words.condition_rule)  # "(trường hợp dưới 70% thì ...)": a threshold
+        # "(trường hợp dưới 70% thì ...)": a threshold
+        return Modality("definition", c.words.condition_rule)
     if c.quotes_a_goal() and not plan_share_after(c):
         # annotation rule 1: a plan's goal quoted on a results page; "(đạt 100% kế hoạch)" is a
         # result's share of its plan, bracketed
@@ -74,7 +75,8 @@ def construction(c: Clause, support_before: bool, money_goals: frozenset[str]) -
         if mark.code == "part_of" and q.unit == "percent" and 0 <= q.start - mark.end <= ADJACENT and _spent_in_clause(c):
             return Modality("budget", mark.rule_id)  # "vốn ngân sách Trung ương ... chiếm 9,6%": a budget's make-up
     if _population_share(c):
-        return Modality("statistic", c.words.population_share_rule)  # "chiếm 5,61% số dân", "83% cư dân là ..."
+        # "chiếm 5,61% số dân", "83% cư dân là ...": what the population is made of
+        return Modality("statistic", c.words.population_share_rule)
     if q.unit == "vnd" and support_before:
         return Modality("budget", "money-given.v1")  # "hỗ trợ 15 triệu đồng/hộ": a support norm
     if q.unit_rule.startswith("word-all") and not c.words.coverage.search(c.right_clause_text):
@@ -160,7 +162,8 @@ def aspect(c: Clause) -> Mark | None:
         return None
     nearest = counted[-1]
     if nearest.rule_id in c.words.tense_only_rules and counted[:-1] and counted[-2].code == "forecast":
-        return counted[-2]  # "Dự kiến cuối năm 2021 sẽ hoàn thành ...": the estimate's own future
+        # "Dự kiến cuối năm 2021 sẽ hoàn thành ...": the estimate's own future
+        return counted[-2]
     if nearest.code == "forecast" and any(m.code == "commit" and m.start >= c.left_start for m in counted[:-1]):
         return next(m for m in reversed(counted) if m.code == "commit")  # "đặt chỉ tiêu ... ước tăng 8,7%": the goal's estimate
     if nearest.code in WEAK and any(m.code == "commit" for m in counted[:-1]):
