@@ -240,6 +240,18 @@ def test_header_gives_symbol_date_issuer_place(text, expected):
 
 
 @pytest.mark.parametrize("ocr_text, read", [
+    ("Căn cứ Quyết định số 1234/QĐ\u00d0-UBND ngày 5/6/2019", "Căn cứ Quyết định số 1234/QĐ-UBND ngày 5/6/2019"),
+    ("Văn bản số 77/HĐ\u00d0\u00d0ND của Thường trực", "Văn bản số 77/HĐND của Thường trực"),
+    ("theo Công văn số 12/STNMT-QLĐĐ", "theo Công văn số 12/STNMT-QLĐĐ"),  # "quản lý đất đai": two letters
+])
+def test_ocr_stroked_d_read_twice(ocr_text, read):
+    """Tesseract follows a Vietnamese Đ with its Latin look-alike; the look-alike goes."""
+    from chitieu.sources.pdf import repair_ocr
+
+    assert repair_ocr(ocr_text) == read
+
+
+@pytest.mark.parametrize("ocr_text, read", [
     ("- 1002 cơ quan cấp xã sử dụng hộp thư điện tử", "- 100% cơ quan cấp xã sử dụng hộp thư điện tử"),
     ("Bảo đảm 10025 hồ sơ được số hóa, 100% văn bản", "Bảo đảm 100%  hồ sơ được số hóa, 100% văn bản"),
     ("Quyết định số 1002/QĐ-UBND", "Quyết định số 1002/QĐ-UBND"),  # a symbol's number

@@ -56,6 +56,8 @@ def layer_quality(text: str) -> str:
 
 
 _OCR_WHOLE_SHARE = re.compile(r"(?<![\d.,/])100(?:25|2)(?=[ \t]+[^\W\d_])")
+# Tesseract reads one stroked D twice, the Vietnamese letter then its Latin look-alike U+00D0
+_OCR_DOUBLED_D = re.compile("(?<=[\u0110\u0111])[\u00d0\u00f0]+")
 
 
 def layer_text(raw: str) -> str:
@@ -67,6 +69,12 @@ def layer_text(raw: str) -> str:
 def repair_spaced_glyphs(text: str) -> str:
     """Join letter-spaced glyph runs ("S ố : 3 2 6 / Q Đ" -> "Số:326/QĐ")."""
     return _SPACED_GLYPHS.sub(lambda m: m.group().replace(" ", ""), text)
+
+
+def repair_ocr(text: str) -> str:
+    """What Tesseract misreads in a Vietnamese page, mended: a stroked D read twice ("689/QĐÐ-TTG",
+    "HĐÐÐND": Hà Tĩnh 1740 and 496, Gia Lai 203/QĐ-STC, BCA 3980) and a whole share's percent sign."""
+    return repair_ocr_percent(_OCR_DOUBLED_D.sub("", text))
 
 
 def repair_ocr_percent(text: str) -> str:
@@ -169,7 +177,7 @@ class _Reading:
         if self.use_ocr:
             if self.before_ocr:
                 self.before_ocr()
-            layer = join_wrapped_lines(repair_ocr_percent(_ocr_page(page, self.path, index)))
+            layer = join_wrapped_lines(repair_ocr(_ocr_page(page, self.path, index)))
             self.ocr_pages += 1
         if layer_quality(layer) != "ok":
             self.unreadable.append(index + 1)
