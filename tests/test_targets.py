@@ -370,6 +370,9 @@ PRINCIPLES = [
     ("Dự kiến đến cuối năm 2025, tỷ lệ này còn khoảng 7,89%.", []),
     ("Kết quả có 89,54% đại biểu tán thành thông qua Nghị quyết.", []),
     ("Đến nay, toàn huyện đạt được 177 chỉ tiêu, bình quân đạt 16,10 tiêu chí/xã.", []),
+    # ... and one after a share names the plan the share is of, up to the words that close its name
+    ("Năm 2024, toàn huyện tạo việc làm cho 1.350 lao động, đạt 135% chỉ tiêu Nghị quyết HĐND huyện đề ra và đạt 150% "
+     "so với chỉ tiêu tỉnh giao.", []),
     # a budget is what the plan spends; money a plan reaches is a goal
     ("Tổng kinh phí thực hiện kế hoạch là 45 tỷ đồng.", []),
     # ... also when where the sum comes from follows it (own wording)

@@ -25,7 +25,8 @@ from .layout import Context
 from .marks import Mark
 from .times import Year, is_ahead, is_past
 
-_COUNT_BEFORE = re.compile(r"(?<![\d.,/])(?!(?:19|20)\d\d\s*$)\d(?:[\d.,/]*\d)?\s*$")  # a count, not a year
+# a count, not a year, or a share ("đạt 192,5% chỉ tiêu tỉnh giao": the plan the share is of)
+_COUNT_BEFORE = re.compile(r"(?<![\d.,/])(?!(?:19|20)\d\d\s*$)\d(?:[\d.,/]*\d)?%?\s*$")
 # "hoàn thành 45/45 nhiệm vụ đề ra", "đạt 8/8 chỉ tiêu Nghị quyết HĐND phường đề ra": a share of a
 # set, then the words naming the set
 _SET_SHARE_BEFORE = re.compile(r"(?<![\d.,/])\d+/\d+(?:\s+[^\W\d]+){1,8}\s*$")
@@ -150,11 +151,33 @@ def _money_goal_before(c: Clause, spend: Mark, money_goals: frozenset[str]) -> b
     return any(m.family == "indicator" and m.rule_id in money_goals and m.start < spend.end for m in c.marks)
 
 
+def _uncounted_aspects(c: Clause) -> list[Mark]:
+    """The aspect marks before the quantity, less the goal words that name what a number counts
+    ("đạt được 177 chỉ tiêu") and those going on with that name ("đạt 140% chỉ tiêu nghị quyết
+    Huyện ủy đề ra": the plan the share is of)."""
+    kept: list[Mark] = []
+    naming: Mark | None = None
+    for m in (m for m in c.marks if m.family == "mark" and m.code in ASPECTS and m.end <= c.q.start):
+        if counted_goal_word(c.text, m) or (m.code == "commit" and naming and _same_name(c.text, naming, m)):
+            naming = m
+        else:
+            kept.append(m)
+    return kept
+
+
+def _same_name(text: str, named: Mark, mark: Mark) -> bool:
+    """Two goal words of one kind with only words between them: the second goes on with the name
+    the first began ("chỉ tiêu ... đề ra"; "chỉ tiêu ... trong đó phấn đấu" opens a goal)."""
+    between = text[named.end : mark.start]
+    return mark.rule_id == named.rule_id and len(between) <= SET_NAME_REACH and _WORDS_ONLY.fullmatch(between) is not None
+
+
+_WORDS_ONLY = re.compile(r"(?:\s+[^\W\d]+)*\s+")
+
+
 def aspect(c: Clause) -> Mark | None:
     """Principle 2: the nearest aspect mark before the quantity in its sentence."""
-    # "đạt được 177 chỉ tiêu": a goal word right after a number is what it counts, no aspect
-    marks = [m for m in c.marks if m.family == "mark" and m.code in ASPECTS and m.end <= c.q.start
-             and not counted_goal_word(c.text, m)]
+    marks = _uncounted_aspects(c)
     changes = [m for m in c.marks if m.family in ("change", "change_rate")]
     # a goal word always opens what follows it; the others may sit inside the measured phrase
     counted = [m for m in marks if m.code == "commit" or m.start < c.subject_start or _bears_on_verb(m, changes, c)]
