@@ -110,6 +110,12 @@ def test_plan_fields(text, expected):
     # ... except a sentence weighing results against the plan they are of: the page's plan comes after (own wording)
     ("Hội nghị đánh giá kết quả thực hiện kế hoạch phát triển kinh tế - xã hội năm 2024; thảo luận chỉ tiêu năm 2025. "
      "Năm 2025, huyện phấn đấu thu ngân sách đạt 120 tỷ đồng.", (2025, 2025)),
+    # a year the page reports before all its goals is no year of the plan, nor is the year an
+    # agency named with a type word reports (own wording)
+    ("Giảm nghèo ở Mường Khương\n\nTheo Sở Kế hoạch và Đầu tư, tỷ lệ hộ nghèo của huyện năm 2024 còn 14,2%. Mục tiêu năm "
+     "2025 huyện đặt ra, tỷ lệ hộ nghèo giảm còn dưới 11%.", (2025, 2025)),
+    ("Đồng Nai bàn nhiệm vụ phát triển kinh tế\n\nCác đại biểu thảo luận về định hướng của giai đoạn 2021-2025 và giai "
+     "đoạn 2026-2030. Năm 2026, tỉnh phấn đấu tăng trưởng kinh tế đạt 10%.", (2026, 2026)),
 ])
 def test_plan_period(text, period):
     plan = extract_text(text).plan

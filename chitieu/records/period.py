@@ -47,6 +47,10 @@ def plan_period(extraction: Extraction, issue_sentence, anchor: int, goal_senten
     # the plan's own name gives its horizon too
     horizon = _horizon(period, periods, text) if period and chosen_in < own_pools else None
     stated = [t.year for t in targets if t.year]
+    if period and stated and period[1] < min(stated) and chosen_in >= own_pools:
+        # a year the page reports before its goals ("tỷ lệ hộ nghèo năm 2023 còn 2,93%" over "Mục tiêu
+        # năm 2024"): the goals' years are the plan's
+        period = None
     if period is None and stated:
         last = max(targets, key=lambda t: t.year or 0)  # the period's evidence: the target due last
         start = min(stated) if len(set(stated)) > 1 else phase_start(max(stated)) if words.until.search(text) else max(stated)

@@ -109,6 +109,7 @@ class PlanWords:
         self.according_to = re.compile(rf"\b(?:{_any(frame.according_words)})\s+$", re.IGNORECASE)
         self.drafting = re.compile(rf"\b(?:{_any(frame.drafting_verbs)})\s+$", re.IGNORECASE)
         self.study = re.compile(rf"\s+(?:{_any(frame.study_words)})\b", re.IGNORECASE)
+        self.agency = re.compile(rf"\b(?:{_any(frame.agency_names)})\b", re.IGNORECASE)
         number = rf"(?i:{_any(frame.number_words)})"
         self.number_line = re.compile(rf"^\s*(?:\|\s*)?{number}\s*:", re.IGNORECASE)  # "Số: 4267/KH-UBND | Bến Tre, ngày ..."
         self.motto = re.compile(rf"{_any(frame.motto_words)}|{self.number_line.pattern}", re.IGNORECASE)
@@ -155,9 +156,10 @@ class PlanWords:
 
     def type_word(self, sentence: str) -> DocType | None:
         """The first type word of the sentence that names a document, not the plan to study one
-        ("kế hoạch học tập, quán triệt Nghị quyết ...": the resolution)."""
+        ("kế hoạch học tập, quán triệt Nghị quyết ...": the resolution) nor an agency."""
+        agencies = [a.span() for a in self.agency.finditer(sentence)]
         found = [(m.start(), code) for pattern, code in self.patterns for m in pattern.finditer(sentence)
-                 if not self.study.match(sentence, m.end())]
+                 if not self.study.match(sentence, m.end()) and not any(a <= m.start() < b for a, b in agencies)]
         return min(found)[1] if found else None
 
     def only_drafted(self, text: str, start: int, end: int) -> bool:
