@@ -309,6 +309,9 @@ UNITS += [
     # ... and "Đại hội" alone names that congress again
     ("Ngày 3/7, Đảng bộ phường Quyết Thắng tiến hành Đại hội đại biểu Đảng bộ lần thứ XVI. Đại hội đề ra mục tiêu "
      "đến năm 2030 tỷ lệ hộ nghèo giảm còn dưới 1%.", ("party_committee", "commune", "Quyết Thắng")),
+    # ... also where the body holding it stands further off in the same clause (own wording)
+    ("Sáng 15-8, Đảng bộ xã Nghĩa Hưng (tỉnh Lạng Sơn) trọng thể tổ chức Đại hội đại biểu lần thứ I, nhiệm kỳ 2025-2030. "
+     "Đại hội đặt mục tiêu đến năm 2030 tỷ lệ hộ nghèo giảm còn dưới 1,5%.", ("party_committee", "commune", "Nghĩa Hưng")),
     # a two-column header read as one line: the commune's name stops at the national motto, and
     # a name written in capitals is a name in title case
     ("UBND XÃ TÂN HƯƠNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 20/KH-UBND Tân Hương, ngày 3 tháng 2 năm 2024\n"
@@ -342,7 +345,7 @@ UNITS += [
 
 @pytest.mark.parametrize("text, expected", UNITS, ids=[
     "congress-resolution", "resolution-of-named-body", "body-by-kind", "unit-commits", "district-in-passing", "district-bare",
-    "chair-name", "thousands-point", "level-word-commits", "city-commits", "ministry", "central-party", "congress-page", "congress-again", "header-motto", "ocr-header", "congress-heading", "name-with-a-year-word", "district-spoken-for", "results-source", "other-congress", "minority-congress",
+    "chair-name", "thousands-point", "level-word-commits", "city-commits", "ministry", "central-party", "congress-page", "congress-again", "congress-held", "header-motto", "ocr-header", "congress-heading", "name-with-a-year-word", "district-spoken-for", "results-source", "other-congress", "minority-congress",
     "council-session"])
 def test_the_plan_is_the_unit_the_page_is_about(text, expected):
     plan = extract_text(text).plan

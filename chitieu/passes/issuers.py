@@ -77,7 +77,7 @@ class IssuerPass:
             )
         places = sorted(places + named, key=lambda p: p.evidence.start) if named else places
         issuers, places = _shortest_names(issuers, places)
-        return _resolve_bodies(issuers, places, self.back_references), places
+        return _resolve_bodies(issuers, places, self.back_references, text), places
 
     def _bodies(self, text: str):
         """Each body written in the text, with its rule and level word; where none is in the
@@ -166,17 +166,29 @@ def _shortest_names(issuers: list[IssuerMention], places: list[PlaceMention]) ->
     return issuers, places
 
 
-def _referred(issuer: IssuerMention, earlier: list[IssuerMention]) -> IssuerMention | None:
+def _referred(issuer: IssuerMention, earlier: list[IssuerMention], text: str) -> IssuerMention | None:
     """The body a short word names again: the last one named in full with it ("Đại hội" after
     "Đại hội đại biểu Đảng bộ xã Cao Sơn", or after "Đại hội đại biểu các DTTS huyện Quang
-    Bình"); None where the page named none."""
+    Bình"), or named again by it; else the body of its kind that holds it, in the same clause
+    ("Đảng bộ xã Tuy Phước Tây (tỉnh Gia Lai) long trọng tổ chức Đại hội đại biểu lần thứ I");
+    None where the page named none."""
     word = key(issuer.evidence.text)
     kin = next((e for e in reversed(earlier) if e.level and word in key(e.evidence.text)
-                and len(e.evidence.text) > len(issuer.evidence.text)), None)
+                and (len(e.evidence.text) > len(issuer.evidence.text) or e.evidence.rule_id == issuer.evidence.rule_id)), None)
+    if kin is None:
+        kin = next((e for e in reversed(earlier) if e.body == issuer.body and e.level and _one_clause(text, e.evidence.end, issuer.evidence.start)), None)
     return issuer.model_copy(update={"body": kin.body, "level": kin.level, "place": kin.place}) if kin else None
 
 
-def _resolve_bodies(issuers: list[IssuerMention], places: list[PlaceMention], back_references: frozenset[str]) -> list[IssuerMention]:
+HELD_REACH = 80  # characters from a body to the congress it holds: "Đảng bộ xã ... (tỉnh Gia Lai) long trọng tổ chức"
+_CLAUSE_END = re.compile(r"[.;\n]")
+
+
+def _one_clause(text: str, start: int, end: int) -> bool:
+    return 0 <= end - start <= HELD_REACH and not _CLAUSE_END.search(text, start, end)
+
+
+def _resolve_bodies(issuers: list[IssuerMention], places: list[PlaceMention], back_references: frozenset[str], text: str) -> list[IssuerMention]:
     """A body written by its kind alone is the one the text names next to it or last named:
     "Nghị quyết Đại hội Đảng bộ phường Tĩnh Gia" is the ward's; after "UBND huyện Quản Bạ",
     "UBND huyện" is Quản Bạ's; after "Đảng bộ xã Minh Tân", "Nghị quyết Đại hội" is the
@@ -195,7 +207,7 @@ def _resolve_bodies(issuers: list[IssuerMention], places: list[PlaceMention], ba
             pending = next(places_left, None)
         following = issuers[index + 1] if index + 1 < len(issuers) else None
         if issuer.evidence.rule_id in back_references:
-            issuer = _referred(issuer, resolved)
+            issuer = _referred(issuer, resolved, text)
             if issuer is None:
                 continue
         elif issuer.level is None and following and following.evidence.start - issuer.evidence.end <= 1:
