@@ -304,6 +304,8 @@ def test_bare_shares_say_what_they_count_and_are_not_merged():
     ("Phấn đấu đến năm 2025 có 95% hộ nghèo được tiếp cận dịch vụ xã hội.", "95% hộ nghèo được tiếp cận dịch vụ xã hội"),
     ("Phấn đấu (trong đó ít nhất 80% hộ gia đình có người đi làm việc ở nước ngoài sẽ thoát nghèo); giảm 2% tỷ lệ hộ nghèo.",
      "ít nhất 80% hộ gia đình có người đi làm việc ở nước ngoài sẽ thoát nghèo"),
+    # a quota's count stops where the next unit of its list begins (own wording)
+    ("Năm 2024, chỉ tiêu giảm hộ nghèo giao cho các xã: xã Nà Hẩu 60 hộ, xã Mỏ Vàng 45 hộ.", "xã Nà Hẩu 60 hộ"),
 ])
 def test_target_text_spans(text, span):
     assert extract_text(text).targets[0].text == span

@@ -4,6 +4,8 @@ principle 10)."""
 
 from __future__ import annotations
 
+import re
+
 from .clause import Clause
 from .marks import Mark
 
@@ -65,11 +67,16 @@ def _run_on(c: Clause, start: int, end: int, change: str) -> int:
     return end
 
 
+_COMMA = re.compile(r",\s*")
+
+
 def _object_end(c: Clause, start: int) -> int:
     """Where the words a bare number counts end: the clause, cut before a purpose ("để", "nhằm"),
-    a second goal joined to it or the end of a table's cell."""
+    a second goal joined to it, the next unit of a list of quotas ("xã Nà Hẩu 60 hộ, xã Mỏ Vàng
+    45 hộ") or the end of a table's cell."""
     clause_end = c.right_clause_end
     stops = [m.start() for m in (c.words.purpose.search(c.text, start, clause_end), c.words.joined_goal.search(c.text, start, clause_end)) if m]
+    stops += [comma.start() for comma in _COMMA.finditer(c.text, start, clause_end) if c.words.named_unit.match(c.text, comma.end())][:1]
     cell_end = c.text.find("|", start, clause_end)  # a table's cell ends what it holds
     stops += [cell_end] if cell_end >= 0 else []
     end = min(stops, default=clause_end)
