@@ -230,7 +230,7 @@ def test_indicator_and_year(text, indicator, year):
     ("Phấn đấu đến cuối năm 2025, cơ bản không còn hộ nghèo theo chuẩn quốc gia, còn dưới 1% hộ nghèo theo chuẩn của tỉnh.",
      ["poverty.rate"]),
     ("Phấn đấu đến năm 2025 có 95% hộ nghèo được tiếp cận dịch vụ xã hội.", ["other"]),
-    ("Đến năm 2025, phấn đấu 95% trẻ em trong độ tuổi đi học thuộc hộ nghèo được đến trường.", ["other"]),
+    ("Đến năm 2025, phấn đấu 95% trẻ em trong độ tuổi đi học thuộc hộ nghèo được đến trường.", ["education.school_attendance"]),
 ])
 def test_indicators_in_a_list(text, indicators):
     assert [t.indicator for t in extract_text(text).targets] == indicators
