@@ -98,7 +98,8 @@ class QuantityReader:
         self._yearly = re.compile(yearly, re.IGNORECASE)
         # "%0" is a per-mille sign typed (rules unit-per-mille), not a percent
         one = rf"(?P<{{n}}>{NUMBER})(?:\s*(?P<{{s}}>{scale})\b)?(?P<{{p}}>\s*%(?!0))?(?:{yearly})?"
-        range_join = rf"\s*(?:-|–|—|(?<!\w)(?:{alternation(grammar.range_words)})(?!\w))\s*"
+        # a dash opening a line is a list's bullet, never a range's ("đến năm 2030\n- 100% dân cư ...")
+        range_join = rf"[ \t]*(?:-|–|—|(?<!\w)(?:{alternation(grammar.range_words)})(?!\w))\s*"
         self._quantity = re.compile(
             rf"(?<![\w/.,-])"
             rf"(?:(?P<frac_n>\d+(?:\.\d{{3}})*)\s*/\s*(?P<frac_d>\d+(?:\.\d{{3}})*)(?![\w/])"

@@ -340,6 +340,9 @@ SPEC_CASES = [
     # a padded count counts what follows it (own wording)
     ("Biên soạn 02 sổ tay hướng dẫn", [q(2, unit="other")]),
     ("trong tháng 01 hằng năm", []),
+    # a dash opening a line is a bullet, not a range's dash (own wording)
+    ("Mục tiêu cụ thể đến năm 2030\n- 100% hộ dân nông thôn dùng nước hợp vệ sinh", [q(100)]),
+    ("tăng bình quân 4 - 5%", [q(4, 5)]),
 ]
 
 CASES = REAL_CASES + SPEC_CASES
