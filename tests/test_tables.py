@@ -144,3 +144,20 @@ def test_text_pages_print_tables_a_row_per_line_and_figures_are_read_from_them(t
     targets = extract_file(path).targets
     assert [(t.value_min, t.year, t.indicator, t.scope, t.change) for t in targets] == [
         (4.0, 2025, "poverty.rate", "other", "decrease"), (4.5, 2025, "poverty.rate", "other", "decrease")]
+
+
+def test_an_empty_cell_keeps_its_place_and_a_range_takes_its_columns_unit():
+    """ " | | " is an empty cell: the cells after it stay under their own columns (own wording)."""
+    from chitieu.sources.tables import linearise_cell_rows
+
+    rows = "\n".join([
+        "STT | Đơn vị | Tỷ lệ hộ nghèo cuối năm 2024 (%) | Chỉ tiêu giảm năm 2025 (%) |",
+        "1 | Huyện Mường Nhé | 31,20 | 4,0 - 4,5 |",
+        "Cộng | | 28,10 | 3,0 |",
+    ])
+    assert linearise_cell_rows(rows).split("\n") == [
+        "Huyện Mường Nhé: Tỷ lệ hộ nghèo cuối năm 2024 (%): 31,20%.",
+        "Huyện Mường Nhé: Chỉ tiêu giảm năm 2025 (%): 4,0 - 4,5%.",
+        "Cộng: Tỷ lệ hộ nghèo cuối năm 2024 (%): 28,10%.",
+        "Cộng: Chỉ tiêu giảm năm 2025 (%): 3,0%.",
+    ]

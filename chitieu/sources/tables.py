@@ -18,11 +18,12 @@ from ..text import LETTER
 
 _DIGITS = re.compile(r"\d")
 _BARE_NUMBER_LINE = re.compile(r"^\s*[\d.,/%]+\s*$", re.MULTILINE)
-_NUMBER_CELL = re.compile(r"^\s*\d[\d.,]*\s*$")
+_NUMBER_CELL = re.compile(r"^\s*\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*$")  # a figure or a range: "57,12", "4,0 - 5,0"
 _FIGURE = re.compile(r"(?<![\w/])\d[\d.,]*%?(?![\w/])")
 FIGURES_IN_ROW = 3  # figures on one line that make it a table's row
 _CELL_ROW = re.compile(r"^.*\S.* \|(?: .*)?$")  # "a | b", "a | b |"
 _CELL_END = re.compile(r"\s*\|\s*$")
+_CELL_SEPARATOR = re.compile(r" \|(?= |$)")  # an empty cell keeps its place: "Tổng cộng | | 28,43 | 5.570"
 MIN_TABLE_LINES = 2  # a header and a row
 _YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])")
 
@@ -135,7 +136,7 @@ def linearise_row_runs(text: str, row: re.Pattern, split: Callable[[list[str]], 
 def linearise_cell_rows(text: str) -> str:
     """A text that prints a table a row per line, " | " between its cells (the stored pages'
     "Số: 2356/KH-UBND | Kon Tum, ngày 18 tháng 09 năm 2014 |"), read as a table."""
-    return linearise_row_runs(text, _CELL_ROW, lambda lines: [[cell.strip() for cell in _CELL_END.sub("", line).split(" | ")] for line in lines])
+    return linearise_row_runs(text, _CELL_ROW, lambda lines: [[cell.strip() for cell in _CELL_SEPARATOR.split(_CELL_END.sub("", line))] for line in lines])
 
 
 def figure_lines(table: list[list[str]]) -> list[str]:
