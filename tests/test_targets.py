@@ -372,6 +372,10 @@ PRINCIPLES = [
     ("Dự kiến đến cuối năm 2025, tỷ lệ này còn khoảng 7,89%.", []),
     ("Kết quả có 89,54% đại biểu tán thành thông qua Nghị quyết.", []),
     ("Đến nay, toàn huyện đạt được 177 chỉ tiêu, bình quân đạt 16,10 tiêu chí/xã.", []),
+    # a lead-in's goal list runs on through the parts kind-less headings split it into (own wording)
+    ("Đại hội thông qua Nghị quyết với các chỉ tiêu chủ yếu nhiệm kỳ 2025-2030:\n1. Về kinh tế\n- Thu ngân sách tăng "
+     "bình quân 10%/năm;\n2. Về xã hội\n- Tỷ lệ lao động qua đào tạo đạt 75%;\n- Tỷ lệ che phủ rừng đạt 62%.",
+     [(10, "percent", "increase", "all"), (75, "percent", "level", "all"), (62, "percent", "level", "all")]),
     # ... and one after a share names the plan the share is of, up to the words that close its name
     ("Năm 2024, toàn huyện tạo việc làm cho 1.350 lao động, đạt 135% chỉ tiêu Nghị quyết HĐND huyện đề ra và đạt 150% "
      "so với chỉ tiêu tỉnh giao.", []),

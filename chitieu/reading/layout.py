@@ -7,7 +7,8 @@ task. A heading without such words keeps the kind of the part it sits in ("1. V�
 inside "CÁC CHỈ TIÊU CHỦ YẾU"). A section runs to the next heading of the same or a higher
 rank. A line ending with ":" that holds a commitment ("Mục tiêu cụ thể:", "phấn đấu đến năm
 2025:") opens a goal list: the lines after it that read as its items (a list marker, or a
-line ending in ";" or "," or after one) are goal items.
+line ending in ";" or "," or after one) are goal items, and so are the parts it is split into
+by headings without a kind ("1. Về kinh tế"), up to a heading ranked above them.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ _SENTENCE_END = (".", ";", ":", "!", "?")
 HEADING_MAX_WORDS = 16
 HEADING_LETTERS = 4  # fewest letters of an unnumbered heading in capitals
 UNNUMBERED_RANK = 1
+LIST_PART = 0.5  # a lead-in's list ranks just above the parts it is split into
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,7 @@ class Layout:
         commit_lines = {self.line_of(offset) for offset in commit_starts}
         self.contexts: list[Context] = []
         self.headings: set[int] = set()  # indices of heading lines
-        stack: list[tuple[int, Context]] = []  # (rank, context) of the open sections
+        stack: list[tuple[float, Context]] = []  # (rank, context) of the open sections
         in_list = False
         q_index = 0
         for index, (start, end) in enumerate(self.lines):
@@ -108,12 +110,16 @@ class Layout:
                 rank, context = heading
                 while stack and stack[-1][0] >= rank:
                     stack.pop()
+                if in_list and context.kind == "none" and _section(stack).kind != "goal":
+                    # "... thông qua 18 chỉ tiêu chủ yếu:" then "1. Về kinh tế", "2. Về văn hóa - xã hội":
+                    # the lead-in's list runs on through its parts, to a heading above them
+                    stack.append((rank - LIST_PART, Context("goal", GOAL_LIST)))
                 stack.append((rank, context))
                 self.headings.add(index)
                 in_list = False
             elif in_list and not _continues_list(line, text[self.lines[index - 1][0] : self.lines[index - 1][1]]):
                 in_list = False
-            section = next((c for _, c in reversed(stack) if c.kind != "none"), NO_CONTEXT)
+            section = _section(stack)
             self.contexts.append(Context("goal", GOAL_LIST) if in_list else section)
             if line.rstrip().endswith(":"):
                 in_list = index in commit_lines or (heading is not None and heading[1].kind == "goal")
@@ -144,6 +150,11 @@ class Layout:
         if columns and self.text.count("|", self.lines[index][0], offset) in columns:
             return Context("goal", self.output_rule)
         return None
+
+
+def _section(stack: list[tuple[float, Context]]) -> Context:
+    """The kind of the innermost open section that has one."""
+    return next((c for _, c in reversed(stack) if c.kind != "none"), NO_CONTEXT)
 
 
 def _output_columns(text: str, lines: list[tuple[int, int]], sections: Sections) -> dict[int, frozenset[int]]:
