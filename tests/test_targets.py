@@ -372,6 +372,12 @@ PRINCIPLES = [
     ("Dự kiến đến cuối năm 2025, tỷ lệ này còn khoảng 7,89%.", []),
     ("Kết quả có 89,54% đại biểu tán thành thông qua Nghị quyết.", []),
     ("Đến nay, toàn huyện đạt được 177 chỉ tiêu, bình quân đạt 16,10 tiêu chí/xã.", []),
+    # a figure counted at a day or month on or before the page's date is what has been reached;
+    # one at a moment still ahead, or a goal told in words, is not (own wording)
+    (" date 2023-09\nNăm 2023, tỉnh phấn đấu trồng 4.000 ha rừng. Đến hết tháng 8/2023, diện tích trồng rừng mới của "
+     "tỉnh đạt 2.150 ha.", [(4000, "other", "level", "all")]),
+    (" date 2023-09\nNăm 2023, tỉnh phấn đấu trồng 4.000 ha rừng. Đến hết tháng 12/2023, phấn đấu diện tích trồng rừng "
+     "mới đạt 4.200 ha.", [(4000, "other", "level", "all"), (4200, "other", "level", "all")]),
     # a lead-in's goal list runs on through the parts kind-less headings split it into (own wording)
     ("Đại hội thông qua Nghị quyết với các chỉ tiêu chủ yếu nhiệm kỳ 2025-2030:\n1. Về kinh tế\n- Thu ngân sách tăng "
      "bình quân 10%/năm;\n2. Về xã hội\n- Tỷ lệ lao động qua đào tạo đạt 75%;\n- Tỷ lệ che phủ rừng đạt 62%.",

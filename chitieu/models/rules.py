@@ -236,6 +236,7 @@ class TimeRules(Strict):
     version: int
     deadline_words: SeenPhraseRule
     until_words: SeenPhraseRule
+    moment_words: SeenPhraseRule = Field(description="words before a day or month a figure is counted at")
     base_words: SeenPhraseRule
     phase_words: SeenPhraseRule
 

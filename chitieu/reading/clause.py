@@ -90,6 +90,12 @@ class ClauseWords:
         self.population_whole = re.compile(rf"\s*(?:{alternation(rules.cues.population_wholes.phrases)})(?!\w)", re.IGNORECASE)
         self.population_share_rule = rules.cues.population_wholes.id
         self.term = re.compile(rf"(?<!\w)(?:{alternation(rules.calendar.term_words.phrases)})\s*$", re.IGNORECASE)
+        calendar = rules.calendar
+        # "đến hết tháng 7/2022", "Tính đến ngày 30/9/2022": the day or month a figure is counted at
+        self.moment = re.compile(
+            rf"(?<!\w)(?:{alternation(rules.times.moment_words.phrases)})\s+(?:(?:{alternation(calendar.day_words.phrases)})\s+\d{{1,2}}/"
+            rf"|(?:{alternation(calendar.month_words.phrases)})\s+)(?P<month>\d{{1,2}})/(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+        self.moment_rule = rules.times.moment_words.id
         self.belonging = re.compile(rf"\s+(?:{alternation(words.belonging_words.phrases)})\b", re.IGNORECASE)
         self.part_words = alternation(words.part_words.phrases)
         self.average = _word(words.average_words.phrases)

@@ -101,6 +101,14 @@ def _in_condition(c: Clause) -> bool:
         m.family == "mark" and m.code == "commit" and then.end() <= m.start < c.q.start for m in c.marks)
 
 
+def _counted_at(c: Clause) -> tuple[int, int] | None:
+    """The day or month, with its year, the clause counts its figure at ("đến hết tháng 7/2022"), as
+    (year, month)."""
+    clause_start = c.text.rfind(";", c.sentence[0], c.q.start) + 1 or c.sentence[0]
+    moments = list(c.words.moment.finditer(c.text, clause_start, c.q.start))
+    return (int(moments[-1]["year"]), int(moments[-1]["month"])) if moments else None
+
+
 def _population_share(c: Clause) -> bool:
     """A share of the whole population that a group takes ("chiếm 5,61% số dân") or is ("83% cư dân
     là đồng bào dân tộc thiểu số"): what the population is made of."""
@@ -272,6 +280,9 @@ def decide(c: Clause, year: Year | None, page_date, past_before, context: Contex
         return Modality("result", context.rule_id or "section-result.v1")
     if committed:
         return Modality(COMMITMENT, mark.rule_id)  # a goal told in words, even one quoted on a page of results
+    counted_at = _counted_at(c)
+    if counted_at and past_before and counted_at <= past_before:
+        return Modality("result", c.words.moment_rule)  # "đến hết tháng 7/2022 ... đạt 14.821 ha" on a page of August 2022
     if year and past_before and is_past(year, past_before):
         return Modality("result", "time-past.v1")
     phase = c.phase()
