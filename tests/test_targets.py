@@ -387,6 +387,8 @@ PRINCIPLES = [
      "so với chỉ tiêu tỉnh giao.", []),
     # a budget is what the plan spends; money a plan reaches is a goal
     ("Tổng kinh phí thực hiện kế hoạch là 45 tỷ đồng.", []),
+    # ... and so is a sum followed by what it carries out (own wording)
+    (" date 2024-02\nHơn 120 tỷ đồng thực hiện chương trình xây dựng nông thôn mới năm 2024", []),
     # ... also when where the sum comes from follows it (own wording)
     ("Phấn đấu đến năm 2030 tỉnh được cấp khoảng 120 tỷ đồng từ ngân sách trung ương để thực hiện Chương trình.", []),
     ("Phấn đấu năm 2025 giá trị sản xuất công nghiệp đạt trên 900 tỷ đồng, thu ngân sách trên địa bàn đạt 150 tỷ đồng.",

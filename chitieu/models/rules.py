@@ -200,7 +200,7 @@ class ChangeRule(SeenPhraseRule):
 
 
 Mark = Literal[
-    "commit", "done", "forecast", "state", "progressive", "report", "spend", "define", "vote", "plan_share", "assign",
+    "commit", "done", "forecast", "state", "progressive", "report", "spend", "spend_for", "define", "vote", "plan_share", "assign",
     "name", "goals_above", "part_of",
 ]
 

@@ -70,8 +70,9 @@ def construction(c: Clause, support_before: bool, money_goals: frozenset[str]) -
             return Modality("assignment", mark.rule_id)
         if mark.code == "spend" and q.unit == "vnd" and mark.end <= q.start and not _money_goal_before(c, mark, money_goals):
             return Modality("budget", mark.rule_id)
-        if mark.code == "spend" and q.unit == "vnd" and _source_after(c, mark):
-            # "khoảng 480 tỷ đồng từ ngân sách trung ương": a sum and where it comes from
+        if mark.code in ("spend", "spend_for") and q.unit == "vnd" and _source_after(c, mark):
+            # "khoảng 480 tỷ đồng từ ngân sách trung ương", "68 tỷ đồng thực hiện chương trình": a sum
+            # and where it comes from or what it carries out
             return Modality("budget", mark.rule_id)
         if mark.code == "part_of" and q.unit == "percent" and 0 <= q.start - mark.end <= ADJACENT and _spent_in_clause(c):
             return Modality("budget", mark.rule_id)  # "vốn ngân sách Trung ương ... chiếm 9,6%": a budget's make-up
@@ -127,7 +128,8 @@ def _defines(mark: Mark, q) -> bool:
 
 def _source_after(c: Clause, spend: Mark) -> bool:
     """A spending word right after a sum, one small word at most between them ("480 tỷ đồng từ
-    ngân sách trung ương", "2,48 tỷ đồng từ nguồn kinh phí"): where a given sum comes from."""
+    ngân sách trung ương", "2,48 tỷ đồng từ nguồn kinh phí", "1.074 tỷ đồng, để thực hiện"):
+    where a given sum comes from or what it carries out."""
     gap = c.text[c.q.end : spend.start]
     word = gap.strip()
     return spend.start >= c.q.end and len(gap) <= SOURCE_GAP and (not word or word.isalpha())
