@@ -369,6 +369,9 @@ PRINCIPLES = [
      "đạt 100% chỉ tiêu; hộ gia đình đạt tiêu chuẩn văn hóa 85% trở lên.",
      [(5, "percent", "increase", "all"), (100, "percent", "level", "all"), (85, "percent", "level", "all")]),
     ("Tính đến hết năm 2024, tỉnh ta còn 4.806 hộ nghèo, chiếm 1,51%.", []),
+    # the whole after "trong số" is what the parts after it divide (own wording)
+    (" date 2025-02\nNăm 2025, trong số 8.000 lao động được giải quyết việc làm sẽ có 1.500 lao động đi làm việc ở "
+     "nước ngoài.", [(1500, "workers", "level", "all")]),
     ("Dự kiến đến cuối năm 2025, tỷ lệ này còn khoảng 7,89%.", []),
     ("Kết quả có 89,54% đại biểu tán thành thông qua Nghị quyết.", []),
     ("Đến nay, toàn huyện đạt được 177 chỉ tiêu, bình quân đạt 16,10 tiêu chí/xã.", []),
