@@ -361,6 +361,12 @@ PRINCIPLES = [
     # one followed by a figure says whom that figure is for
     ("Năm 2024, toàn huyện có 3 xã phấn đấu về đích nông thôn mới.", [(3, "communes", "level", "all")]),
     ("Trong năm 2024, 15 xã biên giới phấn đấu đạt bình quân 14 tiêu chí/xã.", [(14, "other", "level", "all")]),
+    # ... also after a goal word, whatever its verb; a count whose verb the next item's figure does not follow stays
+    # (own wording)
+    ("Năm 2025, huyện phấn đấu có thêm 4 xã đạt chuẩn nông thôn mới; 12 xã còn lại tăng thêm từ 2-3 tiêu chí.",
+     [(4, "communes", "increase", "all"), (2, "other", "increase", "all")]),
+    ("Phấn đấu đến năm 2030 có 40 xã đạt nông thôn mới nâng cao và có 2 huyện đạt chuẩn nông thôn mới.",
+     [(40, "communes", "level", "all"), (2, "other", "level", "all")]),
     # a figure ending its line stays one when the next line opens with a date
     ("Phấn đấu năm 2025 tỷ lệ hộ nghèo còn dưới 3%\n\nNgày 20/3, UBND tỉnh tổ chức hội nghị triển khai kế hoạch.",
      [(3, "percent", "level", "all")]),

@@ -29,7 +29,7 @@ from ..reading.clause import DUE_KINDS, Clause, ClauseWords, plan_headline
 from ..reading.fields import Previous
 from ..reading.layout import GOAL_LIST, NO_CONTEXT, Context, Layout, Sections
 from ..reading.marks import Mark, MarkReader
-from ..reading.modality import COMMITMENT, Modality, aspect, decide
+from ..reading.modality import COMMITMENT, COUNT_SUBJECT_RULE, Modality, aspect, decide
 from ..reading.span import target_span
 from ..reading.times import TimeReader, Year, is_past
 from ..rules import Rules
@@ -223,8 +223,8 @@ class _DocumentReader:
                 first_aspect = line_committed if first_aspect is None else first_aspect
             if modality.kind != COMMITMENT:
                 blocked = modality
-                if modality.kind == "baseline" or quoting:
-                    previous = self._measured(c, previous, year, modality)
+                if modality.kind == "baseline" or quoting or modality.rule_id == COUNT_SUBJECT_RULE:
+                    previous = self._measured(c, previous, year, modality)  # "7 huyện nghèo giảm từ 6%": whom the 6% is for
                 continue
             blocked = None
             targets = self._read(c, previous, year, modality)

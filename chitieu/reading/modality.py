@@ -59,6 +59,8 @@ def construction(c: Clause, support_before: bool, money_goals: frozenset[str]) -
         return Modality(COMMITMENT, c.words.quoted_goal_rule)
     if c.qualifies_previous():
         return Modality("definition", "qualifier-of-previous.v1")
+    if counts_whom_a_figure_is_for(c):
+        return Modality("definition", COUNT_SUBJECT_RULE)
     for mark in c.marks:
         if mark.family != "mark":
             continue
@@ -238,6 +240,25 @@ def goal_verb_after(c: Clause) -> Mark | None:
     return None if _PUNCTUATION.search(c.text, c.q.end, verb.start) else verb  # the counted words, then the verb
 
 
+def counts_whom_a_figure_is_for(c: Clause) -> bool:
+    """A count opening its clause as the subject of a verb whose own figure follows in the clause
+    names whom that figure is for ("; 58 xã còn lại tăng thêm từ 1-3 tiêu chí", w270; "trong đó,
+    7 huyện nghèo giảm từ 6% trở lên", w001; "20 xã biên giới phấn đấu đạt 12 tiêu chí/xã")."""
+    if c.q.unit in ("percent", "vnd") or c.right_clause_end < c.right_end or c.right_end >= c.sentence[1]:
+        return False  # a share or a sum is of something; the next figure must stand in the same clause
+    if ";" in c.text[c.q.end : c.right_end] or c.text[_clause_start(c) : c.q.start].strip():
+        return False
+    verb = next((m for m in c.right_clause if m.family in ("change", "change_rate") or (m.family == "mark" and m.code == "commit")), None)
+    if verb is None or verb.start - c.q.end > GOAL_VERB_REACH or _PUNCTUATION.search(c.text, c.q.end, verb.start):
+        return False
+    return not c.words.coordinator.search(c.text, verb.end, c.right_end)  # "9 xã đạt ... và có 3 đơn vị": the next item's
+
+
+def _clause_start(c: Clause) -> int:
+    return max(c.text.rfind(mark, c.sentence[0], c.q.start) for mark in ",;:") + 1 or c.sentence[0]
+
+
+COUNT_SUBJECT_RULE = "count-subject.v1"
 GOAL_VERB_REACH = 30  # characters from a count to the goal verb it is the subject of
 _PUNCTUATION = re.compile(r"[,;:()]")
 
