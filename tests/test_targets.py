@@ -147,6 +147,12 @@ DECISIONS = [
     ("Đại hội thông qua nghị quyết với các chỉ tiêu chủ yếu thu nhập bình quân tăng 8%/năm; đạt và vượt chỉ tiêu "
      "xây dựng nông thôn mới; tỷ lệ hộ nghèo giảm 2%/năm; 95% dân số tham gia bảo hiểm y tế.",
      [t(8, change="increase", per_year=True), t(2, change="decrease", per_year=True), t(95)]),
+    # a yearly word opening a line governs the cuts and rises of each of its ";" items; a yearly
+    # figure's own "/năm" does not (own wording)
+    ("Mục tiêu:\n- Hằng năm, số vụ vi phạm về môi trường được phát hiện tăng trên 5%; số vụ được xử lý tăng trên 7%.",
+     [t(5, change="increase", bound="at_least", per_year=True), t(7, change="increase", bound="at_least", per_year=True)]),
+    ("Phấn đấu tỷ lệ hộ nghèo giảm 3%/năm; giảm 50% số thôn đặc biệt khó khăn.",
+     [t(3, change="decrease", per_year=True), t(50, change="decrease")]),
     # a site's clock above the headline is when the page was saved; the article's date line under
     # its headline dates it, so its next year is still ahead (own wording)
     ("Thứ hai, 20/08/2019 08:10 GMT+7\n\nHotline: 0912.000.111\n\nHuyện Na Rì bàn giải pháp phát triển kinh tế năm 2012\n\n"

@@ -96,6 +96,8 @@ class ClauseWords:
             rf"(?<!\w)(?:{alternation(rules.times.moment_words.phrases)})\s+(?:(?:{alternation(calendar.day_words.phrases)})\s+\d{{1,2}}/"
             rf"|(?:{alternation(calendar.month_words.phrases)})\s+)(?P<month>\d{{1,2}})/(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
         self.moment_rule = rules.times.moment_words.id
+        # "- Hằng năm, ...": a line a yearly word opens, after any list marker
+        self.yearly_opening = re.compile(rf"\s*(?:[-+•*]\s*)?(?:{alternation(rules.cues.per_year_cues.phrases)})\s*,", re.IGNORECASE)
         self.belonging = re.compile(rf"\s+(?:{alternation(words.belonging_words.phrases)})\b", re.IGNORECASE)
         self.part_words = alternation(words.part_words.phrases)
         self.average = _word(words.average_words.phrases)

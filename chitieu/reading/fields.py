@@ -191,6 +191,17 @@ def per_year(c: Clause, previous: Previous | None, parent: Previous, change_code
     yearly_sentence = any(m.family == "per_year" and m.end <= q.start for m in c.marks)
     if yearly_sentence and c.words.average.search(c.text, c.left_start, q.start):
         return True  # "giảm bình quân từ 4%-5%" after "2%-2,5%/năm" in the same sentence
-    if previous and previous.per_year and change_code == previous.change != "level" and q.unit == previous.unit:
-        return True  # "hằng năm tỷ lệ hộ nghèo giảm 2% và tỷ lệ hộ cận nghèo giảm 1%": one yearly cut each
+    # "hằng năm tỷ lệ hộ nghèo giảm 2% và tỷ lệ hộ cận nghèo giảm 1%": one yearly cut each, also
+    # across the ";" items of a line a yearly word opens ("- Hằng năm, số vụ ... tăng trên 3%; số vụ
+    # ... tăng trên 5%")
+    before = previous or (parent if _in_yearly_line(c) else None)
+    if before and before.per_year and change_code == before.change != "level" and q.unit == before.unit:
+        return True
     return c.part_of_previous and parent.per_year  # "mỗi năm ... 40.000 lao động, trong đó ... 15.000 người"
+
+
+def _in_yearly_line(c: Clause) -> bool:
+    """The clause follows a ";" of a line that opens with a yearly word and a comma."""
+    if not c.text[: c.sentence[0]].rstrip().endswith(";"):
+        return False
+    return bool(c.words.yearly_opening.match(c.text, c.text.rfind("\n", 0, c.sentence[0]) + 1))
