@@ -180,7 +180,8 @@ def _referred(issuer: IssuerMention, earlier: list[IssuerMention], text: str) ->
     return issuer.model_copy(update={"body": kin.body, "level": kin.level, "place": kin.place}) if kin else None
 
 
-HELD_REACH = 80  # characters from a body to the congress it holds: "Đảng bộ xã ... (tỉnh Gia Lai) long trọng tổ chức"
+# characters from a body to the congress it holds: "Đảng bộ xã ... (tỉnh Gia Lai) long trọng tổ chức"
+HELD_REACH = 80
 _CLAUSE_END = re.compile(r"[.;\n]")
 
 

@@ -224,7 +224,8 @@ class _DocumentReader:
             if modality.kind != COMMITMENT:
                 blocked = modality
                 if modality.kind == "baseline" or quoting or modality.rule_id == COUNT_SUBJECT_RULE:
-                    previous = self._measured(c, previous, year, modality)  # "7 huyện nghèo giảm từ 6%": whom the 6% is for
+                    # "7 huyện nghèo giảm từ 6%": the count says whom the 6% is for
+                    previous = self._measured(c, previous, year, modality)
                 continue
             blocked = None
             targets = self._read(c, previous, year, modality)

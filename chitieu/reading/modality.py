@@ -107,8 +107,7 @@ def _in_condition(c: Clause) -> bool:
 def _counted_at(c: Clause) -> tuple[int, int] | None:
     """The day or month, with its year, the clause counts its figure at ("đến hết tháng 7/2022"), as
     (year, month)."""
-    clause_start = c.text.rfind(";", c.sentence[0], c.q.start) + 1 or c.sentence[0]
-    moments = list(c.words.moment.finditer(c.text, clause_start, c.q.start))
+    moments = list(c.words.moment.finditer(c.text, _clause_start(c), c.q.start))
     return (int(moments[-1]["year"]), int(moments[-1]["month"])) if moments else None
 
 
@@ -145,7 +144,7 @@ def _goal_word_between(c: Clause, mark: Mark) -> bool:
 
 def _spent_in_clause(c: Clause) -> bool:
     """A spending word before the quantity in its clause (up to the last ";" before it)."""
-    clause_start = c.text.rfind(";", c.sentence[0], c.q.start) + 1 or c.sentence[0]
+    clause_start = _clause_start(c)
     return any(m.family == "mark" and m.code == "spend" and clause_start <= m.start and m.end <= c.q.start for m in c.marks)
 
 
@@ -246,16 +245,18 @@ def counts_whom_a_figure_is_for(c: Clause) -> bool:
     7 huyện nghèo giảm từ 6% trở lên", w001; "20 xã biên giới phấn đấu đạt 12 tiêu chí/xã")."""
     if c.q.unit in ("percent", "vnd") or c.right_clause_end < c.right_end or c.right_end >= c.sentence[1]:
         return False  # a share or a sum is of something; the next figure must stand in the same clause
-    if ";" in c.text[c.q.end : c.right_end] or c.text[_clause_start(c) : c.q.start].strip():
+    if ";" in c.text[c.q.end : c.right_end] or c.text[_clause_start(c, ",;:") : c.q.start].strip():
         return False
     verb = next((m for m in c.right_clause if m.family in ("change", "change_rate") or (m.family == "mark" and m.code == "commit")), None)
     if verb is None or verb.start - c.q.end > GOAL_VERB_REACH or _PUNCTUATION.search(c.text, c.q.end, verb.start):
         return False
-    return not c.words.coordinator.search(c.text, verb.end, c.right_end)  # "9 xã đạt ... và có 3 đơn vị": the next item's
+    # "9 xã đạt ... và có 3 đơn vị": the figure after a coordinator is the next item's
+    return not c.words.coordinator.search(c.text, verb.end, c.right_end)
 
 
-def _clause_start(c: Clause) -> int:
-    return max(c.text.rfind(mark, c.sentence[0], c.q.start) for mark in ",;:") + 1 or c.sentence[0]
+def _clause_start(c: Clause, breaks: str = ";") -> int:
+    """Where the quantity's clause begins: after the last of `breaks` before it in its sentence."""
+    return max(c.text.rfind(mark, c.sentence[0], c.q.start) for mark in breaks) + 1 or c.sentence[0]
 
 
 COUNT_SUBJECT_RULE = "count-subject.v1"
@@ -305,7 +306,8 @@ def decide(c: Clause, year: Year | None, page_date, past_before, context: Contex
         return Modality(COMMITMENT, mark.rule_id)  # a goal told in words, even one quoted on a page of results
     counted_at = _counted_at(c)
     if counted_at and past_before and counted_at <= past_before:
-        return Modality("result", c.words.moment_rule)  # "đến hết tháng 7/2022 ... đạt 14.821 ha" on a page of August 2022
+        # "đến hết tháng 7/2022 ... đạt 14.821 ha" on a page of August 2022
+        return Modality("result", c.words.moment_rule)
     if year and past_before and is_past(year, past_before):
         return Modality("result", "time-past.v1")
     phase = c.phase()

@@ -23,7 +23,8 @@ _FIGURE = re.compile(r"(?<![\w/])\d[\d.,]*%?(?![\w/])")
 FIGURES_IN_ROW = 3  # figures on one line that make it a table's row
 _CELL_ROW = re.compile(r"^.*\S.* \|(?: .*)?$")  # "a | b", "a | b |"
 _CELL_END = re.compile(r"\s*\|\s*$")
-_CELL_SEPARATOR = re.compile(r" \|(?= |$)")  # an empty cell keeps its place: "Tổng cộng | | 28,43 | 5.570"
+# an empty cell keeps its place: "Tổng cộng | | 28,43 | 5.570"
+_CELL_SEPARATOR = re.compile(r" \|(?= |$)")
 MIN_TABLE_LINES = 2  # a header and a row
 _YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])")
 
