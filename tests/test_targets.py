@@ -406,6 +406,7 @@ PRINCIPLES = [
     (" date 2024-02\nHơn 120 tỷ đồng thực hiện chương trình xây dựng nông thôn mới năm 2024", []),
     # ... also when where the sum comes from follows it (own wording)
     ("Phấn đấu đến năm 2030 tỉnh được cấp khoảng 120 tỷ đồng từ ngân sách trung ương để thực hiện Chương trình.", []),
+    (" date 2025-02\nNăm 2025, toàn huyện phấn đấu trao 120 triệu đồng từ nguồn Quỹ vì người nghèo cho các hộ khó khăn.", []),
     ("Phấn đấu năm 2025 giá trị sản xuất công nghiệp đạt trên 900 tỷ đồng, thu ngân sách trên địa bàn đạt 150 tỷ đồng.",
      [(9e11, "vnd", "level", "all"), (1.5e11, "vnd", "level", "all")]),
     # one item that is no target does not end a goal list
