@@ -31,6 +31,15 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
         spans.append((start, end))
 
 
+_ITEM_END_BEFORE = re.compile(r";\s*$")
+ITEM_GAP = 8  # characters between an item's ";" and the next item
+
+
+def after_item(text: str, start: int) -> bool:
+    """The sentence at `start` follows a ";" that ended a list item."""
+    return _ITEM_END_BEFORE.search(text, max(0, start - ITEM_GAP), start) is not None
+
+
 def line_end(text: str, start: int) -> int:
     """Where the line holding `start` ends."""
     end = text.find("\n", start)

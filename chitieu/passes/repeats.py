@@ -24,11 +24,12 @@ _LINE_END, _ITEM_END = re.compile("\n"), re.compile(";")
 _ENUMERATED = re.compile(r"\s*(?:[^\W\d_]|\d+|[IVXLC]+)[.)]\s|\s*[-+•*]\s")  # "a) ", "2. ", "IV. ", "- "
 
 
-def one_statement_each(targets: list[TargetMention], text: str, named_unit: re.Pattern, layout: Layout) -> list[TargetMention]:
+def one_statement_each(targets: list[TargetMention], text: str, named_unit: re.Pattern, layout: Layout,
+                       headline: tuple[int, int] | None) -> list[TargetMention]:
     """The targets in reading order, each commitment once. `named_unit` finds a unit named with
     its level word ("huyện Mèo Vạc"): quotas of two named units are two commitments; `layout`
-    tells the items of one list and a task table's product cells."""
-    headline = headline_span(text)
+    tells the items of one list and a task table's product cells; `headline` is the page's
+    (headline_span)."""
     if headline:
         targets = _drop_headline_paraphrases(targets, headline, text)
         lead = _lead_span(text, headline[1])

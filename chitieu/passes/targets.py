@@ -33,7 +33,7 @@ from ..reading.modality import COMMITMENT, COUNT_SUBJECT_RULE, Modality, aspect,
 from ..reading.span import target_span
 from ..reading.times import TimeReader, Year, is_past
 from ..rules import Rules
-from ..sentences import line_end, sentence_spans
+from ..sentences import after_item, line_end, sentence_spans
 from .periods import phase_start
 from ..spans import SpanIndex
 from .halves import Halves
@@ -75,10 +75,6 @@ class _LineState:
     parent: Previous = field(default_factory=Previous)  # its last target ("; trong đó ..." parts refer to it)
 
 
-_ITEM_BEFORE = re.compile(r";\s*$")  # the sentence before ended a list item
-ITEM_GAP = 8  # characters between an item's ";" and the next item
-
-
 class TargetPass:
     """Finds targets; build once per Rules, then `run(doc, exclude)` per document."""
 
@@ -111,17 +107,17 @@ class TargetPass:
                                _between(years, start, end, lambda y: y.year_start, lambda y: y.end))
                      for start, end in sentence_spans(text)]
         reported = None if page_date else _latest_reported_year(sentences)
+        headline = headline_span(text)
         reader = _DocumentReader(self, text, marks, quantities, years, layout, page_date, (reported, 1) if reported else None,
-                                 self._page_frame(text))
+                                 self._page_frame(text, headline))
         targets = [t for sentence in sentences for t in reader.sentence(sentence)]
-        targets = self.halves.apart(one_statement_each(targets, text, self.words.named_unit, layout))
+        targets = self.halves.apart(one_statement_each(targets, text, self.words.named_unit, layout, headline))
         return TargetReading(targets, reader.stated_goals, reader.reported)
 
 
-    def _page_frame(self, text: str) -> Context:
+    def _page_frame(self, text: str, headline: tuple[int, int] | None) -> Context:
         """The context of what no section heading frames: a page whose headline names a plan
         document, and no results, states that document's figures."""
-        headline = headline_span(text)
         title = text[headline[0] : headline[1]] if headline else ""
         if self.names_plan(title):
             return Context("goal", PLAN_TITLE_RULE)
@@ -167,8 +163,7 @@ class _DocumentReader:
     def _list_goal_item(self, start: int, end: int) -> bool:
         """An item without a figure inside the committed line's ";" list is one more goal of the
         list, whatever its words: "đạt và vượt chỉ tiêu" there does not end the list."""
-        before = _ITEM_BEFORE.search(self.text, max(0, start - ITEM_GAP), start)
-        return self.line.committed and before is not None and self.text[start:end].rstrip().endswith(";")
+        return self.line.committed and after_item(self.text, start) and self.text[start:end].rstrip().endswith(";")
 
     def _note_aspect(self, s_marks: list[Mark], s_years: list[Year]) -> bool:
         """A sentence without numbers still says whether its line is stating goals: it does when

@@ -178,6 +178,10 @@ class Clause:
         if self.bracket is not None and self.bracket >= self.subject_start:
             self.subject_start = self.bracket + 1  # "(dự kiến cả nước 1,83-1,93%)": a bracket opens its own clause
 
+    def start_after(self, breaks: str, floor: int) -> int:
+        """Where the quantity's clause begins: after the last of `breaks` between `floor` and it."""
+        return max([floor] + [self.text.rfind(mark, floor, self.q.start) + 1 for mark in breaks])
+
     def _clause_end(self) -> int:
         if self.bracket is not None:
             closing = self.text.find(")", self.q.end, self.right_end)

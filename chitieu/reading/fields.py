@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..sentences import after_item
 from .clause import Clause
 from .marks import Mark
 
@@ -41,7 +42,7 @@ def elliptic(c: Clause) -> bool:
         return False
     # a "và" joining two groups inside the measured phrase is no break ("giảm tỷ lệ hộ nghèo đa
     # chiều vùng đồng bào DTTS và miền núi xuống dưới 10%"): a measure since the last punctuation counts
-    clause_start = max([c.left_start] + [c.text.rfind(ch, c.left_start, c.q.start) + 1 for ch in ",;:("])
+    clause_start = c.start_after(",;:(", c.left_start)
     if any(m.family == "indicator" and m.priority > 0 and m.start >= clause_start for m in c.left):
         return False
     # a label before a colon names what the item measures ("...; Năng suất bình quân hàng năm: 50tạ/ha");
@@ -202,6 +203,6 @@ def per_year(c: Clause, previous: Previous | None, parent: Previous, change_code
 
 def _in_yearly_line(c: Clause) -> bool:
     """The clause follows a ";" of a line that opens with a yearly word and a comma."""
-    if not c.text[: c.sentence[0]].rstrip().endswith(";"):
+    if not after_item(c.text, c.sentence[0]):
         return False
     return bool(c.words.yearly_opening.match(c.text, c.text.rfind("\n", 0, c.sentence[0]) + 1))

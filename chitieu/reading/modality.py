@@ -107,7 +107,7 @@ def _in_condition(c: Clause) -> bool:
 def _counted_at(c: Clause) -> tuple[int, int] | None:
     """The day or month, with its year, the clause counts its figure at ("đến hết tháng 7/2022"), as
     (year, month)."""
-    moments = list(c.words.moment.finditer(c.text, _clause_start(c), c.q.start))
+    moments = list(c.words.moment.finditer(c.text, c.start_after(";", c.sentence[0]), c.q.start))
     return (int(moments[-1]["year"]), int(moments[-1]["month"])) if moments else None
 
 
@@ -144,7 +144,7 @@ def _goal_word_between(c: Clause, mark: Mark) -> bool:
 
 def _spent_in_clause(c: Clause) -> bool:
     """A spending word before the quantity in its clause (up to the last ";" before it)."""
-    clause_start = _clause_start(c)
+    clause_start = c.start_after(";", c.sentence[0])
     return any(m.family == "mark" and m.code == "spend" and clause_start <= m.start and m.end <= c.q.start for m in c.marks)
 
 
@@ -233,10 +233,8 @@ def goal_verb_after(c: Clause) -> Mark | None:
     by a figure names whom that figure is for ("20 xã biên giới phấn đấu đạt 12 tiêu chí/xã")."""
     if c.q.unit in ("percent", "vnd") or c.right_end < c.sentence[1]:
         return None  # a share or a sum is of something: only a count of units is a subject
-    verb = next((m for m in c.right_clause if m.family == "mark" and m.code == "commit"), None)
-    if verb is None or not 0 < verb.start - c.q.end <= GOAL_VERB_REACH or counted_goal_word(c.text, verb):
-        return None
-    return None if _PUNCTUATION.search(c.text, c.q.end, verb.start) else verb  # the counted words, then the verb
+    verb = _verb_of_count(c, lambda m: m.family == "mark" and m.code == "commit")
+    return None if verb is None or counted_goal_word(c.text, verb) else verb
 
 
 def counts_whom_a_figure_is_for(c: Clause) -> bool:
@@ -245,18 +243,19 @@ def counts_whom_a_figure_is_for(c: Clause) -> bool:
     7 huyện nghèo giảm từ 6% trở lên", w001; "20 xã biên giới phấn đấu đạt 12 tiêu chí/xã")."""
     if c.q.unit in ("percent", "vnd") or c.right_clause_end < c.right_end or c.right_end >= c.sentence[1]:
         return False  # a share or a sum is of something; the next figure must stand in the same clause
-    if ";" in c.text[c.q.end : c.right_end] or c.text[_clause_start(c, ",;:") : c.q.start].strip():
+    if ";" in c.text[c.q.end : c.right_end] or c.text[c.start_after(",;:", c.sentence[0]) : c.q.start].strip():
         return False
-    verb = next((m for m in c.right_clause if m.family in ("change", "change_rate") or (m.family == "mark" and m.code == "commit")), None)
-    if verb is None or verb.start - c.q.end > GOAL_VERB_REACH or _PUNCTUATION.search(c.text, c.q.end, verb.start):
-        return False
+    verb = _verb_of_count(c, lambda m: m.family in ("change", "change_rate") or (m.family == "mark" and m.code == "commit"))
     # "9 xã đạt ... và có 3 đơn vị": the figure after a coordinator is the next item's
-    return not c.words.coordinator.search(c.text, verb.end, c.right_end)
+    return verb is not None and not c.words.coordinator.search(c.text, verb.end, c.right_end)
 
 
-def _clause_start(c: Clause, breaks: str = ";") -> int:
-    """Where the quantity's clause begins: after the last of `breaks` before it in its sentence."""
-    return max(c.text.rfind(mark, c.sentence[0], c.q.start) for mark in breaks) + 1 or c.sentence[0]
+def _verb_of_count(c: Clause, is_verb) -> Mark | None:
+    """The first verb after the count in its clause, only the counted words between them."""
+    verb = next((m for m in c.right_clause if is_verb(m)), None)
+    if verb is None or not 0 < verb.start - c.q.end <= GOAL_VERB_REACH or _PUNCTUATION.search(c.text, c.q.end, verb.start):
+        return None
+    return verb
 
 
 COUNT_SUBJECT_RULE = "count-subject.v1"
