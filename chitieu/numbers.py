@@ -68,7 +68,7 @@ class Quantity:
     unit_rule: str
     per_year_suffix: bool
     is_range: bool
-    is_baseline: bool = False  # "từ 5,03% xuống còn 4,33%": 5,03% is where the change starts
+    is_baseline: bool = False  # "từ 5,98% xuống còn 4,92%" (w273): 5,98% is where the change starts
 
 
 NAME_REACH = 16  # characters before a padded number where a document's or part's name may end
@@ -238,7 +238,7 @@ class QuantityReader:
         low = self._value(m.group("n1"), m.group("s1"))
         high = self._value(m.group("n2"), m.group("s2") or m.group("s1")) if m.group("n2") else low
         if m.group("n2") and m.group("s2") and not m.group("s1"):
-            low = self._value(m.group("n1"), m.group("s2"))  # "15 – 18 triệu": both ends in millions
+            low = self._value(m.group("n1"), m.group("s2"))  # "220–230 triệu" (w071): both ends in millions
         if low is None or high is None:
             return None
         return (high, low) if high < low else (low, high)  # "0,9 - 0,8%": a range written from the high end
@@ -266,7 +266,7 @@ class QuantityReader:
         if numerator is None or denominator is None:
             return None
         if unit_text:
-            # "6/12 xã", "16/19 tiêu chí", "20.411/181.603 hộ nghèo": a count out of a total
+            # "6/12 xã", "16/19 tiêu chí", "14.982/80.972 hộ nghèo" (w039): a count out of a total
             rule = self._unit_rule(unit_text)
             value, unit_code, unit_rule, end = numerator, rule.code, rule.id, m.end("unit")
         elif denominator and numerator < denominator and denominator <= 10:
@@ -351,9 +351,9 @@ def _place_pattern(rules: NumberRules) -> re.Pattern:
 
 
 def _baseline_after(grammar, unit: str, bounds: str) -> re.Pattern:
-    """After "từ N": what makes N a starting value, not a floor: "từ 5,03% xuống còn 4,33%",
+    """After "từ N": what makes N a starting value, not a floor: "từ 5,98% xuống còn 4,92%" (w273),
     "từ 48,14% năm 2015 xuống ...", or, further on in the clause, a movement to another number
-    ("từ 4.463 hộ vào thời điểm cuối năm 2020 (bằng 0,21% ...) xuống còn 1.339 hộ")."""
+    ("từ 20,46% (năm 2022) dự kiến giảm xuống còn 5,6%", w016)."""
     movement = alternation(grammar.movement_words)
     level = alternation(grammar.movement_levels)
     year = alternation(grammar.year_words)

@@ -198,7 +198,7 @@ class _DocumentReader:
                        years=s_years, years_start=years_start, after_quantity=i > 0)
             years_start = c.own_year_end()
             if any(m.family == "mark" and m.code == "commit" for m in c.left):
-                sentence_year = None  # "..., đạt mục tiêu Nghị quyết ...: N%": a new goal statement
+                sentence_year = None  # "..., đạt mục tiêu của Chương trình (giảm hơn 3%/năm)" (w007): a new goal statement
             stated = c.stated_year()
             year = stated or sentence_year
             if stated and not (q.is_baseline and c.own_year) and not (blocked and blocked.kind == "baseline" and c.restatement):

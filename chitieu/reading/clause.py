@@ -111,8 +111,8 @@ class ClauseWords:
         )
         # a comma or semicolon followed by a new measure, verb, goal or part ends a clause
         self.break_families = frozenset({"measure", "change", "change_rate", "support", "per_year"})
-        # "Huyện Yên Bình giảm 2,4%", "các huyện Vân Canh, Vĩnh Thạnh": a unit below the plan's
-        # own, named: its quota (a province names the plan's own territory)
+        # "huyện Mù Cang Chải phấn đấu giảm 7,5%" (w055), "các huyện Yên Dũng, Lạng Giang" (w067): a
+        # unit below the plan's own, named: its quota (a province names the plan's own territory)
         units = [p for rule in rules.places.levels if rule.id != "level-province.v1" for p in rule.phrases]
         self.named_unit = re.compile(rf"(?<!\w)(?i:{alternation(units)})\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*)*")
         self.commits_after = commits_after(rules)  # a unit that commits names the plan's own territory
@@ -186,13 +186,13 @@ class Clause:
         if self.bracket is not None:
             closing = self.text.find(")", self.q.end, self.right_end)
             if closing >= 0:
-                return closing  # "(13.003 hộ), chia theo ...": a bracketed figure's clause ends with its bracket
+                return closing  # "(8 xã), trong đó: ..." (w023): a bracketed figure's clause ends with its bracket
         for punctuation in _COMMA.finditer(self.text, self.q.end, self.right_end):
             after = punctuation.end()
             if any(m.start == after and self.words.opens_clause(m) for m in self.right):
                 return punctuation.start()
             if any(y.start == after and y.kind in DUE_KINDS for y in self.years):
-                return punctuation.start()  # "..., năm 2018 là 1,4%": a year opens the next item
+                return punctuation.start()  # "..., năm 2016 đạt 6,5%" (w054): a year opens the next item
             if self.words.part_of.match(self.text, punctuation.start(), self.right_end):
                 return punctuation.start()
         return self.right_end

@@ -2,7 +2,7 @@
 scope, change, yearly flag and the text that states it.
 
 `Previous` is what the target before it in the same sentence said; a clause that names nothing
-of its own (an elliptic item: "huyện B 2,0-2,4%", "(giảm 740 hộ)") takes it over.
+of its own (an elliptic item: "huyện B 2,0-2,4%", "(giảm 1.970 hộ)", seed 003) takes it over.
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ def indicators(c: Clause, previous: Previous | None, change: str) -> list[tuple[
     elif clause_specific:
         return _coordinated(c, clause_specific)
     elif population(c.near_left) and not population(adjacent):
-        chosen = population(c.near_left)[-1]  # "..., cận nghèo dưới 40%": a new group, not the last one
+        chosen = population(c.near_left)[-1]  # "..., hộ cận nghèo còn 16,96%" (w104): a new group, not the last one
     elif previous and previous.indicator and elliptic(c) and not population(adjacent):
         return [(fit_unit(previous.indicator, q, None), None)]
     elif population(adjacent):
@@ -108,7 +108,7 @@ def indicators(c: Clause, previous: Previous | None, change: str) -> list[tuple[
 
 def _adjacent(c: Clause, mark: Mark) -> bool:
     """Nothing but a percent sign, a slash or measure words between the number and the phrase
-    ("giảm 3-4% tỷ lệ hộ cận nghèo", "15%/tổng số hộ nghèo")."""
+    ("giảm 3-4% tỷ lệ hộ cận nghèo"; a slash: a share "%/" of a total)."""
     gap = list(c.text[c.q.number_end : mark.start])
     for m in c.right:
         if m.family == "measure" and m.end <= mark.start:
@@ -163,11 +163,11 @@ def change(c: Clause, previous: Previous | None) -> str:
     far_verbs = [m for m in c.left if m.family == "change" and q.start - m.end <= NEAR_VERB]
     after = [m for m in c.right_clause if m.family == "change" and m.code == "decrease" and m.start - q.end <= VERB_AFTER]
     if any(m.family == "change_rate" for m in c.left):
-        code = "decrease"  # "tỷ lệ giảm hộ nghèo ... đạt 3 - 5%": a rate of decrease
+        code = "decrease"  # "tỷ lệ giảm nghèo của tỉnh đạt 5,02%/năm" (w037): a rate of decrease
     elif near_verbs:
         code = near_verbs[-1].code
     elif after:
-        code = "decrease"  # "8.848 hộ nghèo thoát nghèo"
+        code = "decrease"  # "7.016 hộ thoát nghèo" (w054)
     elif previous and not c.words.coverage.search(c.right_clause_text) and not any(m.family == "action" for m in c.left):
         # "giảm 260 hộ (203 hộ nghèo và 57 hộ cận nghèo)", "giảm 0,35% ... và 0,2% ..."; an action
         # verb of its own opens a new predicate ("..., giải quyết việc làm cho 250 lao động")
@@ -185,7 +185,7 @@ def per_year(c: Clause, previous: Previous | None, parent: Previous, change_code
     q = c.q
     cues = [m for m in c.left + c.right_clause if m.family == "per_year"]
     if q.unit == "vnd":
-        # "triệu đồng/người/năm" is an income unit; "mỗi năm vận động ... tỷ đồng" is yearly
+        # "triệu đồng/người/năm" is an income unit; "mỗi năm đều đạt hơn 100 tỷ đồng" (w168) is yearly
         cues = [m for m in cues if m.end <= q.start]
     if (q.per_year_suffix and q.unit != "vnd") or cues:
         return True

@@ -129,7 +129,7 @@ def _defines(mark: Mark, q) -> bool:
 
 def _source_after(c: Clause, spend: Mark) -> bool:
     """A spending word right after a sum, one small word at most between them ("480 tỷ đồng từ
-    ngân sách trung ương", "2,48 tỷ đồng từ nguồn kinh phí", "1.074 tỷ đồng, để thực hiện"):
+    ngân sách trung ương", "2,48 tỷ đồng từ nguồn kinh phí", "68 tỷ đồng thực hiện", w273):
     where a given sum comes from or what it carries out."""
     gap = c.text[c.q.end : spend.start]
     word = gap.strip()
@@ -246,7 +246,7 @@ def counts_whom_a_figure_is_for(c: Clause) -> bool:
     if ";" in c.text[c.q.end : c.right_end] or c.text[c.start_after(",;:", c.sentence[0]) : c.q.start].strip():
         return False
     verb = _verb_of_count(c, lambda m: m.family in ("change", "change_rate") or (m.family == "mark" and m.code == "commit"))
-    # "9 xã đạt ... và có 3 đơn vị": the figure after a coordinator is the next item's
+    # "2 thôn đạt chuẩn nông thôn mới kiểu mẫu và 2 xã" (w122): the figure after a coordinator is the next item's
     return verb is not None and not c.words.coordinator.search(c.text, verb.end, c.right_end)
 
 

@@ -21,27 +21,28 @@ def target_span(c: Clause, chosen: Mark | None, change: str) -> tuple[int, int]:
         start = min(start, chosen.start)  # "tỷ lệ hộ nghèo vùng đồng bào DTTS và miền núi giảm 3%"
     measures = [m.start for m in c.left if m.family == "measure" and max(c.near_start, after_goal) <= m.start < start]
     if measures:
-        start = measures[0]  # "tỷ lệ lao động qua đào tạo đạt 35%": the measure leads its indicator
+        start = measures[0]  # "tỷ lệ lao động qua đào tạo đạt 60,89%" (w169): the measure leads its indicator
     unit = words.named_unit.search(text, c.near_start, q.start)
     if unit and words.before_named_unit.fullmatch(text, c.near_start, unit.start()):
-        start = min(start, unit.start())  # "Huyện Yên Bình giảm 2,4%": whose quota it is
+        start = min(start, unit.start())  # "huyện Mù Cang Chải phấn đấu giảm 7,5%" (w055): whose quota it is
     start = _after_copula(c, start)
     end = chosen.end if chosen and chosen.start >= q.number_end else q.end
     measured = any(m.family in ("indicator", "measure") and start <= m.start < q.start for m in c.left) or end > q.end
     if start == q.start or not measured or (end == q.end and words.belonging.match(text, end)):
         # a target that names what it measures only after its number, or a count followed by
         # whom it belongs to, runs on to what it counts ("100% văn bản ... được kiểm tra", "đạt
-        # ít nhất 50% số xã ... không có ma túy", "cho 4.000 người thuộc hộ nghèo")
+        # ít nhất 50% số xã ... không có ma túy", "đào tạo 4.000 người lao động thuộc các huyện
+        # nghèo", seed 000)
         end = max(end, _object_end(c, q.end))
     restated = words.restated_by.search(text, c.near_start, start)
     if restated:
-        start = restated.start()  # "tương đương 30,9 triệu đồng/người/năm"
+        start = restated.start()  # "tương đương 48.000 tỷ đồng" (w009)
     return start, _run_on(c, start, end, change)
 
 
 def _after_copula(c: Clause, start: int) -> int:
     """A copula before the goal is not the goal ("Mục tiêu của tỉnh là giảm ... dưới 1%"); a
-    year it labels is ("năm 2017 là 1,7%, năm 2018 là 1,4%")."""
+    year it labels is ("Tỷ lệ hộ nghèo ... năm 2022 là 4,03%", w007)."""
     copulas = list(c.words.copula.finditer(c.text, start, c.q.start))
     if copulas and c.text[copulas[-1].end() : c.q.start].strip():
         after = c.text[copulas[-1].end() : c.q.start]
@@ -61,9 +62,9 @@ def _run_on(c: Clause, start: int, end: int, change: str) -> int:
         end = base.end()  # "giảm 50% số hộ cận nghèo so với đầu kỳ"
     yearly = next((m for m in c.right if m.family == "per_year" and m.start >= end and not text[end : m.start].strip()), None)
     if yearly:
-        end = yearly.end  # "Giải quyết việc làm cho 150 – 200 lao động hằng năm"
+        end = yearly.end  # "giải quyết việc làm mới cho 1.500 – 1.700 lao động/năm" (w312)
     if text.count("(", start, end) > text.count(")", start, end) and text.startswith(")", end):
-        end += 1  # "(ít nhất 6.000 hộ)"
+        end += 1  # "(khoảng 3.500 xã)" (w227)
     return end
 
 

@@ -67,7 +67,7 @@ def symbol_date(text: str, symbol: SymbolMention, dates: list[DateMention], word
     end = symbol.evidence.end
     start_of = lambda d: d.evidence.start  # noqa: E731
     for date in dates[bisect_left(dates, end, key=start_of) : bisect_right(dates, end + 45, key=start_of)]:
-        # "199/KH-UBND ngày 02/8/2022"; a legal header: "Số: 270/KH-UBND | Đồng Tháp, ngày 19 ..."
+        # "199/KH-UBND ngày 02/8/2022"; a legal header: "Số: 2356/KH-UBND | Kon Tum, ngày 18 ..." (w033)
         if words.symbol_to_date.fullmatch(text, end, date.evidence.start):
             return date
     # "Ngày 02/8/2022, UBND tỉnh ban hành Kế hoạch số 199/KH-UBND": the date leads the sentence.

@@ -13,7 +13,7 @@ def plan_issuer(text: str, sentences, issuers: list[IssuerMention], symbols: lis
                 words: PlanWords, target_sentences: frozenset[tuple[int, int]]) -> IssuerMention | None:
     """The body in a document's own header ("ỦY BAN NHÂN DÂN / TỈNH TUYÊN QUANG / Số: ..."),
     else the body in the sentence announcing the plan, else one that sets or states the
-    targets ("UBND tỉnh Đồng Tháp đề ra mục tiêu", "Theo UBND tỉnh Cà Mau, năm 2024 tỉnh phấn
+    targets ("UBND tỉnh Tây Ninh đặt ra mục tiêu", w132; "Theo UBND tỉnh Cà Mau, năm 2024 tỉnh phấn
     đấu ..."; a body quoted for a figure that is no target is only a source)."""
     for issuer in issuers:
         if words.issuer_label.search(text[max(0, issuer.evidence.start - 60) : issuer.evidence.start]):

@@ -27,8 +27,8 @@ def plan_period(extraction: Extraction, issue_sentence, anchor: int, goal_senten
         # 2025") names the plan those results are of, not the page's (w261, w321)
         in_sentence = [p for p in periods if issue_sentence[0] <= p.evidence.start < issue_sentence[1]]
         after_anchor = [p for p in in_sentence if p.evidence.start >= anchor]
-        # "Kế hoạch ... năm 2024 vừa được ... ban hành ... theo Nghị quyết ... giai đoạn 2021-2025":
-        # the period right after the plan's name is the plan's own.
+        # "kế hoạch CCHC nhà nước năm 2026 trên địa bàn tỉnh theo Nghị quyết số 76/NQ-CP ... giai
+        # đoạn 2021 - 2030" (LamDong_329, review gold): the period right after the plan's name is the plan's own.
         pools.append(after_anchor[:2] if after_anchor[:1] and after_anchor[0].kind == "range" else after_anchor[:1] or in_sentence)
     titled = [p for p in periods if p.evidence.start < title_end]
     # a lead that tells last year's result before this year's goal ("Năm 2018, tỷ lệ hộ nghèo ...
@@ -73,7 +73,7 @@ def _plan_times(extraction: Extraction, issue_sentence, committing: SpanIndex, w
     # a council's term ("HĐND huyện khóa IV, nhiệm kỳ 2016-2021") is its members', not a plan's
     councils = {id(p) for p, _ in _terms_of(extraction.periods, [i for i in extraction.issuers if i.body != "party_committee"], words)}
     # a time told only of results ("năm 2013 huyện đã giảm tỉ lệ hộ nghèo xuống dưới 15%") is no plan's,
-    # unless the sentence names the plan ("Theo Kế hoạch ... năm 2023, toàn thành phố hiện có ...")
+    # unless the sentence names the plan ("Theo kế hoạch số 09 của UBND tỉnh ... năm 2018, toàn tỉnh ...", w273)
     names_plan = issue_sentence if issue_sentence and not words.against_plan.search(text, *issue_sentence) else None
     reported = SpanIndex((r.start, r.end) for r in extraction.reported if (r.start, r.end) != names_plan)
     return [p for p in extraction.periods if not _within(cited, p) and id(p) not in councils

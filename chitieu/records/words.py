@@ -72,7 +72,7 @@ class PlanWords:
         marks = rules.cues.marks
         goals_above = [p for rule in marks if rule.mark == "goals_above" for p in rule.phrases]
         goal_words = [p for rule in marks if rule.mark in ("commit", "report") for p in rule.phrases]
-        # "Để hoàn thành các chỉ tiêu trên, UBND TP ...": the body that acts for the goals just stated
+        # "Để thực hiện các mục tiêu này, Quốc hội ..." (w047): the body that acts for the goals just stated
         self.goals_above = re.compile(rf"\b(?:{alternation(goals_above)})\b", re.IGNORECASE) if goals_above else None
         # what a body does when it sets targets or says what they are: the goal words and
         # reporting verbs of rules/cues.yaml, soon after the body in its sentence
@@ -103,7 +103,7 @@ class PlanWords:
 
     def _frame(self, frame, calendar, symbols, times) -> None:
         day, of = _any(calendar.day_words), _any(frame.possessive_words)
-        # "... do UBND tỉnh vừa ban hành": the issuing verb after the symbol, before a comma ends the clause
+        # "... do Thủ tướng Chính phủ ban hành" (w141): the issuing verb after the symbol, before a comma ends the clause
         self.issued_after = re.compile(
             rf"^[^,]{{0,160}}\b(?:{_any(frame.agent_words)})\s+[^,]{{0,40}}\b(?:{_any(symbols.issuing_verbs)})\b", re.IGNORECASE)
         self.according_to = re.compile(rf"\b(?:{_any(frame.according_words)})\s+$", re.IGNORECASE)
@@ -113,7 +113,7 @@ class PlanWords:
         number = rf"(?i:{_any(frame.number_words)})"
         self.number_line = re.compile(rf"^\s*(?:\|\s*)?{number}\s*:", re.IGNORECASE)  # "Số: 4267/KH-UBND | Bến Tre, ngày ..."
         self.motto = re.compile(rf"{_any(frame.motto_words)}|{self.number_line.pattern}", re.IGNORECASE)
-        # a page's date line ("THỨ BA, NGÀY 28 THÁNG 03 NĂM 2023 07:20") is no title
+        # a page's date line ("Thứ Sáu, ngày 23 tháng 08 năm 2019, 09:25:27", w190) is no title
         self.date_line = re.compile(rf"^\W*(?:{_any(calendar.weekday_words)})\b|\b\d{{1,2}}:\d{{2}}\b", re.IGNORECASE)
         self.legal_basis = re.compile(rf"[\s\-–•]*(?:{_any(frame.legal_basis_words)})\b", re.IGNORECASE)
         # the start of a header's number line: "Số" at the start of a line or table cell, or right after
@@ -140,7 +140,7 @@ class PlanWords:
         self.plan_noun = re.compile(rf"\b(?:{_any(frame.plan_nouns)})\b", re.IGNORECASE)
         self.full_text = re.compile(rf"\b(?:{_any(frame.full_text_words)})\b", re.IGNORECASE)
         self.issuer_label = re.compile(rf"(?:{_any(frame.issuer_label_words)})[^\n:]{{0,40}}:?\s*$", re.IGNORECASE)
-        # "199/KH-UBND ngày 02/8/2022"; a legal header: "Số: 270/KH-UBND | Đồng Tháp, ngày 19 ..."
+        # "199/KH-UBND ngày 02/8/2022"; a legal header: "Số: 2356/KH-UBND | Kon Tum, ngày 18 ..." (w033)
         self.symbol_to_date = re.compile(rf"[\s,|]*(?:[^\d|,]{{0,25}},\s*)?(?:{day})?\s*", re.IGNORECASE)
         self.until = until_pattern(calendar)
         self.term = re.compile(rf"(?:{_any(calendar.term_words)})\b", re.IGNORECASE)
