@@ -71,6 +71,7 @@ class Quantity:
     is_baseline: bool = False  # "từ 5,98% xuống còn 4,92%" (w273): 5,98% is where the change starts
 
 
+COUNT_OPENER_REACH = 24  # characters before a number where a bound or "cho" may stand
 NAME_REACH = 16  # characters before a padded number where a document's or part's name may end
 _NEXT_LETTER = re.compile(r"[ \t]+([^\W\d_])")  # the first letter of the word after a unit
 _PADDED = re.compile(r"0[1-9]")  # "04": a count padded with a zero
@@ -124,6 +125,7 @@ class QuantityReader:
         # "triệu đồng/người/năm", "đồng/hộ/tháng": what a sum of money is per
         self._money_rate = re.compile(rf"(?:\s*/\s*(?:{alternation(grammar.per_units)}))+", re.IGNORECASE)
         self._bare_money = {key(p) for p in grammar.bare_money_abbreviations}
+        self._count_opener = re.compile(rf"(?<!\w)(?:{alternation(grammar.count_openers)})\s+$", re.IGNORECASE)
         self._baseline_after = _baseline_after(grammar, unit, alternation(self._bound_before))
         self._compile_padded_count(rules)
         self._rank_rule, self._rank_group = rules.rank_group.id, _rank_pattern(rules)
@@ -173,7 +175,7 @@ class QuantityReader:
         if values is None:
             return None  # no number a reader could take from it
         low, high = values
-        if unit_code != "percent" and _looks_like_year(m.group("n1"), m.group("n2")):
+        if unit_code != "percent" and _looks_like_year(m.group("n1"), m.group("n2")) and not self._counted(text, m):
             return None
         if unit_code == "vnd" and not (m.group("s1") or m.group("s2")) and key(unit_text) in self._bare_money and low < 1000:
             return None
@@ -183,7 +185,12 @@ class QuantityReader:
             per_year = False  # "triệu đồng/người/năm", "đồng/năm" are income units, not yearly rates
             rate = self._money_rate.match(text, end)
             end = rate.end() if rate else end  # ... and belong to the quantity
-        bound, bound_rule, start, end, is_baseline = self._bounds_around(text, m, end)
+        bound, bound_rule, start, bound_end, is_baseline = self._bounds_around(text, m, end)
+        yearly_after_bound = bound_end > end and unit_code != "vnd" and self._yearly.match(text, bound_end)
+        if yearly_after_bound:
+            # "giảm từ 6% trở lên/năm" (w001), "từ 10 đảng viên trở lên/năm" (w148): the rate's year follows its bound
+            per_year, bound_end = True, yearly_after_bound.end()
+        end = bound_end
         return Quantity(
             start=start,
             end=end,
@@ -200,6 +207,12 @@ class QuantityReader:
             is_range=m.group("n2") is not None,
             is_baseline=is_baseline,
         )
+
+    def _counted(self, text: str, m: re.Match) -> bool:
+        """A four-digit number a bound or "cho" opens counts what follows it, though it reads like a
+        year ("cho 2000 người", w314; "với trên 2000 lượt người", Hà Tĩnh 1740): a time word names a year."""
+        before = text[max(0, m.start() - COUNT_OPENER_REACH) : m.start()]
+        return not m.group("n2") and bool(self._bound_before_re.search(before) or self._count_opener.search(before))
 
     def _unit_of(self, text: str, m: re.Match, unit_text: str) -> tuple[Unit, str, str, int] | None:
         """The quantity's unit, the rule that read it, its text and end: a percent sign, a unit

@@ -128,11 +128,16 @@ REAL_CASES = [
     ("Tỷ lệ hộ nghèo dân tộc thiểu số giảm trên 3%/năm", [q(3, bound="at_least", per_year=True)]),
     ("Bắc Kạn phấn đấu giảm tỷ lệ hộ nghèo trên 2,5%/năm", [q(2.5, bound="at_least", per_year=True)]),  # w039
     ("đạt bình quân từ 11%/năm trở lên", [q(11, bound="at_least", per_year=True)]),  # w255
+    # ... or after the bound that follows the number
+    ("7 huyện nghèo giảm từ 6% trở lên/năm", [q(7, unit="other"), q(6, bound="at_least", per_year=True)]),  # w001
+    ("phát triển từ 10 đảng viên trở lên/năm", [q(10, bound="at_least", unit="persons", per_year=True)]),  # w148
     ("tỷ lệ này giảm còn 10,35%, bình quân giảm 2,29%/năm", [q(10.35), q(2.29, per_year=True)]),  # w265
     ("GDP bình_quân 5 năm 2011-2015 đạt 13-13,5 % / năm", [q(13, 13.5, per_year=True)]),
     ("lãi_suất 3 % / năm", [q(3, per_year=True)]),
     ("thu ngân sách tăng bình quân 8-10% mỗi năm", [q(8, 10)]),  # w154: a cue, not a suffix
     # ("%/tổng số", not "/năm": no real page has one, see SPEC_CASES)
+    # --- a four-digit count that reads like a year: whom it is for makes it a count
+    ("đào tạo nghề ngắn hạn cho 2000 người", [q(2000, unit="persons")]),  # w314
     # --- bounds before the number
     ("giảm tỷ lệ hộ nghèo dân tộc thiểu số trên 3%", [q(3, bound="at_least")]),
     ("trong đó có trên 50% người lao động thuộc hộ nghèo", [q(50, bound="at_least")]),
@@ -305,6 +310,10 @@ REAL_CASES = [
 ]
 
 SPEC_CASES = [
+    # a four-digit number after a bound counts; after a time word it is a year (Hà Tĩnh 1740's scan)
+    ("tổ chức 11 lớp với trên 2000 lượt người tham gia", [q(11, unit="other"), q(2000, bound="at_least", unit="persons")]),
+    ("đến năm 2020 xã đạt chuẩn nông thôn mới", []),
+    ("giai đoạn 2021 - 2025 hộ nghèo giảm", []),
     ("ít nhất 6/12 xã thoát khỏi tình trạng đặc biệt khó khăn", [q(6, bound="at_least", unit="communes")]),
     ("giảm 2/3 số hộ nghèo", [q(200 / 3)]),
     ("một nửa số hộ nghèo thoát nghèo", [q(50)]),

@@ -108,6 +108,7 @@ class NumberGrammar(Strict):
     not_movements: list[str]
     now_words: list[str]
     year_words: list[str] = Field(min_length=1)
+    count_openers: list[str] = Field(min_length=1, description="words before a number that make it a count, never a year")
     per_units: list[str] = Field(min_length=1)
     year_unit: list[str] = Field(min_length=1)
     bare_money_abbreviations: list[str]
