@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .models import Bound, NumberRules, Unit, UnitRule
+from .number_patterns import baseline_after, place_pattern, rank_pattern
 from .phrases import alternation, key
 from .spans import SpanIndex
 
@@ -76,7 +77,6 @@ NAME_REACH = 16  # characters before a padded number where a document's or part'
 _NEXT_LETTER = re.compile(r"[ \t]+([^\W\d_])")  # the first letter of the word after a unit
 _PADDED = re.compile(r"0[1-9]")  # "04": a count padded with a zero
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")  # the word a padded count counts, on its line
-RANK_REACH = 60  # characters from the ranked peers to the word saying they lead
 
 
 class QuantityReader:
@@ -126,10 +126,10 @@ class QuantityReader:
         self._money_rate = re.compile(rf"(?:\s*/\s*(?:{alternation(grammar.per_units)}))+", re.IGNORECASE)
         self._bare_money = {key(p) for p in grammar.bare_money_abbreviations}
         self._count_opener = re.compile(rf"(?<!\w)(?:{alternation(grammar.count_openers)})\s+$", re.IGNORECASE)
-        self._baseline_after = _baseline_after(grammar, unit, alternation(self._bound_before))
+        self._baseline_after = baseline_after(grammar, unit, alternation(self._bound_before))
         self._compile_padded_count(rules)
-        self._rank_rule, self._rank_group = rules.rank_group.id, _rank_pattern(rules)
-        self._place_rule, self._rank_place = rules.rank_place.id, _place_pattern(rules)
+        self._rank_rule, self._rank_group = rules.rank_group.id, rank_pattern(rules)
+        self._place_rule, self._rank_place = rules.rank_place.id, place_pattern(rules)
         self._within = {key(p) for p in rules.rank_place.within}
 
     # ------------------------------------------------------------------ public
@@ -343,41 +343,6 @@ class QuantityReader:
             outer, outer_rule, outer_start = self._bound(text, new_start, False)
             return (outer, outer_rule, outer_start) if outer != "exact" else ("exact", None, new_start)
         return rule.code, rule.id, new_start
-
-
-def _rank_pattern(rules: NumberRules) -> re.Pattern:
-    """"nằm trong 10 tỉnh, thành dẫn đầu": a rank to reach among peers (rules rank_group)."""
-    ranked = rules.rank_group
-    return re.compile(
-        rf"(?<!\w)(?:{alternation(ranked.before)})\s+(?P<n>\d{{1,3}})\s+(?P<peer>{alternation(ranked.peers)})(?!\w)"
-        rf"[^.;:\n]{{0,{RANK_REACH}}}?(?<!\w)(?:{alternation(ranked.phrases)})(?!\w)",
-        re.IGNORECASE,
-    )
-
-
-def _place_pattern(rules: NumberRules) -> re.Pattern:
-    """"top 55", "xếp hạng thứ 80": a place in a ranking (rules rank_place)."""
-    place = rules.rank_place
-    return re.compile(
-        rf"(?<!\w)(?P<word>{alternation(place.within + place.phrases)})\s*:?\s*(?P<n>\d{{1,3}})(?![\w.,/%])", re.IGNORECASE
-    )
-
-
-def _baseline_after(grammar, unit: str, bounds: str) -> re.Pattern:
-    """After "từ N": what makes N a starting value, not a floor: "từ 5,98% xuống còn 4,92%" (w273),
-    "từ 48,14% năm 2015 xuống ...", or, further on in the clause, a movement to another number
-    ("từ 20,46% (năm 2022) dự kiến giảm xuống còn 5,6%", w016)."""
-    movement = alternation(grammar.movement_words)
-    level = alternation(grammar.movement_levels)
-    year = alternation(grammar.year_words)
-    now = alternation(grammar.now_words) if grammar.now_words else "(?!)"
-    not_after = "".join(rf"(?<!{re.escape(w)} )" for w in grammar.not_movements)
-    return re.compile(
-        rf"\s*(?:(?:{unit})\s*)?(?:\([^)]{{0,40}}\)\s*)?(?:(?:{year})\s+(?:19|20)\d\d\)?\s*)?,?\s*(?:(?:{now})\s+)?"
-        rf"(?:{movement}|{level})\b"
-        rf"|[^.;\n]{{0,160}}?{not_after}\b(?:{movement})\s+(?:(?:{level})\s+)?(?:(?:{bounds})\s+)?\d",
-        re.IGNORECASE,
-    )
 
 
 def _unit_on_line(text: str, m: re.Match) -> str:

@@ -29,7 +29,7 @@ from ..reading.clause import DUE_KINDS, Clause, ClauseWords, plan_headline
 from ..reading.fields import Previous
 from ..reading.layout import GOAL_LIST, NO_CONTEXT, Context, Layout, Sections
 from ..reading.marks import Mark, MarkReader
-from ..reading.modality import COMMITMENT, COUNT_SUBJECT_RULE, Modality, aspect, decide
+from ..reading.modality import COMMITMENT, COUNT_SUBJECT_RULE, Modality, Setting, aspect, decide
 from ..reading.span import target_span
 from ..reading.times import TimeReader, Year, is_past
 from ..rules import Rules
@@ -269,8 +269,9 @@ class _DocumentReader:
 
     def _modality(self, c: Clause, year: Year | None, context, line_committed: bool) -> Modality:
         support_before = any(m.family == "support" and m.end <= c.q.start for m in c.left)
-        return decide(c, year, self.page_date, self.past_before, context, line_committed, self._forecast_is_goal(c), support_before,
-                      self.owner.money_goals)
+        setting = Setting(self.page_date, self.past_before, context, line_committed, self._forecast_is_goal(c), support_before,
+                          self.owner.money_goals)
+        return decide(c, year, setting)
 
     def _forecast_is_goal(self, c: Clause) -> bool:
         """An estimate word leading its sentence, followed in its line or the next by "Để thực

@@ -72,6 +72,12 @@ class ClauseWords:
     """The clause vocabulary of rules/clauses.yaml and rules/cues.yaml, compiled once."""
 
     def __init__(self, rules: Rules):
+        self._compile_clause_words(rules)
+        self._compile_times(rules)
+        self._compile_plan_words(rules)
+
+    def _compile_clause_words(self, rules: Rules) -> None:
+        """The words that join, restate, qualify and close a clause."""
         words = rules.clauses
         self.coverage = _word(words.coverage_words.phrases)
         self.coordinator = _word(words.coordinators.phrases)
@@ -89,6 +95,16 @@ class ClauseWords:
         self.copula = _word(words.copulas.phrases)
         self.population_whole = re.compile(rf"\s*(?:{alternation(rules.cues.population_wholes.phrases)})(?!\w)", re.IGNORECASE)
         self.population_share_rule = rules.cues.population_wholes.id
+        self.belonging = re.compile(rf"\s+(?:{alternation(words.belonging_words.phrases)})\b", re.IGNORECASE)
+        self.part_words = alternation(words.part_words.phrases)
+        self.average = _word(words.average_words.phrases)
+        self.standard = _word(words.standard_words.phrases)
+        self.condition = _word(words.condition_words.phrases)
+        self.consequence = _word(words.consequence_words.phrases)
+        self.condition_rule = words.condition_words.id
+
+    def _compile_times(self, rules: Rules) -> None:
+        """The words that date a figure: a term, a moment it is counted at, a yearly opening, a base."""
         self.term = re.compile(rf"(?<!\w)(?:{alternation(rules.calendar.term_words.phrases)})\s*$", re.IGNORECASE)
         calendar = rules.calendar
         # "đến hết tháng 7/2022", "Tính đến ngày 30/9/2022": the day or month a figure is counted at
@@ -98,17 +114,13 @@ class ClauseWords:
         self.moment_rule = rules.times.moment_words.id
         # "- Hằng năm, ...": a line a yearly word opens, after any list marker
         self.yearly_opening = re.compile(rf"\s*(?:[-+•*]\s*)?(?:{alternation(rules.cues.per_year_cues.phrases)})\s*,", re.IGNORECASE)
-        self.belonging = re.compile(rf"\s+(?:{alternation(words.belonging_words.phrases)})\b", re.IGNORECASE)
-        self.part_words = alternation(words.part_words.phrases)
-        self.average = _word(words.average_words.phrases)
-        self.standard = _word(words.standard_words.phrases)
-        self.condition = _word(words.condition_words.phrases)
-        self.consequence = _word(words.consequence_words.phrases)
-        self.condition_rule = words.condition_words.id
         # "so với đầu kỳ", "so với năm 2020": the base a change is measured from
         self.compared = re.compile(
             rf"\s*(?<!\w)(?:{alternation(rules.times.base_words.phrases)})(?:\s+\w+){{1,2}}(?!\w)", re.IGNORECASE
         )
+
+    def _compile_plan_words(self, rules: Rules) -> None:
+        """The words that name whose figure it is: a unit below the plan's own, a plan and its goals."""
         # a comma or semicolon followed by a new measure, verb, goal or part ends a clause
         self.break_families = frozenset({"measure", "change", "change_rate", "support", "per_year"})
         # "huyện Mù Cang Chải phấn đấu giảm 7,5%" (w055), "các huyện Yên Dũng, Lạng Giang" (w067): a

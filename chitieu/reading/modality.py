@@ -270,20 +270,42 @@ def plan_share_after(c: Clause) -> Mark | None:
     return next((m for m in c.right_clause if m.family == "mark" and m.code == "plan_share" and m.start - c.q.end <= ADJACENT), None)
 
 
-def decide(c: Clause, year: Year | None, page_date, past_before, context: Context, line_committed: bool,
-           forecast_is_goal: bool, support_before: bool, money_goals: frozenset[str]) -> Modality:
-    built = construction(c, support_before, money_goals)
+@dataclass(frozen=True)
+class Setting:
+    """What, beyond its clause, bears on what a quantity is: the page's date and what is behind its
+    writer, the section or list it sits in, whether its line committed before it, whether an
+    estimate leads the plan's goal paragraph, whether a support verb came before it, and the
+    indicators whose money is a goal."""
+
+    page_date: tuple[int, int] | None
+    past_before: tuple[int, int] | None
+    context: Context
+    line_committed: bool
+    forecast_is_goal: bool
+    support_before: bool
+    money_goals: frozenset[str]
+
+
+def decide(c: Clause, year: Year | None, setting: Setting) -> Modality:
+    built = construction(c, setting.support_before, setting.money_goals)
     if built:
         return built
     done = done_after_count(c)
     if done:
         return Modality("result", done.rule_id)
     mark = aspect(c)
-    if mark and mark.code == "forecast" and not forecast_is_goal and context.kind != "goal":
+    if mark and mark.code == "forecast" and not setting.forecast_is_goal and setting.context.kind != "goal":
         return Modality("forecast", mark.rule_id)
     if mark and mark.code in ("done", "state", "progressive", "report"):
         return Modality("result", mark.rule_id)
+    return _without_aspect(c, year, setting, mark) or _by_time(c, year, setting, mark)
+
+
+def _without_aspect(c: Clause, year: Year | None, setting: Setting, mark: Mark | None) -> Modality | None:
+    """Principles 2 and 4 where the clause has no result word: the section, what follows the
+    quantity, the plan its share is of."""
     committed = mark is not None  # a commit mark, or a forecast in the plan's goal paragraph
+    context = setting.context
     if context.kind == "budget" and not committed:
         return Modality("budget", context.rule_id or "section-budget.v1")  # a funding part: what is spent, and on what
     under_way = None if committed or context.kind == "goal" else present_after(c)
@@ -298,10 +320,16 @@ def decide(c: Clause, year: Year | None, page_date, past_before, context: Contex
     share = plan_share_after(c)
     if share and not committed and context.kind != "goal":
         return Modality("result", share.rule_id)  # "đạt 192,5% chỉ tiêu tỉnh giao"; in a goal list, "100% chỉ tiêu ... được hoàn thành"
-    ahead = year is not None and page_date is not None and is_ahead(year, page_date)
+    return None
+
+
+def _by_time(c: Clause, year: Year | None, setting: Setting, mark: Mark | None) -> Modality:
+    """Principles 3 and 4: the time the figure is due or counted at, then the section and line."""
+    context, past_before = setting.context, setting.past_before
+    ahead = year is not None and setting.page_date is not None and is_ahead(year, setting.page_date)
     if context.kind == "result" and not ahead:
         return Modality("result", context.rule_id or "section-result.v1")
-    if committed:
+    if mark is not None:
         return Modality(COMMITMENT, mark.rule_id)  # a goal told in words, even one quoted on a page of results
     counted_at = _counted_at(c)
     if counted_at and past_before and counted_at <= past_before:
@@ -318,6 +346,6 @@ def decide(c: Clause, year: Year | None, page_date, past_before, context: Contex
         # a task's count is what it delivers ("Tổ chức 262 lớp tập huấn"); a share in a task
         # section mostly restates a goal in other words
         return Modality(COMMITMENT, context.rule_id or "section-goal.v1")
-    if line_committed and context.kind != "task":
+    if setting.line_committed and context.kind != "task":
         return Modality(COMMITMENT, "line-goal-continues.v1")
     return Modality("statistic", "no-commitment.v1")
