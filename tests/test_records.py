@@ -429,3 +429,16 @@ def test_a_goal_without_a_figure_names_the_plan(text, expected):
 def test_a_text_opening_with_a_title_is_that_document(text, expected):
     plan = extract_text(text).plan
     assert (plan.doc_type, plan.issuer_body, plan.issued and plan.issued.isoformat(), plan.period_start, plan.period_end) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sentence opening with a document's goals names the document the page is about, figures or
+    # none (own wording; the construction stands in w240, w060, w158)
+    ("Huyện Bảo Lạc triển khai nhiều giải pháp phát triển vùng cao. Mục tiêu tổng quát của Kế hoạch là khai thác tiềm năng "
+     "đất đai, giữ vững quốc phòng.", "ke_hoach"),
+    ("Tỉnh họp bàn công tác bảo vệ rừng. Mục tiêu của đề án này là ngăn chặn tình trạng phá rừng.", "de_an"),
+    # a goal of a document named inside a sentence is one the page weighs results against
+    ("Sáng 12/3, huyện họp giao ban. Huyện vẫn chưa đạt các mục tiêu của Kế hoạch giảm nghèo.", None),
+], ids=["goals-of-a-plan", "goals-of-a-scheme", "goals-named-mid-sentence"])
+def test_a_sentence_opening_with_a_documents_goals_names_it(text, expected):
+    assert extract_text(text).plan.doc_type == expected

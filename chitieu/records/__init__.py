@@ -77,6 +77,8 @@ def _identify(plan: PlanRecord, extraction: Extraction, symbol: SymbolMention | 
                     or words.announced_type(text, *announced))
         if doc_type:
             plan.doc_type = doc_type
+    if plan.doc_type is None:
+        plan.doc_type = words.goals_owner_type(text)  # a page telling a document's goals is about it, figures or none
     anchor = symbol.evidence.end if symbol else words.type_word_end(text, announced)
     period = plan_period(extraction, announced, anchor, target_sentences, words)
     if period:

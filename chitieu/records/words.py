@@ -137,6 +137,10 @@ class PlanWords:
         self.own_issuer_after = re.compile(
             rf"\s*,?\s*(?:(?:{day})\s+\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*\d{{2,4}})?\s*)?(?:{of})\s+", re.IGNORECASE)
         self.goal_of = re.compile(rf"\b(?:{_any(frame.goal_nouns)})\s+(?:(?:{of})\s+)?", re.IGNORECASE)
+        # a sentence opening with the goals of a document ("Mục tiêu tổng quát của Kế hoạch là ...",
+        # w240; "Mục tiêu của đề án này là ...", w060; "Mục tiêu chung của kế hoạch là ...", w158)
+        self.goals_owner = re.compile(
+            rf"(?:^|(?<=[.:\n]))[^\S\n]*(?:{_any(frame.goal_nouns)})(?:\s+[^\W\d_]+){{0,2}}?\s+(?:{of})\s+", re.IGNORECASE | re.MULTILINE)
         self.plan_noun = re.compile(rf"\b(?:{_any(frame.plan_nouns)})\b", re.IGNORECASE)
         self.full_text = re.compile(rf"\b(?:{_any(frame.full_text_words)})\b", re.IGNORECASE)
         self.issuer_label = re.compile(rf"(?:{_any(frame.issuer_label_words)})[^\n:]{{0,40}}:?\s*$", re.IGNORECASE)
@@ -148,6 +152,14 @@ class PlanWords:
         self.until_date = re.compile(rf"(?<!\w)(?:{_any(calendar.until_words)})\s+(?:(?:{_any(calendar.day_words)})\s+)?$", re.IGNORECASE)
         # "tăng 13% so với năm 2022", "giá so sánh năm 2010": a year a figure is measured from
         self.base_before = re.compile(rf"(?<!\w)(?:{_any(times.base_words)})\s*$", re.IGNORECASE)
+
+    def goals_owner_type(self, text: str) -> DocType | None:
+        """The type of the document a sentence gives the goals of, named right after "của"."""
+        for found in self.goals_owner.finditer(text):
+            named = next((code for pattern, code in self.patterns if pattern.match(text, found.end())), None)
+            if named:
+                return named
+        return None
 
     def heading_type(self, line: str) -> DocType | None:
         """The type a heading line of its own names ("QUYẾT ĐỊNH", "THÔNG BÁO") or a letter's summary
