@@ -189,8 +189,8 @@ SPELLINGS = [
     ("TỈNH HÀ TĨNH", None, None, (), "province:Hà Tĩnh:Hà Tĩnh", "42"),
     ("tỉnh Bình Thuận", None, None, (), "province:Bình Thuận:Bình Thuận", "60"),
     # districts: the prefix (or its abbreviation) gives the level and tells namesakes apart
-    ("H. Mù Cang Chải", None, None, (), "district:Yên Bái:Mù Căng Chải", "137"),
-    ("huyện Mù Cang Chải", None, None, (), "district:Yên Bái:Mù Căng Chải", "137"),
+    ("H. Mù Cang Chải", None, None, (), "district:Yên Bái:Mù Cang Chải", "137"),
+    ("huyện Mù Cang Chải", None, None, (), "district:Yên Bái:Mù Cang Chải", "137"),
     ("thành phố Sơn La", None, None, (), "district:Sơn La:Sơn La", "116"),
     ("TP Hà Tĩnh", None, None, (), "district:Hà Tĩnh:Hà Tĩnh", "436"),
     ("TP. Lạng Sơn", None, None, (), "district:Lạng Sơn:Lạng Sơn", "178"),
@@ -320,7 +320,7 @@ def test_communes_only_in_context(gazetteer, written, within):
     ("tỉnh Đắc Nông", [("Đắc Nông", "province:Đắk Nông:Đắk Nông")]),
     ("tỉnh Hà Tây (cũ)", [("Hà Tây", "province:Hà Nội:Hà Nội")]),
     ("UBND thành phố Huế", [("Huế", "district:Thừa Thiên Huế:Huế")]),  # the plan's date decides later
-    ("UBND H. Mù Cang Chải", [("Mù Cang Chải", "district:Yên Bái:Mù Căng Chải")]),
+    ("UBND H. Mù Cang Chải", [("Mù Cang Chải", "district:Yên Bái:Mù Cang Chải")]),
     ("Tp.Phan Rang", [("Phan Rang", "district:Ninh Thuận:Phan Rang - Tháp Chàm")]),
     ("thị xã Kỳ Anh và huyện Kỳ Anh", [("Kỳ Anh", "district:Hà Tĩnh:Kỳ Anh (Thị xã)"), ("Kỳ Anh", "district:Hà Tĩnh:Kỳ Anh (Huyện)")]),
     ("UBND xã Hòa Bình ban hành", []),  # a commune's name, not the province

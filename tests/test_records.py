@@ -444,3 +444,16 @@ def test_a_text_opening_with_a_title_is_that_document(text, expected):
 ], ids=["goals-of-a-plan", "goals-of-a-scheme", "goals-named-mid-sentence"])
 def test_a_sentence_opening_with_a_documents_goals_names_it(text, expected):
     assert extract_text(text).plan.doc_type == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a headline opened by a district's bare name and a colon names the unit (own wording; w262, w292)
+    ("Nguyên Bình: Nghị quyết của HĐND huyện về nhiệm vụ năm 2024\n\nNăm 2024, phấn đấu giảm 4% tỷ lệ hộ nghèo.",
+     ("hdnd", "district", "Nguyên Bình")),
+    # a label before a colon names nothing
+    ("Lưu ý: Nghị quyết của HĐND huyện về nhiệm vụ năm 2024\n\nNăm 2024, phấn đấu giảm 4% tỷ lệ hộ nghèo.",
+     ("hdnd", "district", None)),
+], ids=["district-headline", "label-headline"])
+def test_a_headline_opened_by_a_districts_name_names_the_unit(text, expected):
+    plan = extract_text(text).plan
+    assert (plan.issuer_body, plan.issuer_level, plan.place) == expected

@@ -364,7 +364,7 @@ class PlaceAlias(Strict):
 
     written: str = Field(description="as documents write it: 'TP.HCM', 'Bắc Cạn', 'Thừa Thiên Huế'")
     official: str = Field(description="the official short name (vietnamadminunits' list): 'Hồ Chí Minh', 'Bắc Kạn', 'Huế'")
-    name: str | None = Field(None, description="the name to report, where the list carries a later one")
+    name: str | None = Field(None, description="the name to report, where the list carries a later one or misspells it")
     sigil: bool = Field(False, description="a paper's sigil, counted only where it opens a line: 'TQĐT - ...'")
     level: Literal["province", "district"] = Field("province", description="the level of the unit it names")
     note: str | None = Field(None, description="why the spelling names that unit: 'Hà Tây: merged into Hà Nội in 2008'")

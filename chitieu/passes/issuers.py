@@ -13,11 +13,14 @@ from ..nlp import text_of
 from ..phrases import alternation, key
 from ..places import Gazetteer, Place
 from ..rules import Rules
-from ..text import unaccented
+from ..text import STORED_DATE, unaccented
 
 _WORD = re.compile(r"\s+([\w'’-]+)")  # "D'Ran", "B’Lao"
 HEADER_LINES = re.compile(r"(?:[^\S\n]*\S[^\n]*\n+){1,4}")  # a legal header's lines: its bodies, motto, number and date
 HEADER_REACH = 300  # characters at most of such a header
+# the page's first line, after any stored date stamp, opened by a proper name and a colon
+_HEADLINE_NAME = re.compile(rf"(?:{STORED_DATE.pattern})?\s*(?P<name>[A-ZĐ][^\W\d_]*(?:[ \t]+[A-ZĐ][^\W\d_]*){{0,3}})[ \t]*:")
+HEADLINE_PLACE_RULE = "place-headline.v1"
 
 
 class IssuerPass:
@@ -48,7 +51,7 @@ class IssuerPass:
                          evidence=Evidence(start=s, end=e, text=text[s:e], rule_id="place-gazetteer.v1"))
             for s, e, p in self.gazetteer.find(text)
         ]
-        places = sorted(places + self._named_units(text, places), key=lambda p: p.evidence.start)
+        places = sorted(places + self._named_units(text, places) + self._headline_unit(text, places), key=lambda p: p.evidence.start)
         starts = [p.evidence.start for p in places]
         issuers: list[IssuerMention] = []
         named: list[PlaceMention] = []  # districts named bare after a body that is their level
@@ -78,6 +81,19 @@ class IssuerPass:
         places = sorted(places + named, key=lambda p: p.evidence.start) if named else places
         issuers, places = _shortest_names(issuers, places)
         return _resolve_bodies(issuers, places, self.back_references, text), places
+
+    def _headline_unit(self, text: str, known: list[PlaceMention]) -> list[PlaceMention]:
+        """A headline opened by a district's bare name and a colon names the unit its news is of
+        ("Chợ Đồn: Nghị quyết của HĐND huyện ...", w262; "Ba Bể: PHẤN ĐẦU GIẢM 5% ...", w292; "Nông
+        Sơn: ...", w109), where the gazetteer reads districts only after their level word."""
+        lead = _HEADLINE_NAME.match(text)
+        if not lead or any(p.evidence.start == lead.start("name") for p in known):
+            return []
+        unit = self.gazetteer.lookup(lead.group("name"), "district")
+        if unit is None:
+            return []
+        return [PlaceMention(name=unit.name, level="district", code=unit.code, evidence=Evidence(
+            start=lead.start("name"), end=lead.end("name"), text=lead.group("name"), rule_id=HEADLINE_PLACE_RULE))]
 
     def _bodies(self, text: str):
         """Each body written in the text, with its rule and level word; where none is in the

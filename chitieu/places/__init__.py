@@ -32,7 +32,7 @@ def place_date(issued: dt.date | None, published: dt.date | None, cited: Iterabl
 
 def gazetteer_for(rules: PlaceRules) -> Gazetteer:
     """The gazetteer with the aliases, former units and level words of one rule set (a custom rules/ folder)."""
-    renamed = {a.official: a.name for a in rules.aliases if a.name and a.level == "province"}
+    renamed = {(a.level, a.official): a.name for a in rules.aliases if a.name}
     cities = [w for rule in rules.levels if rule.city for w in (*rule.phrases, *rule.abbreviations)]
     try:
         units = build_units(renamed, rules.former_units, cities)

@@ -37,12 +37,12 @@ class Gazetteer:
         words = [w for rule in rules.levels for w in (*rule.phrases, *rule.abbreviations)]
         # a level word, then a space or right after its dot ("TX.Nghĩa Lộ", "TP.HCM" is an alias)
         self._prefix = re.compile(rf"^(?P<word>{alternation(words)})(?:\s+|(?<=\.))", re.IGNORECASE)
-        renamed = {a.name: a.official for a in rules.aliases if a.name and a.level == "province"}
+        renamed = {(a.level, a.name): a.official for a in rules.aliases if a.name}
         for place in units:
             # the listed short name ("Quận 1", "Cao Lãnh (Huyện)"), the official name without its
             # level word ("1", "Cao Lãnh"), the list's name of a renamed unit ("Huế"), and a new
             # commune's name without the town it is told apart by ("Xuân Hương - Đà Lạt")
-            names = {place.name, self._bare(place.full_name), renamed.get(place.name, place.name)}
+            names = {place.name, self._bare(place.full_name), renamed.get((place.level, place.name), place.name)}
             if place.level == "commune":
                 names.add(place.name.split(" - ")[0])
             for name in names:

@@ -128,10 +128,11 @@ def _rows(connection: sqlite3.Connection, sql: str) -> list[dict]:
     return [dict(zip(names, row)) for row in cursor]  # several times faster than sqlite3.Row
 
 
-def build_units(renamed: dict[str, str], former: list[FormerUnit], city_words: list[str]) -> list[Place]:
+def build_units(renamed: dict[tuple[str, str], str], former: list[FormerUnit], city_words: list[str]) -> list[Place]:
     """Every unit: the old provinces, districts and communes (in force until 30 June 2025), the
-    new provinces and communes (from 1 July 2025), and the former units of the rules. `renamed`
-    gives an old province the name documents of its time used ("Huế" -> "Thừa Thiên Huế");
+    new provinces and communes (from 1 July 2025), and the former units of the rules. `renamed`,
+    by level and listed name, gives an old unit the name documents of its time used ("Huế" ->
+    "Thừa Thiên Huế") or its right spelling ("Mù Căng Chải" -> "Mù Cang Chải");
     a province whose official name starts with one of `city_words` is centrally run."""
     old_rows, new_rows, converter = read_data()
     cities = tuple(fold(w) for w in city_words)
@@ -145,12 +146,13 @@ def build_units(renamed: dict[str, str], former: list[FormerUnit], city_words: l
         successor = new_provinces[new_province_of[row["provinceKey"]]]
         province = provinces.get(row["provinceKey"])
         if province is None:
-            name = renamed.get(row["provinceShort"], row["provinceShort"])
+            name = renamed.get(("province", row["provinceShort"]), row["provinceShort"])
             province = provinces[row["provinceKey"]] = _old_province(row, name, successor, cities)
             units[province.id] = province
         district = districts.get(row["districtCode"])
         if district is None:
-            district = districts[row["districtCode"]] = _old_district(row, province, successor)
+            name = renamed.get(("district", row["districtShort"]), row["districtShort"])
+            district = districts[row["districtCode"]] = _old_district(row, name, province, successor)
             units[district.id] = district
         if row["wardCode"]:
             commune = _old_commune(row, district, commune_successors[f"{row['provinceKey']}_{row['districtKey']}_{row['wardKey']}"])
@@ -158,7 +160,7 @@ def build_units(renamed: dict[str, str], former: list[FormerUnit], city_words: l
     units.update((p.id, p) for p in new_communes.values())
     by_name = {(p.level, p.name): p for p in units.values() if p.level == "province" and not p.is_new}
     for unit in former:
-        province = by_name[("province", renamed.get(unit.province, unit.province))]
+        province = by_name[("province", renamed.get(("province", unit.province), unit.province))]
         place = Place(unit.name, unit.full_name, unit.level, unit.code, province.name, province.successor,
                       province_code=province.code, valid_to=unit.valid_to, successor_id=province.successor_id,
                       became=unit.became, note=unit.note)
@@ -190,8 +192,8 @@ def _old_province(row: dict, name: str, successor: Place, cities: tuple[str, ...
                  valid_to=LAST_OLD_DAY, successor_id=successor.id)
 
 
-def _old_district(row: dict, province: Place, successor: Place) -> Place:
-    return Place(row["districtShort"], row["district"], "district", row["districtCode"], province.name, successor.name,
+def _old_district(row: dict, name: str, province: Place, successor: Place) -> Place:
+    return Place(name, row["district"], "district", row["districtCode"], province.name, successor.name,
                  province_code=province.code, valid_to=LAST_OLD_DAY, successor_id=successor.id)
 
 
