@@ -19,6 +19,8 @@ from spacy.tokens import Doc
 from underthesea import word_tokenize
 from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
 
+from .phrases import final_i_as_y
+
 _LINE = re.compile(r"[^\n]+")
 _GAP_PIECE = re.compile(r"\s+|\S+")
 SEGMENT_MARGIN = 40  # characters of context either side of the tokens a word check segments
@@ -56,7 +58,9 @@ def make_doc(text: str) -> Doc:
                 spaces.append(False)
                 cursor = found + len(syllable)
     _append_gap(text[cursor:], words, spaces)
-    doc = Doc(blank_pipeline().vocab, words=words, spaces=spaces)
+    vocab = blank_pipeline().vocab
+    spelling_norms(vocab, words)
+    doc = Doc(vocab, words=words, spaces=spaces)
     doc.user_data["text"] = text
     # token character offsets, so that passes never build spaCy Token objects to ask for them
     starts, offset = [], 0
@@ -65,6 +69,16 @@ def make_doc(text: str) -> Doc:
         offset += len(word) + space
     doc.user_data["token_starts"] = starts
     return doc
+
+
+def spelling_norms(vocab, words) -> None:
+    """Give each word its norm in one spelling, lower case with a syllable-final "i" as "y"
+    ("Tỉ" and "tỷ" both "tỷ"), so that phrases matched on norms match either spelling."""
+    for word in set(words):
+        lexeme = vocab[word]
+        norm = final_i_as_y(word.lower())
+        if lexeme.norm_ != norm:
+            lexeme.norm_ = norm
 
 
 def token_span_chars(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -6,9 +6,28 @@ import re
 from typing import Iterable
 
 
+# A syllable ending in "i" or "y" right after its consonants is written either way ("tỷ lệ" and
+# "tỉ lệ", "bác sỹ" and "bác sĩ", "kỹ năng" and "kĩ năng"): both spellings are standard.
+_I_VOWELS, _Y_VOWELS = "iíìỉĩị", "yýỳỷỹỵ"
+_TO_Y = str.maketrans(_I_VOWELS, _Y_VOWELS)
+_FINAL_I = re.compile(rf"(?<![^\W\d_])([bcdđghklmnpqrstvx]+)([{_I_VOWELS}{_Y_VOWELS}])(?![^\W\d_])", re.IGNORECASE)
+
+
+def _either_final_i(word: str) -> str:
+    """A word as a regex in which a syllable-final "i" or "y" after consonants may be either."""
+    found = _FINAL_I.fullmatch(word)
+    if not found:
+        return re.escape(word)
+    written = found.group(2)
+    vowel = written.lower().translate(_TO_Y)
+    either = vowel + _I_VOWELS[_Y_VOWELS.index(vowel)]
+    return re.escape(found.group(1)) + f"[{either.upper() if written.isupper() else either}]"
+
+
 def flexible(phrase: str) -> str:
     """A phrase as a regex whose spaces match any run of whitespace (line breaks included); a
-    space beside a punctuation mark may be there or not ("Độc lập - Tự do", "Độc lập-Tự do")."""
+    space beside a punctuation mark may be there or not ("Độc lập - Tự do", "Độc lập-Tự do"); a
+    syllable-final "i" or "y" may be either."""
     pattern = ""
     previous_end = None
     previous_word = False
@@ -17,7 +36,7 @@ def flexible(phrase: str) -> str:
         if previous_end is not None:
             spaced = part.start() > previous_end
             pattern += r"\s+" if spaced and word and previous_word else r"\s*"
-        pattern += re.escape(part.group())
+        pattern += _either_final_i(part.group()) if word else re.escape(part.group())
         previous_end, previous_word = part.end(), word
     return pattern
 
@@ -30,4 +49,9 @@ def alternation(phrases: Iterable[str]) -> str:
 def key(phrase: str) -> str:
     """Lexicon key of a matched phrase: lower case, one space between words and none beside a
     punctuation mark, as `flexible` matches them ("Lao động - Thương binh", "Lao động-Thương binh")."""
-    return re.sub(r"\s*([^\w\s])\s*", r"\1", re.sub(r"\s+", " ", phrase.lower())).strip()
+    return final_i_as_y(re.sub(r"\s*([^\w\s])\s*", r"\1", re.sub(r"\s+", " ", phrase.lower())).strip())
+
+
+def final_i_as_y(text: str) -> str:
+    """`text` with every syllable-final "i" after consonants written "y", the spelling keys use."""
+    return _FINAL_I.sub(lambda m: m.group(1) + m.group(2).translate(_TO_Y), text)

@@ -1,11 +1,14 @@
 """Rule files load, reject broken entries with file and line, and their examples hold."""
 
+import re
+
 import pytest
 
 from chitieu.errors import RuleError
 from chitieu.models import NumberRules
 from chitieu.nlp import make_doc
 from chitieu.numbers import QuantityReader
+from chitieu.phrases import flexible, key
 from chitieu.rules import RULES_DIR, load_rule_file, load_rules
 
 GOAL = "Mục tiêu cụ thể: "  # examples of field rules are read inside a plan's goal section
@@ -254,3 +257,16 @@ def test_quantities_read_by_their_context(rules, name, text, positive):
     rule_id = getattr(rules.numbers, name).id
     quantities = QuantityReader(rules.numbers).find(text)
     assert any(q.unit_rule == rule_id for q in quantities) is positive
+
+
+@pytest.mark.parametrize("phrase, written, matches", [
+    ("tỷ lệ", "tỉ lệ", True),
+    ("tỷ lệ", "TỈ LỆ", True),
+    ("bác sĩ", "bác sỹ", True),
+    ("NGHỊ QUYẾT", "NGHỊ QUYẾT", True),  # a heading's case is kept where a pattern is case-sensitive
+    ("quý", "quí", False),  # after "qu" the vowel is no syllable-final "i" after consonants
+    ("tỷ", "tủ", False),
+])
+def test_a_phrase_matches_either_spelling_of_a_final_i(phrase, written, matches):
+    assert bool(re.fullmatch(flexible(phrase), written, re.IGNORECASE if phrase.islower() else 0)) == matches
+    assert (key(phrase) == key(written)) == matches

@@ -563,3 +563,15 @@ def test_every_target_says_which_rules_decided_it():
     [target] = extract_text("Phấn đấu giảm 3-4% tỷ lệ hộ cận nghèo.").targets
     assert (target.indicator, target.modality_rule, target.indicator_rule) == (
         "near_poverty.rate", "commit-strive.v1", "near-poverty-rate.v1")
+
+
+@pytest.mark.parametrize("text, written, respelled", [
+    # a syllable-final "i" or "y" after consonants is written either way; the rules list one (own wording)
+    ("Phấn đấu đến năm 2026, tỉ lệ nghèo đa chiều của huyện còn 3%.", "tỉ lệ", "tỷ lệ"),
+    ("Phấn đấu đến năm 2026 đào tạo kĩ năng nghề cho 500 lao động.", "kĩ năng", "kỹ năng"),
+    ("Phấn đấu đến năm 2026 có 95% trạm y tế xã có bác sĩ làm việc.", "bác sĩ", "bác sỹ"),
+], ids=["ti-le", "ki-nang", "bac-si"])
+def test_either_spelling_of_a_final_i_reads_alike(text, written, respelled):
+    fields = [[(t.value_min, t.indicator, t.scope, t.change) for t in extract_text(version).targets]
+              for version in (text, text.replace(written, respelled))]
+    assert fields[0] == fields[1] and fields[0]

@@ -33,7 +33,7 @@ class IssuerPass:
         self.name_end = re.compile(rf"(?:{alternation(frame.motto_words.phrases + frame.name_end_words.phrases)})(?!\w)", re.IGNORECASE)
         self.levels = {key(p): r.code for r in rules.places.levels for p in r.phrases}
         self.level_rules = {key(p): r.id for r in rules.places.levels for p in r.phrases}
-        self.city_words = {p.lower().rstrip(".") for r in rules.places.levels if r.city for p in r.phrases}
+        self.city_words = {key(p).rstrip(".") for r in rules.places.levels if r.city for p in r.phrases}
         # "huyện Trà Lĩnh", "phường Xuân Phương": a level word that says the level by itself names a
         # unit even where the gazetteer has no such name (communes, districts merged before 2025)
         plain = {p: r.code for r in rules.places.levels if not r.city and r.code in ("district", "commune") for p in r.phrases}
@@ -98,7 +98,7 @@ class IssuerPass:
     def _bodies(self, text: str):
         """Each body written in the text, with its rule and level word; where none is in the
         header, the header's read without accents (a scan's OCR misreads them)."""
-        found = [(m, self.bodies[key(m.group("body"))], (m.group("level") or "").lower().rstrip("."))
+        found = [(m, self.bodies[key(m.group("body"))], key(m.group("level") or "").rstrip("."))
                  for m in self.body_re.finditer(text)]
         header = HEADER_LINES.match(text)
         header_end = min(header.end(), HEADER_REACH) if header else 0

@@ -15,7 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
 
-from ..nlp import blank_pipeline, on_word_boundaries, text_of, token_span_chars
+from ..nlp import blank_pipeline, on_word_boundaries, spelling_norms, text_of, token_span_chars
 from ..phrases import alternation
 from ..rules import Rules
 from ..spans import SpanIndex
@@ -36,7 +36,7 @@ class MarkReader:
 
     def __init__(self, rules: Rules):
         nlp = blank_pipeline()
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")  # lower case, one spelling of a final "i"/"y"
         self.labels: dict[str, tuple[str, str, str, int, bool]] = {}
         cues = rules.cues
         for rule in rules.indicators.indicators:
@@ -62,7 +62,12 @@ class MarkReader:
         key = f"{family}|{code}|{rule_id}"
         self.labels[key] = (family, code, rule_id, priority, whole_words)
         # the same syllable tokenizer as make_doc (underthesea's first stage), without the CRF
-        self.matcher.add(key, [Doc(nlp.vocab, words=tokenize(p)) for p in phrases])
+        docs = []
+        for phrase in phrases:
+            words = tokenize(phrase)
+            spelling_norms(nlp.vocab, words)
+            docs.append(Doc(nlp.vocab, words=words))
+        self.matcher.add(key, docs)
 
     def components(self, text: str) -> list[tuple[int, int]]:
         return [(m.start(), m.end()) for m in self.component.finditer(text)]
