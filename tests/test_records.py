@@ -450,10 +450,13 @@ def test_a_sentence_opening_with_a_documents_goals_names_it(text, expected):
     # a headline opened by a district's bare name and a colon names the unit (own wording; w262, w292)
     ("Nguyên Bình: Nghị quyết của HĐND huyện về nhiệm vụ năm 2024\n\nNăm 2024, phấn đấu giảm 4% tỷ lệ hộ nghèo.",
      ("hdnd", "district", "Nguyên Bình")),
-    # a label before a colon names nothing
+    ("Ứng Hòa: Nghị quyết của HĐND huyện về nhiệm vụ năm 2024\n\nNăm 2024, phấn đấu giảm 4% tỷ lệ hộ nghèo.",
+     ("hdnd", "district", "Ứng Hòa")),
+    # a label before a colon names nothing, and no unit's name runs past a blank line
     ("Lưu ý: Nghị quyết của HĐND huyện về nhiệm vụ năm 2024\n\nNăm 2024, phấn đấu giảm 4% tỷ lệ hộ nghèo.",
      ("hdnd", "district", None)),
-], ids=["district-headline", "label-headline"])
+    ("Lưu ý: Nghị quyết của HĐND huyện\n\nNăm 2024 phấn đấu giảm 4% tỷ lệ hộ nghèo.", ("hdnd", "district", None)),
+], ids=["district-headline", "accented-capital", "label-headline", "no-name-past-a-blank-line"])
 def test_a_headline_opened_by_a_districts_name_names_the_unit(text, expected):
     plan = extract_text(text).plan
     assert (plan.issuer_body, plan.issuer_level, plan.place) == expected

@@ -15,11 +15,11 @@ from ..places import Gazetteer, Place
 from ..rules import Rules
 from ..text import STORED_DATE, unaccented
 
-_WORD = re.compile(r"\s+([\w'’-]+)")  # "D'Ran", "B’Lao"
+_WORD = re.compile(r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)([\w'’-]+)")  # "D'Ran", "B’Lao"; no name runs past a blank line
 HEADER_LINES = re.compile(r"(?:[^\S\n]*\S[^\n]*\n+){1,4}")  # a legal header's lines: its bodies, motto, number and date
 HEADER_REACH = 300  # characters at most of such a header
-# the page's first line, after any stored date stamp, opened by a proper name and a colon
-_HEADLINE_NAME = re.compile(rf"(?:{STORED_DATE.pattern})?\s*(?P<name>[A-ZĐ][^\W\d_]*(?:[ \t]+[A-ZĐ][^\W\d_]*){{0,3}})[ \t]*:")
+# the page's first line, after any stored date stamp, opened by a name (each word capitalised) and a colon
+_HEADLINE_NAME = re.compile(rf"(?:{STORED_DATE.pattern})?\s*(?P<name>[^\W\d_]+(?:[ \t]+[^\W\d_]+){{0,3}})[ \t]*:")
 HEADLINE_PLACE_RULE = "place-headline.v1"
 
 
@@ -87,7 +87,9 @@ class IssuerPass:
         ("Chợ Đồn: Nghị quyết của HĐND huyện ...", w262; "Ba Bể: PHẤN ĐẦU GIẢM 5% ...", w292; "Nông
         Sơn: ...", w109), where the gazetteer reads districts only after their level word."""
         lead = _HEADLINE_NAME.match(text)
-        if not lead or any(p.evidence.start == lead.start("name") for p in known):
+        if not lead or not all(word[0].isupper() for word in lead.group("name").split()):
+            return []
+        if any(p.evidence.start == lead.start("name") for p in known):
             return []
         unit = self.gazetteer.lookup(lead.group("name"), "district")
         if unit is None:
@@ -114,8 +116,10 @@ class IssuerPass:
         units = []
         for m in self.unit_word.finditer(text):
             name, end = _proper_name(text, m.end(), self.name_end)
+            if not name:
+                continue
             start = _WORD.match(text, m.end()).start(1)
-            if name and bisect_right(taken, start) == bisect_right(taken, m.end()):  # the gazetteer's own
+            if bisect_right(taken, start) == bisect_right(taken, m.end()):  # the gazetteer's own
                 word = key(m.group("level"))
                 units.append(PlaceMention(name=name, level=self.levels[word], code=None, evidence=Evidence(
                     start=start, end=end, text=text[start:end], rule_id=self.level_rules[word])))
