@@ -16,6 +16,8 @@ from functools import lru_cache
 # Letters with a Vietnamese diacritic, and đ: 0.26-0.30 of the letters of normal Vietnamese text.
 VIETNAMESE_LETTER = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.IGNORECASE)
 LETTER = re.compile(r"[^\W\d_]")
+# a capital letter, as a regex class: names open with accented ones too ("Ứng Hòa", "Ân Thi", "Ô Môn")
+CAPITAL = "[A-ZĐÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]"
 # a stored page's own stamp at its start: " date 2024-03"
 STORED_DATE = re.compile(r"\s*date\s+((?:19|20)\d\d)-(\d\d)\b")
 

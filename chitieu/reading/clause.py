@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ..numbers import Quantity
 from ..phrases import alternation, key
 from ..rules import Rules
+from ..text import CAPITAL
 from .marks import Mark
 from .times import Year, years_between
 
@@ -126,7 +127,7 @@ class ClauseWords:
         # "huyện Mù Cang Chải phấn đấu giảm 7,5%" (w055), "các huyện Yên Dũng, Lạng Giang" (w067): a
         # unit below the plan's own, named: its quota (a province names the plan's own territory)
         units = [p for rule in rules.places.levels if rule.id != "level-province.v1" for p in rule.phrases]
-        self.named_unit = re.compile(rf"(?<!\w)(?i:{alternation(units)})\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*)*")
+        self.named_unit = re.compile(rf"(?<!\w)(?i:{alternation(units)})\s+{CAPITAL}\w*(?:\s+{CAPITAL}\w*)*")
         self.commits_after = commits_after(rules)  # a unit that commits names the plan's own territory
         self.after_count_rules = frozenset(r.id for r in rules.cues.marks if r.after_count)
         self.tense_only_rules = frozenset(r.id for r in rules.cues.marks if r.tense_only)
