@@ -423,7 +423,7 @@ PRINCIPLES = [
     # an elliptic quota list keeps the head's movement; a named unit is the quota's scope
     ("Phấn đấu năm 2025 huyện Mường La giảm 3,1%; huyện Sông Mã 2,0%.",
      [(3.1, "percent", "decrease", "other"), (2.0, "percent", "decrease", "other")]),
-    ("Phấn đấu năm 2025 giảm tỷ lệ hộ nghèo 2%; trong đó huyện Ứng Hòa giảm 3%, huyện Mỹ Đức giảm 2,5%.",  # an accented capital
+    ("Phấn đấu năm 2025 giảm tỷ lệ hộ nghèo toàn tỉnh 2%; trong đó huyện Ứng Hòa giảm 3%, huyện Mỹ Đức giảm 2,5%.",  # Ứ
      [(2, "percent", "decrease", "all"), (3, "percent", "decrease", "other"), (2.5, "percent", "decrease", "other")]),
     # ... but the unit that sets the goals is the plan's own territory: its figures are for all of it
     ("Nhiệm kỳ 2025-2030, Đảng bộ xã Nậm Cắn đề ra các chỉ tiêu: thu nhập bình quân đầu người đạt 60 triệu đồng/người/năm.",
