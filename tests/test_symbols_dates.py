@@ -53,6 +53,10 @@ DATES = [
     ("Sơn La, ngày 02 tháng 8 năm 2022", [(2, 8, 2022, False)]),
     ("Kon Tum, ngày\n18 tháng 09 năm 2014", [(18, 9, 2014, False)]),  # wild, a line broken
     ("Ngày 10/3, UBND thành phố ban hành", [(10, 3, None, False)]),
+    # a scan's day or month with one digit read as a look-alike letter (Hà Tĩnh 70/2014, Lâm Đồng 493/TB-UBND)
+    ("Hà Tĩnh, ngày.3Ø tháng 10 năm 2014", [(30, 10, 2014, False)]),
+    ("Lâm Đông, ngày J2 tháng I1 năm 2025", [(12, 11, 2025, False)]),
+    ("ngày Ol tháng 8 năm 2022", []),  # no digit read: no day
     ("Print Thứ Sáu, 18/03/2022 18:05 Gốc", [(18, 3, 2022, True)]),
     ("18/01/2024 14:04    2165", [(18, 1, 2024, True)]),
     ("ngày 16/7/20 21", [(16, 7, 2021, False)]),

@@ -15,6 +15,11 @@ from ..phrases import alternation
 from ..spans import SpanIndex
 
 _YEAR = r"(?P<y>(?:19|20)\s?\d\s?\d)"  # " 16/7/20 21": stored pages split some years
+# A scan's day or month, one digit of it read by OCR as a look-alike letter ("ngày.3Ø tháng 10 năm 2014",
+# Hà Tĩnh 70/2014/QĐ-UBND; "ngày J2 tháng I1 năm 2025", Lâm Đồng 493/TB-UBND; "ngày 0Ï tháng 7", Gia Lai 203/QĐ-STC)
+_LOOK_ALIKES = "ØOIlJÏï"
+_DIGIT_OF = str.maketrans(_LOOK_ALIKES, "0011111")
+_OCR_NUMBER = rf"\d[\d{_LOOK_ALIKES}]?|[{_LOOK_ALIKES}]\d"
 _NUMERIC = re.compile(rf"(?<![\d/.])(?P<d>\d{{1,2}})\s?(?P<sep>[/.-])\s?(?P<m>\d{{1,2}})\s?(?P=sep)\s?{_YEAR}(?!\d)")
 # A time right after the date: the page's date line.
 _TIME_AFTER = re.compile(r"^[,|\s-]*(?:\d{1,2}:\d{2}|\d{1,2}h\d{0,2})")
@@ -24,7 +29,7 @@ class DatePass:
     def __init__(self, rules: CalendarRules):
         day, month, year = (alternation(r.phrases) for r in (rules.day_words, rules.month_words, rules.year_words))
         self.spelled = re.compile(
-            rf"(?:{day})\s+(?P<d>\d{{1,2}})\s+(?:{month})\s+(?P<m>\d{{1,2}})\s+(?:{year})\s+{_YEAR}(?!\d)", re.IGNORECASE
+            rf"(?:{day})[\s.]+(?P<d>{_OCR_NUMBER})\s+(?:{month})\s+(?P<m>{_OCR_NUMBER})\s+(?:{year})\s+{_YEAR}(?!\d)", re.IGNORECASE
         )
         self.no_year = re.compile(
             rf"\b(?:{alternation(rules.day_only_words.phrases)})\s+(?P<d>\d{{1,2}})\s?[/.-]\s?(?P<m>\d{{1,2}})(?![\d/.-]|\s?[/.-]\s?\d)",
@@ -42,7 +47,7 @@ class DatePass:
             for match in pattern.finditer(text):
                 if earlier.overlaps(match.start(), match.end()):
                     continue
-                day, month = int(match.group("d")), int(match.group("m"))
+                day, month = (int(match.group(part).translate(_DIGIT_OF)) for part in ("d", "m"))
                 year = int(re.sub(r"\s", "", match.group("y"))) if "y" in match.groupdict() else None
                 if not _on_calendar(day, month, year):
                     continue
