@@ -128,6 +128,10 @@ class QuantityReader:
         self._count_opener = re.compile(rf"(?<!\w)(?:{alternation(grammar.count_openers)})\s+$", re.IGNORECASE)
         self._baseline_after = baseline_after(grammar, unit, alternation(self._bound_before))
         self._compile_padded_count(rules)
+        # up to three words of what is counted, then the population it is counted per
+        self._per_population = re.compile(
+            rf"(?P<unit>(?:[^\W\d_]+[^\S\n]*){{1,3}}/\s*(?:{alternation(rules.density.phrases)}))(?!\w)", re.IGNORECASE)
+        self._density_rule = rules.density.id
         self._rank_rule, self._rank_group = rules.rank_group.id, rank_pattern(rules)
         self._place_rule, self._rank_place = rules.rank_place.id, place_pattern(rules)
         self._within = {key(p) for p in rules.rank_place.within}
@@ -212,7 +216,9 @@ class QuantityReader:
         """A four-digit number a bound or "cho" opens counts what follows it, though it reads like a
         year ("cho 2000 người", w314; "với trên 2000 lượt người", Hà Tĩnh 1740): a time word names a year."""
         before = text[max(0, m.start() - COUNT_OPENER_REACH) : m.start()]
-        return not m.group("n2") and bool(self._bound_before_re.search(before) or self._count_opener.search(before))
+        bound = self._bound_before_re.search(before)
+        opens_range = bound is not None and key(bound.group("bound")) in self._openers  # "Từ 2022, ...": from a year
+        return not m.group("n2") and bool((bound and not opens_range) or self._count_opener.search(before))
 
     def _unit_of(self, text: str, m: re.Match, unit_text: str) -> tuple[Unit, str, str, int] | None:
         """The quantity's unit, the rule that read it, its text and end: a percent sign, a unit
@@ -223,7 +229,12 @@ class QuantityReader:
         if unit_text:
             rule = self._unit_rule(unit_text)
             return rule.code, rule.id, unit_text, m.end("unit")
-        return self._padded_count(text, m)
+        return self._density(text, m) or self._padded_count(text, m)
+
+    def _density(self, text: str, m: re.Match) -> tuple[Unit, str, str, int] | None:
+        """"87 thuê bao/100 dân": a number counted per a population (rules density)."""
+        density = None if m.group("s1") else self._per_population.match(text, m.end())
+        return ("other", self._density_rule, density.group("unit"), density.end()) if density else None
 
     def _compile_padded_count(self, rules: NumberRules) -> None:
         padded = rules.padded_count

@@ -48,10 +48,12 @@ def alternation(phrases: Iterable[str]) -> str:
 
 def key(phrase: str) -> str:
     """Lexicon key of a matched phrase: lower case, one space between words and none beside a
-    punctuation mark, as `flexible` matches them ("Lao động - Thương binh", "Lao động-Thương binh")."""
+    punctuation mark, a syllable-final "i" after consonants as "y", as `flexible` matches them
+    ("Lao động - Thương binh", "Lao động-Thương binh"; "tỉ lệ", "tỷ lệ")."""
     return final_i_as_y(re.sub(r"\s*([^\w\s])\s*", r"\1", re.sub(r"\s+", " ", phrase.lower())).strip())
 
 
 def final_i_as_y(text: str) -> str:
-    """`text` with every syllable-final "i" after consonants written "y", the spelling keys use."""
+    """`text` (in lower case) with every syllable-final "i" after consonants written "y", the
+    spelling keys use."""
     return _FINAL_I.sub(lambda m: m.group(1) + m.group(2).translate(_TO_Y), text)

@@ -313,6 +313,10 @@ SPEC_CASES = [
     # a four-digit number after a bound counts; after a time word it is a year (Hà Tĩnh 1740's scan)
     ("tổ chức 11 lớp với trên 2000 lượt người tham gia", [q(11, unit="other"), q(2000, bound="at_least", unit="persons")]),
     ("đến năm 2020 xã đạt chuẩn nông thôn mới", []),
+    ("Từ 2022 hộ nghèo được hỗ trợ vay vốn", []),  # "từ" opens a time, no count
+    # a number counted per a population is a density, whatever it counts (Hà Tĩnh STTTT 2016's report)
+    ("mật độ đạt 90 thuê bao/100 dân", [q(90, unit="other")]),
+    ("thu nhập đạt 80 triệu đồng/người/năm", [q(80e6, unit="vnd")]),
     ("giai đoạn 2021 - 2025 hộ nghèo giảm", []),
     ("ít nhất 6/12 xã thoát khỏi tình trạng đặc biệt khó khăn", [q(6, bound="at_least", unit="communes")]),
     ("giảm 2/3 số hộ nghèo", [q(200 / 3)]),

@@ -241,6 +241,8 @@ def test_a_period_read_only_from_target_deadlines_points_at_the_target():
     ("Năm 2025, tỉnh ta phấn đấu giảm tỷ lệ hộ nghèo xuống dưới 2%.", "province"),
     # ... and what a target's measure is of (own wording; "GRDP của huyện", w117)
     ("Phấn đấu đến năm 2030, tỷ lệ hộ nghèo của huyện giảm còn dưới 3%.", "district"),
+    # ... but a level word that begins a body's name is no territory
+    ("Phấn đấu đến năm 2025 đạt 100% chỉ tiêu của Tỉnh ủy giao, giảm tỷ lệ hộ nghèo còn 3%.", None),
     # the communes are what is counted, not the territory the plan speaks for
     ("Phấn đấu đến năm 2030 cả nước có 90% số xã đạt chuẩn nông thôn mới, trong đó 40% số xã đạt chuẩn nâng cao.", "national"),
     ("Phấn đấu có 80% số xã đạt chuẩn nông thôn mới.", None),

@@ -57,6 +57,7 @@ DATES = [
     ("Hà Tĩnh, ngày.3Ø tháng 10 năm 2014", [(30, 10, 2014, False)]),
     ("Lâm Đông, ngày J2 tháng I1 năm 2025", [(12, 11, 2025, False)]),
     ("ngày Ol tháng 8 năm 2022", []),  # no digit read: no day
+    ("ngày 1o tháng 10 năm 2014", []),  # a small "o" is no look-alike OCR writes
     ("Print Thứ Sáu, 18/03/2022 18:05 Gốc", [(18, 3, 2022, True)]),
     ("18/01/2024 14:04    2165", [(18, 1, 2024, True)]),
     ("ngày 16/7/20 21", [(16, 7, 2021, False)]),

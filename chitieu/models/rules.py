@@ -127,6 +127,7 @@ class NumberRules(Strict):
     rank_group: RankGroupRule
     rank_place: RankPlaceRule
     padded_count: PaddedCountRule
+    density: SeenPhraseRule = Field(description="the population a density is per ('vạn dân', '100 dân'): a number counted per it is a quantity in unit other, whatever it counts")
     grammar: NumberGrammar
 
 

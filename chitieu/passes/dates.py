@@ -19,7 +19,7 @@ _YEAR = r"(?P<y>(?:19|20)\s?\d\s?\d)"  # " 16/7/20 21": stored pages split some 
 # Hà Tĩnh 70/2014/QĐ-UBND; "ngày J2 tháng I1 năm 2025", Lâm Đồng 493/TB-UBND; "ngày 0Ï tháng 7", Gia Lai 203/QĐ-STC)
 _LOOK_ALIKES = "ØOIlJÏï"
 _DIGIT_OF = str.maketrans(_LOOK_ALIKES, "0011111")
-_OCR_NUMBER = rf"\d[\d{_LOOK_ALIKES}]?|[{_LOOK_ALIKES}]\d"
+_OCR_NUMBER = rf"(?-i:\d[\d{_LOOK_ALIKES}]?|[{_LOOK_ALIKES}]\d)"  # the look-alikes as OCR writes them, in their case
 _NUMERIC = re.compile(rf"(?<![\d/.])(?P<d>\d{{1,2}})\s?(?P<sep>[/.-])\s?(?P<m>\d{{1,2}})\s?(?P=sep)\s?{_YEAR}(?!\d)")
 # A time right after the date: the page's date line.
 _TIME_AFTER = re.compile(r"^[,|\s-]*(?:\d{1,2}:\d{2}|\d{1,2}h\d{0,2})")

@@ -91,7 +91,9 @@ class IssuerPass:
             return []
         if any(p.evidence.start == lead.start("name") for p in known):
             return []
-        unit = self.gazetteer.lookup(lead.group("name"), "district")
+        # a name several provinces' districts share is the one in a province the page names
+        provinces = [p for m in known if m.level == "province" and (p := self.gazetteer.lookup(m.name, "province"))]
+        unit = self.gazetteer.lookup(lead.group("name"), "district", within=provinces)
         if unit is None:
             return []
         return [PlaceMention(name=unit.name, level="district", code=unit.code, evidence=Evidence(

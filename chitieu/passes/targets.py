@@ -269,8 +269,8 @@ class _DocumentReader:
 
     def _modality(self, c: Clause, year: Year | None, context, line_committed: bool) -> Modality:
         support_before = any(m.family == "support" and m.end <= c.q.start for m in c.left)
-        setting = Setting(self.page_date, self.past_before, context, line_committed, self._forecast_is_goal(c), support_before,
-                          self.owner.money_goals)
+        setting = Setting(page_date=self.page_date, past_before=self.past_before, context=context, line_committed=line_committed,
+                          forecast_is_goal=self._forecast_is_goal(c), support_before=support_before, money_goals=self.owner.money_goals)
         return decide(c, year, setting)
 
     def _forecast_is_goal(self, c: Clause) -> bool:

@@ -121,7 +121,9 @@ class ClauseWords:
         )
 
     def _compile_plan_words(self, rules: Rules) -> None:
-        """The words that name whose figure it is: a unit below the plan's own, a plan and its goals."""
+        """The words that name whose figure it is (a unit below the plan's own, a plan and its
+        goals, a plan's figure quoted in a bracket) and the marks that break or qualify a clause.
+        Reads `part_words`, compiled with the clause words before it."""
         # a comma or semicolon followed by a new measure, verb, goal or part ends a clause
         self.break_families = frozenset({"measure", "change", "change_rate", "support", "per_year"})
         # "huyện Mù Cang Chải phấn đấu giảm 7,5%" (w055), "các huyện Yên Dũng, Lạng Giang" (w067): a

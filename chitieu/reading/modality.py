@@ -298,12 +298,13 @@ def decide(c: Clause, year: Year | None, setting: Setting) -> Modality:
         return Modality("forecast", mark.rule_id)
     if mark and mark.code in ("done", "state", "progressive", "report"):
         return Modality("result", mark.rule_id)
-    return _without_aspect(c, year, setting, mark) or _by_time(c, year, setting, mark)
+    return _without_aspect(c, setting, mark) or _by_time(c, year, setting, mark)
 
 
-def _without_aspect(c: Clause, year: Year | None, setting: Setting, mark: Mark | None) -> Modality | None:
-    """Principles 2 and 4 where the clause has no result word: the section, what follows the
-    quantity, the plan its share is of."""
+def _without_aspect(c: Clause, setting: Setting, mark: Mark | None) -> Modality | None:
+    """Principles 2 and 4 where the clause has no result word (`mark` is a commit mark, a forecast
+    in a goal paragraph, or none): a funding section, what follows the quantity, the plan its
+    share is of."""
     committed = mark is not None  # a commit mark, or a forecast in the plan's goal paragraph
     context = setting.context
     if context.kind == "budget" and not committed:

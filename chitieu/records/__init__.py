@@ -122,7 +122,8 @@ def _issuer_and_place(plan: PlanRecord, extraction: Extraction, sentences, symbo
         plan.place = None  # a national document covers no one territory
     if plan.issuer_level is None and subject and (target_sentences or plan.symbol or plan.doc_type):
         plan.issuer_level = subject.level
-    spoken_for = territory_level(text, target_sentences, words) if target_sentences else None
+    bodies = frozenset(i.evidence.start for i in extraction.issuers)
+    spoken_for = territory_level(text, target_sentences, words, bodies) if target_sentences else None
     if plan.issuer_level is None and plan.place and (target_sentences or plan.symbol or plan.doc_type):
         plan.issuer_level = next((p.level for p in extraction.places if p.name == plan.place), None)
         if spoken_for == "national" or (plan.issuer_level == "district" and spoken_for == "province" and not subject):

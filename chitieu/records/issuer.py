@@ -114,12 +114,15 @@ def province_of(place: str, extraction: Extraction, places: Gazetteer) -> str | 
     return unit.province if unit else None
 
 
-def territory_level(text: str, sentences: frozenset[tuple[int, int]], words: PlanWords) -> Level | None:
+def territory_level(text: str, sentences: frozenset[tuple[int, int]], words: PlanWords, bodies: frozenset[int]) -> Level | None:
     """The level of the territory the target sentences speak of most ("tỉnh ta", "toàn huyện",
-    "cả nước"), when no body or place gives the plan's level."""
+    "cả nước"), when no body or place gives the plan's level; a level word that begins a body's
+    name ("của Tỉnh ủy": `bodies` holds where each body begins) is no territory."""
     counts: dict[str, int] = {}
     for start, end in sorted(sentences):
         for match in words.territory.finditer(text, start, end):
+            if match.start("before") in bodies:
+                continue
             level = words.territory_level(match)
             counts[level] = counts.get(level, 0) + 1
     return max(counts, key=counts.get) if counts else None  # type: ignore[return-value]

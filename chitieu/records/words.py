@@ -136,11 +136,7 @@ class PlanWords:
         self.cited_issuer = re.compile(rf"[^.;]{{0,60}}?\b(?:{of})\s*$", re.IGNORECASE)
         self.own_issuer_after = re.compile(
             rf"\s*,?\s*(?:(?:{day})\s+\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*\d{{2,4}})?\s*)?(?:{of})\s+", re.IGNORECASE)
-        self.goal_of = re.compile(rf"\b(?:{_any(frame.goal_nouns)})\s+(?:(?:{of})\s+)?", re.IGNORECASE)
-        # a sentence opening with the goals of a document ("Mục tiêu tổng quát của Kế hoạch là ...",
-        # w240; "Mục tiêu của đề án này là ...", w060; "Mục tiêu chung của kế hoạch là ...", w158)
-        self.goals_owner = re.compile(
-            rf"(?:^|(?<=[.:\n]))[^\S\n]*(?:{_any(frame.goal_nouns)})(?:\s+[^\W\d_]+){{0,2}}?\s+(?:{of})\s+", re.IGNORECASE | re.MULTILINE)
+        self._goals(frame, of)
         self.plan_noun = re.compile(rf"\b(?:{_any(frame.plan_nouns)})\b", re.IGNORECASE)
         self.full_text = re.compile(rf"\b(?:{_any(frame.full_text_words)})\b", re.IGNORECASE)
         self.issuer_label = re.compile(rf"(?:{_any(frame.issuer_label_words)})[^\n:]{{0,40}}:?\s*$", re.IGNORECASE)
@@ -160,6 +156,14 @@ class PlanWords:
             if named:
                 return named
         return None
+
+    def _goals(self, frame, of: str) -> None:
+        """A document's goals named: "mục tiêu của ..." anywhere, and a sentence opening with them
+        ("Mục tiêu tổng quát của Kế hoạch là ...", w240; "Mục tiêu của đề án này là ...", w060;
+        "Mục tiêu chung của kế hoạch là ...", w158)."""
+        self.goal_of = re.compile(rf"\b(?:{_any(frame.goal_nouns)})\s+(?:(?:{of})\s+)?", re.IGNORECASE)
+        self.goals_owner = re.compile(
+            rf"(?:^|(?<=[.:\n]))[^\S\n]*(?:{_any(frame.goal_nouns)})(?:\s+[^\W\d_]+){{0,2}}?\s+(?:{of})\s+", re.IGNORECASE | re.MULTILINE)
 
     def heading_type(self, line: str) -> DocType | None:
         """The type a heading line of its own names ("QUYẾT ĐỊNH", "THÔNG BÁO") or a letter's summary
