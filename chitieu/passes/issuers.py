@@ -70,8 +70,7 @@ class IssuerPass:
                 unit = self.gazetteer.lookup(written, "district") if written else None
                 if unit:
                     name, end = unit.name, after
-                    named.append(PlaceMention(name=unit.name, level="district", code=unit.code, evidence=Evidence(
-                        start=after - len(written), end=after, text=text[after - len(written) : after], rule_id=rule.id)))
+                    named.append(_district_named(unit, text, after - len(written), after, rule.id))
             issuers.append(
                 IssuerMention(
                     body=rule.code, level=level, place=name,
@@ -96,8 +95,7 @@ class IssuerPass:
         unit = self.gazetteer.lookup(lead.group("name"), "district", within=provinces)
         if unit is None:
             return []
-        return [PlaceMention(name=unit.name, level="district", code=unit.code, evidence=Evidence(
-            start=lead.start("name"), end=lead.end("name"), text=lead.group("name"), rule_id=HEADLINE_PLACE_RULE))]
+        return [_district_named(unit, text, lead.start("name"), lead.end("name"), HEADLINE_PLACE_RULE)]
 
     def _bodies(self, text: str):
         """Each body written in the text, with its rule and level word; where none is in the
@@ -148,6 +146,12 @@ class IssuerPass:
 
 def _body_pattern(bodies, levels) -> re.Pattern:
     return re.compile(rf"(?<![\w/-])(?P<body>{alternation(bodies)})(?:\s+(?P<level>{alternation(levels)})(?!\w))?", re.IGNORECASE)
+
+
+def _district_named(unit: Place, text: str, start: int, end: int, rule_id: str) -> PlaceMention:
+    """A district the gazetteer knows, named bare at text[start:end]."""
+    return PlaceMention(name=unit.name, level="district", code=unit.code,
+                        evidence=Evidence(start=start, end=end, text=text[start:end], rule_id=rule_id))
 
 
 def _proper_name(text: str, offset: int, name_end: re.Pattern) -> tuple[str | None, int]:
