@@ -149,6 +149,25 @@ def test_every_lexicon_was_seen_in_two_documents(rules):
             assert len(set(rule["seen_in"])) >= 2, (name, rule["id"])
 
 
+def test_a_wild_or_dev_page_a_rule_was_seen_in_holds_its_wording(rules):
+    """`seen_in` is evidence: each wild (wNNN) or dev (dNNN) page it names writes one of the
+    rule's phrases, in either spelling of a final "i"/"y" and with any spacing."""
+    from tests.conftest import shared_path
+
+    pages = {path.stem: path for folder in ("wild", "devset") for path in shared_path(folder, "docs").glob("*.txt")}
+    unseen = []
+    for name in ("cues", "times", "sections", "clauses", "numbers", "frame", "places", "scopes", "indicators", "symbols"):
+        for rule in _with_seen_in(getattr(rules, name).model_dump()):
+            words = [w for field in ("phrases", "within", "before") for w in rule.get(field) or []]
+            if not words:
+                continue
+            wording = re.compile("|".join(flexible(w) for w in words), re.IGNORECASE)
+            for page in rule["seen_in"]:
+                if page in pages and not wording.search(pages[page].read_text(encoding="utf-8")):
+                    unseen.append(f"{rule['id']}: {page}")
+    assert not unseen, unseen
+
+
 def _with_seen_in(data):
     if isinstance(data, dict):
         if "seen_in" in data:
