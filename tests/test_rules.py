@@ -150,11 +150,12 @@ def test_every_lexicon_was_seen_in_two_documents(rules):
 
 
 def test_a_wild_or_dev_page_a_rule_was_seen_in_holds_its_wording(rules):
-    """`seen_in` is evidence: each wild (wNNN) or dev (dNNN) page it names writes one of the
+    """`seen_in` is evidence: each wild (wNNN), dev (dNNN) or seed page it names writes one of the
     rule's phrases, in either spelling of a final "i"/"y" and with any spacing."""
-    from tests.conftest import shared_path
+    from tests.conftest import CORPUS, shared_path
 
     pages = {path.stem: path for folder in ("wild", "devset") for path in shared_path(folder, "docs").glob("*.txt")}
+    pages.update((path.stem, path) for path in (CORPUS / "seeds").glob("*.txt"))
     unseen = []
     for name in ("cues", "times", "sections", "clauses", "numbers", "frame", "places", "scopes", "indicators", "symbols"):
         for rule in _with_seen_in(getattr(rules, name).model_dump()):
