@@ -149,7 +149,7 @@ def test_every_lexicon_was_seen_in_two_documents(rules):
             assert len(set(rule["seen_in"])) >= 2, (name, rule["id"])
 
 
-def test_a_wild_or_dev_page_a_rule_was_seen_in_holds_its_wording(rules):
+def test_a_page_a_rule_was_seen_in_holds_its_wording(rules):
     """`seen_in` is evidence: each wild (wNNN), dev (dNNN) or seed page it names writes one of the
     rule's phrases, in either spelling of a final "i"/"y" and with any spacing."""
     from tests.conftest import CORPUS, shared_path
