@@ -323,6 +323,9 @@ def test_communes_only_in_context(gazetteer, written, within):
     ("UBND H. Mù Cang Chải", [("Mù Cang Chải", "district:Yên Bái:Mù Cang Chải")]),
     ("Tp.Phan Rang", [("Phan Rang", "district:Ninh Thuận:Phan Rang - Tháp Chàm")]),
     ("thị xã Kỳ Anh và huyện Kỳ Anh", [("Kỳ Anh", "district:Hà Tĩnh:Kỳ Anh (Thị xã)"), ("Kỳ Anh", "district:Hà Tĩnh:Kỳ Anh (Huyện)")]),
+    # either spelling of a final "i"/"y" (the rules' regexes match both)
+    ("thị xã Kì Anh", [("Kì Anh", "district:Hà Tĩnh:Kỳ Anh (Thị xã)")]),
+    ("huyện Lí Sơn", [("Lí Sơn", "district:Quảng Ngãi:Lý Sơn")]),
     ("UBND xã Hòa Bình ban hành", []),  # a commune's name, not the province
     ("Hội LHPN xã Bình Định Nam (Thăng Bình)", []),
 ])

@@ -188,9 +188,10 @@ class Gazetteer:
                 found.append((match.start("district"), match.end(), self._named_as(district, "district", match.group("prefix"))))
             elif _looks_like_name(match.group("province")) and not self._commune_before.search(text, max(0, match.start() - 12), match.start()):
                 found.append((match.start("province"), match.end(), self._named_as(match.group("province"), "province")))
-        return sorted(found, key=lambda item: item[0])
+        # a spelling the rules' regexes match but no list holds (an odd tone mark) names no unit
+        return sorted((item for item in found if item[2] is not None), key=lambda item: item[0])
 
-    def _named_as(self, written: str, level: Level, prefix: str | None = None) -> Place:
+    def _named_as(self, written: str, level: Level, prefix: str | None = None) -> Place | None:
         """The unit of a name as matched after its prefix ("thị xã Kỳ Anh" is not the district of
         that name); a spelling the list does not hold verbatim ("Bà Rịa-Vũng Tàu", a line break
         inside a name) is resolved once and remembered."""

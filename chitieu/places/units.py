@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ..errors import ExtractorError
 from ..models import FormerUnit, Level
+from ..phrases import final_i_as_y
 from ..text import unaccented
 
 MERGED_ON = dt.date(2025, 7, 1)  # the new list's first day
@@ -73,9 +74,10 @@ def unit_id(level: str, province: str, name: str, district: str | None = None, n
 
 @lru_cache(maxsize=65536)  # names repeat: "Tân Lập" is a commune in many districts
 def fold(name: str) -> str:
-    """Lower case, no diacritics, no spaces or punctuation: "Phù Ninh" and "Phú Ninh" fold alike,
-    and so do "D'Ran" and "D’Ran"."""
-    return re.sub(r"[\W_]+", "", unaccented(name).lower())
+    """Lower case, no diacritics, no spaces or punctuation, a syllable-final "i" as "y": "Phù Ninh"
+    and "Phú Ninh" fold alike, and so do "D'Ran" and "D’Ran", "Kỳ Anh" and "Kì Anh" (the
+    gazetteer's names are found by the rules' phrase regexes, which match either spelling)."""
+    return re.sub(r"[\W_]+", "", unaccented(final_i_as_y(name.lower())).lower())
 
 
 @lru_cache(maxsize=65536)
