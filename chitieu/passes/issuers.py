@@ -14,11 +14,12 @@ from ..phrases import alternation, key
 from ..places import Gazetteer, Place
 from ..rules import Rules
 from ..text import STORED_DATE, unaccented
+from .repeats import headline_span
 
 _WORD = re.compile(r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)([\w'’-]+)")  # "D'Ran", "B’Lao"; no name runs past a blank line
 HEADER_LINES = re.compile(r"(?:[^\S\n]*\S[^\n]*\n+){1,4}")  # a legal header's lines: its bodies, motto, number and date
 HEADER_REACH = 300  # characters at most of such a header
-# the page's first line, after any stored date stamp, opened by a name (each word capitalised) and a colon
+# a headline (after any stored date stamp) opened by a name (each word capitalised) and a colon
 _HEADLINE_NAME = re.compile(rf"(?:{STORED_DATE.pattern})?\s*(?P<name>[^\W\d_]+(?:[ \t]+[^\W\d_]+){{0,3}})[ \t]*:")
 HEADLINE_PLACE_RULE = "place-headline.v1"
 
@@ -85,7 +86,8 @@ class IssuerPass:
         """A headline opened by a district's bare name and a colon names the unit its news is of
         ("Chợ Đồn: Nghị quyết của HĐND huyện ...", w262; "Ba Bể: PHẤN ĐẦU GIẢM 5% ...", w292; "Nông
         Sơn: ...", w109), where the gazetteer reads districts only after their level word."""
-        lead = _HEADLINE_NAME.match(text)
+        headline = headline_span(text)
+        lead = _HEADLINE_NAME.match(text, headline[0]) if headline else None
         if not lead or not all(word[0].isupper() for word in lead.group("name").split()):
             return []
         if any(p.evidence.start == lead.start("name") for p in known):
