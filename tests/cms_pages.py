@@ -233,7 +233,7 @@ def _page(site, title: str, head_extra: str, main: str, views: int) -> str:
 
 
 def article_page(site, article, views: int) -> str:
-    layout, theme = site.layout, site.layout.theme
+    theme = site.layout.theme
     iso = article.published.isoformat()
     tag, cls = theme["title"]
     title = f'<{tag} class="{cls}">{fx.escape_all(article.title)}</{tag}>'
