@@ -10,6 +10,7 @@ from chitieu.nlp import make_doc
 from chitieu.numbers import QuantityReader
 from chitieu.phrases import flexible, key
 from chitieu.rules import RULES_DIR, load_rule_file, load_rules
+from tests.conftest import CORPUS, shared_path
 
 GOAL = "Mục tiêu cụ thể: "  # examples of field rules are read inside a plan's goal section
 
@@ -152,8 +153,6 @@ def test_every_lexicon_was_seen_in_two_documents(rules):
 def test_a_page_a_rule_was_seen_in_holds_its_wording(rules):
     """`seen_in` is evidence: each wild (wNNN), dev (dNNN) or seed page it names writes one of the
     rule's phrases, in either spelling of a final "i"/"y" and with any spacing."""
-    from tests.conftest import CORPUS, shared_path
-
     pages = {path.stem: path for folder in ("wild", "devset") for path in shared_path(folder, "docs").glob("*.txt")}
     pages.update((path.stem, path) for path in (CORPUS / "seeds").glob("*.txt"))
     unseen = []
