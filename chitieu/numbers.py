@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from .models import Bound, NumberRules, Unit, UnitRule
+from .models import Bound, NumberGrammar, NumberRules, Unit, UnitRule
 from .number_patterns import baseline_after, place_pattern, rank_pattern
 from .phrases import alternation, key
 from .spans import SpanIndex
@@ -92,24 +92,7 @@ class QuantityReader:
         grammar = rules.grammar
         scale = alternation(self._scale_by_phrase)
         unit = alternation(self._unit_by_phrase)
-        non_unit = alternation(p for r in rules.non_units for p in r.phrases)
-        turn = rf"(?:{alternation(grammar.turn_words)})" if grammar.turn_words else "(?!)"
-        self._turn = re.compile(rf"^{turn}\s+", re.IGNORECASE)
-        yearly = rf"\s*/\s*(?:{alternation(grammar.year_unit)})\b"
-        self._yearly = re.compile(yearly, re.IGNORECASE)
-        # "%0" is a per-mille sign typed (rules unit-per-mille), not a percent
-        one = rf"(?P<{{n}}>{NUMBER})(?:\s*(?P<{{s}}>{scale})\b)?(?P<{{p}}>\s*%(?!0))?(?:{yearly})?"
-        # a dash opening a line is a list's bullet, never a range's ("đến năm 2030\n- 100% dân cư ...")
-        range_join = rf"[ \t]*(?:-|–|—|(?<!\w)(?:{alternation(grammar.range_words)})(?!\w))\s*"
-        self._quantity = re.compile(
-            rf"(?<![\w/.,-])"
-            rf"(?:(?P<frac_n>\d+(?:\.\d{{3}})*)\s*/\s*(?P<frac_d>\d+(?:\.\d{{3}})*)(?![\w/])"
-            rf"|{one.format(n='n1', s='s1', p='p1')}"
-            rf"(?:{range_join}{one.format(n='n2', s='s2', p='p2')})?)"
-            # non-units first: "145 trường hợp" (cases) is no count of "trường" (schools)
-            rf"(?P<unit_gap>\s*)(?:(?P<non_unit>{non_unit})\b|(?P<unit>(?:{turn}\s+)?(?:{unit}))(?=\W|$))?",
-            re.IGNORECASE,
-        )
+        self._compile_quantity(grammar, scale, unit, alternation(p for r in rules.non_units for p in r.phrases))
         joiners = rf"(?:(?:{alternation(grammar.bound_joiners)})\s+|:\s*)?" if grammar.bound_joiners else r"(?::\s*)?"
         self._bound_before_re = re.compile(
             rf"(?:^|(?<=\W))(?P<bound>{alternation(self._bound_before)})\s*{joiners}$", re.IGNORECASE
@@ -135,6 +118,26 @@ class QuantityReader:
         self._rank_rule, self._rank_group = rules.rank_group.id, rank_pattern(rules)
         self._place_rule, self._rank_place = rules.rank_place.id, place_pattern(rules)
         self._within = {key(p) for p in rules.rank_place.within}
+
+    def _compile_quantity(self, grammar: NumberGrammar, scale: str, unit: str, non_unit: str) -> None:
+        """The number pattern: a fraction, or one figure or a range, with its scale, percent sign, "/năm" and unit."""
+        turn = rf"(?:{alternation(grammar.turn_words)})" if grammar.turn_words else "(?!)"
+        self._turn = re.compile(rf"^{turn}\s+", re.IGNORECASE)
+        yearly = rf"\s*/\s*(?:{alternation(grammar.year_unit)})\b"
+        self._yearly = re.compile(yearly, re.IGNORECASE)
+        # "%0" is a per-mille sign typed (rules unit-per-mille), not a percent
+        one = rf"(?P<{{n}}>{NUMBER})(?:\s*(?P<{{s}}>{scale})\b)?(?P<{{p}}>\s*%(?!0))?(?:{yearly})?"
+        # a dash opening a line is a list's bullet, never a range's ("đến năm 2030\n- 100% dân cư ...")
+        range_join = rf"[ \t]*(?:-|–|—|(?<!\w)(?:{alternation(grammar.range_words)})(?!\w))\s*"
+        self._quantity = re.compile(
+            rf"(?<![\w/.,-])"
+            rf"(?:(?P<frac_n>\d+(?:\.\d{{3}})*)\s*/\s*(?P<frac_d>\d+(?:\.\d{{3}})*)(?![\w/])"
+            rf"|{one.format(n='n1', s='s1', p='p1')}"
+            rf"(?:{range_join}{one.format(n='n2', s='s2', p='p2')})?)"
+            # non-units first: "145 trường hợp" (cases) is no count of "trường" (schools)
+            rf"(?P<unit_gap>\s*)(?:(?P<non_unit>{non_unit})\b|(?P<unit>(?:{turn}\s+)?(?:{unit}))(?=\W|$))?",
+            re.IGNORECASE,
+        )
 
     # ------------------------------------------------------------------ public
 
