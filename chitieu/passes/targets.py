@@ -180,6 +180,14 @@ class _DocumentReader:
         self.line.committed = aspects == {"commit"} and not (self.page_date and past)
         return aspects == {"commit"} and not past and any(y.kind in GOAL_DUE_KINDS for y in s_years)
 
+    def _clause(self, in_sentence: list[Quantity], i: int, sentence: tuple[int, int], s_marks, s_years, years_start: int) -> Clause:
+        """The frame of the sentence's i-th quantity, its words reaching to the quantities beside it."""
+        start, end = sentence
+        return Clause(self.text, in_sentence[i], self.owner.words, sentence, s_marks,
+                      left_start=in_sentence[i - 1].end if i else start,
+                      right_end=in_sentence[i + 1].start if i + 1 < len(in_sentence) else end,
+                      years=s_years, years_start=years_start, after_quantity=i > 0)
+
     def _quantities(self, start, end, s_marks, s_years, in_sentence: list[Quantity]) -> list[TargetMention]:
         found: list[TargetMention] = []
         previous: Previous | None = None
@@ -192,10 +200,7 @@ class _DocumentReader:
         first_aspect: bool | None = None  # what the sentence's first quantity asserted, for the lines after it
         reports = False  # whether a figure of the sentence tells a result
         for i, q in enumerate(in_sentence):
-            c = Clause(self.text, q, self.owner.words, (start, end), s_marks,
-                       left_start=in_sentence[i - 1].end if i else start,
-                       right_end=in_sentence[i + 1].start if i + 1 < len(in_sentence) else end,
-                       years=s_years, years_start=years_start, after_quantity=i > 0)
+            c = self._clause(in_sentence, i, (start, end), s_marks, s_years, years_start)
             years_start = c.own_year_end()
             if any(m.family == "mark" and m.code == "commit" for m in c.left):
                 sentence_year = None  # "..., đạt mục tiêu của Chương trình (giảm hơn 3%/năm)" (w007): a new goal statement

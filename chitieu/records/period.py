@@ -20,6 +20,31 @@ def plan_period(extraction: Extraction, issue_sentence, anchor: int, goal_senten
     text, targets = extraction.document.text, extraction.targets
     committing = SpanIndex(goal_sentences)  # the sentences of the targets and of goals stated without a figure
     periods = _plan_times(extraction, issue_sentence, committing, words)
+    pools, own_pools = _period_pools(periods, issue_sentence, anchor, committing, text, words)
+    chosen_in, period = next(((i, chosen) for i, pool in enumerate(pools) if (chosen := _period_of(pool))), (None, None))
+    # the plan's own name gives its horizon too
+    horizon = _horizon(period, periods, text) if period and chosen_in < own_pools else None
+    stated = [t.year for t in targets if t.year]
+    if period and stated and period[1] < min(stated) and chosen_in >= own_pools:
+        # a year the page reports before its goals ("tỷ lệ hộ nghèo năm 2023 còn 2,93%" over "Mục tiêu
+        # năm 2024"): the goals' years are the plan's
+        period = None
+    if period is None and stated:
+        last = max(targets, key=lambda t: t.year or 0)  # the period's evidence: the target due last
+        start = min(stated) if len(set(stated)) > 1 else phase_start(max(stated)) if words.until.search(text) else max(stated)
+        return start, max(stated), last.evidence, None
+    if period and stated and max(stated) > max(period[1], horizon or 0):
+        start = period[0] if period[0] is not None else phase_start(max(stated))
+        return start, max(stated), period[2], None  # a plan with targets for later years spans them
+    if period is None and targets and extraction.stamped:
+        # goals no year of the page names: the year the page was written in ("Kế hoạch hành động ...
+        # đặt mục tiêu ..." on a page of January 2025)
+        return extraction.stamped[0], extraction.stamped[0], targets[0].evidence, None
+    return (*period, horizon) if period else None
+
+
+def _period_pools(periods, issue_sentence, anchor: int, committing: SpanIndex, text: str, words: PlanWords):
+    """The candidate periods, most telling first, and how many of the first pools name the plan itself."""
     title_end = _title_end(text, words)
     pools = []
     if issue_sentence and not words.against_plan.search(text, *issue_sentence):
@@ -43,26 +68,7 @@ def plan_period(extraction: Extraction, issue_sentence, anchor: int, goal_senten
     pools.append([p for p in periods if p.kind == "until"])
     # a goal stated for a year, with no phase anywhere ("Năm 2025, huyện đặt mục tiêu phấn đấu thoát khỏi huyện nghèo")
     pools.append([p for p in periods if p.kind == "year" and _within(committing, p)])
-    chosen_in, period = next(((i, chosen) for i, pool in enumerate(pools) if (chosen := _period_of(pool))), (None, None))
-    # the plan's own name gives its horizon too
-    horizon = _horizon(period, periods, text) if period and chosen_in < own_pools else None
-    stated = [t.year for t in targets if t.year]
-    if period and stated and period[1] < min(stated) and chosen_in >= own_pools:
-        # a year the page reports before its goals ("tỷ lệ hộ nghèo năm 2023 còn 2,93%" over "Mục tiêu
-        # năm 2024"): the goals' years are the plan's
-        period = None
-    if period is None and stated:
-        last = max(targets, key=lambda t: t.year or 0)  # the period's evidence: the target due last
-        start = min(stated) if len(set(stated)) > 1 else phase_start(max(stated)) if words.until.search(text) else max(stated)
-        return start, max(stated), last.evidence, None
-    if period and stated and max(stated) > max(period[1], horizon or 0):
-        start = period[0] if period[0] is not None else phase_start(max(stated))
-        return start, max(stated), period[2], None  # a plan with targets for later years spans them
-    if period is None and targets and extraction.stamped:
-        # goals no year of the page names: the year the page was written in ("Kế hoạch hành động ...
-        # đặt mục tiêu ..." on a page of January 2025)
-        return extraction.stamped[0], extraction.stamped[0], targets[0].evidence, None
-    return (*period, horizon) if period else None
+    return pools, own_pools
 
 
 def _plan_times(extraction: Extraction, issue_sentence, committing: SpanIndex, words: PlanWords) -> list[PeriodMention]:
