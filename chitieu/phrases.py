@@ -46,6 +46,17 @@ def alternation(phrases: Iterable[str]) -> str:
     return "|".join(flexible(p) for p in sorted(set(phrases), key=len, reverse=True))
 
 
+def alternation_outside(phrases: Iterable[str], compounds: Iterable[str]) -> str:
+    """`alternation(phrases)`, each phrase but where it ends a longer word of `compounds`: a verb
+    written as the last syllable of another word is that word's ("đăng ký" registers, "ký" signs)."""
+    compounds = [" ".join(c.split()) for c in compounds]
+    guarded = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        heads = [c[: -len(phrase)] for c in compounds if c.lower().endswith(" " + phrase.lower())]
+        guarded.append("".join(f"(?<!{re.escape(h)})" for h in heads) + flexible(phrase))
+    return "|".join(guarded)
+
+
 def key(phrase: str) -> str:
     """Lexicon key of a matched phrase: lower case, one space between words and none beside a
     punctuation mark, a syllable-final "i" after consonants as "y", as `flexible` matches them

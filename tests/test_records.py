@@ -462,3 +462,18 @@ def test_a_sentence_opening_with_a_documents_goals_names_it(text, expected):
 def test_a_headline_opened_by_a_districts_name_names_the_unit(text, expected):
     plan = extract_text(text).plan
     assert (plan.issuer_body, plan.issuer_level, plan.place) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a commune registering to reach a standard signs no document: the decision cited beside it is
+    # not the page's (own wording; "đăng ký đạt chuẩn" in w273, "đăng ký về đích" in w111)
+    ("UBND tỉnh Nghệ An họp triển khai nhiệm vụ năm 2014. Năm 2014, tỉnh phấn đấu có thêm 20 xã đạt chuẩn nông thôn mới. "
+     "Các xã đăng ký đạt chuẩn phải bám sát Quyết định số 800/QĐ-TTg ngày 04/6/2010 của Thủ tướng Chính phủ.",
+     (None, None)),
+    ("UBND tỉnh Nghệ An họp triển khai nhiệm vụ năm 2014. Năm 2014, tỉnh phấn đấu có thêm 20 xã đạt chuẩn nông thôn mới. "
+     "Chủ tịch UBND tỉnh đã ký Quyết định số 45/QĐ-UBND ngày 04/1/2014 giao chỉ tiêu cho các huyện.",
+     ("quyet_dinh", "ubnd")),
+], ids=["registering-signs-nothing", "signing-issues"])
+def test_a_verb_inside_a_longer_word_issues_nothing(text, expected):
+    plan = extract_text(text).plan
+    assert (plan.doc_type, plan.issuer_body) == expected

@@ -13,7 +13,7 @@ from .records import Bound, Change, DocType, IssuerBody, Level, Strict, Unit
 __all__ = [
     "RuleId", "RegexPattern", "Examples", "PhraseRule", "BoundRule", "ScaleRule", "NumberWordRule",
     "UnitRule", "SeenPhraseRule", "RankGroupRule", "RankPlaceRule", "PaddedCountRule", "NumberGrammar",
-    "NumberRules", "TypedPhraseRule", "SignTypeRule", "SymbolRules", "IndicatorRule", "IndicatorRules",
+    "NumberRules", "TypedPhraseRule", "IssuingVerbRule", "SignTypeRule", "SymbolRules", "IndicatorRule", "IndicatorRules",
     "ScopeRule", "HalvesRule", "ScopeRules", "ChangeRule", "Mark", "MarkRule", "CueRules", "TimeRules", "CalendarRules",
     "FrameRules", "SpellingRules", "ColumnUnitRule", "TableRules", "ClauseRules", "SectionKind",
     "HeadingRule", "SectionRules", "BodyRule", "LevelRule", "PlaceAlias", "FormerUnit", "PlaceRules",
@@ -135,6 +135,12 @@ class TypedPhraseRule(PhraseRule):
     code: DocType
 
 
+class IssuingVerbRule(PhraseRule):
+    compounds: list[str] = Field(
+        default_factory=list,
+        description="words whose last syllable is an issuing verb and that issue nothing ('đăng ký' registers)")
+
+
 class SignTypeRule(Strict):
     id: RuleId
     code: DocType
@@ -159,7 +165,7 @@ class SymbolRules(Strict):
         description="marks opening a header line of their own that give the document's type: a letter's summary "
         "line under its number"
     )
-    issuing_verbs: PhraseRule
+    issuing_verbs: IssuingVerbRule
     citing_words: PhraseRule
     basis_words: PhraseRule
     letter_bodies: list[RegexPattern] = Field(

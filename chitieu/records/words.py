@@ -10,7 +10,7 @@ from ..models import DocType
 from ..passes.periods import until_pattern
 from ..passes.symbols import letter_body_re
 from ..reading.clause import against_plan, commits_after, plan_headline, result_words
-from ..phrases import alternation, flexible, key
+from ..phrases import alternation, alternation_outside, flexible, key
 from ..text import STORED_DATE
 from ..rules import Rules
 
@@ -23,6 +23,10 @@ DRAFTING_REACH = 20  # characters from a drafting verb to the document it names
 
 def _any(rule) -> str:
     return alternation(rule.phrases)
+
+
+def _issuing(rule) -> str:
+    return alternation_outside(rule.phrases, rule.compounds)
 
 
 def _setter(opening: str, phrase: str, verbs: str, named: str = "") -> re.Pattern:
@@ -60,7 +64,7 @@ class PlanWords:
         self._goal_words(rules)
         self._territories(places, rules.frame, [p for rule in rules.cues.marks if rule.mark == "commit" for p in rule.phrases])
         # "UBND tỉnh ban hành Kế hoạch số ...": the symbol a sentence says was issued
-        self.issuing = re.compile(rf"\b(?:{_any(symbols.issuing_verbs)})\b", re.IGNORECASE)
+        self.issuing = re.compile(rf"\b(?:{_issuing(symbols.issuing_verbs)})\b", re.IGNORECASE)
         # "Căn cứ / Triển khai thực hiện Kế hoạch số ...": a cited symbol, not the page's plan
         self.basis_before = re.compile(rf"\b(?:{_any(symbols.basis_words)})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
         self.citing_before = re.compile(rf"\b(?:{_any(symbols.citing_words)})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
@@ -105,7 +109,7 @@ class PlanWords:
         day, of = _any(calendar.day_words), _any(frame.possessive_words)
         # "... do Thủ tướng Chính phủ ban hành" (w141): the issuing verb after the symbol, before a comma ends the clause
         self.issued_after = re.compile(
-            rf"^[^,]{{0,160}}\b(?:{_any(frame.agent_words)})\s+[^,]{{0,40}}\b(?:{_any(symbols.issuing_verbs)})\b", re.IGNORECASE)
+            rf"^[^,]{{0,160}}\b(?:{_any(frame.agent_words)})\s+[^,]{{0,40}}\b(?:{_issuing(symbols.issuing_verbs)})\b", re.IGNORECASE)
         self.according_to = re.compile(rf"\b(?:{_any(frame.according_words)})\s+$", re.IGNORECASE)
         self.drafting = re.compile(rf"\b(?:{_any(frame.drafting_verbs)})\s+$", re.IGNORECASE)
         self.study = re.compile(rf"\s+(?:{_any(frame.study_words)})\b", re.IGNORECASE)
