@@ -577,3 +577,15 @@ def test_either_spelling_of_a_final_i_reads_alike(text, written, respelled):
     fields = [[(t.value_min, t.indicator, t.scope, t.change) for t in extract_text(version).targets]
               for version in (text, text.replace(written, respelled))]
     assert fields[0] == fields[1] and fields[0]
+
+
+@pytest.mark.parametrize("text, values", [
+    # a word of the present time after a goal's figure dates the next figure to now (own wording;
+    # "đến nay có 1 chỉ tiêu vượt", w190; "(hiện nay là 51,7 điểm)", NQ 19/2017/NQ-CP)
+    ("Phấn đấu đến năm 2025 tỷ lệ hộ dùng nước sạch đạt 90% (hiện nay là 82%).", [90.0]),
+    ("Chỉ tiêu đến năm 2025 có 95% dân số tham gia BHYT, đến nay đạt 91,2%.", [95.0]),
+    # a state the goal aims at, not a time, stays the goal's
+    ("Phấn đấu đến năm 2025 tỷ lệ hộ nghèo giảm 2%, toàn tỉnh còn 3.000 hộ nghèo.", [2.0, 3000.0]),
+], ids=["now-in-brackets", "now-after-comma", "goal-state"])
+def test_a_present_time_word_after_a_goal_dates_the_next_figure_to_now(text, values):
+    assert [t.value_min for t in extract_text(text).targets] == values

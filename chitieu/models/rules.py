@@ -220,6 +220,8 @@ class MarkRule(SeenPhraseRule):
                               "('02 xã đã đạt chuẩn'), unlike a verb that may be the goal itself ('có thêm 2 xã về đích')")
     tense_only: bool = Field(False, description="a tense marker that carries no aspect of its own after an estimate word: "
                              "the future after 'expected' still estimates")
+    now: bool = Field(False, description="a word of the present time: it dates the figure after it to now, even in a "
+                      "sentence whose earlier figure a goal word set")
 
 
 class CueRules(Strict):

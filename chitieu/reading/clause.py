@@ -133,6 +133,7 @@ class ClauseWords:
         self.commits_after = commits_after(rules)  # a unit that commits names the plan's own territory
         self.after_count_rules = frozenset(r.id for r in rules.cues.marks if r.after_count)
         self.tense_only_rules = frozenset(r.id for r in rules.cues.marks if r.tense_only)
+        self.now_rules = frozenset(r.id for r in rules.cues.marks if r.now)
         self.before_named_unit = re.compile(rf"\s*(?:(?:{self.part_words})\s*)?", re.IGNORECASE)
         plan_nouns = rules.frame.plan_nouns.phrases
         self.plan_noun = re.compile(rf"(?<!\w)(?:{alternation(plan_nouns)})(?!\w)", re.IGNORECASE)

@@ -200,9 +200,17 @@ def aspect(c: Clause) -> Mark | None:
         return counted[-2]
     if nearest.code == "forecast" and any(m.code == "commit" and m.start >= c.left_start for m in counted[:-1]):
         return next(m for m in reversed(counted) if m.code == "commit")  # "đặt chỉ tiêu ... ước tăng 8,7%": the goal's estimate
-    if nearest.code in WEAK and any(m.code == "commit" for m in counted[:-1]):
+    if nearest.code in WEAK and any(m.code == "commit" for m in counted[:-1]) and not _now_since_goal(nearest, counted, c):
         return next(m for m in reversed(counted) if m.code == "commit")  # the state the goal aims at
     return nearest
+
+
+def _now_since_goal(nearest: Mark, counted: list[Mark], c: Clause) -> bool:
+    """A word of the present time after the figure before this one, every goal word before that
+    figure: the goal was that figure's, and this one is counted now ("Chỉ tiêu 90% ..., đến nay
+    đạt 86,5%"; "đạt tối thiểu 55 điểm (hiện nay là 51,7 điểm)", NQ 19/2017/NQ-CP)."""
+    return (c.after_quantity and nearest.rule_id in c.words.now_rules and nearest.start >= c.left_start
+            and all(m.start < c.left_start for m in counted if m.code == "commit"))
 
 
 def _bears_on_verb(mark: Mark, changes: list[Mark], c: Clause) -> bool:
