@@ -589,3 +589,21 @@ def test_either_spelling_of_a_final_i_reads_alike(text, written, respelled):
 ], ids=["now-in-brackets", "now-after-comma", "goal-state"])
 def test_a_present_time_word_after_a_goal_dates_the_next_figure_to_now(text, values):
     assert [t.value_min for t in extract_text(text).targets] == values
+
+
+PAGE = "Huyện Tương Dương triển khai công tác giảm nghèo\n\nThứ Hai, 14/03/2022\n\n"
+
+
+@pytest.mark.parametrize("text, values", [
+    # a phase opening the clause dates its figure: one still running on the page's date is due,
+    # one behind it is told (own wording; the framing phase of "Theo đó, giai đoạn 2021 - 2025,
+    # toàn tỉnh trồng mới 416ha rừng", w281)
+    (PAGE + "Theo đó, giai đoạn 2022 - 2025, tỷ lệ hộ nghèo toàn huyện giảm bình quân 4 - 5%/năm.", [4.0]),
+    (PAGE + "Theo đó, giai đoạn 2016 - 2020, tỷ lệ hộ nghèo toàn huyện giảm bình quân 4 - 5%/năm.", []),
+    # a phase naming what a word means frames nothing
+    (PAGE + "Tỷ lệ hộ nghèo theo chuẩn nghèo giai đoạn 2022 - 2025 của huyện là 42%.", []),
+    # "đồng chí" (comrades) is no sum in "đồng" (w098)
+    (PAGE + "Đại hội bầu Ban Chấp hành Đảng bộ xã nhiệm kỳ 2020-2025 gồm 15 đồng chí.", []),
+], ids=["phase-ahead", "phase-behind", "phase-of-a-word", "comrades"])
+def test_a_phase_framing_a_figure_dates_it(text, values):
+    assert [t.value_min for t in extract_text(text).targets] == values

@@ -289,6 +289,12 @@ class Clause:
         phases = [y for y in self.years if y.kind == "phase" and y.year_start < self.q.start]
         return phases[-1] if phases else None
 
+    def framing_phase(self) -> Year | None:
+        """The phase the sentence puts the quantity in, where it is the time of what follows it
+        ("Theo đó, giai đoạn 2021 - 2025, toàn tỉnh trồng mới 416ha rừng", w281)."""
+        phase = self.phase()
+        return phase if phase and self._frames(phase) else None
+
     def own_year_end(self) -> int:
         """Where the next quantity's own words start: after this one's year, if it has one."""
         return self.own_year.end if self.own_year else self.q.end
