@@ -1,5 +1,6 @@
 """The patterns of rules/numbers.yaml that span more than one quantity: a rank among peers, a
-place in a ranking, and what makes the number after "từ" a starting value."""
+place in a ranking, the one unit a value is counted per, and what makes the number after "từ" a
+starting value."""
 
 from __future__ import annotations
 
@@ -27,6 +28,12 @@ def place_pattern(rules: NumberRules) -> re.Pattern:
     return re.compile(
         rf"(?<!\w)(?P<word>{alternation(place.within + place.phrases)})\s*:?\s*(?P<n>\d{{1,3}})(?![\w.,/%])", re.IGNORECASE
     )
+
+
+def per_one_pattern(rules: NumberRules, unit: str) -> re.Pattern:
+    """"trên 1 ha đất trồng trọt": one unit a value is counted per, named by the words after it
+    (rules per_one); `unit` is the alternation of unit phrases."""
+    return re.compile(rf"(?<!\w)(?:{alternation(rules.per_one.phrases)})\s+(?:{unit})(?![\w/])(?=[^\S\n]+[^\W\d_])", re.IGNORECASE)
 
 
 def baseline_after(grammar: NumberGrammar, unit: str, bounds: str) -> re.Pattern:

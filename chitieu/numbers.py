@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .models import Bound, NumberGrammar, NumberRules, Unit, UnitRule
-from .number_patterns import baseline_after, place_pattern, rank_pattern
+from .number_patterns import baseline_after, per_one_pattern, place_pattern, rank_pattern
 from .phrases import alternation, key
 from .spans import SpanIndex
 
@@ -115,6 +115,7 @@ class QuantityReader:
         self._per_population = re.compile(
             rf"(?P<unit>(?:[^\W\d_]+[^\S\n]*){{1,3}}/\s*(?:{alternation(rules.density.phrases)}))(?!\w)", re.IGNORECASE)
         self._density_rule = rules.density.id
+        self._per_one = per_one_pattern(rules, unit)
         self._rank_rule, self._rank_group = rules.rank_group.id, rank_pattern(rules)
         self._place_rule, self._rank_place = rules.rank_place.id, place_pattern(rules)
         self._within = {key(p) for p in rules.rank_place.within}
@@ -143,7 +144,8 @@ class QuantityReader:
 
     def find(self, text: str, exclude: Iterable[tuple[int, int]] = ()) -> list[Quantity]:
         """Every quantity in `text`, in order, skipping spans in `exclude` (dates, symbols)."""
-        blocked = SpanIndex(exclude)
+        # "trên 1 ha đất trồng trọt": the area a value is counted per holds no quantity
+        blocked = SpanIndex([*exclude, *(m.span() for m in self._per_one.finditer(text))])
         found: list[Quantity] = []
         for match in self._quantity.finditer(text):
             # only the number itself may not overlap a date or symbol: the word read after it may

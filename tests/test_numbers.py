@@ -383,6 +383,9 @@ SPEC_CASES = [
     ("giữ tỷ lệ nợ xấu của Ngân hàng Chính sách xã hội không quá 0,5%", [q(0.5, bound="at_most")]),
     # a range of models (own wording)
     ("mỗi xã xây dựng từ 2 - 3 mô hình sinh kế cho hộ nghèo", [q(2, 3, unit="models")]),
+    # the one hectare a value is counted per holds no quantity; an area over one does (own wording)
+    ("giá trị sản xuất trên 1 ha đất nông nghiệp đạt 160 triệu đồng", [q(160000000, unit="vnd")]),
+    ("trồng mới trên 1.200 ha rừng sản xuất", [q(1200, bound="at_least", unit="other")]),
 ]
 
 CASES = REAL_CASES + SPEC_CASES

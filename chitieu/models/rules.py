@@ -127,6 +127,8 @@ class NumberRules(Strict):
     rank_group: RankGroupRule
     rank_place: RankPlaceRule
     padded_count: PaddedCountRule
+    per_one: SeenPhraseRule = Field(description="'trên 1' before a unit and the words naming it: the one unit a value "
+                                    "is counted per ('giá trị sản xuất trên 1 ha đất trồng trọt'), no quantity")
     density: SeenPhraseRule = Field(description="the population a density is per ('vạn dân', '100 dân'): a number counted per it is a quantity in unit other, whatever it counts")
     grammar: NumberGrammar
 
