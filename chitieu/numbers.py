@@ -111,9 +111,10 @@ class QuantityReader:
         self._count_opener = re.compile(rf"(?<!\w)(?:{alternation(grammar.count_openers)})\s+$", re.IGNORECASE)
         self._baseline_after = baseline_after(grammar, unit, alternation(self._bound_before))
         self._compile_padded_count(rules)
-        # up to three words of what is counted, then the population it is counted per
+        # up to four syllables of what is counted ("thuê bao điện thoại/100 dân", Hà Tĩnh STTTT 2016),
+        # then the population it is counted per
         self._per_population = re.compile(
-            rf"(?P<unit>(?:[^\W\d_]+[^\S\n]*){{1,3}}/\s*(?:{alternation(rules.density.phrases)}))(?!\w)", re.IGNORECASE)
+            rf"(?P<unit>(?:[^\W\d_]+[^\S\n]*){{1,4}}/\s*(?:{alternation(rules.density.phrases)}))(?!\w)", re.IGNORECASE)
         self._density_rule = rules.density.id
         self._per_one = per_one_pattern(rules, unit)
         self._rank_rule, self._rank_group = rules.rank_group.id, rank_pattern(rules)

@@ -316,6 +316,8 @@ SPEC_CASES = [
     ("Từ 2022 hộ nghèo được hỗ trợ vay vốn", []),  # "từ" opens a time, no count
     # a number counted per a population is a density, whatever it counts (Hà Tĩnh STTTT 2016's report)
     ("mật độ đạt 90 thuê bao/100 dân", [q(90, unit="other")]),
+    # four syllables counted per a population (own wording; "thuê bao điện thoại/100 dân", Hà Tĩnh STTTT 2016)
+    ("mật độ đạt 95 thuê bao điện thoại/100 dân", [q(95, unit="other")]),
     ("thu nhập đạt 80 triệu đồng/người/năm", [q(80e6, unit="vnd")]),
     ("giai đoạn 2021 - 2025 hộ nghèo giảm", []),
     ("ít nhất 6/12 xã thoát khỏi tình trạng đặc biệt khó khăn", [q(6, bound="at_least", unit="communes")]),
