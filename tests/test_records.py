@@ -116,6 +116,12 @@ def test_plan_fields(text, expected):
      "2025 huyện đặt ra, tỷ lệ hộ nghèo giảm còn dưới 11%.", (2025, 2025)),
     ("Đồng Nai bàn nhiệm vụ phát triển kinh tế\n\nCác đại biểu thảo luận về định hướng của giai đoạn 2021-2025 và giai "
      "đoạn 2026-2030. Năm 2026, tỉnh phấn đấu tăng trưởng kinh tế đạt 10%.", (2026, 2026)),
+    # a report's heading opens its title as a plan's does; the title ends at the blank line, before
+    # the cited document's years (own wording; the heading "BÁO CÁO" of w232, w249, LamDong 329)
+    ("ỦY BAN NHÂN DÂN\nTỈNH GIA LAI\nSố: 310/BC-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+     "Gia Lai, ngày 12 tháng 12 năm 2016\n\nBÁO CÁO\nKết quả giảm nghèo năm 2016\nvà kế hoạch năm 2017\n\n"
+     "Thực hiện Nghị quyết số 80/NQ-CP ngày 19/5/2011 của Chính phủ về định hướng giảm nghèo bền vững thời kỳ từ năm "
+     "2011 đến năm 2020, UBND tỉnh báo cáo như sau.\n\nNăm 2017, phấn đấu giảm tỷ lệ hộ nghèo 3%.", (2017, 2017)),
 ])
 def test_plan_period(text, period):
     plan = extract_text(text).plan

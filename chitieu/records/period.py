@@ -134,15 +134,15 @@ def _period_of(pool: list[PeriodMention]):
 
 
 def _title_end(text: str, words: PlanWords) -> int:
-    """End of the page's title: a legal document's heading ("KẾ HOẠCH" and the capitalised
-    lines after it), else the first line of six or more words that is not a menu or a motto."""
+    """End of the page's title: a legal document's heading ("KẾ HOẠCH", "BÁO CÁO" and the lines
+    after it up to a blank line past the first), else the first line of six or more words that is not a menu or a motto."""
     lines = list(re.finditer(r"[^\n]+", text))
     for i, match in enumerate(lines[:40]):
-        if words.heading_type(match.group()) in words.plan_types:
+        if words.heading_type(match.group()):
             end = match.end()
-            for following in lines[i + 1 : i + 5]:
-                if words.legal_basis.match(following.group()):
-                    break
+            for n, following in enumerate(lines[i + 1 : i + 5]):
+                if words.legal_basis.match(following.group()) or (n and "\n\n" in text[end : following.start()]):
+                    break  # the title ends at its legal basis, or at a blank line after its first line
                 end = following.end()
             return end
     for i, match in enumerate(lines[:40]):
