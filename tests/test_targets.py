@@ -607,3 +607,15 @@ PAGE = "Huyện Tương Dương triển khai công tác giảm nghèo\n\nThứ H
 ], ids=["phase-ahead", "phase-behind", "phase-of-a-word", "comrades"])
 def test_a_phase_framing_a_figure_dates_it(text, values):
     assert [t.value_min for t in extract_text(text).targets] == values
+
+
+@pytest.mark.parametrize("text, parts", [
+    # a "trong đó" part keeps its parent's measure and takes its own group (annotation rule 10; own
+    # wording; "có 80% chi bộ hoàn thành tốt nhiệm vụ, trong đó có 20% chi bộ ...", w150)
+    ("Năm 2018 phấn đấu đào tạo nghề cho 3.000 lao động nông thôn, trong đó có ít nhất 600 lao động là người dân tộc "
+     "thiểu số.", [("employment.vocational_training", "all"), ("employment.vocational_training", "ethnic_minority")]),
+    ("Năm 2018 phấn đấu đào tạo nghề cho 3.000 người, trong đó người dân tộc thiểu số chiếm tỷ lệ 40%.",
+     [("employment.vocational_training", "all"), ("employment.vocational_training", "ethnic_minority")]),
+], ids=["part-with-bound", "part-as-share"])
+def test_a_part_keeps_its_parents_measure(text, parts):
+    assert [(t.indicator, t.scope) for t in extract_text(text).targets] == parts

@@ -188,7 +188,9 @@ class Clause:
         self.lead_in = not any(m.family == "indicator" for m in self.near_left)
         # a bracket after a plan noun quotes the plan's figure, it restates nothing
         self.restatement = bool(words.restatement.search(text[self.left_start : q.start])) and not self.quotes_a_goal()
-        self.part_of_previous = bool(words.part_of.match(text, self.left_start, q.start))
+        # "..., trong đó ...", or the last words of the figure before it, then "..., trong đó có ít nhất 500 ..."
+        self.part_of_previous = bool(words.part_of.match(text, self.left_start, q.start)
+                                     or words.part_of.match(text, self.start_after(",;:(", self.left_start), q.start))
         subject = [m.start for m in self.left if m.family in ("measure", "indicator")]
         self.subject_start = min(subject) if subject else q.start
         if self.bracket is not None and self.bracket >= self.subject_start:

@@ -349,8 +349,9 @@ def _by_time(c: Clause, year: Year | None, setting: Setting, mark: Mark | None) 
     phase = c.phase()
     if not year and phase and past_before and phase.value < past_before[0]:
         return Modality("result", "time-past-phase.v1")  # "Nhiệm kỳ 2015 - 2020, thu ngân sách đạt 2,76 tỷ đồng"
+    # a phase ending in the page's own year is one a congress of that year reviews
     framing = None if year else c.framing_phase()
-    if ahead or (framing and setting.page_date and is_ahead(framing, setting.page_date)):
+    if ahead or (framing and setting.page_date and framing.value > setting.page_date[0]):
         return Modality(COMMITMENT, "time-ahead.v1")  # a year or a phase still ahead, told without an aspect
     if context.kind == "goal" or (context.kind == "task" and c.q.unit not in ("percent", "vnd")):
         # a task's count is what it delivers ("Tổ chức 262 lớp tập huấn"); a share in a task
