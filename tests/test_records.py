@@ -483,3 +483,17 @@ def test_a_headline_opened_by_a_districts_name_names_the_unit(text, expected):
 def test_a_verb_inside_a_longer_word_issues_nothing(text, expected):
     plan = extract_text(text).plan
     assert (plan.doc_type, plan.issuer_body) == expected
+
+
+@pytest.mark.parametrize("text, issued", [
+    # a session's time of day dates the meeting, not the document it adopts (own wording; reviewers
+    # leave it out: w062, w087, w175, w290), and a day and month is never a fraction (2/8 is no 25%)
+    ("HĐND huyện họp kỳ thứ 10\n\n20/12/2024 08:00\n\nChiều 19/12, HĐND huyện thông qua Nghị quyết về nhiệm vụ năm 2025. "
+     "Năm 2025, huyện phấn đấu giảm tỷ lệ hộ nghèo 2%. Kỳ họp bế mạc chiều 20/12.", None),
+    ("Huyện Mường Tè tập trung giảm nghèo\n\n20/3/2025 08:00\n\nNgày 10/3, UBND huyện ban hành Kế hoạch giảm nghèo năm "
+     "2025. Năm 2025, huyện phấn đấu giảm tỷ lệ hộ nghèo 2%.", "2025-03-10"),
+], ids=["session-day", "issue-day"])
+def test_an_events_time_of_day_is_no_issue_date(text, issued):
+    extraction = extract_text(text)
+    assert (extraction.plan.issued.isoformat() if extraction.plan.issued else None) == issued
+    assert [t.value_min for t in extraction.targets] == [2.0]

@@ -63,6 +63,11 @@ DATES = [
     ("ngày 16/7/20 21", [(16, 7, 2021, False)]),
     ("giai đoạn 2021-2025, 199/KH-UBND, 16/19 tiêu chí", []),
     ("ngày 32/13/2022", []),
+    # a day and month ending a sentence, and an event's part of the day (own wording; "Sáng 19/12",
+    # "Chiều 27/10" open wild pages' reports of sessions)
+    ("Hội nghị bế mạc ngày 2/8.", [(2, 8, None, False)]),
+    ("Đại hội bế mạc vào chiều 2/8. Sáng 1/8, đại hội khai mạc", [(2, 8, None, False), (1, 8, None, False)]),
+    ("ngày 2/8/2022.", [(2, 8, 2022, False)]),
 ]
 
 

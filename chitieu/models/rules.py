@@ -259,6 +259,7 @@ class CalendarRules(Strict):
     version: int
     day_words: PhraseRule
     day_only_words: PhraseRule
+    event_time_words: PhraseRule = Field(description="parts of the day before a day and month: an event's date, never an issue date")
     month_words: PhraseRule
     year_words: PhraseRule
     weekday_words: PhraseRule

@@ -31,10 +31,11 @@ class DatePass:
         self.spelled = re.compile(
             rf"(?:{day})[\s.]+(?P<d>{_OCR_NUMBER})\s+(?:{month})\s+(?P<m>{_OCR_NUMBER})\s+(?:{year})\s+{_YEAR}(?!\d)", re.IGNORECASE
         )
-        self.no_year = re.compile(
-            rf"\b(?:{alternation(rules.day_only_words.phrases)})\s+(?P<d>\d{{1,2}})\s?[/.-]\s?(?P<m>\d{{1,2}})(?![\d/.-]|\s?[/.-]\s?\d)",
+        self.no_year, self.event_day = (re.compile(
+            rf"\b(?:{alternation(words.phrases)})\s+(?P<d>\d{{1,2}})\s?[/.-]\s?(?P<m>\d{{1,2}})(?!\d|\s?[/.-]\s?\d)",
             re.IGNORECASE,
-        )
+        ) for words in (rules.day_only_words, rules.event_time_words))
+        self.event_rule = rules.event_time_words.id
         # a weekday right before the date: the page's date line
         self.weekday_before = re.compile(rf"(?:{alternation(rules.weekday_words.phrases)})\s*,?\s*(?:(?:{day})\s*)?$", re.IGNORECASE)
 
@@ -42,7 +43,9 @@ class DatePass:
         text = text_of(doc)
         found: list[DateMention] = []
         taken: list[tuple[int, int]] = []
-        for pattern, rule_id in ((self.spelled, "date-spelled.v1"), (_NUMERIC, "date-numeric.v1"), (self.no_year, "date-no-year.v1")):
+        patterns = ((self.spelled, "date-spelled.v1"), (_NUMERIC, "date-numeric.v1"), (self.no_year, "date-no-year.v1"),
+                    (self.event_day, self.event_rule))
+        for pattern, rule_id in patterns:
             earlier = SpanIndex(taken)  # a pattern's own matches never overlap one another
             for match in pattern.finditer(text):
                 if earlier.overlaps(match.start(), match.end()):

@@ -107,6 +107,7 @@ class PlanWords:
 
     def _frame(self, frame, calendar, symbols, times) -> None:
         day, of = _any(calendar.day_words), _any(frame.possessive_words)
+        self.event_date_rule = calendar.event_time_words.id
         # "... do Thủ tướng Chính phủ ban hành" (w141): the issuing verb after the symbol, before a comma ends the clause
         self.issued_after = re.compile(
             rf"^[^,]{{0,160}}\b(?:{_any(frame.agent_words)})\s+[^,]{{0,40}}\b(?:{_issuing(symbols.issuing_verbs)})\b", re.IGNORECASE)
