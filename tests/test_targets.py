@@ -619,3 +619,15 @@ def test_a_phase_framing_a_figure_dates_it(text, values):
 ], ids=["part-with-bound", "part-as-share"])
 def test_a_part_keeps_its_parents_measure(text, parts):
     assert [(t.indicator, t.scope) for t in extract_text(text).targets] == parts
+
+
+@pytest.mark.parametrize("text, values", [
+    # a state right after a due year is the state expected then (own wording; "đến năm 2020, toàn
+    # tỉnh có trên 83 xã đạt chuẩn nông thôn mới", w266; "Năm 2023, toàn tỉnh có kế hoạch trồng ...", w234)
+    (PAGE + "Theo Nghị quyết, đến năm 2030 toàn tỉnh có ít nhất 80% số xã đạt chuẩn nông thôn mới.", [80.0]),
+    # a state after a result word stays a result, and a word of the present time tells now
+    (PAGE + "Theo kết quả rà soát cuối năm 2021, toàn tỉnh có 2.100 hộ nghèo.", []),
+    (PAGE + "Đến năm 2030, hiện có 40 xã đạt chuẩn nông thôn mới.", []),
+], ids=["due-state", "result-state", "now-state"])
+def test_a_state_after_a_due_year_is_expected_then(text, values):
+    assert [t.value_min for t in extract_text(text).targets] == values

@@ -186,9 +186,9 @@ def _same_name(text: str, named: Mark, mark: Mark) -> bool:
 _WORDS_ONLY = re.compile(r"(?:\s+[^\W\d]+)*\s+")
 
 
-def aspect(c: Clause) -> Mark | None:
-    """Principle 2: the nearest aspect mark before the quantity in its sentence."""
-    marks = _uncounted_aspects(c)
+def aspect(c: Clause, skip: Mark | None = None) -> Mark | None:
+    """Principle 2: the nearest aspect mark before the quantity in its sentence (but `skip`)."""
+    marks = [m for m in _uncounted_aspects(c) if m is not skip]
     changes = [m for m in c.marks if m.family in ("change", "change_rate")]
     # a goal word always opens what follows it; the others may sit inside the measured phrase
     counted = [m for m in marks if m.code == "commit" or m.start < c.subject_start or _bears_on_verb(m, changes, c)]
@@ -304,9 +304,19 @@ def decide(c: Clause, year: Year | None, setting: Setting) -> Modality:
     mark = aspect(c)
     if mark and mark.code == "forecast" and not setting.forecast_is_goal and setting.context.kind != "goal":
         return Modality("forecast", mark.rule_id)
+    if mark and mark.code == "state" and _due_state(c, mark, year):
+        mark = aspect(c, skip=mark)  # "đến năm 2030 toàn tỉnh có ít nhất 85% số xã ...": the state at a due year
     if mark and mark.code in ("done", "state", "progressive", "report"):
         return Modality("result", mark.rule_id)
     return _without_aspect(c, setting, mark) or _by_time(c, year, setting, mark)
+
+
+def _due_state(c: Clause, mark: Mark, year: Year | None) -> bool:
+    """A state word ("toàn tỉnh có", "còn") right after a due year ("đến năm 2020, toàn tỉnh có trên 83 xã
+    đạt chuẩn nông thôn mới", w266): the state the page expects then, not one it finds now. A word
+    of the present time ("hiện có") always tells now."""
+    return (year is not None and year.kind in ("deadline", "until") and 0 <= mark.start - year.end <= ADJACENT
+            and mark.rule_id not in c.words.now_rules)
 
 
 def _without_aspect(c: Clause, setting: Setting, mark: Mark | None) -> Modality | None:
