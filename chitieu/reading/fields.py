@@ -86,7 +86,8 @@ def indicators(c: Clause, previous: Previous | None, change: str) -> list[tuple[
     elif clause_specific:
         return _coordinated(c, clause_specific)
     elif previous and previous.indicator and c.part_of_previous and not specific(c.left):
-        return [(fit_unit(previous.indicator, q, None), None)]  # rule 10: a "trong đó" part keeps its parent's measure
+        # annotation rule 10: a "trong đó" part keeps its parent's measure
+        return [(fit_unit(previous.indicator, q, None), None)]
     elif population(c.near_left) and not population(adjacent):
         chosen = population(c.near_left)[-1]  # "..., hộ cận nghèo còn 16,96%" (w104): a new group, not the last one
     elif previous and previous.indicator and elliptic(c) and not population(adjacent):

@@ -305,7 +305,8 @@ def decide(c: Clause, year: Year | None, setting: Setting) -> Modality:
     if mark and mark.code == "forecast" and not setting.forecast_is_goal and setting.context.kind != "goal":
         return Modality("forecast", mark.rule_id)
     if mark and mark.code == "state" and _due_state(c, mark, year):
-        mark = aspect(c, skip=mark)  # "đến năm 2030 toàn tỉnh có ít nhất 85% số xã ...": the state at a due year
+        # "đến năm 2030 toàn tỉnh có ít nhất 85% số xã ...": the state at a due year
+        mark = aspect(c, skip=mark)
     if mark and mark.code in ("done", "state", "progressive", "report"):
         return Modality("result", mark.rule_id)
     return _without_aspect(c, setting, mark) or _by_time(c, year, setting, mark)

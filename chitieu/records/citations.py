@@ -27,7 +27,8 @@ def issue_date(text, dates: list[DateMention], symbols: list[SymbolMention], pla
         for date in dates:
             in_sentence = issue_sentence[0] <= date.evidence.start < issue_sentence[1]
             until = words.until_date.search(text, max(0, date.evidence.start - UNTIL_REACH), date.evidence.start)
-            event = date.evidence.rule_id == words.event_date_rule  # "Sáng 14/3, HĐND huyện thông qua ...": a session's day
+            # "Sáng 14/3, HĐND huyện thông qua ...": a session's day
+            event = date.evidence.rule_id == words.event_date_rule
             if in_sentence and not date.is_dateline and id(date) not in cited and not until and not event:
                 return date
     return None
