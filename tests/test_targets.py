@@ -631,3 +631,15 @@ def test_a_part_keeps_its_parents_measure(text, parts):
 ], ids=["due-state", "result-state", "now-state"])
 def test_a_state_after_a_due_year_is_expected_then(text, values):
     assert [t.value_min for t in extract_text(text).targets] == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # a progressive the share's predicate follows describes the group the share is of (own wording;
+    # "80% số hộ nghèo đang sử dụng nhà tiêu chưa hợp vệ sinh có nhu cầu vay vốn", seed 004) ...
+    (PAGE + "Đến năm 2025, 100% người dân tộc thiểu số đang sinh sống tại xã đặc biệt khó khăn được cấp thẻ BHYT.", [100.0]),
+    (PAGE + "Đến năm 2025, 90% thủ tục hành chính đang giải quyết tại huyện có hồ sơ trực tuyến.", [90.0]),
+    # ... while one after a count tells what it is now
+    (PAGE + "Đến năm 2025, 68 công trình nước sạch đang hoạt động.", []),
+], ids=["share-covered", "share-having", "count-under-way"])
+def test_a_progressive_inside_a_shares_group_describes_it(text, values):
+    assert [t.value_min for t in extract_text(text).targets] == values

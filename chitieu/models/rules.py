@@ -322,6 +322,7 @@ class TableRules(Strict):
 class ClauseRules(Strict):
     version: int
     coverage_words: SeenPhraseRule
+    having_words: SeenPhraseRule = Field(description="a share's predicate after the group it names ('có'): a progressive before it describes the group")
     part_words: SeenPhraseRule
     coordinators: SeenPhraseRule
     joined_goal_words: SeenPhraseRule

@@ -81,6 +81,7 @@ class ClauseWords:
         """The words that join, restate, qualify and close a clause."""
         words = rules.clauses
         self.coverage = _word(words.coverage_words.phrases)
+        self.group_predicate = _word([*words.coverage_words.phrases, *words.having_words.phrases])
         self.coordinator = _word(words.coordinators.phrases)
         self.part_of = re.compile(rf"[\s,;:(-]*(?:{alternation(words.part_words.phrases)})\b", re.IGNORECASE)
         coordinators = alternation(words.coordinators.phrases)

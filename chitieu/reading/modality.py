@@ -223,8 +223,12 @@ def _bears_on_verb(mark: Mark, changes: list[Mark], c: Clause) -> bool:
 
 def present_after(c: Clause) -> Mark | None:
     """A progressive mark after the quantity in its clause: what the count is now ("68 công trình
-    ... đang hoạt động")."""
-    return next((m for m in c.right_clause if m.family == "mark" and m.code == "progressive"), None)
+    ... đang hoạt động"); not one the share's predicate follows, inside the group it names ("80% số
+    hộ nghèo đang sử dụng nhà tiêu chưa hợp vệ sinh có nhu cầu vay vốn", seed 004)."""
+    mark = next((m for m in c.right_clause if m.family == "mark" and m.code == "progressive"), None)
+    if mark and c.q.unit == "percent" and c.words.group_predicate.search(c.text, mark.end, c.right_clause_end):
+        return None
+    return mark
 
 
 def done_after_count(c: Clause) -> Mark | None:
