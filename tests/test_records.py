@@ -497,3 +497,13 @@ def test_an_events_time_of_day_is_no_issue_date(text, issued):
     extraction = extract_text(text)
     assert (extraction.plan.issued.isoformat() if extraction.plan.issued else None) == issued
     assert [t.value_min for t in extraction.targets] == [2.0]
+
+
+def test_a_name_in_capitals_goes_on_only_in_capitals():
+    # a commune's header under its district's: the lower line is the issuer, and its name in capitals
+    # does not run into the next line's "Số" (own wording; the two-line header of Gia Lai 115/KH-SNNMT)
+    text = ("UBND HUYỆN MƯỜNG LA\nỦY BAN NHÂN DÂN XÃ NGỌC CHIẾN\nSố: 21/KH-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\n\nNgọc Chiến, ngày 20 tháng 02 năm 2020\n\nKẾ HOẠCH\nGiảm nghèo năm 2020\n\n"
+            "Năm 2020, phấn đấu giảm tỷ lệ hộ nghèo 4%.")
+    plan = extract_text(text).plan
+    assert (plan.issuer_body, plan.issuer_level, plan.place) == ("ubnd", "commune", "Ngọc Chiến")

@@ -161,11 +161,12 @@ def _proper_name(text: str, offset: int, name_end: re.Pattern) -> tuple[str | No
     unit's name as written ("Tân Lập", "Ea Kao", "Bảo Lâm 1"). A two-column header read as one
     line puts the national motto after it ("UBND XÃ CÁT VÂN CỘNG HÒA XÃ HỘI ..."), and a heading
     its congress's number or term ("THỊ TRẤN THỨA LẦN THỨ XXIII"): no name runs into them. A name
-    written in capitals is a name in title case ("Cát Vân")."""
+    written in capitals is a name in title case ("Cát Vân"), and goes on only in capitals (a header's
+    "XÃ TÀ XÙA" is not followed by the next line's "Số")."""
     words, end = [], offset
     while len(words) < 4 and (word := _WORD.match(text, end)) and (
         word.group(1)[0].isupper() or (words and word.group(1).isdigit() and len(word.group(1)) <= 2)
-    ) and not name_end.match(text, word.start(1)):
+    ) and not name_end.match(text, word.start(1)) and not (words and words[0].isupper() and word.group(1).istitle()):
         words.append(word.group(1))
         end = word.end()
         if words[-1].isdigit():
