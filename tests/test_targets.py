@@ -643,3 +643,13 @@ def test_a_state_after_a_due_year_is_expected_then(text, values):
 ], ids=["share-covered", "share-having", "count-under-way"])
 def test_a_progressive_inside_a_shares_group_describes_it(text, values):
     assert [t.value_min for t in extract_text(text).targets] == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # what the whole territory has is a state at any level, as "toàn tỉnh có" is (own wording;
+    # "toàn huyện có 314 tiêu chí nông thôn mới đạt chuẩn", w123; "toàn huyện có 130 hộ ...", w052)
+    (PAGE + "Năm 2022, huyện phấn đấu giảm 2% tỷ lệ hộ nghèo. Toàn huyện có 130 hộ được công nhận thoát nghèo.", [2.0]),
+    (PAGE + "Năm 2022, xã phấn đấu giảm 3% tỷ lệ hộ nghèo. Toàn xã còn 85 hộ nghèo.", [3.0]),
+], ids=["whole-district-has", "whole-commune-still-has"])
+def test_what_the_whole_territory_has_is_a_state(text, values):
+    assert [t.value_min for t in extract_text(text).targets] == values
