@@ -621,6 +621,13 @@ GOALS_BY_TIME_AND_ASPECT = [
                  [2.0], id="whole-district-has"),
     pytest.param(PAGE + "Năm 2022, xã phấn đấu giảm 3% tỷ lệ hộ nghèo. Toàn xã còn 85 hộ nghèo.", [3.0],
                  id="whole-commune-still-has"),
+    # a tally of a plan's goals tells what is so now: the figures after it report ("trong 19 chỉ
+    # tiêu ... đề ra, đến nay có 1 chỉ tiêu vượt", w190; "hiện có 5 chỉ tiêu đạt và vượt", w110),
+    # where goal words alone open a list of goals
+    pytest.param(PAGE + "Nghị quyết Đại hội Đảng bộ huyện đề ra 18 chỉ tiêu chủ yếu, đến nay có 15 chỉ tiêu đạt và vượt. "
+                 "Giá trị sản xuất nông nghiệp tăng bình quân 4,5%/năm.", [], id="tally-of-goals"),
+    pytest.param(PAGE + "Nghị quyết Đại hội Đảng bộ huyện đề ra 18 chỉ tiêu chủ yếu. Giá trị sản xuất nông nghiệp tăng "
+                 "bình quân 4,5%/năm.", [4.5], id="goals-named"),
 ]
 
 
