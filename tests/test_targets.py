@@ -606,6 +606,8 @@ GOALS_BY_TIME_AND_ASPECT = [
     pytest.param(PAGE + "Theo Nghị quyết, đến năm 2030 toàn tỉnh có ít nhất 80% số xã đạt chuẩn nông thôn mới.", [80.0],
                  id="due-state"),
     pytest.param(PAGE + "Theo kết quả rà soát cuối năm 2021, toàn tỉnh có 2.100 hộ nghèo.", [], id="result-state"),
+    pytest.param(PAGE + "Dự kiến đến hết năm 2022, toàn huyện còn khoảng 3.100 hộ nghèo.", [], id="estimated-state"),
+    pytest.param(PAGE + "Phấn đấu đến hết năm 2022, toàn huyện còn khoảng 3.100 hộ nghèo.", [3100.0], id="striven-state"),
     pytest.param(PAGE + "Đến năm 2030, hiện có 40 xã đạt chuẩn nông thôn mới.", [], id="now-state"),
     # a progressive the share's predicate follows describes the group the share is of ("80% số hộ
     # nghèo đang sử dụng nhà tiêu chưa hợp vệ sinh có nhu cầu vay vốn", seed 004), while one after a

@@ -306,11 +306,12 @@ def decide(c: Clause, year: Year | None, setting: Setting) -> Modality:
     if done:
         return Modality("result", done.rule_id)
     mark = aspect(c)
+    if mark and mark.code == "state" and _due_state(c, mark, year):
+        # "đến năm 2030 toàn tỉnh có ít nhất 85% số xã ...": the state at a due year, which the
+        # mark before it dates ("Dự kiến đến hết năm 2018, toàn tỉnh còn ...": an estimate)
+        mark = aspect(c, skip=mark)
     if mark and mark.code == "forecast" and not setting.forecast_is_goal and setting.context.kind != "goal":
         return Modality("forecast", mark.rule_id)
-    if mark and mark.code == "state" and _due_state(c, mark, year):
-        # "đến năm 2030 toàn tỉnh có ít nhất 85% số xã ...": the state at a due year
-        mark = aspect(c, skip=mark)
     if mark and mark.code in ("done", "state", "progressive", "report"):
         return Modality("result", mark.rule_id)
     return _without_aspect(c, setting, mark) or _by_time(c, year, setting, mark)
