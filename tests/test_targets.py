@@ -623,6 +623,13 @@ GOALS_BY_TIME_AND_ASPECT = [
                  [2.0], id="whole-district-has"),
     pytest.param(PAGE + "Năm 2022, xã phấn đấu giảm 3% tỷ lệ hộ nghèo. Toàn xã còn 85 hộ nghèo.", [3.0],
                  id="whole-commune-still-has"),
+    # a year a colon follows labels the number after it ("Tỷ lệ lao động qua đào tạo năm 2025: 65%",
+    # w023, w153), also in a bracket after a goal; an estimate of a year behind the writer is no
+    # goal, even in a goal list (principle 4)
+    pytest.param(PAGE + "Các chỉ tiêu chủ yếu năm 2022:\n- Tỷ lệ lao động qua đào tạo đạt 52% (năm 2021: 49,5%).", [52.0],
+                 id="year-labels-bracket-figure"),
+    pytest.param(PAGE + "Các chỉ tiêu chủ yếu năm 2022:\n- Tốc độ tăng trưởng kinh tế đạt 7% (ước thực hiện năm 2021: 6,2%).",
+                 [7.0], id="estimate-behind-in-goal-list"),
     # a tally of a plan's goals tells what is so now: the figures after it report ("trong 19 chỉ
     # tiêu ... đề ra, đến nay có 1 chỉ tiêu vượt", w190; "hiện có 5 chỉ tiêu đạt và vượt", w110),
     # where goal words alone open a list of goals

@@ -175,7 +175,7 @@ class Clause:
     def __post_init__(self) -> None:
         text, q, words = self.text, self.q, self.words
         self.own_year = next((y for y in years_between(self.years, q.end, self.right_end)
-                              if not text[q.end : y.start].strip(" (") and y.kind in DUE_KINDS), None)
+                              if not text[q.end : y.start].strip(" (") and y.kind in DUE_KINDS and not self._labels_next(y)), None)
         opened = text.rfind("(", self.left_start, q.start)
         self.bracket = opened if opened >= 0 and ")" not in text[opened : q.start] else None  # the bracket it sits in
         self.left = [m for m in self.marks if self.left_start <= m.start and m.end <= q.start]
@@ -264,10 +264,16 @@ class Clause:
         if stated:
             return stated[-1]
         later = [y for y in years_between(self.years, self.q.end, self.right_clause_end) if y.kind in ("deadline", "until")]
-        # a year followed by a verb before the next number labels that number ("..., năm 2016 đạt 6,5%")
-        if later and not any(m.family in ("change", "change_rate") and later[0].end <= m.start for m in self.right):
+        # a year followed by a verb or a colon before the next number labels that number ("..., năm 2016 đạt 6,5%")
+        if later and not any(m.family in ("change", "change_rate") and later[0].end <= m.start for m in self.right) \
+                and not self._labels_next(later[0]):
             return later[0]
         return None
+
+    def _labels_next(self, year: Year) -> bool:
+        """A year a colon follows labels the number after it, not this one ("Tỷ lệ lao động qua
+        đào tạo năm 2025: 65%", w023, w153; "... đạt 48% (năm 2016: 44,5%)")."""
+        return self.text[year.end : self.right_end].lstrip().startswith(":")
 
     def term_after(self, year: Year | None) -> Year | None:
         """A term named in the sentence after the year a commitment would take, before the

@@ -310,11 +310,16 @@ def decide(c: Clause, year: Year | None, setting: Setting) -> Modality:
         # "đến năm 2030 toàn tỉnh có ít nhất 85% số xã ...": the state at a due year, which the
         # mark before it dates ("Dự kiến đến hết năm 2018, toàn tỉnh còn ...": an estimate)
         mark = aspect(c, skip=mark)
-    if mark and mark.code == "forecast" and not setting.forecast_is_goal and setting.context.kind != "goal":
+    if mark and mark.code == "forecast" and not setting.forecast_is_goal and (
+            setting.context.kind != "goal" or _behind(year, setting)):
         return Modality("forecast", mark.rule_id)
     if mark and mark.code in ("done", "state", "progressive", "report"):
         return Modality("result", mark.rule_id)
     return _without_aspect(c, setting, mark) or _by_time(c, year, setting, mark)
+
+
+def _behind(year: Year | None, setting: Setting) -> bool:
+    return year is not None and setting.past_before is not None and is_past(year, setting.past_before)
 
 
 def _due_state(c: Clause, mark: Mark, year: Year | None) -> bool:
