@@ -14,6 +14,7 @@ from .passes.targets import TargetPass
 from .places import gazetteer_for, load_gazetteer
 from .records import PlanWords, build_result
 from .records.citations import symbol_date
+from .records.plan import HEADER_CHARS
 from .rules import Rules, load_rules
 from .text import STORED_DATE
 from .version import extractor_version
@@ -65,8 +66,8 @@ class Extractor:
 
 def _page_date(document: Document, dates: list[DateMention], symbols: list[SymbolMention], words: PlanWords) -> tuple[int, int] | None:
     """When the page was written: its publication date or stored stamp, its date line (the first
-    under its headline), else the latest date of a document it cites (none was issued after the
-    page); else unknown."""
+    under its headline), the place-and-date line of its legal header, else the latest date of a
+    document it cites (none was issued after the page); else unknown."""
     stamped = _stamped(document)
     if stamped:
         return stamped
@@ -77,6 +78,9 @@ def _page_date(document: Document, dates: list[DateMention], symbols: list[Symbo
     line = next((d for d in lines if headline and d.evidence.start >= headline[1]), lines[0] if lines else None)
     if line:
         return line.year, line.month
+    header = words.header_month.search(document.text, 0, HEADER_CHARS)
+    if header and 1 <= int(header.group("m")) <= 12:
+        return int(header.group("y")), int(header.group("m"))
     cited = [d for d in (symbol_date(document.text, s, dates, words) for s in symbols) if d and d.year]
     if cited:
         latest = max(cited, key=lambda d: (d.year, d.month))

@@ -392,6 +392,12 @@ PRINCIPLES = [
     ("Dự kiến đến cuối năm 2025, tỷ lệ này còn khoảng 7,89%.", []),
     ("Kết quả có 89,54% đại biểu tán thành thông qua Nghị quyết.", []),
     ("Đến nay, toàn huyện đạt được 177 chỉ tiêu, bình quân đạt 16,10 tiêu chí/xã.", []),
+    # a document in the legal layout was written on its header's place-and-date line, its day left
+    # blank for the signature too (Lâm Đồng 238-CAT), not when the latest document it cites was
+    ("ỦY BAN NHÂN DÂN\nHUYỆN KON PLÔNG\nSố: 210/BC-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - "
+     "Hạnh phúc\n\nKon Plông, ngày      tháng 12 năm 2014\n\nBÁO CÁO\nTình hình thực hiện công tác giảm nghèo năm "
+     "2014\n\nThực hiện Nghị quyết số 42/2013/NQ-HĐND ngày 12/12/2013 của HĐND huyện, UBND huyện báo cáo như sau:\n\n"
+     "Năm 2014, toàn huyện giảm 520 hộ nghèo.", []),
     # a figure counted at a day or month on or before the page's date is what has been reached;
     # one at a moment still ahead, or a goal told in words, is not (own wording)
     (" date 2023-09\nNăm 2023, tỉnh phấn đấu trồng 4.000 ha rừng. Đến hết tháng 8/2023, diện tích trồng rừng mới của "
