@@ -174,12 +174,15 @@ class Clause:
 
     def __post_init__(self) -> None:
         text, q, words = self.text, self.q, self.words
-        self.own_year = next((y for y in years_between(self.years, q.end, self.right_end)
-                              if not text[q.end : y.start].strip(" (") and y.kind in DUE_KINDS and not self._labels_next(y)), None)
         opened = text.rfind("(", self.left_start, q.start)
         self.bracket = opened if opened >= 0 and ")" not in text[opened : q.start] else None  # the bracket it sits in
         self.left = [m for m in self.marks if self.left_start <= m.start and m.end <= q.start]
         self.right = [m for m in self.marks if q.number_end <= m.start and m.end <= self.right_end]
+        # a year right after the number is its own ("giảm còn 8,88% (2015)"), unless it opens a bracket
+        # labelling the bracket's own figure ("từ 4% trở lên (cuối năm 2021 còn 34,52%)")
+        self.own_year = next((y for y in years_between(self.years, q.end, self.right_end)
+                              if not text[q.end : y.start].strip(" (") and y.kind in DUE_KINDS
+                              and not ("(" in text[q.end : y.start] and self._labels_next(y))), None)
         self.right_clause_end = self._clause_end()
         self.right_clause = [m for m in self.right if m.end <= self.right_clause_end]
         self.right_clause_text = text[q.end : self.right_clause_end]
@@ -264,16 +267,16 @@ class Clause:
         if stated:
             return stated[-1]
         later = [y for y in years_between(self.years, self.q.end, self.right_clause_end) if y.kind in ("deadline", "until")]
-        # a year followed by a verb or a colon before the next number labels that number ("..., năm 2016 đạt 6,5%")
-        if later and not any(m.family in ("change", "change_rate") and later[0].end <= m.start for m in self.right) \
-                and not self._labels_next(later[0]):
+        if later and not self._labels_next(later[0]):
             return later[0]
         return None
 
     def _labels_next(self, year: Year) -> bool:
-        """A year a colon follows labels the number after it, not this one ("Tỷ lệ lao động qua
-        đào tạo năm 2025: 65%", w023, w153; "... đạt 48% (năm 2016: 44,5%)")."""
-        return self.text[year.end : self.right_end].lstrip().startswith(":")
+        """A year a verb or a colon follows before the next number labels that number, not this one
+        ("..., năm 2016 đạt 6,5%", w054; "Tỷ lệ lao động qua đào tạo năm 2025: 65%", w023, w153; "...
+        đạt 48% (năm 2016: 44,5%)"; "(Cuối năm 2015 đạt 386 DVC, ...)", Hà Tĩnh 496/KH-UBND)."""
+        return self.text[year.end : self.right_end].lstrip().startswith(":") or any(
+            m.family in ("change", "change_rate") and year.end <= m.start for m in self.right)
 
     def term_after(self, year: Year | None) -> Year | None:
         """A term named in the sentence after the year a commitment would take, before the
