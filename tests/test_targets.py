@@ -649,6 +649,10 @@ GOALS_BY_TIME_AND_ASPECT = [
                  "Giá trị sản xuất nông nghiệp tăng bình quân 4,5%/năm.", [], id="tally-of-goals"),
     pytest.param(PAGE + "Nghị quyết Đại hội Đảng bộ huyện đề ra 18 chỉ tiêu chủ yếu. Giá trị sản xuất nông nghiệp tăng "
                  "bình quân 4,5%/năm.", [4.5], id="goals-named"),
+    # ... and so does a count of goals followed by how they went ("Nông Sơn có 16 chỉ tiêu đạt và vượt, 2
+    # chỉ tiêu không đạt", w173; "có 17 chỉ tiêu đạt và vượt kế hoạch", w090)
+    pytest.param(PAGE + "Kết quả, toàn huyện có 14 chỉ tiêu đạt và vượt; 3 chỉ tiêu không đạt. Thu nhập bình quân đầu "
+                 "người đạt 42 triệu đồng.", [], id="goals-tallied"),
 ]
 
 

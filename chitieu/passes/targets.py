@@ -29,7 +29,7 @@ from ..reading.clause import DUE_KINDS, Clause, ClauseWords, plan_headline
 from ..reading.fields import Previous
 from ..reading.layout import GOAL_LIST, NO_CONTEXT, Context, Layout, Sections
 from ..reading.marks import Mark, MarkReader
-from ..reading.modality import COMMITMENT, COUNT_SUBJECT_RULE, Modality, Setting, aspect, decide
+from ..reading.modality import COMMITMENT, COUNT_SUBJECT_RULE, Modality, Setting, aspect, decide, tallies_goals
 from ..reading.span import target_span
 from ..reading.times import TimeReader, Year, is_past
 from ..rules import Rules
@@ -176,6 +176,8 @@ class _DocumentReader:
         now_rules = self.owner.words.now_rules
         aspects = {"state" if m.rule_id in now_rules else m.code for m in s_marks
                    if m.family == "mark" and (m.code in ("commit", "done", "forecast") or m.rule_id in now_rules)}
+        if tallies_goals(self.text, s_marks):
+            aspects.add("state")
         if not aspects:
             return False
         past = self.past_before and any(y.kind in DUE_KINDS and is_past(y, self.past_before) for y in s_years)

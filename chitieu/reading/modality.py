@@ -35,6 +35,7 @@ SET_NAME_REACH = 60  # characters from a share of a set to the goal word closing
 ASPECTS = frozenset({"commit", "done", "forecast", "state", "progressive", "report"})
 WEAK = frozenset({"state", "progressive", "report"})
 ADJACENT = 3  # characters between a mark and what it bears on
+TALLY_GAP = 8  # characters of one word ("không", "chưa") between a counted goal word and how it went
 SOURCE_GAP = 5  # characters between a sum and the spending word saying where it comes from
 COMMITMENT = "commitment"
 
@@ -154,6 +155,19 @@ def counted_goal_word(text: str, mark: Mark) -> bool:
     set; it says nothing of aspect."""
     return mark.code == "commit" and bool(_COUNT_BEFORE.search(text, max(0, mark.start - 16), mark.start)
                                           or _SET_SHARE_BEFORE.search(text, max(0, mark.start - SET_NAME_REACH), mark.start))
+
+
+def tallies_goals(text: str, marks: list[Mark]) -> bool:
+    """A count of a plan's goals followed by how they went ("Nông Sơn có 16 chỉ tiêu đạt và vượt, 2
+    chỉ tiêu không đạt", w173; "có 17 chỉ tiêu đạt và vượt kế hoạch", w090; "12 chỉ tiêu đạt tiến
+    độ", w190): what is told is how a plan went, not what it commits to."""
+    counted = [g for g in marks if g.family == "mark" and counted_goal_word(text, g)]
+    went = [m for m in marks if m.family == "change" or (m.family == "mark" and m.code == "state")]
+    return any(0 <= m.start - g.end <= TALLY_GAP and _one_word_at_most(text[g.end : m.start]) for g in counted for m in went)
+
+
+def _one_word_at_most(gap: str) -> bool:
+    return len(gap.split()) <= 1 and all(ch.isalpha() or ch.isspace() for ch in gap)
 
 
 def _money_goal_before(c: Clause, spend: Mark, money_goals: frozenset[str]) -> bool:
