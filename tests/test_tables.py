@@ -81,6 +81,10 @@ LINEARISED = [
      ["Diện tích trồng rừng mới: Năm 2025: 1.250 ha."]),
     # a column's header unit where no unit column stands
     ([["Huyện", "Số hộ nghèo (hộ)"], ["Huyện Phong Thổ", "2.140"]], ["Huyện Phong Thổ: Số hộ nghèo (hộ): 2.140 hộ."]),
+    # ... any unit the numbers rules know, in brackets closing the header ("Tỷ lệ (%)", Lâm Đồng's
+    # reform-index appraisal; "Sau đập (m3/s)", Gia Lai 8544/SNNMT-TNN)
+    ([["Huyện", "Xây mới (căn)", "Diện tích trồng rừng (ha)"], ["Huyện Đắk Glei", "240", "1.150"]],
+     ["Huyện Đắk Glei: Xây mới (căn): 240 căn.", "Huyện Đắk Glei: Diện tích trồng rừng (ha): 1.150 ha."]),
     # a header of years only is a header, not the first row of figures
     ([["Chỉ tiêu", "2024", "2025", "2026"], ["Tỷ lệ hộ nghèo", "6,1%", "5,2%", "4,4%"]],
      ["Tỷ lệ hộ nghèo: 2024: 6,1%.", "Tỷ lệ hộ nghèo: 2025: 5,2%.", "Tỷ lệ hộ nghèo: 2026: 4,4%."]),

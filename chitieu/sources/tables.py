@@ -37,13 +37,17 @@ class TableWords:
     # "ĐVT": the column that gives each row's unit
     unit_column: re.Pattern
     column_units: tuple[tuple[re.Pattern, str], ...]
+    # "Xây mới (căn)", "Diện tích (ha)": a unit the numbers rules know, in brackets closing a header
+    bracketed_unit: re.Pattern
 
 
 @lru_cache(maxsize=1)
 def table_words() -> TableWords:
+    from ..models import NumberRules
     from ..rules import RULES_DIR, load_rule_file
 
     rules = load_rule_file(RULES_DIR / "tables.yaml", TableRules)
+    units = [p for rule in load_rule_file(RULES_DIR / "numbers.yaml", NumberRules).units for p in rule.phrases if p[0].isalpha()]
     headings = rules.annex_heading_words.phrases
     written = [*headings, *(h.upper() for h in headings)]  # as written: "bảng" in running text heads nothing
     return TableWords(
@@ -52,6 +56,7 @@ def table_words() -> TableWords:
         # "12,5" in a rate column reads "12,5%"; "1.200" in a households column "1.200 hộ"
         tuple((re.compile(alternation(rule.phrases), re.IGNORECASE), rule.unit if not rule.unit[0].isalnum() else f" {rule.unit}")
               for rule in rules.column_units),
+        re.compile(rf"\(\s*(?P<unit>{alternation(units)})\s*\)\s*$", re.IGNORECASE),
     )
 
 
@@ -180,6 +185,9 @@ def _unit_suffix(header: str, cell: str, row_unit: str) -> str:
         return ""
     if row_unit and not _DIGITS.search(row_unit):
         return row_unit if row_unit == "%" else f" {row_unit.lower()}"
+    bracketed = table_words().bracketed_unit.search(header)
+    if bracketed:
+        return f" {bracketed.group('unit').lower()}"
     for pattern, suffix in table_words().column_units:
         if pattern.search(header):
             return suffix
