@@ -117,3 +117,24 @@ def test_portal_homepage_goes_through(tmp_path):
 def test_fixture_portal_serves():
     with Portal() as portal:
         assert portal.base.startswith("http://127.0.0.1:")
+
+
+ARTICLE_WITH_TABLE = """<html><body><div class="article"><h1>Kế hoạch giảm nghèo năm 2023</h1>
+<p>Ngày 10/3/2023, UBND huyện Mường Ảng ban hành Kế hoạch số 41/KH-UBND về giảm nghèo bền vững năm 2023.</p>
+<p>Chỉ tiêu cụ thể như sau:</p>
+<table>
+  <tr><th>TT</th><th>Chỉ tiêu</th><th>ĐVT</th><th>Năm 2023</th></tr>
+  <tr><td>1</td><td>Tỷ lệ hộ nghèo cuối năm</td><td>%</td><td>
+      28,60</td></tr>
+  <tr><td>2</td><td>Số hộ nghèo giảm trong năm</td><td>hộ</td><td>620</td></tr>
+</table>
+<p>Các xã chủ động bố trí nguồn lực thực hiện kế hoạch.</p></div></body></html>"""
+
+
+def test_a_table_row_is_one_line_of_cells_and_its_figures_are_read():
+    # a row whose cells hold no block of their own prints as stored pages print it, then each figure
+    # is read with its row and column (the register rows of vbpl.vn's old "Thuộc tính" page too)
+    text = read_page(ARTICLE_WITH_TABLE).text
+    assert "Tỷ lệ hộ nghèo cuối năm: Năm 2023: 28,60%." in text and "Số hộ nghèo giảm trong năm: Năm 2023: 620 hộ." in text
+    path = shared_path("realdocs", "html", "vbplvn_old_thuoctinh_BLHS_101-2015-QH13.html")
+    assert "Số ký hiệu | 101/2015/QH13 | Ngày ban hành | 27/11/2015" in read_page(decode_html(path.read_bytes())).text

@@ -125,12 +125,13 @@ class PlanWords:
         # the national motto of a two-column header read as one line (a scan's OCR may leave a stray
         # character before it: "Độc lập - Tự do - Hạnh phúc ị Số: 1740 /QĐ-UBND")
         number_label = rf"(?:(?:^|\n)|(?:{_any(frame.motto_words)})[^\n|]{{0,{MOTTO_TAIL}}}?)[^\S\n]*(?:\S[^\S\n]+)?(?:\|\s*)?{number}"
-        # "Số: 199/KH-UBND" in a legal header; "Số ký hiệu 101/2015/QH13" in a register's record (vbpl.vn)
-        self.header_symbol = re.compile(rf"{number_label}(?:\s*:|\s+(?P<label>{_any(frame.symbol_label_words)})\s*:?)\s*$", re.IGNORECASE)
+        # "Số: 199/KH-UBND" in a legal header; "Số ký hiệu 101/2015/QH13" in a register's record (vbpl.vn),
+        # its label and value in two cells of a row ("Số ký hiệu | 101/2015/QH13")
+        self.header_symbol = re.compile(rf"{number_label}(?:\s*:|\s+(?P<label>{_any(frame.symbol_label_words)})\s*[:|]?)\s*$", re.IGNORECASE)
         # the header's place-and-date line, "Hà Tĩnh, ngày 13 tháng 10 năm 2017": a two-column header
         # read in stream order can put "Độc lập - Tự do - Hạnh phúc" between it and the "Số:" line
         self.header_dateline = re.compile(
-            rf"(?:[^\W\d_][^\n,|]{{1,30}},\s*(?:(?:{day})\s*)?|(?:{_any(frame.issued_label_words)})\s*:?\s*)$", re.IGNORECASE)
+            rf"(?:[^\W\d_][^\n,|]{{1,30}},\s*(?:(?:{day})\s*)?|(?:{_any(frame.issued_label_words)})\s*[:|]?\s*)$", re.IGNORECASE)
         # the same line read for its month and year, the day left blank for the signature or lost to
         # OCR ("Lâm Đồng, ngày       tháng 10 năm 2025", Lâm Đồng 238-CAT; "Lâm Đông, ngày99, tháng 10
         # năm 2025", Lâm Đồng 239/TTr-CAT): when the document was written

@@ -24,6 +24,7 @@ from . import legacy
 from .encoding import decode_bom, mostly_utf8, unify_newlines
 from .page_meta import declares_date, find_dates, is_date_line, library_date, page_date, page_title
 from .portals import label_is, packaged_words
+from .tables import linearise_cell_rows
 
 _BOILERPLATE_TAGS = ["script", "style", "noscript", "template", "nav", "header", "footer", "aside", "iframe", "svg", "button", "select"]
 _BOILERPLATE_NAMES = re.compile(
@@ -39,7 +40,10 @@ _ATTACHMENT_SCHEMES = ("http", "https")
 _MASTHEAD_CHARS = 3000
 _DATE_LINE_WITHIN = 6  # lines from the top of the text
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-_BLOCK_TAGS = {"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "br", "table", "section", "article", "blockquote", "td"}
+_BLOCK_TAGS = {"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "br", "table", "section", "article", "blockquote"}
+_CELL_TAGS = {"td", "th"}
+_CELL_SEPARATOR = " | "
+_TABLE_PARTS = {"table", "thead", "tbody", "tfoot", "tr", "colgroup"}
 
 
 @dataclass
@@ -99,6 +103,7 @@ def read_page(markup: str, url: str = "", place_names=None, words: PortalWords |
         published = (None if declared else library_date(markup, url)) or next(iter(find_dates(body[:600])), None)
     lines = body.split("\n")  # the page's date line sits by the title; a table's date cells stay
     body = "\n".join(line for i, line in enumerate(lines) if i >= _DATE_LINE_WITHIN or not is_date_line(line, words))
+    body = linearise_cell_rows(body)  # a table of figures read a figure per line, as a stored page's is
     text = body if not title or title in body[:500] else f"{title}\n\n{body}"
     hints = []
     if place_names:
@@ -225,14 +230,28 @@ def _main_block(soup: BeautifulSoup) -> Tag | None:
 
 
 def _block_text(element: Tag) -> str:
-    """Visible text with a line break after every block element."""
-    parts = []
+    """Visible text with a line break after every block element; a table row whose cells hold no
+    block of their own is one line, its cells parted by " | " as stored pages print tables."""
+    parts: list[str] = []
+    cells: list[bool] = []  # for each open cell, whether a block ended inside it
     for node, entering in _walk(element):
         if isinstance(node, Tag):
-            if not entering and node.name in _BLOCK_TAGS:
+            if node.name in _CELL_TAGS:
+                if entering:
+                    cells.append(False)
+                else:
+                    parts.append("\n" if cells.pop() else _CELL_SEPARATOR)
+                    if cells:
+                        cells[-1] = True
+            elif not entering and node.name in _BLOCK_TAGS:
+                if node.name == "tr" and parts and parts[-1] == _CELL_SEPARATOR:
+                    parts.pop()
                 parts.append("\n")
-        elif type(node) in _VISIBLE:
-            parts.append(node)
+                if cells:
+                    cells[-1] = True
+        elif type(node) in _VISIBLE and (node.strip() or node.parent is None or node.parent.name not in _TABLE_PARTS):
+            # the layout's line breaks between a table's rows and cells, or inside a cell's text, are no text
+            parts.append(re.sub(r"\s+", " ", node) if cells else node)
     lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in "".join(parts).splitlines())
     return "\n".join(line for line in lines if line)
 
