@@ -156,6 +156,15 @@ def test_a_number_right_after_the_motto_of_a_flattened_header_is_the_documents()
     assert (plan.symbol, plan.issued.isoformat()) == ("2210/QĐ-UBND", "2019-07-05")
 
 
+def test_a_number_after_the_bodys_name_in_a_word_headers_cell_is_the_documents():
+    # a Word header's left cell read as one line (Lâm Đồng 238-CAT: "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG
+    # Số:          /KH-UBND | CỘNG HÒA ...")
+    text = ("ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN Số: 215/KH-UBND | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+            "Điện Biên, ngày 20 tháng 1 năm 2024\nKẾ HOẠCH\nGiảm nghèo năm 2024\nNăm 2024, giảm 3% tỷ lệ hộ nghèo.")
+    plan = extract_text(text).plan
+    assert (plan.symbol, plan.issued.isoformat(), plan.place) == ("215/KH-UBND", "2024-01-20", "Điện Biên")
+
+
 def test_a_documents_own_type_heading_names_it_when_ocr_lost_its_number_line():
     # the shape of Tesseract's output on realdocs HaTinh_1864-QD-UBND: "Số:" lost, the number garbled
     text = ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nTỈNH QUẢNG BÌNH Độc lập - Tự do - Hạnh phúc\n"
@@ -350,13 +359,18 @@ UNITS += [
     # a council sitting in session adopts the goals no other body sets, as a party congress does (own wording)
     ("Ngày 18/12, HĐND huyện Than Uyên khóa XX tổ chức Kỳ họp thứ 9, đánh giá kết quả năm 2024 và quyết định nhiệm vụ năm "
      "2025. Năm 2025, huyện phấn đấu giảm 4% tỷ lệ hộ nghèo.", ("hdnd", "district", "Than Uyên")),
+    # a district the page has named is named bare again as the unit that commits ("Năm 2017, Thăng
+    # Bình phấn đấu ...", w315; "Hương Khê phấn đấu", w289), whatever province the page also names
+    ("Hương Sơn tổng kết công tác năm 2016\n\nChiều 28/12, huyện Hương Sơn tổ chức hội nghị tổng kết công tác năm 2016. "
+     "Dự hội nghị có đồng chí Phó Chủ tịch UBND tỉnh Hà Tĩnh.\n\nNăm 2017, Hương Sơn phấn đấu giảm tỷ lệ hộ nghèo 3%.",
+     (None, "district", "Hương Sơn")),
 ]
 
 
 @pytest.mark.parametrize("text, expected", UNITS, ids=[
     "congress-resolution", "resolution-of-named-body", "body-by-kind", "unit-commits", "district-in-passing", "district-bare",
     "chair-name", "thousands-point", "level-word-commits", "city-commits", "ministry", "central-party", "congress-page", "congress-again", "congress-held", "header-motto", "ocr-header", "congress-heading", "name-with-a-year-word", "district-spoken-for", "results-source", "other-congress", "minority-congress",
-    "council-session"])
+    "council-session", "district-named-again"])
 def test_the_plan_is_the_unit_the_page_is_about(text, expected):
     plan = extract_text(text).plan
     assert (plan.issuer_body, plan.issuer_level, plan.place) == expected

@@ -13,6 +13,7 @@ from ..nlp import text_of
 from ..phrases import alternation, key
 from ..places import Gazetteer, Place
 from ..rules import Rules
+from ..spans import SpanIndex
 from ..text import STORED_DATE, unaccented
 from .repeats import headline_span
 
@@ -22,6 +23,7 @@ HEADER_REACH = 300  # characters at most of such a header
 # a headline (after any stored date stamp) opened by a name (each word capitalised) and a colon
 _HEADLINE_NAME = re.compile(rf"(?:{STORED_DATE.pattern})?\s*(?P<name>[^\W\d_]+(?:[ \t]+[^\W\d_]+){{0,3}})[ \t]*:")
 HEADLINE_PLACE_RULE = "place-headline.v1"
+NAMED_AGAIN_RULE = "place-named-again.v1"
 
 
 class IssuerPass:
@@ -52,7 +54,8 @@ class IssuerPass:
                          evidence=Evidence(start=s, end=e, text=text[s:e], rule_id="place-gazetteer.v1"))
             for s, e, p in self.gazetteer.find(text)
         ]
-        places = sorted(places + self._named_units(text, places) + self._headline_unit(text, places), key=lambda p: p.evidence.start)
+        places = places + self._named_units(text, places) + self._headline_unit(text, places)
+        places = sorted(places + _named_again(text, places), key=lambda p: p.evidence.start)
         starts = [p.evidence.start for p in places]
         issuers: list[IssuerMention] = []
         named: list[PlaceMention] = []  # districts named bare after a body that is their level
@@ -148,6 +151,19 @@ class IssuerPass:
 
 def _body_pattern(bodies, levels) -> re.Pattern:
     return re.compile(rf"(?<![\w/-])(?P<body>{alternation(bodies)})(?:\s+(?P<level>{alternation(levels)})(?!\w))?", re.IGNORECASE)
+
+
+def _named_again(text: str, known: list[PlaceMention]) -> list[PlaceMention]:
+    """A district the page has named (with its level word, in its headline) named bare again: "Năm
+    2017, Thăng Bình phấn đấu ..." after "huyện Thăng Bình" (w315; "Hương Khê phấn đấu", w289)."""
+    taken = SpanIndex((p.evidence.start, p.evidence.end) for p in known)
+    again = []
+    for unit in {p.name: p for p in known if p.level == "district" and p.code}.values():
+        for found in re.finditer(rf"(?<![\w-]){re.escape(unit.name)}(?![\w-])", text):
+            if not taken.overlaps(found.start(), found.end()):
+                again.append(unit.model_copy(update={"evidence": Evidence(
+                    start=found.start(), end=found.end(), text=found.group(), rule_id=NAMED_AGAIN_RULE)}))
+    return again
 
 
 def _district_named(unit: Place, text: str, start: int, end: int, rule_id: str) -> PlaceMention:

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..models import DocType
 from ..passes.periods import until_pattern
@@ -33,6 +34,8 @@ def _setter(opening: str, phrase: str, verbs: str, named: str = "") -> re.Patter
     """A document opening a clause as the subject of a goal-setting verb, `named` right after its type word."""
     return re.compile(rf"{opening}{flexible(phrase)}{named}\b[^.;:\n]{{0,150}}?\b(?:{verbs})\b", re.IGNORECASE)
 
+
+_CAPITALS = "".join(ch for ch in map(chr, range(0x41, 0x1EFA)) if ch.isupper() and unicodedata.name(ch, "").startswith("LATIN"))
 
 class PlanWords:
     def __init__(self, rules: Rules):
@@ -124,7 +127,10 @@ class PlanWords:
         # the start of a header's number line: "Số" at the start of a line or table cell, or right after
         # the national motto of a two-column header read as one line (a scan's OCR may leave a stray
         # character before it: "Độc lập - Tự do - Hạnh phúc ị Số: 1740 /QĐ-UBND")
-        number_label = rf"(?:(?:^|\n)|(?:{_any(frame.motto_words)})[^\n|]{{0,{MOTTO_TAIL}}}?)[^\S\n]*(?:\S[^\S\n]+)?(?:\|\s*)?{number}"
+        # or after the issuing body's name in capitals, a Word header's cell read as one line ("ỦY BAN
+        # NHÂN DÂN TỈNH LÂM ĐỒNG        Số:          /KH-UBND", Lâm Đồng 238-CAT)
+        number_label = (rf"(?:(?:^|\n)|(?:{_any(frame.motto_words)})[^\n|]{{0,{MOTTO_TAIL}}}?|(?-i:[{_CAPITALS}]{{2}})[^\S\n])"
+                        rf"[^\S\n]*(?:\S[^\S\n]+)?(?:\|\s*)?{number}")
         # "Số: 199/KH-UBND" in a legal header; "Số ký hiệu 101/2015/QH13" in a register's record (vbpl.vn),
         # its label and value in two cells of a row ("Số ký hiệu | 101/2015/QH13")
         self.header_symbol = re.compile(rf"{number_label}(?:\s*:|\s+(?P<label>{_any(frame.symbol_label_words)})\s*[:|]?)\s*$", re.IGNORECASE)
