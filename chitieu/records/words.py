@@ -37,6 +37,7 @@ def _setter(opening: str, phrase: str, verbs: str, named: str = "") -> re.Patter
 
 _CAPITALS = "".join(ch for ch in map(chr, range(0x41, 0x1EFA)) if ch.isupper() and unicodedata.name(ch, "").startswith("LATIN"))
 
+
 class PlanWords:
     def __init__(self, rules: Rules):
         symbols, frame, calendar, places = rules.symbols, rules.frame, rules.calendar, rules.places
