@@ -359,6 +359,15 @@ UNITS += [
     # a council sitting in session adopts the goals no other body sets, as a party congress does (own wording)
     ("Ngày 18/12, HĐND huyện Than Uyên khóa XX tổ chức Kỳ họp thứ 9, đánh giá kết quả năm 2024 và quyết định nhiệm vụ năm "
      "2025. Năm 2025, huyện phấn đấu giảm 4% tỷ lệ hộ nghèo.", ("hdnd", "district", "Than Uyên")),
+    # a two-column header read row by row puts the national name between the body and its unit on
+    # the next row (Tesseract's shape of Hà Tĩnh 1740/QĐ-UBND): the unit is the plan's, whatever
+    # province the "Căn cứ" lines cite (own wording)
+    ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nHUYỆN KỲ SƠN Độc lập - Tự do - Hạnh phúc\nSố: 62/KH-UBND "
+     "Kỳ Sơn, ngày 15 tháng 3 năm 2017\nKẾ HOẠCH\nGiảm nghèo năm 2017\nCăn cứ Kế hoạch số 781/KH-UBND ngày 21/12/2016 của "
+     "UBND tỉnh Nghệ An;\nNăm 2017 giảm 5% tỷ lệ hộ nghèo.", ("ubnd", "district", "Kỳ Sơn")),
+    ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nXÃ HÒA SƠN | Độc lập - Tự do - Hạnh phúc\nSố: 08/KH-UBND | "
+     "Hòa Sơn, ngày 26 tháng 01 năm 2018\nKẾ HOẠCH\nXây dựng nông thôn mới năm 2018\nCăn cứ Kế hoạch số 15/KH-UBND ngày "
+     "10/01/2018 của UBND huyện Lương Sơn;\nNăm 2018 có thêm 2 tiêu chí đạt chuẩn.", ("ubnd", "commune", "Hòa Sơn")),
     # a district the page has named is named bare again as the unit that commits ("Năm 2017, Thăng
     # Bình phấn đấu ...", w315; "Hương Khê phấn đấu", w289), whatever province the page also names
     ("Hương Sơn tổng kết công tác năm 2016\n\nChiều 28/12, huyện Hương Sơn tổ chức hội nghị tổng kết công tác năm 2016. "
@@ -370,7 +379,7 @@ UNITS += [
 @pytest.mark.parametrize("text, expected", UNITS, ids=[
     "congress-resolution", "resolution-of-named-body", "body-by-kind", "unit-commits", "district-in-passing", "district-bare",
     "chair-name", "thousands-point", "level-word-commits", "city-commits", "ministry", "central-party", "congress-page", "congress-again", "congress-held", "header-motto", "ocr-header", "congress-heading", "name-with-a-year-word", "district-spoken-for", "results-source", "other-congress", "minority-congress",
-    "council-session", "district-named-again"])
+    "council-session", "header-row-district", "header-row-commune", "district-named-again"])
 def test_the_plan_is_the_unit_the_page_is_about(text, expected):
     plan = extract_text(text).plan
     assert (plan.issuer_body, plan.issuer_level, plan.place) == expected

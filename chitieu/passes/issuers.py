@@ -42,6 +42,11 @@ class IssuerPass:
         plain = {p: r.code for r in rules.places.levels if not r.city and r.code in ("district", "commune") for p in r.phrases}
         self.unit_word = re.compile(rf"(?<!\w)(?P<level>{alternation(plain)})(?=\s+[^\W\d_])", re.IGNORECASE)
         self.body_re = _body_pattern(self.bodies, self.levels)
+        # a two-column header read row by row puts the national name between a body and its unit on
+        # the next line ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" / "TỈNH HÀ TĨNH Độc lập ...",
+        # Tesseract on Hà Tĩnh 1740/QĐ-UBND; "ỦY BAN NHÂN DÂN | CỘNG HÒA ..." / "HUYỆN KỲ SƠN | Độc lập ...")
+        self.unit_row = re.compile(rf"[^\S\n]*\|?[^\S\n]*(?:{alternation(frame.motto_words.phrases)})[^\n]*\n\s*"
+                                   rf"(?P<level>{alternation(self.levels)})(?=[^\S\n]+\w)", re.IGNORECASE)
         # a scan's header read without accents ("ỦY BAN NHÂN DẦN", "TÍNH HÀ TĨNH"), as its headings are
         self.unaccented_bodies = {unaccented(p): r for p, r in self.bodies.items()}
         self.unaccented_levels = {unaccented(p): p for p in self.levels}
@@ -61,12 +66,17 @@ class IssuerPass:
         named: list[PlaceMention] = []  # districts named bare after a body that is their level
         for m, rule, level_word in self._bodies(text):
             place, end = self._place_after(text, m.end(), places, starts)
+            name_at = m.end()
+            row = None if place or level_word else self.unit_row.match(text, m.end())
+            if row:  # the unit on the header's next row
+                level_word, name_at = key(row.group("level")).rstrip("."), row.end()
+                place, end = self._place_after(text, name_at, places, starts)
             level = rule.level or self._level(level_word, place)
             name = place.name if place else None
             if level == "commune":
                 # a commune's name repeats across provinces: it is kept as written ("UBND xã Tân
                 # Lập (huyện Bắc Sơn)") and resolved within the places the document names
-                name, end = _proper_name(text, m.end(), self.name_end)
+                name, end = _proper_name(text, name_at, self.name_end)
             elif place is None and rule.level == "district" and not level_word:
                 # a body that is its level ("Huyện ủy Tây Giang") names its district bare, where
                 # the gazetteer reads districts only after their level word
