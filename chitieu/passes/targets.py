@@ -169,15 +169,13 @@ class _DocumentReader:
         """A sentence without numbers still says whether its line is stating goals: it does when
         it speaks only of goals ("Mục tiêu đến năm 2025, tỉnh phấn đấu:", "thông qua 16 chỉ
         tiêu"), not when it also tells what was done ("... đã đạt được những kết quả toàn diện")
-        or what is so now (a tally of a plan's goals: "trong 19 chỉ tiêu ... đề ra, đến nay có 1
-        chỉ tiêu vượt", w190; "hiện có 5 chỉ tiêu đạt và vượt", w110), or speaks of a time gone
-        by. True when it states a goal due by a year still ahead ("Toàn tỉnh phấn đấu đạt chuẩn
-        phổ cập vào năm 2013"): a goal without a figure."""
-        now_rules = self.owner.words.now_rules
-        aspects = {"state" if m.rule_id in now_rules else m.code for m in s_marks
-                   if m.family == "mark" and (m.code in ("commit", "done", "forecast") or m.rule_id in now_rules)}
+        or how its goals went (tallies_goals: "đến nay có 1 chỉ tiêu vượt", w190; "hiện có 5 chỉ
+        tiêu đạt và vượt", w110), or speaks of a time gone by. True when it states a goal due by
+        a year still ahead ("Toàn tỉnh phấn đấu đạt chuẩn phổ cập vào năm 2013"): a goal without
+        a figure."""
+        aspects = {m.code for m in s_marks if m.family == "mark" and m.code in ("commit", "done", "forecast")}
         if tallies_goals(self.text, s_marks):
-            aspects.add("state")
+            aspects.add("done")  # how the goals went is a result
         if not aspects:
             return False
         past = self.past_before and any(y.kind in DUE_KINDS and is_past(y, self.past_before) for y in s_years)

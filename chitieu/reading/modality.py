@@ -379,7 +379,7 @@ def _by_time(c: Clause, year: Year | None, setting: Setting, mark: Mark | None) 
     if counted_at and past_before and counted_at <= past_before:
         # "đến hết tháng 7/2022 ... đạt 14.821 ha" on a page of August 2022
         return Modality("result", c.words.moment_rule)
-    if year and past_before and is_past(year, past_before):
+    if _behind(year, setting):
         return Modality("result", "time-past.v1")
     phase = c.phase()
     if not year and phase and past_before and phase.value < past_before[0]:

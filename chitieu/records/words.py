@@ -137,13 +137,14 @@ class PlanWords:
         self.header_symbol = re.compile(rf"{number_label}(?:\s*:|\s+(?P<label>{_any(frame.symbol_label_words)})\s*[:|]?)\s*$", re.IGNORECASE)
         # the header's place-and-date line, "Hà Tĩnh, ngày 13 tháng 10 năm 2017": a two-column header
         # read in stream order can put "Độc lập - Tự do - Hạnh phúc" between it and the "Số:" line
+        place_comma = r"[^\W\d_][^\n,|]{1,30},\s*"  # "Hà Tĩnh, "
         self.header_dateline = re.compile(
-            rf"(?:[^\W\d_][^\n,|]{{1,30}},\s*(?:(?:{day})\s*)?|(?:{_any(frame.issued_label_words)})\s*[:|]?\s*)$", re.IGNORECASE)
+            rf"(?:{place_comma}(?:(?:{day})\s*)?|(?:{_any(frame.issued_label_words)})\s*[:|]?\s*)$", re.IGNORECASE)
         # the same line read for its month and year, the day left blank for the signature or lost to
         # OCR ("Lâm Đồng, ngày       tháng 10 năm 2025", Lâm Đồng 238-CAT; "Lâm Đông, ngày99, tháng 10
         # năm 2025", Lâm Đồng 239/TTr-CAT): when the document was written
         month, year = _any(calendar.month_words), _any(calendar.year_words)
-        self.header_month = re.compile(rf"[^\W\d_][^\n,|]{{1,30}},\s*(?:{day})[^\n]{{0,12}}?(?<!\w)(?:{month})\s*(?P<m>\d{{1,2}})"
+        self.header_month = re.compile(rf"{place_comma}(?:{day})[^\n]{{0,12}}?(?<!\w)(?:{month})\s*(?P<m>\d{{1,2}})"
                                        rf"\s*,?\s*(?:{year})\s*(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
         # a header whose number is left blank for the signature ("Số: /KH-SNNMT"), handwritten past OCR
         # ("Số: 4é /KH-UBND", its slash lost too: "Số:44ƒ KH-UBND") or none ("Số: Không số"): the
