@@ -21,7 +21,8 @@ _BARE_NUMBER_LINE = re.compile(r"^\s*[\d.,/%]+\s*$", re.MULTILINE)
 _NUMBER_CELL = re.compile(r"^\s*\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*$")  # a figure or a range: "57,12", "4,0 - 5,0"
 _FIGURE = re.compile(r"(?<![\w/])\d[\d.,]*%?(?![\w/])")
 FIGURES_IN_ROW = 3  # figures on one line that make it a table's row
-_CELL_ROW = re.compile(r"^.*\S.* \|(?: .*)?$")  # "a | b", "a | b |"
+# "a | b", "a | b |"; lazy after the first non-space character, so that a long line without cells reads in linear time
+_CELL_ROW = re.compile(r"^\s*\S.*? \|(?: |$)")
 _CELL_END = re.compile(r"\s*\|\s*$")
 # an empty cell keeps its place: "Tổng cộng | | 28,43 | 5.570"
 _CELL_SEPARATOR = re.compile(r" \|(?= |$)")
