@@ -85,6 +85,10 @@ LINEARISED = [
     # reform-index appraisal; "Sau đập (m3/s)", Gia Lai 8544/SNNMT-TNN)
     ([["Huyện", "Xây mới (căn)", "Diện tích trồng rừng (ha)"], ["Huyện Đắk Glei", "240", "1.150"]],
      ["Huyện Đắk Glei: Xây mới (căn): 240 căn.", "Huyện Đắk Glei: Diện tích trồng rừng (ha): 1.150 ha."]),
+    # a row that fills no cell after its number and label heads a group of rows, not the columns
+    # (the "I | Cải cách thể chế" rows under the header of Lâm Đồng's 2026 and 2026-2030 reform plans)
+    ([["TT", "Chỉ tiêu", "ĐVT", "Năm 2025"], ["I", "Chỉ tiêu môi trường", "", ""], ["1", "Tỷ lệ che phủ rừng", "%", "45,2"]],
+     ["Tỷ lệ che phủ rừng: Năm 2025: 45,2%."]),
     # a header of years only is a header, not the first row of figures
     ([["Chỉ tiêu", "2024", "2025", "2026"], ["Tỷ lệ hộ nghèo", "6,1%", "5,2%", "4,4%"]],
      ["Tỷ lệ hộ nghèo: 2024: 6,1%.", "Tỷ lệ hộ nghèo: 2025: 5,2%.", "Tỷ lệ hộ nghèo: 2026: 4,4%."]),

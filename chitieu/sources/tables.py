@@ -162,8 +162,13 @@ def holds_figures(table: list[list[str]]) -> bool:
 
 
 def _headers(header_rows: list[list[str]], width: int) -> list[str]:
+    """Each column's header, its header rows' cells joined. Under the first, a row that fills no
+    cell after its number and label heads a group of rows ("I | Chỉ tiêu kinh tế", "II | Cải
+    cách thủ tục hành chính"), not the columns, and spreads into none."""
     headers = [""] * width
-    for row in header_rows:
+    for index, row in enumerate(header_rows):
+        if index and width > 2 and not any(row[2:]):
+            continue
         carried = ""
         for j in range(width):
             cell = row[j] if j < len(row) else ""
