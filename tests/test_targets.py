@@ -653,6 +653,12 @@ GOALS_BY_TIME_AND_ASPECT = [
     # chỉ tiêu không đạt", w173; "có 17 chỉ tiêu đạt và vượt kế hoạch", w090)
     pytest.param(PAGE + "Kết quả, toàn huyện có 14 chỉ tiêu đạt và vượt; 3 chỉ tiêu không đạt. Thu nhập bình quân đầu "
                  "người đạt 42 triệu đồng.", [], id="goals-tallied"),
+    # determination as a noun, the spirit a deed was done in, commits no clause ("Với quyết tâm xóa
+    # nghèo cho hộ chính sách ..., huyện Đức Cơ đã đẩy mạnh ...", w050; "thể hiện quyết tâm giảm
+    # nghèo", w294); the verb does
+    pytest.param(PAGE + "Năm 2022, với quyết tâm cao của cả hệ thống chính trị, toàn huyện có 640 hộ thoát nghèo.", [],
+                 id="determination-noun"),
+    pytest.param(PAGE + "Năm 2022, huyện quyết tâm có thêm 640 hộ thoát nghèo.", [640.0], id="determination-verb"),
 ]
 
 
