@@ -89,6 +89,22 @@ LINEARISED = [
     # (the "I | Cải cách thể chế" rows under the header of Lâm Đồng's 2026 and 2026-2030 reform plans)
     ([["TT", "Chỉ tiêu", "ĐVT", "Năm 2025"], ["I", "Chỉ tiêu môi trường", "", ""], ["1", "Tỷ lệ che phủ rừng", "%", "45,2"]],
      ["Tỷ lệ che phủ rừng: Năm 2025: 45,2%."]),
+    # the first row of figures is the first with a figure (or a dash for none) after its label,
+    # whatever units and notes stand beside it, as in Lâm Đồng's 2025 reform statistics ("% | 15 |
+    # Bao gồm Ban Quản lý ...", "Cơ quan, đơn vị | - | Chưa có hướng dẫn ..."); a column's own
+    # bracketed unit wins over its row's
+    ([["Chỉ tiêu", "Đơn vị tính", "Ước tính năm 2023", "So với năm 2022 (%)"],
+      ["Tốc độ tăng trưởng kinh tế", "%", "7,1", "-"], ["Sản lượng lúa", "Nghìn tấn", "245,6", "101,2"]],
+     ["Tốc độ tăng trưởng kinh tế: Ước tính năm 2023: 7,1%.", "Sản lượng lúa: Ước tính năm 2023: 245,6 nghìn tấn.",
+      "Sản lượng lúa: So với năm 2022 (%): 101,2%."]),
+    ([["STT", "Chỉ tiêu", "Đơn vị tính", "Số liệu", "Ghi chú"],
+      ["1", "Số cơ quan đã được phê duyệt vị trí việc làm", "Cơ quan", "-", "Chưa có hướng dẫn"],
+      ["2", "Số viên chức được tuyển dụng", "Người", "77", ""]],
+     ["Số viên chức được tuyển dụng: Số liệu: 77 người."]),
+    # a numbered row is the body's even with no figure yet (Gia Lai 8544/SNNMT-TNN's first dams)
+    ([["STT", "Công trình", "Dòng chảy tối thiểu", ""], ["", "", "Sau đập", "Sau công trình"],
+      ["1", "Thủy điện Ry Ninh", "", ""], ["2", "Thủy điện Đăk Bla", "7,16", "19,2"]],
+     ["Thủy điện Đăk Bla: Dòng chảy tối thiểu Sau đập: 7,16.", "Thủy điện Đăk Bla: Dòng chảy tối thiểu Sau công trình: 19,2."]),
     # a header of years only is a header, not the first row of figures
     ([["Chỉ tiêu", "2024", "2025", "2026"], ["Tỷ lệ hộ nghèo", "6,1%", "5,2%", "4,4%"]],
      ["Tỷ lệ hộ nghèo: 2024: 6,1%.", "Tỷ lệ hộ nghèo: 2025: 5,2%.", "Tỷ lệ hộ nghèo: 2026: 4,4%."]),

@@ -19,6 +19,8 @@ from ..text import LETTER
 _DIGITS = re.compile(r"\d")
 _BARE_NUMBER_LINE = re.compile(r"^\s*[\d.,/%]+\s*$", re.MULTILINE)
 _NUMBER_CELL = re.compile(r"^\s*\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*$")  # a figure or a range: "57,12", "4,0 - 5,0"
+_VALUE_CELL = re.compile(r"^\s*(?:[≥≤<>]\s*)?\d[\d.,]*\s*%?(?:\s*[-–]\s*\d[\d.,]*\s*%?)?\s*$|^\s*[-–—]\s*$")  # "6,85", "≥ 10", "4,0 - 5,0", "5,2%"; "-" for none
+_ROW_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?$")  # "1", "2.1."
 _FIGURE = re.compile(r"(?<![\w/])\d[\d.,]*%?(?![\w/])")
 FIGURES_IN_ROW = 3  # figures on one line that make it a table's row
 # "a | b", "a | b |"; lazy after the first non-space character, so that a long line without cells reads in linear time
@@ -57,7 +59,7 @@ def table_words() -> TableWords:
         # "12,5" in a rate column reads "12,5%"; "1.200" in a households column "1.200 hộ"
         tuple((re.compile(alternation(rule.phrases), re.IGNORECASE), rule.unit if not rule.unit[0].isalnum() else f" {rule.unit}")
               for rule in rules.column_units),
-        re.compile(rf"\(\s*(?P<unit>{alternation(units)})\s*\)\s*$", re.IGNORECASE),
+        re.compile(rf"\(\s*(?P<unit>{alternation([*units, '%'])})\s*\)\s*$", re.IGNORECASE),
     )
 
 
@@ -102,7 +104,7 @@ def linearise(table: list[list[str | None]]) -> list[str]:
     width = max((len(row) for row in rows), default=0)
     if width < 2:
         return []
-    first_data = next((i for i, row in enumerate(rows) if sum(map(_is_figure, row)) * 2 >= len(list(filter(None, row)))), None)
+    first_data = next((i for i, row in enumerate(rows) if _is_figure_row(row)), None)
     if not first_data:
         return []
     headers = _headers(rows[:first_data], width)
@@ -177,6 +179,16 @@ def _headers(header_rows: list[list[str]], width: int) -> list[str]:
     return headers
 
 
+def _is_figure_row(row: list[str]) -> bool:
+    """A row of the table's body, not of its header: numbered ("1", "2.1."), or with a cell after
+    its label that is a figure, or a dash for none, and nothing else, whatever units and notes
+    stand beside it ("Tốc độ tăng GRDP | % | 6,85 | -"). A header's cells are words and years."""
+    if row and _ROW_NUMBER.match(row[0]):
+        return True
+    label_index = next((j for j, cell in enumerate(row) if LETTER.search(cell)), -1)
+    return any(_VALUE_CELL.match(cell) and (_is_figure(cell) or not _DIGITS.search(cell)) for cell in row[label_index + 1 :])
+
+
 def _is_figure(cell: str) -> bool:
     """A cell with a number that is not a year ("Năm 2025", "2021-2025" head columns)."""
     return bool(_DIGITS.search(_YEAR.sub("", cell)))
@@ -189,11 +201,13 @@ def _clean(cell: str | None) -> str:
 def _unit_suffix(header: str, cell: str, row_unit: str) -> str:
     if not _NUMBER_CELL.match(cell):
         return ""
-    if row_unit and not _DIGITS.search(row_unit):
-        return row_unit if row_unit == "%" else f" {row_unit.lower()}"
+    # a column's own unit wins over its row's: "So với năm 2018 (%)" beside "Nghìn tấn"
     bracketed = table_words().bracketed_unit.search(header)
     if bracketed:
-        return f" {bracketed.group('unit').lower()}"
+        unit = bracketed.group("unit")
+        return unit if unit == "%" else f" {unit.lower()}"
+    if row_unit and not _DIGITS.search(row_unit):
+        return row_unit if row_unit == "%" else f" {row_unit.lower()}"
     for pattern, suffix in table_words().column_units:
         if pattern.search(header):
             return suffix
