@@ -125,6 +125,26 @@ class PlanWords:
         # a page's date line ("Thứ Sáu, ngày 23 tháng 08 năm 2019, 09:25:27", w190) is no title
         self.date_line = re.compile(rf"^\W*(?:{_any(calendar.weekday_words)})\b|\b\d{{1,2}}:\d{{2}}\b", re.IGNORECASE)
         self.legal_basis = re.compile(rf"[\s\-–•]*(?:{_any(frame.legal_basis_words)})\b", re.IGNORECASE)
+        self._header(frame, calendar, number, day)
+        # "... số 147/KH-UBND ngày 31/5/2022 của ": what joins a cited symbol to its issuer
+        self.cited_issuer = re.compile(rf"[^.;]{{0,60}}?\b(?:{of})\s*$", re.IGNORECASE)
+        self.own_issuer_after = re.compile(
+            rf"\s*,?\s*(?:(?:{day})\s+\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*\d{{2,4}})?\s*)?(?:{of})\s+", re.IGNORECASE)
+        self._goals(frame, of)
+        self.plan_noun = re.compile(rf"\b(?:{_any(frame.plan_nouns)})\b", re.IGNORECASE)
+        self.full_text = re.compile(rf"\b(?:{_any(frame.full_text_words)})\b", re.IGNORECASE)
+        self.issuer_label = re.compile(rf"(?:{_any(frame.issuer_label_words)})[^\n:]{{0,40}}:?\s*$", re.IGNORECASE)
+        # "199/KH-UBND ngày 02/8/2022"; a legal header: "Số: 2356/KH-UBND | Kon Tum, ngày 18 ..." (w033)
+        self.symbol_to_date = re.compile(rf"[\s,|]*(?:[^\d|,]{{0,25}},\s*)?(?:{day})?\s*", re.IGNORECASE)
+        self.until = until_pattern(calendar)
+        self.term = re.compile(rf"(?:{_any(calendar.term_words)})\b", re.IGNORECASE)
+        # "Tính đến ngày 15/2/2023", "đến ngày 31/12": a moment figures are counted at or due by, no issue date
+        self.until_date = re.compile(rf"(?<!\w)(?:{_any(calendar.until_words)})\s+(?:(?:{_any(calendar.day_words)})\s+)?$", re.IGNORECASE)
+        # "tăng 13% so với năm 2022", "giá so sánh năm 2010": a year a figure is measured from
+        self.base_before = re.compile(rf"(?<!\w)(?:{_any(times.base_words)})\s*$", re.IGNORECASE)
+
+    def _header(self, frame, calendar, number: str, day: str) -> None:
+        """The patterns of a legal header: its number line, its place-and-date line, an unnumbered one."""
         # the start of a header's number line: "Số" at the start of a line or table cell, or right after
         # the national motto of a two-column header read as one line (a scan's OCR may leave a stray
         # character before it: "Độc lập - Tự do - Hạnh phúc ị Số: 1740 /QĐ-UBND")
@@ -152,22 +172,6 @@ class PlanWords:
         self.unnumbered_header = re.compile(
             rf"{number_label}\s*:(?:\s*(?i:{_any(frame.no_number_words)})\b"
             rf"|[\s.…]*[^\s/]{{0,4}}[\s.…]*(?:/\s*(?P<type>[A-ZĐ][A-Za-zĐđ&]{{0,9}})\b|\s(?P<bare_type>[A-ZĐ][A-Za-zĐđ&]{{0,9}})(?=-[A-ZĐ])))")
-        # "... số 147/KH-UBND ngày 31/5/2022 của ": what joins a cited symbol to its issuer
-        self.cited_issuer = re.compile(rf"[^.;]{{0,60}}?\b(?:{of})\s*$", re.IGNORECASE)
-        self.own_issuer_after = re.compile(
-            rf"\s*,?\s*(?:(?:{day})\s+\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*\d{{2,4}})?\s*)?(?:{of})\s+", re.IGNORECASE)
-        self._goals(frame, of)
-        self.plan_noun = re.compile(rf"\b(?:{_any(frame.plan_nouns)})\b", re.IGNORECASE)
-        self.full_text = re.compile(rf"\b(?:{_any(frame.full_text_words)})\b", re.IGNORECASE)
-        self.issuer_label = re.compile(rf"(?:{_any(frame.issuer_label_words)})[^\n:]{{0,40}}:?\s*$", re.IGNORECASE)
-        # "199/KH-UBND ngày 02/8/2022"; a legal header: "Số: 2356/KH-UBND | Kon Tum, ngày 18 ..." (w033)
-        self.symbol_to_date = re.compile(rf"[\s,|]*(?:[^\d|,]{{0,25}},\s*)?(?:{day})?\s*", re.IGNORECASE)
-        self.until = until_pattern(calendar)
-        self.term = re.compile(rf"(?:{_any(calendar.term_words)})\b", re.IGNORECASE)
-        # "Tính đến ngày 15/2/2023", "đến ngày 31/12": a moment figures are counted at or due by, no issue date
-        self.until_date = re.compile(rf"(?<!\w)(?:{_any(calendar.until_words)})\s+(?:(?:{_any(calendar.day_words)})\s+)?$", re.IGNORECASE)
-        # "tăng 13% so với năm 2022", "giá so sánh năm 2010": a year a figure is measured from
-        self.base_before = re.compile(rf"(?<!\w)(?:{_any(times.base_words)})\s*$", re.IGNORECASE)
 
     def goals_owner_type(self, text: str) -> DocType | None:
         """The type of the document a sentence gives the goals of, named right after "của"."""
