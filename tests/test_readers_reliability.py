@@ -77,6 +77,22 @@ def test_impossible_date_is_skipped_and_the_page_read(tmp_path, head, body, publ
     assert "giảm tỷ lệ hộ nghèo xuống còn 3,2%" in document.text
 
 
+# 1b. A portal's footer licence ("Giấy phép ... cấp ngày ...", as Đà Nẵng's and Hà Tĩnh's portals
+# print it) dates the licence, never the page: a page without a date of its own gets none from it.
+LICENCES = [
+    "<p>Giấy phép số 42/GP-TTĐT do Cục Quản lý Phát thanh, Truyền hình và Thông tin điện tử cấp ngày 21/3/2013</p>",
+    "<div>Giấy phép: 612/GP-STTTT cấp ngày 21 tháng 10 năm 2016</div>",
+]
+
+
+@pytest.mark.parametrize("footer", LICENCES, ids=["sentence", "short-line"])
+def test_a_footer_licence_date_is_not_the_pages(footer):
+    markup = (f"<html><head><title>Kế hoạch giảm nghèo</title></head><body><article><h1>Kế hoạch giảm nghèo</h1>{ARTICLE}"
+              f"</article><footer>{footer}<p>Địa chỉ: Số 1 Lê Lợi</p></footer></body></html>")
+    page = read_page(markup, "https://travinh.gov.vn/tin/1.html")
+    assert page.published not in (dt.date(2013, 3, 21), dt.date(2016, 10, 21))
+
+
 # 2a. Deep HTML nesting: time linear in depth, no RecursionError.
 NESTINGS = [
     ("<div>", "</div>"),

@@ -59,6 +59,7 @@ class PortalWords(Strict):
     comments: PhraseRule
     date_label: PhraseRule
     portal_name: PhraseRule
+    licence: PhraseRule
 
 
 class PortalRules(Strict):

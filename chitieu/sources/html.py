@@ -100,7 +100,7 @@ def read_page(markup: str, url: str = "", place_names=None, words: PortalWords |
     main = _main_block(soup)
     body = _block_text(main if main is not None else (soup.body or soup))
     if published is None:
-        published = (None if declared else library_date(markup, url)) or next(iter(find_dates(body[:600])), None)
+        published = (None if declared else library_date(markup, url, words)) or next(iter(find_dates(body[:600])), None)
     lines = body.split("\n")  # the page's date line sits by the title; a table's date cells stay
     body = "\n".join(line for i, line in enumerate(lines) if i >= _DATE_LINE_WITHIN or not is_date_line(line, words))
     body = linearise_cell_rows(body)  # a table of figures read a figure per line, as a stored page's is

@@ -16,12 +16,13 @@ import re
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ..models import CalendarRules, PortalWords
-from .portals import label_is
+from .portals import label_is, phrase_regex
 
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)(?!\d)|(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
 _SEPARATORS = re.compile(r"\s+(?:[|–—-]|::|»)\s+")
 _HEADING_NAMES = re.compile(r"title|tieude|tieu-de|heading|headline|head\b|Head", re.IGNORECASE)
 DATE_LINE_CHARS = 90  # a date line is short; a sentence that holds a date is no date line
+LICENCE_CHARS = 200  # a footer's licence statement, to the end of its text
 NODES_IN_A_LINE = 40  # the elements and strings of one short line, at most
 
 
@@ -118,12 +119,14 @@ def page_date(soup: BeautifulSoup, title: str | None, words: PortalWords) -> dt.
     return _machine_date(soup) or _date_line(soup, title, words)
 
 
-def library_date(markup: str, url: str) -> dt.date | None:
+def library_date(markup: str, url: str, words: PortalWords) -> dt.date | None:
     """htmldate's reading (URL dates, markup, text), when the page shows no date line: on the
-    dev set's pages it names the right year on 29 of 40, our date line on 19, the two in turn on 31."""
+    dev set's pages it names the right year on 29 of 40, our date line on 19, the two in turn on 31.
+    A portal's licence and the day it was granted are taken out first: no page was written then."""
     import htmldate
 
-    found = htmldate.find_date(markup, url=url or None, original_date=True, extensive_search=True)
+    unlicensed = re.sub(rf"{phrase_regex(words.licence).pattern}[^<\n]{{0,{LICENCE_CHARS}}}", " ", markup, flags=re.IGNORECASE)
+    found = htmldate.find_date(unlicensed, url=url or None, original_date=True, extensive_search=True)
     return dt.date.fromisoformat(found) if found else None
 
 
@@ -158,7 +161,7 @@ def _date_line(soup: BeautifulSoup, title: str | None, words: PortalWords) -> dt
     candidates = []
     for index, string in enumerate(strings):
         line = _line_of(string)
-        if len(line) > DATE_LINE_CHARS or _in_link(string):
+        if len(line) > DATE_LINE_CHARS or _in_link(string) or label_is(line, words.licence, "anywhere"):
             continue
         dates = find_dates(line)
         if dates:

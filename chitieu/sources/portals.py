@@ -64,6 +64,11 @@ def _label_regex(phrases: tuple[str, ...], how: str) -> re.Pattern:
     return re.compile(rf"^[^\w<>»›]*?(?:{alternatives}){tail}", re.IGNORECASE)
 
 
+def phrase_regex(rule: PhraseRule) -> re.Pattern:
+    """The rule's words anywhere, as whole words."""
+    return _label_regex(tuple(rule.phrases), "anywhere")
+
+
 def label_is(label: str, rule: PhraseRule, how: str = "start") -> bool:
     """Whether a label (a link's text, a heading, a line) is one of the rule's words: the
     whole label ("whole"), its start followed by a break ("start": "Lượt xem: 12"), or a word
