@@ -17,7 +17,7 @@ from typing import Callable
 
 from ..errors import SourceError
 from ..text import LETTER, vietnamese_share
-from . import legacy
+from . import legacy, ocr
 from .tables import TableReader, linearise, looks_tabular
 
 # "S ố : 3 2 6 / Q Đ - U B N D": a run of single characters each followed by one space.
@@ -218,16 +218,4 @@ def _is_blank(page) -> bool:
 
 
 def _ocr_page(page, path: Path, index: int) -> str:
-    import io
-
-    image = page.render(scale=300 / 72).to_pil()
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    try:
-        result = subprocess.run(
-            ["tesseract", "stdin", "stdout", "-l", "vie", "--psm", "3"],
-            input=buffer.getvalue(), capture_output=True, timeout=120,
-        )
-    except subprocess.TimeoutExpired as exc:
-        raise SourceError(f"{path}: page {index + 1}: OCR took longer than 120 s") from exc
-    return result.stdout.decode("utf-8", errors="replace")
+    return ocr.page_text(page.render(scale=300 / 72).to_pil(), f"{path}: page {index + 1}")
