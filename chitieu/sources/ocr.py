@@ -23,6 +23,7 @@ WIDE_RULE = 4  # a horizontal rule runs at least a quarter of the page's width
 TALL_RULE = 20  # a vertical rule at least a twentieth of its height
 RULE_GAP = 3  # pixel rows (or columns) of one rule lie this close together
 RULE_HALF = 4  # pixels whitened on each side of a rule's centre
+ROW_PASSES = 30  # a table of more rows is read in one pass (a row's pass takes about 0.7 s)
 # a linearised cell that is one figure or range and its unit words: "...: 52,38%.", "...: 601 hộ."
 _CLEAN_FIGURE = re.compile(r": (?:[≥≤<>]\s*)?\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*%?(?: [^\W\d_]+)*\.$")
 
@@ -67,7 +68,12 @@ def ruled_table(image, where: str) -> list[list[str]] | None:
     from PIL import Image
 
     clean = Image.fromarray(pixels)
-    return [_row_cells(clean, top, bottom, columns, where) for top, bottom in zip(rows, rows[1:])]
+    bands = list(zip(rows, rows[1:]))
+    if len(bands) > ROW_PASSES:
+        # a long table in one pass over the page, so that its OCR stays within a page's time budget
+        words = _words(tesseract(clean, where, "--psm", "3", "tsv"))
+        return [_placed([w for w in words if top <= w[1] < bottom], columns, 0) for top, bottom in bands]
+    return [_row_cells(clean, top, bottom, columns, where) for top, bottom in bands]
 
 
 def _skew(grey) -> float:
@@ -104,12 +110,17 @@ def _words(tsv: str) -> list[tuple[float, float, str]]:
 
 
 def _row_cells(clean, top: int, bottom: int, columns: list[int], where: str) -> list[str]:
-    """One row of the grid, read as a block (a header cell's words wrap over several lines): each
-    word goes to the cell its centre falls in."""
+    """One row of the grid, read as a block (a header cell's words wrap over several lines)."""
     band = clean.crop((columns[0], top, columns[-1], bottom))
+    return _placed(_words(tesseract(band, where, "--psm", "6", "tsv")), columns, columns[0])
+
+
+def _placed(words: list[tuple[float, float, str]], columns: list[int], left: int) -> list[str]:
+    """A row's cells: each word in the cell its centre falls in (`left` is where the words' x
+    coordinates start on the page)."""
     cells: list[list[str]] = [[] for _ in columns[1:]]
-    for x, _, text in _words(tesseract(band, where, "--psm", "6", "tsv")):
-        j = next((k for k in range(len(columns) - 1) if columns[k] <= x + columns[0] < columns[k + 1]), None)
+    for x, _, text in words:
+        j = next((k for k in range(len(columns) - 1) if columns[k] <= x + left < columns[k + 1]), None)
         if j is not None:
             cells[j].append(text)
     return [" ".join(cell) for cell in cells]
