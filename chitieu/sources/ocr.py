@@ -1,7 +1,8 @@
 """Tesseract on a scanned page, and the ruled table on it. Tesseract's page segmentation reads a
-gridded table as noise; with the page straightened, its rules found and whitened, one pass gives
-each word's box, and the boxes fall into the grid's cells: the table is then read as a text PDF's
-annex is (tables.figure_lines), after the page's text."""
+gridded table as noise; with the page straightened and its rules found and whitened, each row
+between two rules is read as a block with its words' boxes, and each word falls into the cell its
+centre is in: the table is then read as a text PDF's annex is (tables.figure_lines), after the
+page's text."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import re
 import subprocess
 
 import numpy as np
+from PIL import Image
 
 from ..errors import SourceError
 from .tables import figure_lines
@@ -65,8 +67,6 @@ def ruled_table(image, where: str) -> list[list[str]] | None:
         pixels[max(0, y - RULE_HALF) : y + RULE_HALF + 1, columns[0] - RULE_HALF : columns[-1] + RULE_HALF + 1] = 255
     for x in columns:
         pixels[rows[0] - RULE_HALF : rows[-1] + RULE_HALF + 1, max(0, x - RULE_HALF) : x + RULE_HALF + 1] = 255
-    from PIL import Image
-
     clean = Image.fromarray(pixels)
     bands = list(zip(rows, rows[1:]))
     if len(bands) > ROW_PASSES:
