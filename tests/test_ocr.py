@@ -4,6 +4,7 @@ Tesseract's Vietnamese model, the geometry tests need none."""
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
@@ -41,8 +42,6 @@ def ruled_page(tilt: float, text: bool = True) -> Image.Image:
 def test_a_tilted_scan_is_straightened_and_its_rules_found(tilt):
     page = ruled_page(tilt, text=False)
     grey = page.rotate(ocr._skew(page), fillcolor=255)
-    import numpy as np
-
     ink = np.asarray(grey) < ocr.INK
     assert len(ocr._rules(ink, ink.shape[1] // ocr.WIDE_RULE)) == len(ROWS) + 2
     assert len(ocr._rules(ink.T, ink.shape[0] // ocr.TALL_RULE)) == len(WIDTHS) + 1

@@ -61,13 +61,8 @@ def is_date_line(line: str, words: PortalWords) -> bool:
     if len(line) > DATE_LINE_CHARS or not find_dates(line):
         return False
     rest = _worded_date().sub(" ", _NUMERIC.sub(" ", _TIME.sub(" ", line)))
-    rest = _label_regex_sub(rest, words.date_label)
+    rest = phrase_regex(words.date_label).sub(" ", rest)
     return not re.search(r"\w", rest)
-
-
-def _label_regex_sub(text: str, rule) -> str:
-    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(rule.phrases, key=len, reverse=True))
-    return re.sub(rf"(?<!\w)(?:{alternatives})(?!\w)", " ", text, flags=re.IGNORECASE)
 
 
 def _valid(day: str, month: str, year: str) -> dt.date | None:

@@ -95,11 +95,12 @@ class TableReader:
             self._pdf.close()
 
 
-def linearise(table: list[list[str | None]]) -> list[str]:
-    """One line per figure: "<row label>: <column>: <cell>." Header rows are those before the
-    first row where half the cells hold figures (a year heads a column, it is no figure); merged
-    header cells spread right. A bare number takes its row's unit from a unit column ("ĐVT"),
-    else its column's; the unit column itself is no figure."""
+def linearise(table: list[list[str | None]], values_only: bool = False) -> list[str]:
+    """One line per figure: "<row label>: <column>: <cell>." Header rows are those above the
+    body's first row (_is_figure_row; a year heads a column, it is no figure); merged header cells
+    spread right. A bare number takes its row's unit from a unit column ("ĐVT"), else its
+    column's; the unit column itself is no figure. With `values_only`, a cell with digits that is
+    no figure alone is left out (OCR's misreading of a scanned cell: "2% % z p„ó")."""
     rows = [[_clean(cell) for cell in row] for row in table if row]
     width = max((len(row) for row in rows), default=0)
     if width < 2:
@@ -117,6 +118,8 @@ def linearise(table: list[list[str | None]]) -> list[str]:
         row_unit = row[unit_column] if unit_column is not None and unit_column < len(row) else ""
         for j, cell in enumerate(row):
             if j in (label_index, unit_column) or not cell or j >= width or not _DIGITS.search(cell) or _NUMBER_CELL.match(cell) and j < label_index:
+                continue
+            if values_only and not _VALUE_CELL.match(cell):
                 continue
             figure = f"{cell}{_unit_suffix(headers[j], cell, row_unit)}"
             lines.append(f"{row[label_index]}: {headers[j]}: {figure}." if headers[j] else f"{row[label_index]}: {figure}.")
@@ -148,9 +151,9 @@ def linearise_cell_rows(text: str) -> str:
     return linearise_row_runs(text, _CELL_ROW, lambda lines: [[cell.strip() for cell in _CELL_SEPARATOR.split(_CELL_END.sub("", line))] for line in lines])
 
 
-def figure_lines(table: list[list[str]]) -> list[str]:
+def figure_lines(table: list[list[str]], values_only: bool = False) -> list[str]:
     """A table of figures read a figure per line; nothing for any other table (it stays as written)."""
-    return linearise(table) if holds_figures(table) else []
+    return linearise(table, values_only) if holds_figures(table) else []
 
 
 def holds_figures(table: list[list[str]]) -> bool:
