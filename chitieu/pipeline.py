@@ -32,7 +32,7 @@ class Extractor:
         self.issuers = IssuerPass(self.rules, gazetteer)
         self.gazetteer = gazetteer
         self.targets = TargetPass(self.rules)
-        self.dates = DatePass(self.rules.calendar)
+        self.dates = DatePass(self.rules.calendar, self.rules.portals.words.date_label)
         self.periods = PeriodPass(self.rules.calendar)
         self.plan_words = PlanWords(self.rules)
         self.version = extractor_version(self.rules)

@@ -68,10 +68,21 @@ DATES = [
     ("Hội nghị bế mạc ngày 2/8.", [(2, 8, None, False)]),
     ("Đại hội bế mạc vào chiều 2/8. Sáng 1/8, đại hội khai mạc", [(2, 8, None, False), (1, 8, None, False)]),
     ("ngày 2/8/2022.", [(2, 8, 2022, False)]),
+    # a date line as portals print it in a stored page: a time before the date (w140), a portal's
+    # date label opening the line (w081, w239); the sentence under it keeps its own date
+    ("18:47, 05/10/2020\n\nNgày 30.9, UBND tỉnh ban hành", [(5, 10, 2020, True), (30, 9, None, False)]),
+    ("Văn Hoa - 05:32, 24/11/2023\nSáng nay", [(24, 11, 2023, True)]),
+    ("Ngày đăng: 17.05.2019\nNgày 04/05/2019, Ủy ban nhân dân tỉnh Kiên Giang vừa ban hành",
+     [(17, 5, 2019, True), (4, 5, 2019, False)]),
+    ("Ngày cập nhật 14/10/2021\nThực hiện Kế hoạch", [(14, 10, 2021, True)]),
+    ("Ngày đăng: 22/12/2017 | Lượt xem: 1.583", [(22, 12, 2017, True)]),
+    ("17/01/2024 08:45\n\nNgày 15/1, UBND tỉnh ban hành", [(17, 1, 2024, True), (15, 1, None, False)]),  # a time on the line above
+    ("lúc 14 giờ ngày 12/3/2023, hội nghị", [(12, 3, 2023, False)]),
+    ("Cập nhật ngày 12/3/2023, UBND huyện ban hành", [(12, 3, 2023, False)]),  # a sentence goes on after it
 ]
 
 
 @pytest.mark.parametrize("text, expected", DATES)
 def test_dates(text, expected):
-    found = DatePass(load_rules().calendar).run(make_doc(text))
+    found = DatePass(load_rules().calendar, load_rules().portals.words.date_label).run(make_doc(text))
     assert [(d.day, d.month, d.year, d.is_dateline) for d in found] == expected

@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Doc
 
-from ..models import CalendarRules, DateMention, Evidence
+from ..models import CalendarRules, DateMention, Evidence, PhraseRule
 from ..nlp import text_of
 from ..phrases import alternation
 from ..spans import SpanIndex
@@ -21,12 +21,17 @@ _LOOK_ALIKES = "ØOIlJÏï"
 _DIGIT_OF = str.maketrans(_LOOK_ALIKES, "0011111")
 _OCR_NUMBER = rf"(?-i:\d[\d{_LOOK_ALIKES}]?|[{_LOOK_ALIKES}]\d)"  # the look-alikes as OCR writes them, in their case
 _NUMERIC = re.compile(rf"(?<![\d/.])(?P<d>\d{{1,2}})\s?(?P<sep>[/.-])\s?(?P<m>\d{{1,2}})\s?(?P=sep)\s?{_YEAR}(?!\d)")
-# A time right after the date: the page's date line.
-_TIME_AFTER = re.compile(r"^[,|\s-]*(?:\d{1,2}:\d{2}|\d{1,2}h\d{0,2})")
+# A time right after or right before the date: the page's date line ("18/01/2024 14:04",
+# "Văn Hoa - 05:32, 24/11/2023", w-pages of several portals).
+_TIME = r"(?:\d{1,2}:\d{2}|\d{1,2}h\d{0,2})"
+_TIME_AFTER = re.compile(rf"^[,|\s-]*{_TIME}")
+_TIME_BEFORE = re.compile(rf"(?<![\d:]){_TIME}[,| \t-]*$")  # on the date's own line
+# What may follow a labelled date on its line: nothing, or a separator before a counter or a time.
+_LINE_END = re.compile(r"[ \t]*(?:$|\|)", re.MULTILINE)
 
 
 class DatePass:
-    def __init__(self, rules: CalendarRules):
+    def __init__(self, rules: CalendarRules, date_labels: PhraseRule):
         day, month, year = (alternation(r.phrases) for r in (rules.day_words, rules.month_words, rules.year_words))
         self.spelled = re.compile(
             rf"(?:{day})[\s.]+(?P<d>{_OCR_NUMBER})\s+(?:{month})\s+(?P<m>{_OCR_NUMBER})\s+(?:{year})\s+{_YEAR}(?!\d)", re.IGNORECASE
@@ -38,6 +43,11 @@ class DatePass:
         self.event_rule = rules.event_time_words.id
         # a weekday right before the date: the page's date line
         self.weekday_before = re.compile(rf"(?:{alternation(rules.weekday_words.phrases)})\s*,?\s*(?:(?:{day})\s*)?$", re.IGNORECASE)
+        # a portal's label opening the line the date ends ("Ngày đăng: 17.05.2019", "Ngày cập nhật 14/10/2021");
+        # not the day word alone, which also opens a sentence or a wrapped citation's line ("ngày 16/7/2021")
+        day_words = {w.casefold() for w in rules.day_words.phrases}
+        labels = [label for label in date_labels.phrases if label.casefold() not in day_words]
+        self.label_before = re.compile(rf"(?:^|\n)[^\w\n]*(?:{alternation(labels)})\s*:?[ \t]*$", re.IGNORECASE)
 
     def run(self, doc: Doc) -> list[DateMention]:
         text = text_of(doc)
@@ -63,9 +73,12 @@ class DatePass:
         return found
 
     def _is_dateline(self, text: str, match: re.Match) -> bool:
-        return bool(_TIME_AFTER.match(text[match.end() : match.end() + 10])) or bool(
-            self.weekday_before.search(text[max(0, match.start() - 20) : match.start()])
-        )
+        before = text[max(0, match.start() - 20) : match.start()]
+        if _TIME_AFTER.match(text[match.end() : match.end() + 10]) or _TIME_BEFORE.search(before):
+            return True
+        if self.weekday_before.search(before):
+            return True
+        return bool(self.label_before.search(before) and _LINE_END.match(text, match.end()))
 
 
 def _on_calendar(day: int, month: int, year: int | None) -> bool:

@@ -15,8 +15,8 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import RuleError
 from ..models import (
-    CalendarRules, ClauseRules, CueRules, FrameRules, IndicatorRules, NumberRules, PlaceRules, ScopeRules, SectionRules,
-    SpellingRules, SymbolRules, TableRules, TimeRules,
+    CalendarRules, ClauseRules, CueRules, FrameRules, IndicatorRules, NumberRules, PlaceRules, PortalRules, ScopeRules,
+    SectionRules, SpellingRules, SymbolRules, TableRules, TimeRules,
 )
 
 RULES_DIR = Path(__file__).resolve().parent  # the rule files ship inside the package
@@ -94,6 +94,7 @@ class Rules:
     frame: FrameRules
     tables: TableRules  # read by the PDF reader; here so that an edit re-extracts
     spellings: SpellingRules  # read by text.normalise; likewise
+    portals: PortalRules  # read by the page readers; its date labels also mark a text's date line
 
     def digest(self) -> str:
         """A short hash of every rule's content."""
