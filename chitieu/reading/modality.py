@@ -209,14 +209,28 @@ def aspect(c: Clause, skip: Mark | None = None) -> Mark | None:
     if not counted:
         return None
     nearest = counted[-1]
-    if nearest.rule_id in c.words.tense_only_rules and counted[:-1] and counted[-2].code == "forecast":
-        # "Dự kiến cuối năm 2021 sẽ hoàn thành ...": the estimate's own future
-        return counted[-2]
+    estimate = _estimate_of_tense(nearest, marks, counted, c)
+    if estimate:
+        return estimate
     if nearest.code == "forecast" and any(m.code == "commit" and m.start >= c.left_start for m in counted[:-1]):
         return next(m for m in reversed(counted) if m.code == "commit")  # "đặt chỉ tiêu ... ước tăng 8,7%": the goal's estimate
     if nearest.code in WEAK and any(m.code == "commit" for m in counted[:-1]) and not _now_since_goal(nearest, counted, c):
         return next(m for m in reversed(counted) if m.code == "commit")  # the state the goal aims at
     return nearest
+
+
+def _estimate_of_tense(nearest: Mark, marks: list[Mark], counted: list[Mark], c: Clause) -> Mark | None:
+    """The estimate a future-tense word goes on with: "Dự kiến cuối năm 2021 sẽ hoàn thành ..."
+    (w090), or one right before it inside the measured phrase ("tỷ lệ hộ nghèo ... dự báo sẽ tăng
+    lên", "dự kiến sẽ được hỗ trợ", BCA 3980): the estimate's own future, no commitment."""
+    if nearest.rule_id not in c.words.tense_only_rules:
+        return None
+    if counted[:-1] and counted[-2].code == "forecast":
+        return counted[-2]
+    before = [m for m in marks if m.end <= nearest.start]
+    if before and before[-1].code == "forecast" and 0 <= nearest.start - before[-1].end <= ADJACENT:
+        return before[-1]
+    return None
 
 
 def _now_since_goal(nearest: Mark, counted: list[Mark], c: Clause) -> bool:
