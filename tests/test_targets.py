@@ -132,6 +132,10 @@ DECISIONS = [
     (" date 2023-03\nĐầu năm 2023, huyện có 6.012 hộ nghèo.\n\nNăm 2023, huyện phấn đấu giảm 300 hộ nghèo.",
      [t(300, unit="households", change="decrease")]),
     (" date 2024-05\nTrong 4 tháng đầu năm 2024, huyện giải quyết việc làm cho 1.200 lao động.", []),
+    # goals told as exceeded report how a plan went: the paragraph after them goes on with no goal;
+    # after a goal word, exceeding is what the goal aims at (own wording)
+    ("Thị trấn đạt và vượt hầu hết các chỉ tiêu chủ yếu\n\nTỷ lệ hộ nghèo của thị trấn còn 1,2%; thu ngân sách đạt 42 tỷ đồng.", []),
+    ("Năm 2026, thị trấn phấn đấu đạt và vượt các chỉ tiêu chủ yếu\n\nTỷ lệ hộ nghèo của thị trấn còn 1,2%.", [t(1.2)]),
     # the future tense after an estimate word is the estimate's: no goal (own wording)
     (" date 2021-06\nDự kiến đến cuối năm 2021, huyện sẽ có thêm 120 hộ thoát nghèo.", []),
     (" date 2021-06\nNăm 2022, huyện sẽ hỗ trợ 300 hộ nghèo xây nhà ở.", [t(300, unit="households")]),

@@ -242,6 +242,9 @@ class CueRules(Strict):
         "population is made of, a statistic"
     )
     money_goal_indicators: list[RuleId] = Field(description="indicator rules that name what a plan reaches in money")
+    exceeding_words: SeenPhraseRule = Field(
+        description="words of exceeding before a goal word: goals told as exceeded, a result unless a goal word came first"
+    )
 
 
 class TimeRules(Strict):

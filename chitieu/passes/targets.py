@@ -174,7 +174,7 @@ class _DocumentReader:
         a year still ahead ("Toàn tỉnh phấn đấu đạt chuẩn phổ cập vào năm 2013"): a goal without
         a figure."""
         aspects = {m.code for m in s_marks if m.family == "mark" and m.code in ("commit", "done", "forecast")}
-        if tallies_goals(self.text, s_marks):
+        if tallies_goals(self.text, s_marks, self.owner.words):
             aspects.add("done")  # how the goals went is a result
         if not aspects:
             return False

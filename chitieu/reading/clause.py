@@ -69,6 +69,9 @@ def commits_after(rules: Rules) -> re.Pattern:
     return re.compile(rf"[^.;,:]{{0,30}}?(?<!\w)(?:{alternation(commit_words)})(?!\w)", re.IGNORECASE)
 
 
+EXCEEDED_REACH = 24  # characters from a word of exceeding to the goal word it exceeds ("vượt hầu hết các chỉ tiêu")
+
+
 class ClauseWords:
     """The clause vocabulary of rules/clauses.yaml and rules/cues.yaml, compiled once."""
 
@@ -147,6 +150,9 @@ class ClauseWords:
         self.bracket_lead = re.compile(r"\((?:\s*[^\W\d]+){0,3}\s*$")  # "(giảm hơn 3%", "(từ 1-1,5%": a bracket the number opens
         self.quoted_goal_rule = rules.frame.plan_nouns.id
         self.against_plan, self.against_plan_rules = against_plan(rules)
+        # "đạt và vượt 17 chỉ tiêu", "vượt mức các chỉ tiêu": exceeding, then a count or quantifier words before a goal word
+        self.exceeded_before = re.compile(
+            rf"(?<!\w)(?:{alternation(rules.cues.exceeding_words.phrases)})(?!\w)[^.;:,()\n]{{0,{EXCEEDED_REACH}}}$", re.IGNORECASE)
 
     def opens_clause(self, mark: Mark) -> bool:
         """A mark that, right after a comma, starts a new clause: a measure, a verb, a goal."""

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .clause import Clause
+from .clause import EXCEEDED_REACH, Clause, ClauseWords
 from .layout import Context
 from .marks import Mark
 from .times import Year, is_ahead, is_past
@@ -157,13 +157,27 @@ def counted_goal_word(text: str, mark: Mark) -> bool:
                                           or _SET_SHARE_BEFORE.search(text, max(0, mark.start - SET_NAME_REACH), mark.start))
 
 
-def tallies_goals(text: str, marks: list[Mark]) -> bool:
+def tallies_goals(text: str, marks: list[Mark], words: ClauseWords) -> bool:
     """A count of a plan's goals followed by how they went ("Nông Sơn có 16 chỉ tiêu đạt và vượt, 2
     chỉ tiêu không đạt", w173; "có 17 chỉ tiêu đạt và vượt kế hoạch", w090; "12 chỉ tiêu đạt tiến
-    độ", w190): what is told is how a plan went, not what it commits to."""
+    độ", w190), or goals told as exceeded (`exceeds_goals`): what is told is how a plan went, not
+    what it commits to."""
     counted = [g for g in marks if g.family == "mark" and counted_goal_word(text, g)]
     went = [m for m in marks if m.family == "change" or (m.family == "mark" and m.code == "state")]
-    return any(0 <= m.start - g.end <= TALLY_GAP and _one_word_at_most(text[g.end : m.start]) for g in counted for m in went)
+    tallied = any(0 <= m.start - g.end <= TALLY_GAP and _one_word_at_most(text[g.end : m.start]) for g in counted for m in went)
+    return tallied or exceeds_goals(text, marks, words)
+
+
+def exceeds_goals(text: str, marks: list[Mark], words: ClauseWords) -> bool:
+    """A goal word a word of exceeding comes right before, no goal word before that ("đạt và vượt
+    17 chỉ tiêu KT-XH chủ yếu đề ra", w290; "hoàn thành vượt mức 19/19 chỉ tiêu", w122); not "phấn
+    đấu đạt và vượt mục tiêu Nghị quyết" (w231), a goal."""
+    commits = [m for m in marks if m.family == "mark" and m.code == "commit"]
+    for goal in commits:
+        exceeded = words.exceeded_before.search(text, max(0, goal.start - EXCEEDED_REACH - 10), goal.start)
+        if exceeded and not any(m.end <= exceeded.start() for m in commits):
+            return True
+    return False
 
 
 def _one_word_at_most(gap: str) -> bool:
