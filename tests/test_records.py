@@ -211,6 +211,16 @@ def test_a_plan_runs_to_the_horizon_its_name_gives_and_its_targets_fall_due_with
     assert [t.year for t in result.targets] == [2025]
 
 
+@pytest.mark.parametrize("issued, period", [("Ngày 5/9/2023, UBND", (2023, 2030)), ("Mới đây, UBND", (2021, 2030))])
+def test_a_plan_named_by_its_deadline_and_horizon_runs_from_its_issue_year(issued, period):
+    # annotation rule 7: "đến năm 2025, tầm nhìn đến năm 2030" is issue year-2030; without an issue
+    # date, from the national phase's first year (own wording)
+    result = extract_text(f"{issued} tỉnh Lào Cai ban hành Kế hoạch số 312/KH-UBND phát triển nông nghiệp hữu cơ đến năm "
+                          "2025, tầm nhìn đến năm 2030. Mục tiêu: 5.000 ha canh tác hữu cơ.")
+    assert (result.plan.period_start, result.plan.period_end) == period
+    assert [t.year for t in result.targets] == [2025]
+
+
 def test_a_councils_term_is_no_plan_period_and_a_day_without_year_takes_the_pages():
     plan = extract_text(" date 2023-12 Ngày 8/12, HĐND huyện Mèo Vạc khóa XX, nhiệm kỳ 2021-2026 tổ chức kỳ họp thứ 12, "
                         "thông qua các nghị quyết. Năm 2024, huyện phấn đấu giảm 5% tỷ lệ hộ nghèo.").plan

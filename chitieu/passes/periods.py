@@ -15,6 +15,8 @@ from ..spans import SpanIndex
 _Y = r"((?:19|20)\d\d)"
 
 
+UNTIL_RULE = "period-until.v1"  # a phase told by its end alone: "đến năm 2025"
+
 class PeriodPass:
     def __init__(self, rules: CalendarRules):
         year = alternation(rules.year_words.phrases)
@@ -40,7 +42,7 @@ class PeriodPass:
         found: list[PeriodMention] = []
         taken: list[tuple[int, int]] = []
         kinds = ((self.range, "range", "period-range.v1"), (self.vision, "vision", "period-vision.v1"),
-                 (self.until, "until", "period-until.v1"), (self.year, "year", "period-year.v1"))
+                 (self.until, "until", UNTIL_RULE), (self.year, "year", "period-year.v1"))
         for pattern, kind, rule_id in kinds:
             earlier = SpanIndex(taken)  # a pattern's own matches never overlap one another
             for m in pattern.finditer(text):

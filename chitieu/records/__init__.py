@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import get_args
 
 from ..models import DocumentResult, Extraction, IssuerMention, Level, PlanRecord, SymbolMention, TargetMention
+from ..passes.periods import UNTIL_RULE
 from ..places import Gazetteer, place_date
 from ..sentences import sentence_spans
 from .citations import cited_references, header_date, issue_date, safe_date
@@ -35,6 +36,10 @@ def build_result(extraction: Extraction, words: PlanWords, places: Gazetteer) ->
     plan = PlanRecord()
     phase_end = _identify(plan, extraction, symbol, unnumbered, announced, target_sentences, words)
     _date(plan, extraction, symbol, unnumbered, announced, dateline_year, words)
+    if phase_end and plan.issued and plan.evidence["period"].rule_id == UNTIL_RULE and plan.issued.year <= phase_end:
+        # "đến năm 2025, tầm nhìn đến năm 2050" in the plan's name: it runs from the year it was
+        # issued (annotation rule 7; w212), not from the national phase's first year
+        plan.period_start = plan.issued.year
     _issuer_and_place(plan, extraction, sentences, symbol, announced, target_sentences, words, places)
     congress = None if symbol else congress_term(extraction.periods, extraction.issuers, words)
     if congress and plan.issuer_body is None and target_sentences:
