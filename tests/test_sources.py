@@ -198,6 +198,29 @@ def test_annex_pdf_tables_are_linearised():
     assert "Ý kiến của Sở Nội vụ: Thống nhất tiếp thu" in text
 
 
+class _Tables:
+    def __init__(self, tables):
+        self._tables = tables
+
+    def tables(self, index):
+        return self._tables
+
+
+def test_a_pdf_tables_figures_follow_that_table_not_the_annex_after_it():
+    from chitieu.sources.pdf import _with_tables
+
+    # two annexes on one page (own wording): the first one's figures stand under its own heading,
+    # not under the funding annex printed after it; a table whose last row is not in the text goes last
+    layer = ("Phụ lục 1\nCHỈ TIÊU ĐÀO TẠO NGHỀ NĂM 2024\nSTT Đơn vị Kế hoạch năm 2024 (người)\n1 Huyện Cam Lộ 560\n"
+             "2 Huyện Gio\nLinh 880\nPhụ lục 2\nDỰ KIẾN KINH PHÍ NĂM 2024\nSTT Nguồn Dự toán\n1 Ngân sách tỉnh 3.150")
+    quotas = [["STT", "Đơn vị", "Kế hoạch năm 2024 (người)"], ["1", "Huyện Cam Lộ", "560"], ["2", "Huyện Gio Linh", "880"]]
+    funds = [["STT", "Nguồn", "Dự toán (triệu đồng)"], ["1", "Ngân sách tỉnh", "3.150"], ["2", "Ngân sách huyện", "900"]]
+    text = _with_tables(layer, _Tables([quotas, funds]), 0, [])
+    quota_line = text.index("Huyện Gio Linh: Kế hoạch năm 2024 (người): 880 người.")
+    assert text.index("Linh 880") < quota_line < text.index("Phụ lục 2")
+    assert text.rstrip().endswith("Ngân sách huyện: Dự toán (triệu đồng): 900.")
+
+
 def test_report_tables_without_annex_heading_are_not_parsed_again():
     from chitieu.sources.tables import looks_tabular
 

@@ -200,14 +200,35 @@ class _Reading:
 
 
 def _with_tables(layer: str, reader: TableReader, index: int, notes: list[str]) -> str:
-    """The page's text followed by its tables, one line per row (see tables.linearise)."""
+    """The page's text with each table's figures, one line each (see tables.linearise), right
+    after the line that ends the table, so that they stand under the table's own heading and not
+    under a heading printed after it on the page (a second annex); at the page's end where the
+    table's last row cannot be found in the text."""
     try:
         tables = reader.tables(index)
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds; the text layer is kept
         notes.append(f"page {index + 1}: tables not read ({type(exc).__name__})")
         return layer
-    rows = [line for table in tables for line in linearise(table)]
-    return layer + ("\n" + "\n".join(rows) if rows else "")
+    text, cursor = layer, 0
+    for table in tables:
+        lines = linearise(table)
+        if not lines:
+            continue
+        at = _table_end(text, table, cursor)
+        block = "\n" + "\n".join(lines)
+        text, cursor = text[:at] + block + text[at:], at + len(block)
+    return text
+
+
+def _table_end(text: str, table: list[list[str | None]], start: int) -> int:
+    """Where the line holding the table's last row ends, searched from `start`; else the text's end."""
+    last = next((row for row in reversed(table) if any(cell and cell.strip() for cell in row)), None)
+    cells = [re.escape(" ".join(cell.split())).replace(r"\ ", r"\s+") for cell in last or [] if cell and cell.strip()]
+    found = re.compile(r"\s+".join(cells)).search(text, start) if cells else None
+    if not found:
+        return len(text)
+    line_end = text.find("\n", found.end())
+    return len(text) if line_end < 0 else line_end
 
 
 def _is_blank(page) -> bool:
