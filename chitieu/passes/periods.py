@@ -13,9 +13,8 @@ from ..phrases import alternation
 from ..spans import SpanIndex
 
 _Y = r"((?:19|20)\d\d)"
-
-
 UNTIL_RULE = "period-until.v1"  # a phase told by its end alone: "đến năm 2025"
+
 
 class PeriodPass:
     def __init__(self, rules: CalendarRules):
