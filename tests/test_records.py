@@ -360,6 +360,14 @@ UNITS += [
     # a body quoted as the source of results weighed against a plan sets no target
     ("Theo Sở Lao động - Thương binh và Xã hội tỉnh Yên Bái, năm 2023 tỉnh giảm được 3.100 hộ nghèo, vượt kế hoạch đề ra. "
      "Năm 2024, toàn tỉnh phấn đấu giảm 3% tỷ lệ hộ nghèo.", (None, "province", "Yên Bái")),
+    # the bodies among a meeting's guests, and the congress its delegates go to, are no body "Nghị
+    # quyết Đại hội" names again (own wording)
+    ("Ngày 10/7, Đảng bộ huyện Quỳnh Nhai tổ chức Đại hội đại biểu lần thứ XIX. Dự Đại hội có đồng chí Phó Bí thư "
+     "Tỉnh ủy Sơn La. Nghị quyết Đại hội đề ra mục tiêu đến năm 2025 giảm tỷ lệ hộ nghèo còn dưới 10%.",
+     ("party_committee", "district", "Quỳnh Nhai")),
+    ("Ngày 7/8, Đảng bộ xã Hoành Mô tổ chức Đại hội đại biểu lần thứ I. Đại hội bầu 12 đại biểu đi dự Đại hội Đảng bộ "
+     "tỉnh Quảng Ninh. Đại hội thông qua Nghị quyết Đại hội với mục tiêu đến năm 2030 không còn hộ nghèo.",
+     ("party_committee", "commune", "Hoành Mô")),
     # a congress of other bodies is no party's
     ("Ngày 20/6, huyện Bảo Lạc tổ chức Đại hội đại biểu các dân tộc thiểu số lần thứ IV. Đại hội đề ra mục tiêu đến năm "
      "2029 giảm tỷ lệ hộ nghèo bình quân 4%/năm.", (None, "district", "Bảo Lạc")),
@@ -388,7 +396,7 @@ UNITS += [
 
 @pytest.mark.parametrize("text, expected", UNITS, ids=[
     "congress-resolution", "resolution-of-named-body", "body-by-kind", "unit-commits", "district-in-passing", "district-bare",
-    "chair-name", "thousands-point", "level-word-commits", "city-commits", "ministry", "central-party", "congress-page", "congress-again", "congress-held", "header-motto", "ocr-header", "congress-heading", "name-with-a-year-word", "district-spoken-for", "results-source", "other-congress", "minority-congress",
+    "chair-name", "thousands-point", "level-word-commits", "city-commits", "ministry", "central-party", "congress-page", "congress-again", "congress-held", "header-motto", "ocr-header", "congress-heading", "name-with-a-year-word", "district-spoken-for", "results-source", "congress-guests", "congress-delegates", "other-congress", "minority-congress",
     "council-session", "header-row-district", "header-row-commune", "district-named-again"])
 def test_the_plan_is_the_unit_the_page_is_about(text, expected):
     plan = extract_text(text).plan

@@ -406,5 +406,8 @@ class PlaceRules(Strict):
     levels: list[LevelRule]
     national_words: PhraseRule
     paper_words: PhraseRule
+    attending_words: SeenPhraseRule = Field(
+        description="a sentence naming who attends a meeting: its bodies are guests, never the body a later bare name means"
+    )
     aliases: list[PlaceAlias]
     former_units: list[FormerUnit] = Field(default_factory=list)

@@ -42,6 +42,8 @@ class IssuerPass:
         plain = {p: r.code for r in rules.places.levels if not r.city and r.code in ("district", "commune") for p in r.phrases}
         self.unit_word = re.compile(rf"(?<!\w)(?P<level>{alternation(plain)})(?=\s+[^\W\d_])", re.IGNORECASE)
         self.body_re = _body_pattern(self.bodies, self.levels)
+        # "Dự Đại hội có đồng chí ... Tỉnh ủy ...", "đi dự Đại hội Đảng bộ tỉnh": guests, to the sentence's end
+        self.attending = re.compile(rf"(?<!\w)(?:{alternation(rules.places.attending_words.phrases)})(?!\w)[^.\n]*", re.IGNORECASE)
         # a two-column header read row by row puts the national name between a body and its unit on
         # the next line ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" / "TỈNH HÀ TĨNH Độc lập ...",
         # Tesseract on Hà Tĩnh 1740/QĐ-UBND; "ỦY BAN NHÂN DÂN | CỘNG HÒA ..." / "HUYỆN KỲ SƠN | Độc lập ...")
@@ -93,7 +95,8 @@ class IssuerPass:
             )
         places = sorted(places + named, key=lambda p: p.evidence.start) if named else places
         issuers, places = _shortest_names(issuers, places)
-        return _resolve_bodies(issuers, places, self.back_references, text), places
+        guests = SpanIndex(m.span() for m in self.attending.finditer(text))
+        return _resolve_bodies(issuers, places, self.back_references, text, guests), places
 
     def _headline_unit(self, text: str, known: list[PlaceMention]) -> list[PlaceMention]:
         """A headline opened by a district's bare name and a colon names the unit its news is of
@@ -244,11 +247,13 @@ def _one_clause(text: str, start: int, end: int) -> bool:
     return 0 <= end - start <= HELD_REACH and not _CLAUSE_END.search(text, start, end)
 
 
-def _resolve_bodies(issuers: list[IssuerMention], places: list[PlaceMention], back_references: frozenset[str], text: str) -> list[IssuerMention]:
+def _resolve_bodies(issuers: list[IssuerMention], places: list[PlaceMention], back_references: frozenset[str], text: str,
+                    guests: SpanIndex) -> list[IssuerMention]:
     """A body written by its kind alone is the one the text names next to it or last named:
     "Nghị quyết Đại hội Đảng bộ phường Tĩnh Gia" is the ward's; after "UBND huyện Quản Bạ",
     "UBND huyện" is Quản Bạ's; after "Đảng bộ xã Minh Tân", "Nghị quyết Đại hội" is the
-    commune's. A province's place is left to the page (its masthead) where the text omits it."""
+    commune's; a body among a meeting's guests (`guests`) is never the one named again. A
+    province's place is left to the page (its masthead) where the text omits it."""
     first_named: dict[str, str] = {}  # the first unit the text names at each level, for a body before it
     for start, level, name in sorted(_named(issuers, places)):
         first_named.setdefault(level, name)
@@ -257,13 +262,18 @@ def _resolve_bodies(issuers: list[IssuerMention], places: list[PlaceMention], ba
     places_left = iter(sorted((p.evidence.start, p.level, p.name) for p in places))
     pending = next(places_left, None)
     resolved: list[IssuerMention] = []
+    hosts: list[IssuerMention] = []  # the bodies a later bare name may mean: all but guests
     for index, issuer in enumerate(issuers):
         while pending and pending[0] < issuer.evidence.start:
-            last_named[pending[1]] = pending[2]
+            if not guests.covers(pending[0], pending[0] + 1):
+                last_named[pending[1]] = pending[2]
             pending = next(places_left, None)
         following = issuers[index + 1] if index + 1 < len(issuers) else None
+        if guests.covers(issuer.evidence.start, issuer.evidence.start + 1):
+            resolved.append(issuer)
+            continue
         if issuer.evidence.rule_id in back_references:
-            issuer = _referred(issuer, resolved, text)
+            issuer = _referred(issuer, hosts, text)
             if issuer is None:
                 continue
         elif issuer.level is None and following and following.evidence.start - issuer.evidence.end <= 1:
@@ -278,6 +288,7 @@ def _resolve_bodies(issuers: list[IssuerMention], places: list[PlaceMention], ba
         if issuer.level and issuer.place:
             last_named[issuer.level] = issuer.place
         resolved.append(issuer)
+        hosts.append(issuer)
     return resolved
 
 
