@@ -35,6 +35,7 @@ SET_NAME_REACH = 60  # characters from a share of a set to the goal word closing
 ASPECTS = frozenset({"commit", "done", "forecast", "state", "progressive", "report"})
 WEAK = frozenset({"state", "progressive", "report"})
 ADJACENT = 3  # characters between a mark and what it bears on
+_BREAK = re.compile(r"[.;:]")
 TALLY_GAP = 8  # characters of one word ("không", "chưa") between a counted goal word and how it went
 SOURCE_GAP = 5  # characters between a sum and the spending word saying where it comes from
 COMMITMENT = "commitment"
@@ -348,7 +349,7 @@ def decide(c: Clause, year: Year | None, setting: Setting) -> Modality:
     if done:
         return Modality("result", done.rule_id)
     mark = aspect(c)
-    if mark and mark.code == "state" and _due_state(c, mark, year):
+    if mark and mark.code == "state" and _due_state(c, mark, year, setting.page_date):
         # "đến năm 2030 toàn tỉnh có ít nhất 85% số xã ...": the state at a due year, which the
         # mark before it dates ("Dự kiến đến hết năm 2018, toàn tỉnh còn ...": an estimate)
         mark = aspect(c, skip=mark)
@@ -364,12 +365,20 @@ def _behind(year: Year | None, setting: Setting) -> bool:
     return year is not None and setting.past_before is not None and is_past(year, setting.past_before)
 
 
-def _due_state(c: Clause, mark: Mark, year: Year | None) -> bool:
+def _due_state(c: Clause, mark: Mark, year: Year | None, page_date) -> bool:
     """A state word ("toàn tỉnh có", "còn") right after a due year ("đến năm 2020, toàn tỉnh có trên 83 xã
-    đạt chuẩn nông thôn mới", w266): the state the page expects then, not one it finds now. A word
-    of the present time ("hiện có") always tells now."""
-    return (year is not None and year.kind in ("deadline", "until") and 0 <= mark.start - year.end <= ADJACENT
-            and mark.rule_id not in c.words.now_rules)
+    đạt chuẩn nông thôn mới", w266): the state the page expects then, not one it finds now; so is one
+    after a due year and the measured phrase the clause opens with, when the page's date puts the
+    year ahead ("đến cuối năm 2025, tỷ lệ hộ nghèo toàn tỉnh còn dưới 4%"; on an undated page "Đến
+    cuối năm 2019, hộ nghèo toàn tỉnh còn 1,38%" is a result, w189). A word of the present time
+    ("hiện có") always tells now."""
+    if year is None or year.kind not in ("deadline", "until") or mark.rule_id in c.words.now_rules or mark.start < year.end:
+        return False
+    if mark.start - year.end <= ADJACENT:
+        return True
+    ahead = page_date is not None and is_ahead(year, page_date)
+    measured_first = 0 <= c.subject_start - year.end <= ADJACENT and c.subject_start < mark.start
+    return ahead and measured_first and not _BREAK.search(c.text, year.end + 1, mark.start)
 
 
 def _without_aspect(c: Clause, setting: Setting, mark: Mark | None) -> Modality | None:
