@@ -13,7 +13,8 @@ from ..phrases import alternation
 from ..spans import SpanIndex
 
 _Y = r"((?:19|20)\d\d)"
-UNTIL_RULE = "period-until.v1"  # a phase told by its end alone: "đến năm 2025"
+# a phase told by its end alone: "đến năm 2025"
+UNTIL_RULE = "period-until.v1"
 
 
 class PeriodPass:

@@ -69,7 +69,8 @@ def commits_after(rules: Rules) -> re.Pattern:
     return re.compile(rf"[^.;,:]{{0,30}}?(?<!\w)(?:{alternation(commit_words)})(?!\w)", re.IGNORECASE)
 
 
-EXCEEDED_REACH = 24  # characters from a word of exceeding to the goal word it exceeds ("vượt hầu hết các chỉ tiêu")
+# characters from a word of exceeding to the goal word it exceeds ("vượt hầu hết các chỉ tiêu")
+EXCEEDED_REACH = 24
 
 
 class ClauseWords:
@@ -151,8 +152,10 @@ class ClauseWords:
         self.quoted_goal_rule = rules.frame.plan_nouns.id
         self.against_plan, self.against_plan_rules = against_plan(rules)
         # "đạt và vượt 17 chỉ tiêu", "vượt mức các chỉ tiêu": exceeding, then a count or quantifier words before a goal word
+        exceeding = rules.cues.exceeding_words.phrases
         self.exceeded_before = re.compile(
-            rf"(?<!\w)(?:{alternation(rules.cues.exceeding_words.phrases)})(?!\w)[^.;:,()\n]{{0,{EXCEEDED_REACH}}}$", re.IGNORECASE)
+            rf"(?<!\w)(?:{alternation(exceeding)})(?!\w)[^.;:,()\n]{{0,{EXCEEDED_REACH}}}$", re.IGNORECASE)
+        self.exceeded_window = EXCEEDED_REACH + max(map(len, exceeding)) + 1  # the word, its space and the reach
 
     def opens_clause(self, mark: Mark) -> bool:
         """A mark that, right after a comma, starts a new clause: a measure, a verb, a goal."""

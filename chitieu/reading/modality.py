@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .clause import EXCEEDED_REACH, Clause, ClauseWords
+from .clause import Clause, ClauseWords
 from .layout import Context
 from .marks import Mark
 from .times import Year, is_ahead, is_past
@@ -175,7 +175,7 @@ def exceeds_goals(text: str, marks: list[Mark], words: ClauseWords) -> bool:
     đấu đạt và vượt mục tiêu Nghị quyết" (w231), a goal."""
     commits = [m for m in marks if m.family == "mark" and m.code == "commit"]
     for goal in commits:
-        exceeded = words.exceeded_before.search(text, max(0, goal.start - EXCEEDED_REACH - 10), goal.start)
+        exceeded = words.exceeded_before.search(text, max(0, goal.start - words.exceeded_window), goal.start)
         if exceeded and not any(m.end <= exceeded.start() for m in commits):
             return True
     return False

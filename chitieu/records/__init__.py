@@ -36,10 +36,7 @@ def build_result(extraction: Extraction, words: PlanWords, places: Gazetteer) ->
     plan = PlanRecord()
     phase_end = _identify(plan, extraction, symbol, unnumbered, announced, target_sentences, words)
     _date(plan, extraction, symbol, unnumbered, announced, dateline_year, words)
-    if phase_end and plan.issued and plan.evidence["period"].rule_id == UNTIL_RULE and plan.issued.year <= phase_end:
-        # "đến năm 2025, tầm nhìn đến năm 2050" in the plan's name: it runs from the year it was
-        # issued (annotation rule 7; w212), not from the national phase's first year
-        plan.period_start = plan.issued.year
+    _start_at_issue(plan, phase_end)
     _issuer_and_place(plan, extraction, sentences, symbol, announced, target_sentences, words, places)
     congress = None if symbol else congress_term(extraction.periods, extraction.issuers, words)
     if congress and plan.issuer_body is None and target_sentences:
@@ -105,6 +102,14 @@ def _date(plan: PlanRecord, extraction: Extraction, symbol, unnumbered, announce
         if year:
             plan.issued = safe_date(year, issued.month, issued.day)
             plan.evidence["issued"] = issued.evidence
+
+
+def _start_at_issue(plan: PlanRecord, phase_end: int | None) -> None:
+    """A plan whose name gives its phase's end and a horizon ("đến năm 2025, tầm nhìn đến năm
+    2050") runs from the year it was issued (annotation rule 7; w191, w212), not from the national
+    phase's first year. `phase_end` is set only where the name gave a horizon."""
+    if phase_end and plan.issued and plan.evidence["period"].rule_id == UNTIL_RULE and plan.issued.year <= phase_end:
+        plan.period_start = plan.issued.year
 
 
 def _issuer_and_place(plan: PlanRecord, extraction: Extraction, sentences, symbol, announced, target_sentences,
