@@ -14,6 +14,8 @@ from tests.test_fuzz import WORD_NS, make_docx
 PLAN = ["ỦY BAN NHÂN DÂN HUYỆN SÌN HỒ", "Số: 41/KH-UBND", "Sìn Hồ, ngày 20 tháng 01 năm 2025", "KẾ HOẠCH",
           "Giảm nghèo bền vững năm 2025 và định hướng năm 2026", "I. MỤC TIÊU",
           "Hoàn thành các chỉ tiêu tại Phụ lục kèm theo.", "Phụ lục", "CÁC CHỈ TIÊU CHỦ YẾU"]
+PHASE_PLAN = ["ỦY BAN NHÂN DÂN TỈNH LAI CHÂU", "Số: 215/KH-UBND", "Lai Châu, ngày 15 tháng 10 năm 2025", "KẾ HOẠCH",
+              "Giảm nghèo bền vững giai đoạn 2026 - 2030", "Phụ lục", "CÁC CHỈ TIÊU CHỦ YẾU"]
 REPORT = ["ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN", "Số: 212/BC-UBND", "Điện Biên, ngày 10 tháng 12 năm 2024", "BÁO CÁO",
           "Kết quả công tác cải cách hành chính năm 2024", "Phụ lục", "SỐ LIỆU THỐNG KÊ"]
 
@@ -48,6 +50,12 @@ TABLES = [
          ["1", "Tỷ lệ người tham gia bảo hiểm y tế", "%", "93", "95"]],
         [(93.0, "percent", 2025, "health.insurance"), (95.0, "percent", 2026, "health.insurance")],
         id="years-alone-head-the-columns"),
+    pytest.param(
+        PHASE_PLAN,
+        [["TT", "Chỉ tiêu", "ĐVT", "Kết quả thực hiện giai đoạn 2021 - 2025", "Mục tiêu đến năm 2030"],
+         ["1", "Tỷ lệ hộ nghèo", "%", "5,8", "2,5"]],
+        [(2.5, "percent", 2030, "poverty.rate")],
+        id="a-column-headed-by-a-result-word-reports-after-the-rows-indicator-and-a-colon"),
     pytest.param(
         REPORT,
         [["STT", "Chỉ tiêu thống kê", "Kết quả thống kê", ""],

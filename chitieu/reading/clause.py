@@ -206,6 +206,10 @@ class Clause:
                                      or words.part_of.match(text, self.start_after(",;:(", self.left_start), q.start))
         subject = [m.start for m in self.left if m.family in ("measure", "indicator")]
         self.subject_start = min(subject) if subject else q.start
+        if subject and text.rfind(":", max(subject), q.start) >= 0:
+            # "Tỷ lệ hộ nghèo: Kết quả thực hiện năm 2019: 5,1%": a colon closes the measured phrase,
+            # and the words after it tell what the figure is
+            self.subject_start = q.start
         if self.bracket is not None and self.bracket >= self.subject_start:
             self.subject_start = self.bracket + 1  # "(dự kiến cả nước 1,83-1,93%)": a bracket opens its own clause
 
