@@ -659,6 +659,13 @@ GOALS_BY_TIME_AND_ASPECT = [
                  "Giá trị sản xuất nông nghiệp tăng bình quân 4,5%/năm.", [], id="tally-of-goals"),
     pytest.param(PAGE + "Nghị quyết Đại hội Đảng bộ huyện đề ra 18 chỉ tiêu chủ yếu. Giá trị sản xuất nông nghiệp tăng "
                  "bình quân 4,5%/năm.", [4.5], id="goals-named"),
+    # a count of goals opening its line titles the goals a page goes on to tell ("25 mục tiêu chủ yếu, 2
+    # khâu đột phá và 5 chương trình trọng tâm", w054; "23 chỉ tiêu phát triển trong năm 2022", w090):
+    # the description after it commits nothing, where goals a verb sets do ("thông qua 16 chỉ tiêu", w024)
+    pytest.param(PAGE + "18 chỉ tiêu chủ yếu và 3 khâu đột phá\nHuyện có 11 xã, thị trấn; thu nhập bình quân đầu người "
+                 "đạt 38 triệu đồng.", [], id="goals-titled"),
+    pytest.param(PAGE + "Đại hội thông qua 18 chỉ tiêu chủ yếu và 3 khâu đột phá.\nThu nhập bình quân đầu người đạt 60 "
+                 "triệu đồng.", [60000000.0], id="goals-adopted"),
     # ... and so does a count of goals followed by how they went ("Nông Sơn có 16 chỉ tiêu đạt và vượt, 2
     # chỉ tiêu không đạt", w173; "có 17 chỉ tiêu đạt và vượt kế hoạch", w090)
     pytest.param(PAGE + "Kết quả, toàn huyện có 14 chỉ tiêu đạt và vượt; 3 chỉ tiêu không đạt. Thu nhập bình quân đầu "

@@ -29,7 +29,7 @@ from ..reading.clause import DUE_KINDS, Clause, ClauseWords, plan_headline
 from ..reading.fields import Previous
 from ..reading.layout import GOAL_LIST, NO_CONTEXT, Context, Layout, Sections
 from ..reading.marks import Mark, MarkReader
-from ..reading.modality import COMMITMENT, COUNT_SUBJECT_RULE, Modality, Setting, aspect, decide, tallies_goals
+from ..reading.modality import COMMITMENT, COUNT_SUBJECT_RULE, Modality, Setting, aspect, decide, tallies_goals, titles_goals
 from ..reading.span import target_span
 from ..reading.times import TimeReader, Year, is_past
 from ..rules import Rules
@@ -150,7 +150,7 @@ class _DocumentReader:
         found = self._quantities(start, end, s_marks, s_years, in_sentence) if in_sentence else []
         if not in_sentence:
             list_item = self._list_goal_item(start, end)
-            if self._note_aspect(s_marks, s_years):
+            if self._note_aspect(start, s_marks, s_years):
                 self.stated_goals.append(Evidence(start=start, end=end, text=self.text[start:end], rule_id=GOAL_SENTENCE_RULE))
             # "...; đạt và vượt chỉ tiêu giảm hộ nghèo; giảm tỷ suất sinh thô ...": one goal of the running list
             self.line.committed = self.line.committed or list_item
@@ -165,7 +165,7 @@ class _DocumentReader:
         list, whatever its words: "đạt và vượt chỉ tiêu" there does not end the list."""
         return self.line.committed and after_item(self.text, start) and self.text[start:end].rstrip().endswith(";")
 
-    def _note_aspect(self, s_marks: list[Mark], s_years: list[Year]) -> bool:
+    def _note_aspect(self, start: int, s_marks: list[Mark], s_years: list[Year]) -> bool:
         """A sentence without numbers still says whether its line is stating goals: it does when
         it speaks only of goals ("Mục tiêu đến năm 2025, tỉnh phấn đấu:", "thông qua 16 chỉ
         tiêu"), not when it also tells what was done ("... đã đạt được những kết quả toàn diện")
@@ -173,7 +173,8 @@ class _DocumentReader:
         tiêu đạt và vượt", w110), or speaks of a time gone by. True when it states a goal due by
         a year still ahead ("Toàn tỉnh phấn đấu đạt chuẩn phổ cập vào năm 2013"): a goal without
         a figure."""
-        aspects = {m.code for m in s_marks if m.family == "mark" and m.code in ("commit", "done", "forecast")}
+        aspects = {m.code for m in s_marks if m.family == "mark" and m.code in ("commit", "done", "forecast")
+                   and not titles_goals(self.text, start, m)}
         if tallies_goals(self.text, s_marks, self.owner.words):
             aspects.add("done")  # how the goals went is a result
         if not aspects:
@@ -258,7 +259,7 @@ class _DocumentReader:
         if reported:
             self.reported.append(Evidence(start=start, end=end, text=self.text[start:end], rule_id=REPORTED_SENTENCE_RULE))
         if first_aspect is None:
-            self._note_aspect(s_marks, s_years)
+            self._note_aspect(start, s_marks, s_years)
         else:
             self.line.committed = first_aspect
 

@@ -158,6 +158,17 @@ def counted_goal_word(text: str, mark: Mark) -> bool:
                                           or _SET_SHARE_BEFORE.search(text, max(0, mark.start - SET_NAME_REACH), mark.start))
 
 
+def titles_goals(text: str, sentence_start: int, mark: Mark) -> bool:
+    """A goal word counted by the number its sentence opens with titles the goals a page goes on
+    to tell ("25 mục tiêu chủ yếu, 2 khâu đột phá và 5 chương trình trọng tâm", w054; "23 chỉ tiêu
+    phát triển trong năm 2022", w090): it commits nothing, unlike goals a verb sets ("thông qua 16
+    chỉ tiêu", w024)."""
+    return counted_goal_word(text, mark) and _COUNT_OPENING.fullmatch(text, sentence_start, mark.start) is not None
+
+
+_COUNT_OPENING = re.compile(r"\s*\d[\d.,]*\s*")
+
+
 def tallies_goals(text: str, marks: list[Mark], words: ClauseWords) -> bool:
     """A count of a plan's goals followed by how they went ("Nông Sơn có 16 chỉ tiêu đạt và vượt, 2
     chỉ tiêu không đạt", w173; "có 17 chỉ tiêu đạt và vượt kế hoạch", w090; "12 chỉ tiêu đạt tiến
