@@ -288,3 +288,18 @@ def test_ocr_misread_percent_of_a_whole_share(ocr_text, read):
 
     repaired = repair_ocr_percent(ocr_text)
     assert repaired == read and len(repaired) == len(ocr_text)
+
+
+STORED_PAGE = ("Huyện Mường Tè triển khai kế hoạch giảm nghèo năm 2024\n\nNăm 2024, huyện phấn đấu giảm tỷ lệ hộ nghèo "
+               "từ 4 - 5%.\n\n")
+
+
+@pytest.mark.parametrize("heading", ["Tin liên quan", "Tin cùng chuyên mục:", "CÁC TIN KHÁC"])
+def test_a_stored_pages_closing_list_of_other_articles_is_no_part_of_its_text(tmp_path, heading):
+    """As the HTML reader drops a related list's block, a stored page's text ends at the list's
+    heading (w081, w135, w239, w242, w300 close with one): its headlines are other pages' figures."""
+    path = tmp_path / "trang.txt"
+    path.write_text(STORED_PAGE + f"{heading}\n- Lai Châu: 52 xã đạt chuẩn nông thôn mới\n- Phấn đấu giảm 3% hộ nghèo\n",
+                    encoding="utf-8")
+    assert read_file(path).text == STORED_PAGE.rstrip() + "\n"
+    assert [t.value_min for t in extract_file(path).targets] == [4.0]

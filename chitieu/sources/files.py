@@ -15,6 +15,7 @@ from ..models import Document
 from ..text import normalise
 from . import legacy
 from .encoding import decode_bom, looks_binary, unify_newlines
+from .portals import packaged_words, without_related_list
 from .tables import linearise_cell_rows
 
 MAX_BYTES = 20_000_000  # a plan is a few hundred kB; a larger text or page is no one document
@@ -121,7 +122,9 @@ def _read(kind: str, path: Path, source: str | None, before_ocr: Callable[[], No
 
         return (read_docx_text(path) if kind == "docx" else read_doc_text(path)), {}
     raw = decode_text(path.read_bytes(), path, html=kind == "html")
-    return _read_page(raw, source) if kind == "html" else (linearise_cell_rows(raw), {})
+    if kind == "html":
+        return _read_page(raw, source)
+    return linearise_cell_rows(without_related_list(raw, packaged_words())), {}
 
 
 def _read_page(markup: str, source: str | None) -> tuple[str, dict]:

@@ -74,3 +74,15 @@ def label_is(label: str, rule: PhraseRule, how: str = "start") -> bool:
     whole label ("whole"), its start followed by a break ("start": "Lượt xem: 12"), or a word
     of it ("anywhere": "Tệp đính kèm")."""
     return bool(_label_regex(tuple(rule.phrases), how).search(" ".join(label.split())))
+
+
+def without_related_list(text: str, words) -> str:
+    """A stored page's text without the list of other articles that closes it: from a line that
+    is only a related list's heading ("Tin liên quan", "Tin cùng chuyên mục:") to the end, as the
+    HTML reader drops the list's block. Its headlines and teasers are other pages' figures."""
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip() and label_is(line, words.related, "whole"):
+            return text[:offset].rstrip() + "\n"
+        offset += len(line)
+    return text
