@@ -666,6 +666,11 @@ GOALS_BY_TIME_AND_ASPECT = [
                  "đạt 38 triệu đồng.", [], id="goals-titled"),
     pytest.param(PAGE + "Đại hội thông qua 18 chỉ tiêu chủ yếu và 3 khâu đột phá.\nThu nhập bình quân đầu người đạt 60 "
                  "triệu đồng.", [60000000.0], id="goals-adopted"),
+    # a sentence without figures that tells of a time gone by ends the goals its paragraph carried on
+    # ("Theo đánh giá, giai đoạn 2016 - 2020, ...": the figures after it are that time's)
+    pytest.param(PAGE + "Huyện phấn đấu đến năm 2025 giảm tỷ lệ hộ nghèo xuống dưới 5%.\nGiai đoạn 2016 - 2020, kinh tế "
+                 "của huyện có bước phát triển khá. Thu nhập bình quân đầu người đạt 32 triệu đồng.", [5.0],
+                 id="time-gone-by-ends-carried-goals"),
     # ... and so does a count of goals followed by how they went ("Nông Sơn có 16 chỉ tiêu đạt và vượt, 2
     # chỉ tiêu không đạt", w173; "có 17 chỉ tiêu đạt và vượt kế hoạch", w090)
     pytest.param(PAGE + "Kết quả, toàn huyện có 14 chỉ tiêu đạt và vượt; 3 chỉ tiêu không đạt. Thu nhập bình quân đầu "

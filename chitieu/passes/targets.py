@@ -41,6 +41,7 @@ from .repeats import headline_span, one_statement_each
 
 GOAL_LIST_ITEM = Context("goal", GOAL_LIST)
 GOAL_DUE_KINDS = frozenset({"deadline", "until"})  # "vào năm 2030", "đến năm 2025": when a goal is due
+TOLD_KINDS = DUE_KINDS | {"phase"}  # the times a sentence may tell of: "năm 2020", "giai đoạn 2016 - 2020"
 GOAL_SENTENCE_RULE = "goal-without-figure.v1"
 REPORTED_SENTENCE_RULE = "figures-reported.v1"
 PLAN_TITLE_RULE = "headline-plan.v1"
@@ -177,11 +178,12 @@ class _DocumentReader:
                    and not titles_goals(self.text, start, m)}
         if tallies_goals(self.text, s_marks, self.owner.words):
             aspects.add("done")  # how the goals went is a result
-        if not aspects:
-            return False
-        past = self.past_before and any(y.kind in DUE_KINDS and is_past(y, self.past_before) for y in s_years)
+        past = self.past_before and any(y.kind in TOLD_KINDS and is_past(y, self.past_before) for y in s_years)
         # only a dated page's past ends a line's goals; an undated page's bound (the latest year it
         # tells as done) dates results, not the goals that follow them
+        if not aspects:
+            self.line.committed = self.line.committed and not (self.page_date and past)
+            return False
         self.line.committed = aspects == {"commit"} and not (self.page_date and past)
         return aspects == {"commit"} and not past and any(y.kind in GOAL_DUE_KINDS for y in s_years)
 
