@@ -666,6 +666,10 @@ GOALS_BY_TIME_AND_ASPECT = [
                  "đạt 38 triệu đồng.", [], id="goals-titled"),
     pytest.param(PAGE + "Đại hội thông qua 18 chỉ tiêu chủ yếu và 3 khâu đột phá.\nThu nhập bình quân đầu người đạt 60 "
                  "triệu đồng.", [60000000.0], id="goals-adopted"),
+    # an estimate word closing on the quantity's bound word ("ước khoảng": "khoảng" is the bound) still
+    # tells the figure is an estimate, however far ahead its year
+    pytest.param(PAGE + "Tổng vốn huy động cho chương trình đến năm 2025 ước khoảng 1.200 tỷ đồng.", [],
+                 id="estimate-closing-on-the-bound"),
     # a sentence without figures that tells of a time gone by ends the goals its paragraph carried on
     # ("Theo đánh giá, giai đoạn 2016 - 2020, ...": the figures after it are that time's)
     pytest.param(PAGE + "Huyện phấn đấu đến năm 2025 giảm tỷ lệ hộ nghèo xuống dưới 5%.\nGiai đoạn 2016 - 2020, kinh tế "

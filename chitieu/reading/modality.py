@@ -208,7 +208,7 @@ def _uncounted_aspects(c: Clause) -> list[Mark]:
     Huyện ủy đề ra": the plan the share is of)."""
     kept: list[Mark] = []
     naming: Mark | None = None
-    for m in (m for m in c.marks if m.family == "mark" and m.code in ASPECTS and m.end <= c.q.start):
+    for m in (m for m in c.marks if m.family == "mark" and m.code in ASPECTS and m.end <= c.q.number_start):
         if counted_goal_word(c.text, m) or (m.code == "commit" and naming and _same_name(c.text, naming, m)):
             naming = m
         else:
@@ -270,8 +270,8 @@ def _now_since_goal(nearest: Mark, counted: list[Mark], c: Clause) -> bool:
 def _bears_on_verb(mark: Mark, changes: list[Mark], c: Clause) -> bool:
     """"tỷ lệ hộ nghèo đã giảm xuống 3%", "giảm được 2%": a mark right before the clause's verb
     or number, or one that is itself the verb."""
-    if 0 <= c.q.start - mark.end <= ADJACENT:
-        return True
+    if 0 <= c.q.start - mark.end <= ADJACENT or c.q.start < mark.end <= c.q.number_start:
+        return True  # right before the quantity, or closing on its bound word ("ước khoảng 3.250 tỷ đồng")
     return any(0 <= v.start - mark.end <= ADJACENT or (v.start < mark.end and mark.start < v.end) for v in changes)
 
 
