@@ -548,3 +548,25 @@ def test_a_name_in_capitals_goes_on_only_in_capitals():
             "Năm 2020, phấn đấu giảm tỷ lệ hộ nghèo 4%.")
     plan = extract_text(text).plan
     assert (plan.issuer_body, plan.issuer_level, plan.place) == ("ubnd", "commune", "Ngọc Chiến")
+
+
+@pytest.mark.parametrize("opening, issued", [
+    # a council's resolution is issued the day the session adopting it sat (own wording; w071, w276,
+    # w322), or closed after several days ...
+    ("Ngày 14/12, HĐND huyện Sìn Hồ khóa XXI tổ chức kỳ họp thứ 9.", "2023-12-14"),
+    ("Chiều 15/12, sau 3 ngày làm việc, kỳ họp thứ 9, HĐND huyện Sìn Hồ khóa XXI đã bế mạc.", "2023-12-15"),
+    # ... not the day it opened (w290), nor the first day of several (w090) ...
+    ("Sáng 13/12, HĐND huyện Sìn Hồ khóa XXI khai mạc kỳ họp thứ 9.", None),
+    ("Ngày 13/12, HĐND huyện Sìn Hồ khóa XXI tổ chức kỳ họp thứ 9. Kỳ họp diễn ra trong 2 ngày.", None),
+], ids=["one-day-session", "closing-day", "opening-day", "first-of-several-days"])
+def test_a_councils_resolution_is_issued_the_day_its_session_adopted_it(opening, issued):
+    plan = extract_text(f" date 2023-12 {opening} Tại kỳ họp, HĐND huyện đã thông qua Nghị quyết về nhiệm vụ phát triển "
+                        "kinh tế - xã hội năm 2024. Năm 2024, huyện phấn đấu giảm 4% tỷ lệ hộ nghèo.").plan
+    assert (plan.issuer_body, plan.issued.isoformat() if plan.issued else None) == ("hdnd", issued)
+
+
+def test_a_party_congress_day_is_not_its_resolutions_issue_date():
+    # the committee issues a congress's resolution later: reviewers leave its day out (w087, w148, w154)
+    plan = extract_text(" date 2020-05 Ngày 14/5, Đảng bộ xã Tả Phìn tổ chức Đại hội đại biểu lần thứ XXIV, nhiệm kỳ "
+                        "2020 - 2025. Đại hội đã thông qua Nghị quyết với chỉ tiêu giảm tỷ lệ hộ nghèo bình quân 4%/năm.").plan
+    assert (plan.issuer_body, plan.issued) == ("party_committee", None)

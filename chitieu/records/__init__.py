@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import get_args
 
-from ..models import DocumentResult, Extraction, IssuerMention, Level, PlanRecord, SymbolMention, TargetMention
+from ..models import DateMention, DocumentResult, Extraction, IssuerMention, Level, PlanRecord, SymbolMention, TargetMention
 from ..passes.periods import UNTIL_RULE
 from ..places import Gazetteer, place_date
 from ..sentences import sentence_spans
-from .citations import cited_references, header_date, issue_date, safe_date
+from .citations import cited_references, header_date, issue_date, safe_date, session_day
 from .issuer import date_place, page_place, plan_issuer, province_of, subject_place, territory_level
 from .period import congress_term, plan_period
 from .plan import HEADER_CHARS, HEADER_REACH, find_issue_sentence, find_plan_symbol, own_heading_type
@@ -44,6 +44,7 @@ def build_result(extraction: Extraction, words: PlanWords, places: Gazetteer) ->
     session = None if congress or plan.issuer_body else _council_in_session(extraction, words)
     if session and target_sentences:
         _meeting_body(plan, session)  # a page on a council's session, which adopts the goals
+    _adopted_in_session(plan, extraction, sentences, announced, dateline_year, words)
     if congress and plan.issuer_body == "party_committee":
         term = congress[0]  # a plan with targets for later years spans them
         plan.period_start, plan.period_end = term.start, max([term.end] + [t.year for t in extraction.targets if t.year])
@@ -98,10 +99,25 @@ def _date(plan: PlanRecord, extraction: Extraction, symbol, unnumbered, announce
     else:
         issued = issue_date(text, extraction.dates, extraction.symbols, symbol, announced, words)
     if issued:
-        year = issued.year or dateline_year or _year_before(extraction.stamped, issued.month) or _adoption_year(plan, issued.month)
-        if year:
-            plan.issued = safe_date(year, issued.month, issued.day)
-            plan.evidence["issued"] = issued.evidence
+        _set_issued(plan, extraction, issued, dateline_year)
+
+
+def _set_issued(plan: PlanRecord, extraction: Extraction, issued: DateMention, dateline_year: int | None) -> None:
+    year = issued.year or dateline_year or _year_before(extraction.stamped, issued.month) or _adoption_year(plan, issued.month)
+    if year:
+        plan.issued = safe_date(year, issued.month, issued.day)
+        plan.evidence["issued"] = issued.evidence
+
+
+def _adopted_in_session(plan: PlanRecord, extraction: Extraction, sentences, announced, dateline_year, words: PlanWords) -> None:
+    """A council's resolution the page names no symbol or date for is issued the day the session
+    adopting it sat (`session_day`); a party congress's is issued later by its committee, and
+    reviewers leave its day out (w087, w148, w152, w154)."""
+    if plan.issued or plan.symbol or not announced or plan.issuer_body != "hdnd" or plan.doc_type != "nghi_quyet":
+        return
+    day = session_day(extraction.document.text, extraction.dates, extraction.symbols, sentences, announced, words)
+    if day:
+        _set_issued(plan, extraction, day, dateline_year)
 
 
 def _start_at_issue(plan: PlanRecord, phase_end: int | None) -> None:

@@ -7,6 +7,8 @@ import re
 from bisect import bisect_left, bisect_right
 
 from ..models import DateMention, ReferenceRecord, SymbolMention
+from ..passes.repeats import HEADLINE_MAX
+from ..sentences import line_end
 from ..text import unaccented
 from .plan import HEADER_REACH, in_header
 from .words import PlanWords
@@ -32,6 +34,38 @@ def issue_date(text, dates: list[DateMention], symbols: list[SymbolMention], pla
             if in_sentence and not date.is_dateline and id(date) not in cited and not until and not event:
                 return date
     return None
+
+
+def session_day(text, dates: list[DateMention], symbols: list[SymbolMention], sentences, adopted: tuple[int, int],
+                words: PlanWords) -> DateMention | None:
+    """The day of the council session that adopted the plan, told up to the sentence saying so
+    ("Ngày 23/12, HĐND phường Tân Hòa ... tổ chức Kỳ họp thứ Tư", then "Tại kỳ họp, các đại biểu
+    đã ... thông qua ...", w322; w071, w276): a council's resolution is issued the day it is
+    adopted. Not the day a session opens (w290), nor the first day of one the page says runs
+    several days ("diễn ra trong 2 ngày 6 và 7.12", w090): its resolutions come at its close. A
+    headline telling the adoption ("Bế mạc kỳ họp thứ 21 ...: Thông qua 28 nghị quyết") is told
+    again, with the day, in the paragraph after it."""
+    told = [text[s[0] : s[1]] for s in sentences]
+    several_days = any(words.session.search(t) and words.days_counted.search(t) for t in told)
+    until = adopted[1]
+    if _title_line(text, adopted):
+        until = next((s[1] for s, t in zip(sentences, told) if s[0] >= adopted[1] and words.session.search(t)), until)
+    cited = {id(symbol_date(text, s, dates, words)) for s in symbols}
+    for date in dates:
+        if date.evidence.start >= until:
+            break
+        sentence = next((t for s, t in zip(sentences, told) if s[0] <= date.evidence.start < s[1]), "")
+        held = words.session.search(sentence) and not words.session_opening.search(sentence)
+        if held and not date.is_dateline and id(date) not in cited and (words.session_closing.search(sentence) or not several_days):
+            return date
+    return None
+
+
+def _title_line(text: str, sentence: tuple[int, int]) -> bool:
+    """A sentence that is a short line of its own: a headline or a title."""
+    start, end = sentence
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and not text[end : line_end(text, end)].strip() and end - start <= HEADLINE_MAX
 
 
 def header_date(text: str, number_at: int, dates: list[DateMention], words: PlanWords) -> DateMention | None:

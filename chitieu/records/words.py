@@ -53,6 +53,11 @@ class PlanWords:
         self.goal_setter_patterns = [(_setter(opening, p, verbs), code) for p, code in setters]
         # "HĐND phường Tân Hòa khóa X, nhiệm kỳ 2021 - 2026 tổ chức Kỳ họp thứ Tư": a council in session
         self.in_session = re.compile(rf"[^.;\n]{{0,{SESSION_REACH}}}?(?<!\w)(?:{_any(rules.frame.session_words)})(?!\w)", re.IGNORECASE)
+        self.session = re.compile(rf"(?<!\w)(?:{_any(rules.frame.session_words)})(?!\w)", re.IGNORECASE)
+        self.session_opening = re.compile(rf"(?<!\w)(?:{_any(rules.frame.session_opening_words)})(?!\w)", re.IGNORECASE)
+        self.session_closing = re.compile(rf"(?<!\w)(?:{_any(rules.frame.session_closing_words)})(?!\w)", re.IGNORECASE)
+        # "diễn ra trong 2 ngày", "sau 3 ngày làm việc": a session of several days
+        self.days_counted = re.compile(rf"(?<![\d.,/-])\d+\s+(?:{_any(rules.calendar.day_words)})(?!\w)", re.IGNORECASE)
         # "Chiến lược quốc gia ... đặt mục tiêu": the same, named national right after its type word
         national = rf"\s+(?:{_any(rules.frame.national_document_words)})"
         self.national_setters = [_setter(opening, p, verbs, national) for p, _ in setters]
