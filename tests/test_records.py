@@ -501,11 +501,14 @@ def test_a_sentence_opening_with_a_documents_goals_names_it(text, expected):
      ("hdnd", "district", "Nguyên Bình")),
     ("Ứng Hòa: Nghị quyết của HĐND huyện về nhiệm vụ năm 2024\n\nNăm 2024, phấn đấu giảm 4% tỷ lệ hộ nghèo.",
      ("hdnd", "district", "Ứng Hòa")),
+    # ... before the province a paper's sigil in the lead names (annotation rule 3: the text's own unit wins)
+    ("Tuyên Hóa: Nỗ lực hoàn thành các chỉ tiêu năm 2023\n\nQBĐT - Ngày 12/7, huyện tổ chức hội nghị sơ kết 6 tháng "
+     "đầu năm. Huyện phấn đấu đến cuối năm giảm 2% tỷ lệ hộ nghèo.", (None, "district", "Tuyên Hóa")),
     # a label before a colon names nothing, and no unit's name runs past a blank line
     ("Lưu ý: Nghị quyết của HĐND huyện về nhiệm vụ năm 2024\n\nNăm 2024, phấn đấu giảm 4% tỷ lệ hộ nghèo.",
      ("hdnd", "district", None)),
     ("Lưu ý: Nghị quyết của HĐND huyện\n\nNăm 2024 phấn đấu giảm 4% tỷ lệ hộ nghèo.", ("hdnd", "district", None)),
-], ids=["district-headline", "accented-capital", "label-headline", "no-name-past-a-blank-line"])
+], ids=["district-headline", "accented-capital", "over-a-sigil", "label-headline", "no-name-past-a-blank-line"])
 def test_a_headline_opened_by_a_districts_name_names_the_unit(text, expected):
     plan = extract_text(text).plan
     assert (plan.issuer_body, plan.issuer_level, plan.place) == expected

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..models import Extraction, IssuerMention, Level, PlaceMention, PlanRecord, SymbolMention
+from ..passes.issuers import HEADLINE_PLACE_RULE
 from ..places import Gazetteer
 from .words import PlanWords
 
@@ -97,9 +98,14 @@ def subject_place(extraction: Extraction, words: PlanWords) -> PlaceMention | No
 
 def page_place(extraction: Extraction) -> str | None:
     """Where the text names no place with the issuer: the page's hints (masthead, footer), then
-    its first province, then district (a commune named in passing is no plan's place)."""
+    the district its headline opens with ("Ba Bể: PHẤN ĐẦU GIẢM 5% ...", w292; a paper's sigil
+    in the lead names the province it sits in), then its first province, then district (a commune
+    named in passing is no plan's place)."""
     if extraction.document.place_hints:
         return extraction.document.place_hints[0]
+    headline = next((p for p in extraction.places if p.evidence.rule_id == HEADLINE_PLACE_RULE), None)
+    if headline:
+        return headline.name
     for level in ("province", "district"):
         named = next((p for p in extraction.places if p.level == level), None)
         if named:
