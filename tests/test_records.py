@@ -573,3 +573,13 @@ def test_a_party_congress_day_is_not_its_resolutions_issue_date():
     plan = extract_text(" date 2020-05 Ngày 14/5, Đảng bộ xã Tả Phìn tổ chức Đại hội đại biểu lần thứ XXIV, nhiệm kỳ "
                         "2020 - 2025. Đại hội đã thông qua Nghị quyết với chỉ tiêu giảm tỷ lệ hộ nghèo bình quân 4%/năm.").plan
     assert (plan.issuer_body, plan.issued) == ("party_committee", None)
+
+
+def test_a_sentence_naming_one_document_announces_it_before_one_counting_them():
+    # "thông qua 16 nghị quyết" (w071), "ban hành 9 nghị quyết, quyết định" (w189) count documents and
+    # name none: the sentence naming the resolution gives its year (own wording)
+    plan = extract_text("Bế mạc kỳ họp thứ 12, HĐND tỉnh Lai Châu: Thông qua 19 nghị quyết\n\nChiều 8/12, kỳ họp thứ 12 "
+                        "đã bế mạc. Kỳ họp đã thông qua 19 nghị quyết, trong đó có Nghị quyết về kế hoạch phát triển "
+                        "kinh tế - xã hội năm 2024.\n\nCác chỉ tiêu chủ yếu: tỷ lệ hộ nghèo giảm 3%; có thêm 8 xã đạt "
+                        "chuẩn nông thôn mới.").plan
+    assert (plan.doc_type, plan.period_start, plan.period_end) == ("nghi_quyet", 2024, 2024)

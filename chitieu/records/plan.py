@@ -98,7 +98,10 @@ def find_issue_sentence(text, sentences, plan_symbol, targets, issuers: list[Iss
             named = words.type_word_end(text, (goal.end(), min(end, goal.end() + 20)))
             if named > goal.end() and any(goal.end() <= i.evidence.start <= named + 3 for i in issuers):
                 return start, end
-    issuing = next(_issuing_sentences(text, sentences, words), None)
+    # a sentence naming one document before one counting them ("Thông qua 22 nghị quyết", then "...,
+    # trong đó có Nghị quyết về kế hoạch phát triển kinh tế - xã hội năm 2020")
+    issuing = next((s for s in _issuing_sentences(text, sentences, words) if not words.only_counted(text, *s[0])),
+                   None) or next(_issuing_sentences(text, sentences, words), None)
     if issuing:
         return issuing[0]
     for start, end in sentences:

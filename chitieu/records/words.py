@@ -19,6 +19,7 @@ from ..rules import Rules
 MOTTO_TAIL = 14  # characters of the motto after its listed words: " - Hạnh phúc"
 # characters from a council to the words saying it sits: "khóa X, nhiệm kỳ 2021 - 2026 tổ chức"
 SESSION_REACH = 60
+_COUNT_BEFORE = re.compile(r"(?<![\d.,/])\d+\s+$")  # "22 " before a type word
 DRAFTING_REACH = 20  # characters from a drafting verb to the document it names
 
 
@@ -206,6 +207,12 @@ class PlanWords:
         found = [(m.start(), code) for pattern, code in self.patterns for m in pattern.finditer(sentence)
                  if not self.study.match(sentence, m.end()) and not any(a <= m.start() < b for a, b in agencies)]
         return min(found)[1] if found else None
+
+    def only_counted(self, text: str, start: int, end: int) -> bool:
+        """Every type word of the sentence is counted ("thông qua 22 nghị quyết quan trọng"): the
+        sentence names how many documents, not one of them."""
+        found = [m.start() for pattern, _ in self.patterns for m in pattern.finditer(text, start, end)]
+        return bool(found) and all(_COUNT_BEFORE.search(text, max(start, at - 8), at) for at in found)
 
     def only_drafted(self, text: str, start: int, end: int) -> bool:
         """Every type word of the sentence names a document still to be drawn up ("chỉ đạo các xã
