@@ -251,6 +251,9 @@ def test_indicator_and_year(text, indicator, year):
      ["poverty.rate"]),
     ("Phấn đấu đến năm 2025 có 95% hộ nghèo được tiếp cận dịch vụ xã hội.", ["other"]),
     ("Đến năm 2025, phấn đấu 95% trẻ em trong độ tuổi đi học thuộc hộ nghèo được đến trường.", ["education.school_attendance"]),
+    # a comma inside a phrase the rules name whole breaks no clause ("bằng cấp, chứng chỉ đạt 25%", w057)
+    ("Năm 2024, tỉnh phấn đấu tỷ lệ lao động qua đào tạo đạt 68%, trong đó có bằng cấp, chứng chỉ đạt 28%.",
+     ["education.trained_labour", "education.certified_labour"]),
 ])
 def test_indicators_in_a_list(text, indicators):
     assert [t.indicator for t in extract_text(text).targets] == indicators

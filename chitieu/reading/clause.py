@@ -195,7 +195,9 @@ class Clause:
         self.right_clause_end = self._clause_end()
         self.right_clause = [m for m in self.right if m.end <= self.right_clause_end]
         self.right_clause_text = text[q.end : self.right_clause_end]
-        breaks = [m.end() for m in words.near_break.finditer(text, self.left_start, q.start)]
+        # a comma inside a phrase the rules name whole ("bằng cấp, chứng chỉ", "miễn, giảm học phí") breaks nothing
+        breaks = [m.end() for m in words.near_break.finditer(text, self.left_start, q.start)
+                  if not any(mark.start < m.start() and m.end() <= mark.end for mark in self.left)]
         self.near_start = breaks[-1] if breaks else self.left_start
         self.near_left = [m for m in self.left if m.start >= self.near_start]
         self.lead_in = not any(m.family == "indicator" for m in self.near_left)
