@@ -259,6 +259,13 @@ def test_indicators_in_a_list(text, indicators):
     assert [t.indicator for t in extract_text(text).targets] == indicators
 
 
+def test_an_item_naming_its_measure_after_the_number_takes_no_group_from_the_item_before():
+    # issue 9's "giảm 3-4% tỷ lệ hộ cận nghèo": the measure after the number is the item's own, so it
+    # is no elliptic item of the list (own wording)
+    targets = extract_text("Năm 2024, phấn đấu giảm tỷ lệ hộ nghèo ở các huyện nghèo 4%; giảm 1% tỷ lệ hộ cận nghèo.").targets
+    assert [(t.indicator, t.scope) for t in targets] == [("poverty.rate", "poor_districts"), ("near_poverty.rate", "all")]
+
+
 def test_each_number_keeps_the_year_written_after_it():
     text = "Phấn đấu tỷ lệ hộ nghèo còn 5% năm 2023, 4% năm 2024 và 3% năm 2025."
     assert [(t.value_min, t.year) for t in extract_text(text).targets] == [(5, 2023), (4, 2024), (3, 2025)]

@@ -21,6 +21,7 @@ _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 RELATIVE_CUT_MIN = 10  # "giảm 15% số hộ nghèo": a cut of households, not of the rate, from this share
 NEAR_VERB = 80  # characters within which a change verb before the number still moves it
 VERB_AFTER = 30  # characters within which "thoát nghèo" after a count moves it
+AFTER_NUMBER = 3  # characters between a number and the measured phrase written after it
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,9 @@ def elliptic(c: Clause) -> bool:
     # chiều vùng đồng bào DTTS và miền núi xuống dưới 10%"): a measure since the last punctuation counts
     clause_start = c.start_after(",;:(", c.left_start)
     if any(m.family == "indicator" and m.priority > 0 and m.start >= clause_start for m in c.left):
+        return False
+    # the measured phrase right after the number ("giảm 4,5% tỷ lệ hộ nghèo") is the clause's own
+    if any(m.family == "indicator" and m.priority > 0 and m.start - c.q.end <= AFTER_NUMBER for m in c.right_clause):
         return False
     # a label before a colon names what the item measures ("...; Năng suất bình quân hàng năm: 50tạ/ha");
     # a unit's name there says whose quota it is ("...; huyện B: 2%")
