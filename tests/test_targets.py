@@ -259,6 +259,21 @@ def test_indicators_in_a_list(text, indicators):
     assert [t.indicator for t in extract_text(text).targets] == indicators
 
 
+@pytest.mark.parametrize("text, scopes", [
+    # a topic fronting a line names the group of its ";" items that name none ("Đối với khu vực miền
+    # núi, hải đảo, biên giới, phấn đấu ...; 88% thôn ...", w286; own wording)
+    ("Đối với các xã miền núi, phấn đấu đến năm 2025 có 90% hộ gia đình đạt chuẩn văn hóa; 80% thôn có nhà văn hóa.",
+     ["mountainous", "mountainous"]),
+    # ... an item's own group wins, and a line without a topic keeps none
+    ("Đối với các xã miền núi, phấn đấu đến năm 2025 có 90% hộ gia đình đạt chuẩn văn hóa; 80% hộ dân tộc thiểu số có "
+     "nhà tiêu hợp vệ sinh.", ["mountainous", "ethnic_minority"]),
+    ("Phấn đấu đến năm 2025 có 90% hộ gia đình ở xã miền núi đạt chuẩn văn hóa; 80% thôn có nhà văn hóa.",
+     ["mountainous", "all"]),
+], ids=["topic", "own-group-wins", "no-topic"])
+def test_a_topic_fronting_a_line_names_the_group_of_its_items(text, scopes):
+    assert [t.scope for t in extract_text(text).targets] == scopes
+
+
 def test_an_item_naming_its_measure_after_the_number_takes_no_group_from_the_item_before():
     # issue 9's "giảm 3-4% tỷ lệ hộ cận nghèo": the measure after the number is the item's own, so it
     # is no elliptic item of the list (own wording)

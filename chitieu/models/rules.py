@@ -329,6 +329,7 @@ class ClauseRules(Strict):
     coverage_words: SeenPhraseRule
     having_words: SeenPhraseRule = Field(description="a share's predicate after the group it names ('có'): a progressive before it describes the group")
     part_words: SeenPhraseRule
+    topic_words: SeenPhraseRule = Field(description="words fronting a topic: the group it names is that of every figure of its sentence naming none")
     coordinators: SeenPhraseRule
     joined_goal_words: SeenPhraseRule
     purpose_words: SeenPhraseRule

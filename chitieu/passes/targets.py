@@ -74,6 +74,7 @@ class _LineState:
     goals_from: int | None = None  # the first year its goals cover ("năm 2024": 2024; "đến năm 2020": 2016)
     carried_from: int | None = None  # the same, of the goals it carries on from the paragraph before
     parent: Previous = field(default_factory=Previous)  # its last target ("; trong đó ..." parts refer to it)
+    topic: str | None = None  # the group a topic opening it names ("Đối với khu vực miền núi, ...")
 
 
 class TargetPass:
@@ -146,7 +147,7 @@ class _DocumentReader:
             # a paragraph goes on with the goals of the one before it, unless it is a heading
             carried = self.line.committed and not self.layout.is_heading(line)
             carried_from = (self.line.goals_from or self.line.carried_from) if carried else None
-            self.line = _LineState(index=line, committed=carried, carried_from=carried_from)
+            self.line = _LineState(index=line, committed=carried, carried_from=carried_from, topic=self._topic(start))
         in_sentence = _between(self.quantities, start, end, lambda q: q.start, lambda q: q.start)
         found = self._quantities(start, end, s_marks, s_years, in_sentence) if in_sentence else []
         if not in_sentence:
@@ -160,6 +161,14 @@ class _DocumentReader:
         if commits and ":" in self.text[commits[0].end : end]:
             self.line.in_list = True  # the items after the colon, and the sentences after it, are goals
         return found
+
+    def _topic(self, start: int) -> str | None:
+        """The group a topic fronting the line names, for the figures of its ";" items that name
+        none ("Đối với khu vực miền núi, hải đảo, biên giới, phấn đấu hơn 90% ...; 88% thôn, tổ dân
+        phố đạt chuẩn văn hóa; ...", w286; "Đối với hộ nghèo là người dân tộc thiểu số, ...", w265)."""
+        topic = self.owner.words.topic.match(self.text, start)
+        groups = [m for m in self.marks if m.family == "scope" and topic and start <= m.start and m.end <= topic.end()]
+        return groups[0].code if groups else None
 
     def _list_goal_item(self, start: int, end: int) -> bool:
         """An item without a figure inside the committed line's ";" list is one more goal of the
@@ -303,7 +312,7 @@ class _DocumentReader:
             previous = self.line.parent  # "...; Huyện B 2,0-2,4%": an item of the line's list says what the one before it said
         change = fields.change(c, previous)
         bound = previous.bound if previous and q.bound == "exact" and c.restatement else q.bound
-        scope = fields.scope(c, previous, self.line.parent)
+        scope = fields.scope(c, previous, self.line.parent, self.line.topic)
         per_year = fields.per_year(c, previous, self.line.parent, change)
         term = c.term_after(year)
         due = term.value if term else year.value if year else (previous.year if previous else None)

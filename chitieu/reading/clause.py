@@ -88,6 +88,8 @@ class ClauseWords:
         self.group_predicate = _word([*words.coverage_words.phrases, *words.having_words.phrases])
         self.coordinator = _word(words.coordinators.phrases)
         self.part_of = re.compile(rf"[\s,;:(-]*(?:{alternation(words.part_words.phrases)})\b", re.IGNORECASE)
+        # "Đối với khu vực miền núi, ...": a fronted topic, up to the comma or colon closing it
+        self.topic = re.compile(rf"\W*(?:{alternation(words.topic_words.phrases)})\s[^,:;.\n]*[,:]", re.IGNORECASE)
         coordinators = alternation(words.coordinators.phrases)
         self.near_break = re.compile(rf"[,:(]|\s(?:{coordinators})\s", re.IGNORECASE)
         self.trailing_join = re.compile(rf"(?:[\s,.;:…]|\s(?:{coordinators})(?=[\s,.;:…]*$))+$", re.IGNORECASE)

@@ -147,7 +147,7 @@ def fit_unit(code: str, q, chosen: Mark | None) -> str:
     return code
 
 
-def scope(c: Clause, previous: Previous | None, parent: Previous) -> str:
+def scope(c: Clause, previous: Previous | None, parent: Previous, topic: str | None = None) -> str:
     own = [m for m in c.left if m.family == "scope"]
     if not own:
         own = [m for m in c.right_clause if m.family == "scope" and not c.words.listed_item.search(c.text[c.q.end : m.start])]
@@ -157,6 +157,8 @@ def scope(c: Clause, previous: Previous | None, parent: Previous) -> str:
     if own:
         own.sort(key=lambda m: (_SCOPE_RANK.get(m.code, 1), m.start))
         return own[0].code
+    if topic:
+        return topic  # "Đối với khu vực miền núi, ...; 88% thôn ...": the group its line's topic names
     if previous:
         return previous.scope or "all"
     if c.part_of_previous:
