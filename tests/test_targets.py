@@ -695,6 +695,12 @@ GOALS_BY_TIME_AND_ASPECT = [
     # tells the figure is an estimate, however far ahead its year
     pytest.param(PAGE + "Tổng vốn huy động cho chương trình đến năm 2025 ước khoảng 1.200 tỷ đồng.", [],
                  id="estimate-closing-on-the-bound"),
+    # the parts of what the sentence before reported are reported too (annotation rule 10: a part keeps
+    # its parent's reading; "... đạt 98,66%, hoàn thành 100% kế hoạch đề ra. Trong đó, ...", w133, w052, w322)
+    pytest.param(PAGE + "Tính đến tháng 2 năm 2022, toàn huyện có 45/60 trường đạt chuẩn quốc gia. Trong đó, mầm non có "
+                 "12 trường (60%).", [], id="parts-of-a-report"),
+    pytest.param(PAGE + "Năm 2022, huyện phấn đấu có 50/60 trường đạt chuẩn quốc gia. Trong đó, mầm non có 14 trường.",
+                 [50.0, 14.0], id="parts-of-a-goal"),
     # a sentence without figures that tells of a time gone by ends the goals its paragraph carried on
     # ("Theo đánh giá, giai đoạn 2016 - 2020, ...": the figures after it are that time's)
     pytest.param(PAGE + "Huyện phấn đấu đến năm 2025 giảm tỷ lệ hộ nghèo xuống dưới 5%.\nGiai đoạn 2016 - 2020, kinh tế "

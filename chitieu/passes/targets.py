@@ -75,6 +75,7 @@ class _LineState:
     carried_from: int | None = None  # the same, of the goals it carries on from the paragraph before
     parent: Previous = field(default_factory=Previous)  # its last target ("; trong đó ..." parts refer to it)
     topic: str | None = None  # the group a topic opening it names ("Đối với khu vực miền núi, ...")
+    reported: bool = False  # its last sentence with figures only reported
 
 
 class TargetPass:
@@ -215,6 +216,7 @@ class _DocumentReader:
         line_committed = self.line.committed
         first_aspect: bool | None = None  # what the sentence's first quantity asserted, for the lines after it
         reports = False  # whether a figure of the sentence tells a result
+        parts_reported = False  # the sentence opens with the parts of figures the one before reported
         for i, q in enumerate(in_sentence):
             c = self._clause(in_sentence, i, (start, end), s_marks, s_years, years_start)
             years_start = c.own_year_end()
@@ -226,6 +228,11 @@ class _DocumentReader:
                 sentence_year = stated  # the year a baseline is from is not the sentence's
             modality = self._modality(c, year, self.layout.output_cell(q.start) or context,
                                       line_committed and not self._before_carried_goals(year))
+            parts_reported = parts_reported if i else self.line.reported and c.part_of_previous
+            if parts_reported and modality.kind == COMMITMENT:
+                # "... có 812/2.280 trường đạt chuẩn. Trong đó, mầm non có 214 trường (15,3%); ...":
+                # the parts of what the sentence before reported are reported too
+                modality = Modality("result", self.owner.words.part_rule)
             reports = reports or modality.kind == "result"
             if blocked and c.restatement and modality.kind == COMMITMENT:
                 modality = blocked  # a restatement says what the figure it restates says
@@ -267,6 +274,7 @@ class _DocumentReader:
         """What a sentence with figures leaves its line: its year, whether it only reported ("năm
         2013 huyện đã giảm tỉ lệ hộ nghèo xuống dưới 15%"), whether the line goes on committing."""
         self.line.year = sentence_year
+        self.line.reported = reported
         if reported:
             self.reported.append(Evidence(start=start, end=end, text=self.text[start:end], rule_id=REPORTED_SENTENCE_RULE))
         if first_aspect is None:

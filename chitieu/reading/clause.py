@@ -88,6 +88,7 @@ class ClauseWords:
         self.group_predicate = _word([*words.coverage_words.phrases, *words.having_words.phrases])
         self.coordinator = _word(words.coordinators.phrases)
         self.part_of = re.compile(rf"[\s,;:(-]*(?:{alternation(words.part_words.phrases)})\b", re.IGNORECASE)
+        self.part_rule = words.part_words.id
         # "Đối với khu vực miền núi, ...": a fronted topic, up to the comma or colon closing it
         self.topic = re.compile(rf"\W*(?:{alternation(words.topic_words.phrases)})\s[^,:;.\n]*[,:]", re.IGNORECASE)
         coordinators = alternation(words.coordinators.phrases)
