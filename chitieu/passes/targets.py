@@ -226,7 +226,11 @@ class _DocumentReader:
             year = stated or sentence_year
             if stated and not (q.is_baseline and c.own_year) and not (blocked and blocked.kind == "baseline" and c.restatement):
                 sentence_year = stated  # the year a baseline is from is not the sentence's
-            modality = self._modality(c, year, self.layout.output_cell(q.start) or context,
+            # a year carried from a sentence that only reported dates what it reported: still ahead, it
+            # makes no goal ("Tính đến tháng 6 năm 2021, ... . Trong đó, mầm non ...; tiểu học ...")
+            carried_ahead = not stated and self.line.reported and not (year and self.past_before and is_past(year, self.past_before))
+            told_year = None if carried_ahead else year
+            modality = self._modality(c, told_year, self.layout.output_cell(q.start) or context,
                                       line_committed and not self._before_carried_goals(year))
             parts_reported = parts_reported if i else self.line.reported and c.part_of_previous
             if parts_reported and modality.kind == COMMITMENT:
