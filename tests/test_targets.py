@@ -705,6 +705,11 @@ GOALS_BY_TIME_AND_ASPECT = [
     # the page, it makes no goal of the items after it
     pytest.param(PAGE + "Tính đến tháng 2 năm 2022, toàn huyện có 45/60 trường đạt chuẩn quốc gia; 38 trạm y tế đạt chuẩn "
                  "quốc gia về y tế.", [], id="year-carried-from-a-report"),
+    # ... as is one carried from a sentence that only told how the plan's goals went (own wording;
+    # "hoàn thành vượt mức 19/19 chỉ tiêu", w122)
+    pytest.param("Đại hội Đảng bộ huyện Mường Lát lần thứ XX\n\nThứ Tư, 22/07/2020\n\nNhìn lại nhiệm kỳ 2015 - 2020, dù "
+                 "chịu ảnh hưởng của dịch Covid-19 năm 2020, Đảng bộ huyện đã hoàn thành vượt 17/20 chỉ tiêu Nghị quyết đề ra. Tốc độ tăng trưởng kinh tế bình quân đạt "
+                 "9,5%/năm; cơ cấu kinh tế chuyển dịch đúng hướng, nông nghiệp chiếm 38,2%.", [], id="year-carried-from-a-tally"),
     # a sentence without figures that tells of a time gone by ends the goals its paragraph carried on
     # ("Theo đánh giá, giai đoạn 2016 - 2020, ...": the figures after it are that time's)
     pytest.param(PAGE + "Huyện phấn đấu đến năm 2025 giảm tỷ lệ hộ nghèo xuống dưới 5%.\nGiai đoạn 2016 - 2020, kinh tế "

@@ -186,7 +186,8 @@ class _DocumentReader:
         a figure."""
         aspects = {m.code for m in s_marks if m.family == "mark" and m.code in ("commit", "done", "forecast")
                    and not titles_goals(self.text, start, m)}
-        if tallies_goals(self.text, s_marks, self.owner.words):
+        tallied = tallies_goals(self.text, s_marks, self.owner.words)
+        if tallied:
             aspects.add("done")  # how the goals went is a result
         past = self.past_before and any(y.kind in TOLD_KINDS and is_past(y, self.past_before) for y in s_years)
         # only a dated page's past ends a line's goals; an undated page's bound (the latest year it
@@ -195,6 +196,8 @@ class _DocumentReader:
             self.line.committed = self.line.committed and not (self.page_date and past)
             return False
         self.line.committed = aspects == {"commit"} and not (self.page_date and past)
+        # it told only what was done, or how the plan's goals went ("... đã hoàn thành vượt 18/21 chỉ tiêu ... đề ra.")
+        self.line.reported = aspects == {"done"} or tallied
         return aspects == {"commit"} and not past and any(y.kind in GOAL_DUE_KINDS for y in s_years)
 
     def _clause(self, in_sentence: list[Quantity], i: int, sentence: tuple[int, int], s_marks, s_years, years_start: int) -> Clause:
@@ -278,7 +281,8 @@ class _DocumentReader:
         """What a sentence with figures leaves its line: its year, whether it only reported ("năm
         2013 huyện đã giảm tỉ lệ hộ nghèo xuống dưới 15%"), whether the line goes on committing."""
         self.line.year = sentence_year
-        self.line.reported = reported
+        # figures that neither commit, report nor estimate (statistics) leave the line reporting as it was
+        self.line.reported = reported or (self.line.reported and first_aspect is None)
         if reported:
             self.reported.append(Evidence(start=start, end=end, text=self.text[start:end], rule_id=REPORTED_SENTENCE_RULE))
         if first_aspect is None:
