@@ -710,6 +710,12 @@ GOALS_BY_TIME_AND_ASPECT = [
     pytest.param("Đại hội Đảng bộ huyện Mường Lát lần thứ XX\n\nThứ Tư, 22/07/2020\n\nNhìn lại nhiệm kỳ 2015 - 2020, dù "
                  "chịu ảnh hưởng của dịch Covid-19 năm 2020, Đảng bộ huyện đã hoàn thành vượt 17/20 chỉ tiêu Nghị quyết đề ra. Tốc độ tăng trưởng kinh tế bình quân đạt "
                  "9,5%/năm; cơ cấu kinh tế chuyển dịch đúng hướng, nông nghiệp chiếm 38,2%.", [], id="year-carried-from-a-tally"),
+    # the items of a list an estimate opens are estimated too ("ước đạt 5,35%; GRDP bình quân đầu người
+    # đạt 74,1 triệu đồng", w090; w018, w325), while an item's own goal word still commits (w322)
+    pytest.param(PAGE + "Năm 2022, thu nhập bình quân đầu người ước đạt 45 triệu đồng; tỷ lệ hộ nghèo giảm còn 4,2%; tỷ lệ "
+                 "che phủ rừng đạt 58%.", [], id="estimated-list"),
+    pytest.param(PAGE + "Năm 2022, thu nhập bình quân đầu người ước đạt 45 triệu đồng; tỷ lệ giải ngân vốn đầu tư công phấn "
+                 "đấu đạt 95%.", [95.0], id="estimated-list-then-a-goal"),
     # a sentence without figures that tells of a time gone by ends the goals its paragraph carried on
     # ("Theo đánh giá, giai đoạn 2016 - 2020, ...": the figures after it are that time's)
     pytest.param(PAGE + "Huyện phấn đấu đến năm 2025 giảm tỷ lệ hộ nghèo xuống dưới 5%.\nGiai đoạn 2016 - 2020, kinh tế "

@@ -219,6 +219,7 @@ class _DocumentReader:
         line_committed = self.line.committed
         first_aspect: bool | None = None  # what the sentence's first quantity asserted, for the lines after it
         reports = False  # whether a figure of the sentence tells a result
+        estimates = False  # whether one tells an estimate
         parts_reported = False  # the sentence opens with the parts of figures the one before reported
         for i, q in enumerate(in_sentence):
             c = self._clause(in_sentence, i, (start, end), s_marks, s_years, years_start)
@@ -241,6 +242,7 @@ class _DocumentReader:
                 # the parts of what the sentence before reported are reported too
                 modality = Modality("result", self.owner.words.part_rule)
             reports = reports or modality.kind == "result"
+            estimates = estimates or modality.kind == "forecast"
             if blocked and c.restatement and modality.kind == COMMITMENT:
                 modality = blocked  # a restatement says what the figure it restates says
             quoted = modality.kind == COMMITMENT and c.quotes_a_goal()
@@ -263,7 +265,10 @@ class _DocumentReader:
             if targets:
                 previous = self.line.parent = _previous(targets[-1])
                 self.line.goals_from = self.line.goals_from or (_first_year(year) if year else None)
-        self._close(start, end, sentence_year, reports and not found, first_aspect, s_marks, s_years)
+        # "... năm 2025 ước đạt 48 triệu đồng; tỷ lệ hộ nghèo giảm còn 11,2%; ...": the items of a list an
+        # estimate opens are estimated too
+        estimated_list = estimates and not found and self.text[start:end].rstrip().endswith(";")
+        self._close(start, end, sentence_year, reports and not found, first_aspect, s_marks, s_years, estimated_list)
         return found
 
     def _context_at(self, start: int) -> Context:
@@ -277,12 +282,13 @@ class _DocumentReader:
         before them ("Mục tiêu năm 2024 ..." then "Theo Bộ ..., tỷ lệ hộ nghèo năm 2023 còn 2,93%")."""
         return year is not None and self.line.carried_from is not None and year.value < self.line.carried_from
 
-    def _close(self, start, end, sentence_year, reported: bool, first_aspect: bool | None, s_marks, s_years) -> None:
+    def _close(self, start, end, sentence_year, reported: bool, first_aspect: bool | None, s_marks, s_years,
+               estimated_list: bool = False) -> None:
         """What a sentence with figures leaves its line: its year, whether it only reported ("năm
         2013 huyện đã giảm tỉ lệ hộ nghèo xuống dưới 15%"), whether the line goes on committing."""
         self.line.year = sentence_year
         # figures that neither commit, report nor estimate (statistics) leave the line reporting as it was
-        self.line.reported = reported or (self.line.reported and first_aspect is None)
+        self.line.reported = reported or estimated_list or (self.line.reported and first_aspect is None)
         if reported:
             self.reported.append(Evidence(start=start, end=end, text=self.text[start:end], rule_id=REPORTED_SENTENCE_RULE))
         if first_aspect is None:
