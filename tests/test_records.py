@@ -583,3 +583,15 @@ def test_a_sentence_naming_one_document_announces_it_before_one_counting_them():
                         "kinh tế - xã hội năm 2024.\n\nCác chỉ tiêu chủ yếu: tỷ lệ hộ nghèo giảm 3%; có thêm 8 xã đạt "
                         "chuẩn nông thôn mới.").plan
     assert (plan.doc_type, plan.period_start, plan.period_end) == ("nghi_quyet", 2024, 2024)
+
+
+@pytest.mark.parametrize("told, doc_type", [
+    # a resolution whose goals a sentence tells as exceeded went by: it is not the page's document
+    # ("Thực hiện đạt và vượt hầu hết các chỉ tiêu nghị quyết nhiệm kỳ 2010-2015", w157; own wording)
+    ("Nhiệm kỳ 2015 - 2020, Đảng bộ xã đã đạt và vượt 17/19 chỉ tiêu Nghị quyết Đại hội đề ra.", None),
+    ("Đại hội đã thông qua Nghị quyết nhiệm kỳ 2020 - 2025.", "nghi_quyet"),
+], ids=["goals-exceeded", "resolution-adopted"])
+def test_a_resolution_whose_goals_were_exceeded_is_not_the_pages_document(told, doc_type):
+    plan = extract_text(f"Đại hội Đảng bộ xã Tả Van lần thứ XXV\n\n{told} Nhiệm kỳ 2020 - 2025, xã phấn đấu giảm tỷ lệ hộ "
+                        "nghèo bình quân 3%/năm.").plan
+    assert plan.doc_type == doc_type

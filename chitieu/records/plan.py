@@ -108,8 +108,9 @@ def find_issue_sentence(text, sentences, plan_symbol, targets, issuers: list[Iss
         if (words.goal_setter_type(text[start:end]) or words.publishes(text[start:end])) and not words.legal_basis.match(text, start, end):
             return start, end
     for start, end in sentences:
-        if words.type_word(text[start:end]) and words.plan_noun.search(text, start, end) and not words.only_drafted(text, start, end):
-            return start, end
+        if (words.type_word(text[start:end]) and words.plan_noun.search(text, start, end) and not words.only_drafted(text, start, end)
+                and not words.goals_exceeded.search(text, start, end)):
+            return start, end  # not a plan whose goals the sentence tells as exceeded ("đạt và vượt 19/23 chỉ tiêu Nghị quyết ...")
     if sentences and words.names_plan(text[sentences[0][0] : sentences[0][1]]):
         return sentences[0]  # a headline naming the document whose figures the page lists
     return None

@@ -10,7 +10,7 @@ import unicodedata
 from ..models import DocType
 from ..passes.periods import until_pattern
 from ..passes.symbols import letter_body_re
-from ..reading.clause import against_plan, commits_after, plan_headline, result_words
+from ..reading.clause import EXCEEDED_REACH, against_plan, commits_after, plan_headline, result_words
 from ..phrases import alternation, alternation_outside, flexible, key
 from ..text import STORED_DATE
 from ..rules import Rules
@@ -80,6 +80,9 @@ class PlanWords:
         self.citing_before = re.compile(rf"\b(?:{_any(symbols.citing_words)})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
         self._frame(frame, calendar, symbols, rules.times)
         self.against_plan = against_plan(rules)[0]  # a sentence weighing a result against a plan names no plan
+        # "đạt và vượt 19/23 chỉ tiêu Nghị quyết Đại hội đề ra": goals told as exceeded, a plan that went by
+        self.goals_exceeded = re.compile(rf"(?<!\w)(?:{_any(rules.cues.exceeding_words)})(?!\w)[^.;:,()\n]{{0,{EXCEEDED_REACH}}}"
+                                         rf"(?<!\w)(?:{_any(frame.goal_nouns)})(?!\w)", re.IGNORECASE)
         self.names_plan = plan_headline(rules)  # "Chợ Đồn: Nghị quyết của HĐND huyện về nhiệm vụ ... năm 2012"
 
     def _goal_words(self, rules: Rules) -> None:
