@@ -568,6 +568,13 @@ def test_a_councils_resolution_is_issued_the_day_its_session_adopted_it(opening,
     assert (plan.issuer_body, plan.issued.isoformat() if plan.issued else None) == ("hdnd", issued)
 
 
+def test_a_numbered_councils_resolution_without_a_date_takes_its_sessions_day():
+    plan = extract_text(" date 2023-12 Chiều 14/12, HĐND huyện Sìn Hồ khóa XXI bế mạc kỳ họp thứ 9. Các nghị quyết được "
+                        "thông qua tại kỳ họp có: Nghị quyết số 45/NQ-HĐND về nhiệm vụ phát triển kinh tế - xã hội năm 2024. "
+                        "Năm 2024, huyện phấn đấu giảm 4% tỷ lệ hộ nghèo.").plan
+    assert (plan.symbol, plan.issued.isoformat() if plan.issued else None) == ("45/NQ-HĐND", "2023-12-14")
+
+
 def test_a_party_congress_day_is_not_its_resolutions_issue_date():
     # the committee issues a congress's resolution later: reviewers leave its day out (w087, w148, w154)
     plan = extract_text(" date 2020-05 Ngày 14/5, Đảng bộ xã Tả Phìn tổ chức Đại hội đại biểu lần thứ XXIV, nhiệm kỳ "

@@ -110,10 +110,10 @@ def _set_issued(plan: PlanRecord, extraction: Extraction, issued: DateMention, d
 
 
 def _adopted_in_session(plan: PlanRecord, extraction: Extraction, sentences, announced, dateline_year, words: PlanWords) -> None:
-    """A council's resolution the page names no symbol or date for is issued the day the session
+    """A council's resolution the page gives no date for, numbered or not, is issued the day the session
     adopting it sat (`session_day`); a party congress's is issued later by its committee, and
     reviewers leave its day out (w087, w148, w152, w154)."""
-    if plan.issued or plan.symbol or not announced or plan.issuer_body != "hdnd" or plan.doc_type != "nghi_quyet":
+    if plan.issued or not announced or plan.issuer_body != "hdnd" or plan.doc_type != "nghi_quyet":
         return
     day = session_day(extraction.document.text, extraction.dates, extraction.symbols, sentences, announced, words)
     if day:
