@@ -29,7 +29,8 @@ from ..reading.clause import DUE_KINDS, Clause, ClauseWords, plan_headline
 from ..reading.fields import Previous
 from ..reading.layout import GOAL_LIST, NO_CONTEXT, Context, Layout, Sections
 from ..reading.marks import Mark, MarkReader
-from ..reading.modality import COMMITMENT, COUNT_SUBJECT_RULE, Modality, Setting, aspect, decide, tallies_goals, titles_goals
+from ..reading.goal_counts import tallies_goals, titles_goals
+from ..reading.modality import COMMITMENT, COUNT_SUBJECT_RULE, Modality, Setting, aspect, decide
 from ..reading.span import target_span
 from ..reading.times import TimeReader, Year, is_past
 from ..rules import Rules

@@ -43,8 +43,8 @@ def session_day(text, dates: list[DateMention], symbols: list[SymbolMention], se
     đã ... thông qua ...", w322; w071, w276): a council's resolution is issued the day it is
     adopted. Not the day a session opens (w290), nor the first day of one the page says runs
     several days ("diễn ra trong 2 ngày 6 và 7.12", w090): its resolutions come at its close. A
-    headline telling the adoption ("Bế mạc kỳ họp thứ 21 ...: Thông qua 28 nghị quyết") is told
-    again, with the day, in the paragraph after it."""
+    title telling the adoption ("Bế mạc kỳ họp thứ 21 ...: Thông qua 28 nghị quyết") is told
+    again, with the day, by the first sentence after it naming the session."""
     told = [text[s[0] : s[1]] for s in sentences]
     several_days = any(words.session.search(t) and words.days_counted.search(t) for t in told)
     until = adopted[1]
