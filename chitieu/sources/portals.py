@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..errors import RuleError
-from ..models import PhraseRule, PortalProfile, PortalRules, ProfileFile
+from ..models import PhraseRule, PortalProfile, PortalRules, PortalWords, ProfileFile
 from ..rules import RULES_DIR, load_rule_file
 from .fetch import FetchError
 
@@ -76,7 +76,7 @@ def label_is(label: str, rule: PhraseRule, how: str = "start") -> bool:
     return bool(_label_regex(tuple(rule.phrases), how).search(" ".join(label.split())))
 
 
-def without_related_list(text: str, words) -> str:
+def without_related_list(text: str, words: PortalWords) -> str:
     """A stored page's text without the list of other articles that closes it: from a line that
     is only a related list's heading ("Tin liên quan", "Tin cùng chuyên mục:") to the end, as the
     HTML reader drops the list's block. Its headlines and teasers are other pages' figures."""
