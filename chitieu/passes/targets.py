@@ -231,17 +231,7 @@ class _DocumentReader:
             year = stated or sentence_year
             if stated and not (q.is_baseline and c.own_year) and not (blocked and blocked.kind == "baseline" and c.restatement):
                 sentence_year = stated  # the year a baseline is from is not the sentence's
-            # a year carried from a sentence that only reported dates what it reported: still ahead, it
-            # makes no goal ("Tính đến tháng 6 năm 2021, ... . Trong đó, mầm non ...; tiểu học ...")
-            carried_ahead = not stated and self.line.reported and not (year and self.past_before and is_past(year, self.past_before))
-            told_year = None if carried_ahead else year
-            modality = self._modality(c, told_year, self.layout.output_cell(q.start) or context,
-                                      line_committed and not self._before_carried_goals(year))
-            parts_reported = parts_reported if i else self.line.reported and c.part_of_previous
-            if parts_reported and modality.kind == COMMITMENT:
-                # "... có 812/2.280 trường đạt chuẩn. Trong đó, mầm non có 214 trường (15,3%); ...":
-                # the parts of what the sentence before reported are reported too
-                modality = Modality("result", self.owner.words.part_rule)
+            modality, parts_reported = self._reading(c, i == 0, stated, year, context, line_committed, parts_reported)
             reports = reports or modality.kind == "result"
             estimates = estimates or modality.kind == "forecast"
             if blocked and c.restatement and modality.kind == COMMITMENT:
@@ -266,11 +256,23 @@ class _DocumentReader:
             if targets:
                 previous = self.line.parent = _previous(targets[-1])
                 self.line.goals_from = self.line.goals_from or (_first_year(year) if year else None)
-        # "... năm 2025 ước đạt 48 triệu đồng; tỷ lệ hộ nghèo giảm còn 11,2%; ...": the items of a list an
-        # estimate opens are estimated too
-        estimated_list = estimates and not found and self.text[start:end].rstrip().endswith(";")
-        self._close(start, end, sentence_year, reports and not found, first_aspect, s_marks, s_years, estimated_list)
+        self._close(start, end, sentence_year, reports and not found, first_aspect, s_marks, s_years, estimates and not found)
         return found
+
+    def _reading(self, c: Clause, first: bool, stated: Year | None, year: Year | None, context: Context, line_committed: bool,
+                 parts_reported: bool) -> tuple[Modality, bool]:
+        """The quantity's modality, read with what its line reported before it: a year carried from a
+        sentence that only reported dates what it reported, and still ahead it makes no goal ("Tính
+        đến tháng 6 năm 2021, ... . Trong đó, mầm non ...; tiểu học ..."); the parts opening a
+        sentence after one that reported ("Trong đó, mầm non có 214 trường") are reported too. Also
+        whether the sentence opens with such parts."""
+        carried_ahead = not stated and self.line.reported and not (year and self.past_before and is_past(year, self.past_before))
+        modality = self._modality(c, None if carried_ahead else year, self.layout.output_cell(c.q.start) or context,
+                                  line_committed and not self._before_carried_goals(year))
+        parts_reported = self.line.reported and c.part_of_previous if first else parts_reported
+        if parts_reported and modality.kind == COMMITMENT:
+            modality = Modality("result", self.owner.words.part_rule)
+        return modality, parts_reported
 
     def _context_at(self, start: int) -> Context:
         """An item of the line's goal list, else the section's context, else what the headline
@@ -284,9 +286,12 @@ class _DocumentReader:
         return year is not None and self.line.carried_from is not None and year.value < self.line.carried_from
 
     def _close(self, start, end, sentence_year, reported: bool, first_aspect: bool | None, s_marks, s_years,
-               estimated_list: bool = False) -> None:
+               estimated: bool = False) -> None:
         """What a sentence with figures leaves its line: its year, whether it only reported ("năm
-        2013 huyện đã giảm tỉ lệ hộ nghèo xuống dưới 15%"), whether the line goes on committing."""
+        2013 huyện đã giảm tỉ lệ hộ nghèo xuống dưới 15%") or opened a list with an estimate ("...
+        năm 2025 ước đạt 48 triệu đồng; tỷ lệ hộ nghèo giảm còn 11,2%; ...": its items are estimated
+        too), whether the line goes on committing."""
+        estimated_list = estimated and self.text[start:end].rstrip().endswith(";")
         self.line.year = sentence_year
         # figures that neither commit, report nor estimate (statistics) leave the line reporting as it was
         self.line.reported = reported or estimated_list or (self.line.reported and first_aspect is None)
