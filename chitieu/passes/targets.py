@@ -165,9 +165,8 @@ class _DocumentReader:
         return found
 
     def _topic(self, start: int) -> str | None:
-        """The group a topic fronting the line names, for the figures of its ";" items that name
-        none ("Đối với khu vực miền núi, hải đảo, biên giới, phấn đấu hơn 90% ...; 88% thôn, tổ dân
-        phố đạt chuẩn văn hóa; ...", w286; "Đối với hộ nghèo là người dân tộc thiểu số, ...", w265)."""
+        """The group a topic fronting the line names ("Đối với khu vực miền núi, ...", w286; w265),
+        for the figures of its ";" items that name none."""
         topic = self.owner.words.topic.match(self.text, start)
         groups = [m for m in self.marks if m.family == "scope" and topic and start <= m.start and m.end <= topic.end()]
         return groups[0].code if groups else None
@@ -262,10 +261,9 @@ class _DocumentReader:
     def _reading(self, c: Clause, first: bool, stated: Year | None, year: Year | None, context: Context, line_committed: bool,
                  parts_reported: bool) -> tuple[Modality, bool]:
         """The quantity's modality, read with what its line reported before it: a year carried from a
-        sentence that only reported dates what it reported, and still ahead it makes no goal ("Tính
-        đến tháng 6 năm 2021, ... . Trong đó, mầm non ...; tiểu học ..."); the parts opening a
-        sentence after one that reported ("Trong đó, mầm non có 214 trường") are reported too. Also
-        whether the sentence opens with such parts."""
+        sentence that only reported dates what it reported, and still ahead it makes no goal; the
+        parts opening a sentence after one that reported are reported too (docs/reading.md,
+        principle 5; w133, w052, w322). Also whether the sentence opens with such parts."""
         carried_ahead = not stated and self.line.reported and not (year and self.past_before and is_past(year, self.past_before))
         modality = self._modality(c, None if carried_ahead else year, self.layout.output_cell(c.q.start) or context,
                                   line_committed and not self._before_carried_goals(year))
@@ -288,9 +286,8 @@ class _DocumentReader:
     def _close(self, start, end, sentence_year, reported: bool, first_aspect: bool | None, s_marks, s_years,
                estimated: bool = False) -> None:
         """What a sentence with figures leaves its line: its year, whether it only reported ("năm
-        2013 huyện đã giảm tỉ lệ hộ nghèo xuống dưới 15%") or opened a list with an estimate ("...
-        năm 2025 ước đạt 48 triệu đồng; tỷ lệ hộ nghèo giảm còn 11,2%; ...": its items are estimated
-        too), whether the line goes on committing."""
+        2013 huyện đã giảm tỉ lệ hộ nghèo xuống dưới 15%") or opened a ";" list with an estimate
+        (its items are estimated too: w090, w018, w325), whether the line goes on committing."""
         estimated_list = estimated and self.text[start:end].rstrip().endswith(";")
         self.line.year = sentence_year
         # figures that neither commit, report nor estimate (statistics) leave the line reporting as it was

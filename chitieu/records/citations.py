@@ -39,12 +39,10 @@ def issue_date(text, dates: list[DateMention], symbols: list[SymbolMention], pla
 def session_day(text, dates: list[DateMention], symbols: list[SymbolMention], sentences, adopted: tuple[int, int],
                 words: PlanWords) -> DateMention | None:
     """The day of the council session that adopted the plan, told up to the sentence saying so
-    ("Ngày 23/12, HĐND phường Tân Hòa ... tổ chức Kỳ họp thứ Tư", then "Tại kỳ họp, các đại biểu
-    đã ... thông qua ...", w322; w071, w276): a council's resolution is issued the day it is
-    adopted. Not the day a session opens (w290), nor the first day of one the page says runs
-    several days ("diễn ra trong 2 ngày 6 và 7.12", w090): its resolutions come at its close. A
-    title telling the adoption ("Bế mạc kỳ họp thứ 21 ...: Thông qua 28 nghị quyết") is told
-    again, with the day, by the first sentence after it naming the session."""
+    (w322, w071, w276): a council's resolution is issued the day it is adopted. Not the day a
+    session opens (w290), nor the first day of one the page says runs several days (w090): its
+    resolutions come at its close. A title telling the adoption is told again, with the day, by
+    the first sentence after it naming the session (docs/reading.md)."""
     told = [text[s[0] : s[1]] for s in sentences]
     several_days = any(words.session.search(t) and words.days_counted.search(t) for t in told)
     until = adopted[1]
