@@ -168,7 +168,9 @@ class _DocumentReader:
         """The group a topic fronting the line names ("Đối với khu vực miền núi, ...", w286; w265),
         for the figures of its ";" items that name none."""
         topic = self.owner.words.topic.match(self.text, start)
-        groups = [m for m in self.marks if m.family == "scope" and topic and start <= m.start and m.end <= topic.end()]
+        if topic is None:
+            return None
+        groups = [m for m in _between(self.marks, start, topic.end(), lambda m: m.start, lambda m: m.end) if m.family == "scope"]
         return groups[0].code if groups else None
 
     def _list_goal_item(self, start: int, end: int) -> bool:

@@ -10,10 +10,11 @@ from .clause import ClauseWords
 from .marks import Mark
 
 # a count, not a year, or a share ("đạt 192,5% chỉ tiêu tỉnh giao": the plan the share is of)
-_COUNT_BEFORE = re.compile(r"(?<![\d.,/])(?!(?:19|20)\d\d\s*$)\d(?:[\d.,/]*\d)?%?\s*$")
+COUNT_BEFORE = re.compile(r"(?<![\d.,/])(?!(?:19|20)\d\d\s*$)\d(?:[\d.,/]*\d)?%?\s*$")
 # "hoàn thành 45/45 nhiệm vụ đề ra", "đạt 8/8 chỉ tiêu Nghị quyết HĐND phường đề ra": a share of a
 # set, then the words naming the set
 _SET_SHARE_BEFORE = re.compile(r"(?<![\d.,/])\d+/\d+(?:\s+[^\W\d]+){1,8}\s*$")
+COUNT_REACH = 16  # characters before a word that may hold the count of what it names
 SET_NAME_REACH = 60  # characters from a share of a set to the goal word closing its name
 TALLY_GAP = 8  # characters of one word ("không", "chưa") between a counted goal word and how it went
 
@@ -22,7 +23,7 @@ def counted_goal_word(text: str, mark: Mark) -> bool:
     """"đạt được 177 chỉ tiêu", "vượt 21/21 chỉ tiêu": a goal word right after a count is what is
     counted, and one closing the name of a set a share counts ("45/45 nhiệm vụ đề ra") names that
     set; it says nothing of aspect."""
-    return mark.code == "commit" and bool(_COUNT_BEFORE.search(text, max(0, mark.start - 16), mark.start)
+    return mark.code == "commit" and bool(COUNT_BEFORE.search(text, max(0, mark.start - COUNT_REACH), mark.start)
                                           or _SET_SHARE_BEFORE.search(text, max(0, mark.start - SET_NAME_REACH), mark.start))
 
 

@@ -11,6 +11,7 @@ from ..models import DocType
 from ..passes.periods import until_pattern
 from ..passes.symbols import letter_body_re
 from ..reading.clause import EXCEEDED_REACH, against_plan, commits_after, plan_headline, result_words
+from ..reading.goal_counts import COUNT_BEFORE, COUNT_REACH
 from ..phrases import alternation, alternation_outside, flexible, key
 from ..text import STORED_DATE
 from ..rules import Rules
@@ -19,12 +20,16 @@ from ..rules import Rules
 MOTTO_TAIL = 14  # characters of the motto after its listed words: " - Hạnh phúc"
 # characters from a council to the words saying it sits: "khóa X, nhiệm kỳ 2021 - 2026 tổ chức"
 SESSION_REACH = 60
-_COUNT_BEFORE = re.compile(r"(?<![\d.,/])\d+\s+$")  # "22 " before a type word
 DRAFTING_REACH = 20  # characters from a drafting verb to the document it names
 
 
 def _any(rule) -> str:
     return alternation(rule.phrases)
+
+
+def _whole(rule) -> str:
+    """The rule's phrases as whole words."""
+    return rf"(?<!\w)(?:{_any(rule)})(?!\w)"
 
 
 def _issuing(rule) -> str:
@@ -53,10 +58,11 @@ class PlanWords:
         verbs = _any(rules.frame.goal_setting_verbs)
         self.goal_setter_patterns = [(_setter(opening, p, verbs), code) for p, code in setters]
         # "HĐND phường Tân Hòa khóa X, nhiệm kỳ 2021 - 2026 tổ chức Kỳ họp thứ Tư": a council in session
-        self.in_session = re.compile(rf"[^.;\n]{{0,{SESSION_REACH}}}?(?<!\w)(?:{_any(rules.frame.session_words)})(?!\w)", re.IGNORECASE)
-        self.session = re.compile(rf"(?<!\w)(?:{_any(rules.frame.session_words)})(?!\w)", re.IGNORECASE)
-        self.session_opening = re.compile(rf"(?<!\w)(?:{_any(rules.frame.session_opening_words)})(?!\w)", re.IGNORECASE)
-        self.session_closing = re.compile(rf"(?<!\w)(?:{_any(rules.frame.session_closing_words)})(?!\w)", re.IGNORECASE)
+        session = _whole(rules.frame.session_words)
+        self.in_session = re.compile(rf"[^.;\n]{{0,{SESSION_REACH}}}?{session}", re.IGNORECASE)
+        self.session = re.compile(session, re.IGNORECASE)
+        self.session_opening = re.compile(_whole(rules.frame.session_opening_words), re.IGNORECASE)
+        self.session_closing = re.compile(_whole(rules.frame.session_closing_words), re.IGNORECASE)
         # "diễn ra trong 2 ngày", "sau 3 ngày làm việc": a session of several days
         self.days_counted = re.compile(rf"(?<![\d.,/-])\d+\s+(?:{_any(rules.calendar.day_words)})(?!\w)", re.IGNORECASE)
         # "Chiến lược quốc gia ... đặt mục tiêu": the same, named national right after its type word
@@ -81,8 +87,8 @@ class PlanWords:
         self._frame(frame, calendar, symbols, rules.times)
         self.against_plan = against_plan(rules)[0]  # a sentence weighing a result against a plan names no plan
         # "đạt và vượt 19/23 chỉ tiêu Nghị quyết Đại hội đề ra": goals told as exceeded, a plan that went by
-        self.goals_exceeded = re.compile(rf"(?<!\w)(?:{_any(rules.cues.exceeding_words)})(?!\w)[^.;:,()\n]{{0,{EXCEEDED_REACH}}}"
-                                         rf"(?<!\w)(?:{_any(frame.goal_nouns)})(?!\w)", re.IGNORECASE)
+        self.goals_exceeded = re.compile(rf"{_whole(rules.cues.exceeding_words)}[^.;:,()\n]{{0,{EXCEEDED_REACH}}}{_whole(frame.goal_nouns)}",
+                                         re.IGNORECASE)
         self.names_plan = plan_headline(rules)  # "Chợ Đồn: Nghị quyết của HĐND huyện về nhiệm vụ ... năm 2012"
 
     def _goal_words(self, rules: Rules) -> None:
@@ -215,7 +221,7 @@ class PlanWords:
         """Every type word of the sentence is counted ("thông qua 22 nghị quyết quan trọng"): the
         sentence names how many documents, not one of them."""
         found = [m.start() for pattern, _ in self.patterns for m in pattern.finditer(text, start, end)]
-        return bool(found) and all(_COUNT_BEFORE.search(text, max(start, at - 8), at) for at in found)
+        return bool(found) and all(COUNT_BEFORE.search(text, max(start, at - COUNT_REACH), at) for at in found)
 
     def only_drafted(self, text: str, start: int, end: int) -> bool:
         """Every type word of the sentence names a document still to be drawn up ("chỉ đạo các xã
