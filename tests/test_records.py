@@ -122,6 +122,10 @@ def test_plan_fields(text, expected):
      "Gia Lai, ngày 12 tháng 12 năm 2016\n\nBÁO CÁO\nKết quả giảm nghèo năm 2016\nvà kế hoạch năm 2017\n\n"
      "Thực hiện Nghị quyết số 80/NQ-CP ngày 19/5/2011 của Chính phủ về định hướng giảm nghèo bền vững thời kỳ từ năm "
      "2011 đến năm 2020, UBND tỉnh báo cáo như sau.\n\nNăm 2017, phấn đấu giảm tỷ lệ hộ nghèo 3%.", (2017, 2017)),
+    # a year a goal is set for over a phase only a sentence setting no goal names (own wording; GiaLai
+    # 115-KH-SNNMT, w233)
+    ("Sở Nông nghiệp tỉnh ban hành kế hoạch chấn chỉnh lề lối làm việc\n\nKế hoạch được triển khai gắn với chương trình chuyển đổi số của tỉnh giai đoạn 2026 - 2030. Phấn đấu ngay trong "
+     "năm 2026, 100% hồ sơ công việc được xử lý trên môi trường mạng.", (2026, 2026)),
 ])
 def test_plan_period(text, period):
     plan = extract_text(text).plan

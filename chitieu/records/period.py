@@ -64,10 +64,12 @@ def _period_pools(periods, issue_sentence, anchor: int, committing: SpanIndex, t
                  or sorted(titled, key=lambda p: (p.kind != "year", -p.end)))
     own_pools = len(pools)  # the announcing sentence and the title name the plan itself
     pools.append([p for p in periods if p.kind == "until" and _within(committing, p)])
+    pools.append([p for p in periods if p.kind == "range" and _within(committing, p)])
+    # a goal stated for a year ("Năm 2025, huyện đặt mục tiêu phấn đấu thoát khỏi huyện nghèo") over a
+    # phase a sentence setting no goal names
+    pools.append([p for p in periods if p.kind == "year" and _within(committing, p)])
     pools.append([p for p in periods if p.kind == "range"])
     pools.append([p for p in periods if p.kind == "until"])
-    # a goal stated for a year, with no phase anywhere ("Năm 2025, huyện đặt mục tiêu phấn đấu thoát khỏi huyện nghèo")
-    pools.append([p for p in periods if p.kind == "year" and _within(committing, p)])
     return pools, own_pools
 
 
