@@ -268,6 +268,8 @@ def test_a_period_read_only_from_target_deadlines_points_at_the_target():
 @pytest.mark.parametrize("text, level", [
     ("Phấn đấu đến năm 2026 toàn huyện có thêm 3 xã đạt chuẩn nông thôn mới nâng cao.", "district"),
     ("Năm 2025, tỉnh ta phấn đấu giảm tỷ lệ hộ nghèo xuống dưới 2%.", "province"),
+    # ... with an adverb between the unit and its goal verb (own wording; "tỉnh tiếp tục đặt mục tiêu", w133)
+    ("Năm 2026, huyện tiếp tục đặt mục tiêu nâng tỷ lệ hộ dân dùng nước sạch lên 95%.", "district"),
     # ... and what a target's measure is of (own wording; "GRDP của huyện", w117)
     ("Phấn đấu đến năm 2030, tỷ lệ hộ nghèo của huyện giảm còn dưới 3%.", "district"),
     # ... but a level word that begins a body's name is no territory

@@ -21,6 +21,7 @@ MOTTO_TAIL = 14  # characters of the motto after its listed words: " - Hạnh ph
 # characters from a council to the words saying it sits: "khóa X, nhiệm kỳ 2021 - 2026 tổ chức"
 SESSION_REACH = 60
 DRAFTING_REACH = 20  # characters from a drafting verb to the document it names
+SUBJECT_REACH = 30  # characters between a unit opening a clause and its goal verb: "tỉnh tiếp tục đặt mục tiêu"
 
 
 def _any(rule) -> str:
@@ -115,7 +116,7 @@ class PlanWords:
         self.territory = re.compile(
             rf"(?<!\w)(?:(?:{_any(frame.territory_before_words)})\s+(?P<before>{level})"
             rf"|(?P<after>{level})\s+(?:{_any(frame.territory_after_words)})|(?P<nation>{alternation(nation)})"
-            rf"|(?:^|(?<=[.,;:\n]))\s*(?P<subject>{level})(?=\s+(?:{alternation(commit_words)})))(?!\w)",
+            rf"|(?:^|(?<=[.,;:\n]))\s*(?P<subject>{level})(?=\s[^.,;:\n]{{0,{SUBJECT_REACH}}}?(?<!\w)(?:{alternation(commit_words)})(?!\w)))(?!\w)",
             re.IGNORECASE | re.MULTILINE,
         )
 
