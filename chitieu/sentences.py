@@ -44,3 +44,13 @@ def line_end(text: str, start: int) -> int:
     """Where the line holding `start` ends."""
     end = text.find("\n", start)
     return len(text) if end < 0 else end
+
+
+_BLANK_LINES = re.compile(r"(?:[^\S\n]*\n)*")
+
+
+def next_line_end(text: str, start: int) -> int:
+    """Where the line after the one holding `start` ends, past blank lines: a page whose
+    paragraphs stand apart by a blank line has its next paragraph there."""
+    following = _BLANK_LINES.match(text, min(len(text), line_end(text, start) + 1)).end()
+    return line_end(text, following)

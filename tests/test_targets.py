@@ -42,6 +42,11 @@ DECISIONS = [
     # rule 1: a forecast in the plan's own goal paragraph is a target
     ("Dự kiến tỷ lệ hộ nghèo của tỉnh dưới 0,7%.\nĐể thực hiện các mục tiêu trên, các sở, ngành triển khai đồng bộ các giải pháp.",
      [t(0.7, bound="at_most")]),
+    # ... also where paragraphs stand apart by a blank line, and where the estimate's figure follows
+    # a word of the present state, which tells the state the estimate expects (own wording)
+    ("Năm 2019, huyện phấn đấu giảm 600 hộ nghèo. Dự kiến đến cuối năm 2019, tỷ lệ hộ nghèo toàn huyện còn khoảng 8%.\n\n"
+     "Để thực hiện các mục tiêu trên, huyện tập trung lồng ghép các nguồn vốn.",
+     [t(600, unit="households", change="decrease"), t(8, bound="approx")]),
     # ... and a comparison with the country inside a goal sentence does not end the goal list
     ("Phấn đấu tỷ lệ hộ nghèo của tỉnh dưới 1% so với tỷ lệ hộ nghèo cả nước dự kiến là 1,5 - 1,2%. "
      "Tỷ lệ hộ nghèo vùng đồng bào dân tộc thiểu số giảm 3%/năm.",

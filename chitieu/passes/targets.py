@@ -34,7 +34,7 @@ from ..reading.modality import COMMITMENT, COUNT_SUBJECT_RULE, Modality, Setting
 from ..reading.span import target_span
 from ..reading.times import TimeReader, Year, is_past
 from ..rules import Rules
-from ..sentences import after_item, line_end, sentence_spans
+from ..sentences import after_item, next_line_end, sentence_spans
 from .periods import phase_start
 from ..spans import SpanIndex
 from .halves import Halves
@@ -322,7 +322,7 @@ class _DocumentReader:
         return decide(c, year, setting)
 
     def _forecast_is_goal(self, c: Clause) -> bool:
-        """An estimate word leading its sentence, followed in its line or the next by "Để thực
+        """An estimate word leading its sentence, followed in its paragraph or the next by "Để thực
         hiện các mục tiêu trên", states one of the plan's goals (annotation rule 1)."""
         mark = aspect(c)
         if mark is None or mark.code != "forecast":
@@ -330,7 +330,7 @@ class _DocumentReader:
         before = self.text[max(0, mark.start - 4) : mark.start].rstrip(" ")
         if before and before[-1] not in ".;:\n":
             return False
-        reach = line_end(self.text, line_end(self.text, mark.end) + 1)
+        reach = next_line_end(self.text, mark.end)
         return any(mark.end <= g.start < reach for g in self.goals_above)
 
     def _read(self, c: Clause, previous: Previous | None, year: Year | None, modality: Modality) -> list[TargetMention]:

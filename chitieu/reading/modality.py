@@ -29,6 +29,7 @@ from .times import Year, is_ahead, is_past
 _SPACES = re.compile(r"\s*")
 ASPECTS = frozenset({"commit", "done", "forecast", "state", "progressive", "report"})
 WEAK = frozenset({"state", "progressive", "report"})
+AIMS = frozenset({"commit", "forecast"})  # aspects that say what a state after them is: aimed at, expected
 ADJACENT = 3  # characters between a mark and what it bears on
 _BREAK = re.compile(r"[.;:]")
 SOURCE_GAP = 5  # characters between a sum and the spending word saying where it comes from
@@ -188,8 +189,9 @@ def aspect(c: Clause, skip: Mark | None = None) -> Mark | None:
         return estimate
     if nearest.code == "forecast" and any(m.code == "commit" and m.start >= c.left_start for m in counted[:-1]):
         return next(m for m in reversed(counted) if m.code == "commit")  # "đặt chỉ tiêu ... ước tăng 8,7%": the goal's estimate
-    if nearest.code in WEAK and any(m.code == "commit" for m in counted[:-1]) and not _now_since_goal(nearest, counted, c):
-        return next(m for m in reversed(counted) if m.code == "commit")  # the state the goal aims at
+    if nearest.code in WEAK and any(m.code in AIMS for m in counted[:-1]) and not _now_since_goal(nearest, counted, c):
+        # the state the goal aims at, or the estimate expects ("Dự kiến đến cuối năm ..., toàn huyện còn ...")
+        return next(m for m in reversed(counted) if m.code in AIMS)
     return nearest
 
 
