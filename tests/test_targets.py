@@ -39,6 +39,9 @@ DECISIONS = [
     # rule 1: the units a plan assigns targets to are who receives them, not a target
     ("Phấn đấu năm 2024, UBND tỉnh giao chỉ tiêu giảm nghèo cho 12 huyện, thành phố; toàn tỉnh giảm 1,5% tỷ lệ hộ nghèo.",
      [t(1.5, change="decrease")]),
+    # ... but the list after a colon gives each unit its quota (own wording)
+    ("2. Mục tiêu cụ thể năm 2020\nGiao chỉ tiêu giảm hộ nghèo cho 14 xã: xã Phú Lộc giảm 40 hộ, xã Vĩnh Hòa giảm 35 hộ.",
+     [t(40, unit="households", change="decrease"), t(35, unit="households", change="decrease")]),
     # rule 1: a forecast in the plan's own goal paragraph is a target
     ("Dự kiến tỷ lệ hộ nghèo của tỉnh dưới 0,7%.\nĐể thực hiện các mục tiêu trên, các sở, ngành triển khai đồng bộ các giải pháp.",
      [t(0.7, bound="at_most")]),

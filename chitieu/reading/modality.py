@@ -65,7 +65,8 @@ def construction(c: Clause, support_before: bool, money_goals: frozenset[str]) -
             return Modality("definition", mark.rule_id)
         if mark.code == "vote" and not _goal_word_between(c, mark):
             return Modality("statistic", mark.rule_id)
-        if mark.code == "assign" and mark.end <= q.start and q.unit != "percent":
+        if mark.code == "assign" and mark.end <= q.start and q.unit != "percent" and ":" not in c.text[mark.end : q.start]:
+            # who receives the quotas; a list after a colon gives each one's quota
             return Modality("assignment", mark.rule_id)
         if mark.code == "spend" and q.unit == "vnd" and mark.end <= q.start and not _money_goal_before(c, mark, money_goals):
             return Modality("budget", mark.rule_id)
