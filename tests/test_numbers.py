@@ -89,6 +89,8 @@ REAL_CASES = [
     ("100 % trạm y tế có bác sỹ", [q(100)]),
     ("phấn đấu giảm 50% số hộ cận nghèo so với đầu kỳ", [q(50)]),
     ("theo Bộ tiêu chí thôn đạt chuẩn nông thôn mới, chiếm tỷ lệ 53%", [q(53)]),  # w065
+    # a village by any of its legal regional names is counted
+    ("(trong đó 486 thôn, 121 bon, 18 buôn, 9 bản, 79 tổ dân phố)", [q(v, unit="other") for v in (486, 121, 18, 9, 79)]),  # w302
     ("Tỷ lệ hộ nghèo giảm xuống còn 2,27%", [q(2.27)]),  # w147
     ("Hộ cận nghèo chiếm 11,9% (tương đương với 715 hộ)", [q(11.9), q(715, unit="households")]),  # w052
     ("tỷ lệ hộ nghèo đa chiều toàn tỉnh năm 2024 giảm 6,26%, tương đương với 11.710 hộ",  # w001
