@@ -21,7 +21,7 @@ MOTTO_TAIL = 14  # characters of the motto after its listed words: " - Hạnh ph
 # characters from a council to the words saying it sits: "khóa X, nhiệm kỳ 2021 - 2026 tổ chức"
 SESSION_REACH = 60
 DRAFTING_REACH = 20  # characters from a drafting verb to the document it names
-SUBJECT_REACH = 30  # characters between a unit opening a clause and its goal verb: "tỉnh tiếp tục đặt mục tiêu"
+SUBJECT_REACH = 30  # characters between a unit opening a clause and its goal verb: the adverbs between them
 
 
 def _any(rule) -> str:
