@@ -193,3 +193,19 @@ def test_an_empty_cell_keeps_its_place_and_a_range_takes_its_columns_unit():
         "Cộng: Tỷ lệ hộ nghèo cuối năm 2024 (%): 28,10%.",
         "Cộng: Chỉ tiêu giảm năm 2025 (%): 3,0%.",
     ]
+
+
+def test_an_empty_first_cell_keeps_the_row_under_its_columns():
+    """A total row whose number cell is blank opens with the separator, as the HTML reader prints
+    it ("| Toàn tỉnh | ..."): its label and figures stay under their own columns (own wording)."""
+    from chitieu.sources.tables import linearise_cell_rows
+
+    rows = "\n".join([
+        "STT | Đơn vị | Số hộ nghèo cuối năm 2021 (hộ) | Chỉ tiêu giảm năm 2022 (%) |",
+        "1 | Huyện Sa Thầy | 2.410 | 4,0 |",
+        "| Toàn tỉnh | 22.690 | 3,0 |",
+    ])
+    assert linearise_cell_rows(rows).split("\n")[-2:] == [
+        "Toàn tỉnh: Số hộ nghèo cuối năm 2021 (hộ): 22.690 hộ.",
+        "Toàn tỉnh: Chỉ tiêu giảm năm 2022 (%): 3,0%.",
+    ]

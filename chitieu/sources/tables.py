@@ -26,8 +26,9 @@ FIGURES_IN_ROW = 3  # figures on one line that make it a table's row
 # "a | b", "a | b |"; lazy after the first non-space character, so that a long line without cells reads in linear time
 _CELL_ROW = re.compile(r"^\s*\S.*? \|(?: |$)")
 _CELL_END = re.compile(r"\s*\|\s*$")
-# an empty cell keeps its place: "Tổng cộng | | 28,43 | 5.570"
-_CELL_SEPARATOR = re.compile(r" \|(?= |$)")
+# an empty cell keeps its place: "Tổng cộng | | 28,43 | 5.570", and so does an empty first cell,
+# which leaves its row opening with the separator ("| Toàn tỉnh | 143.100", an HTML row's blank number cell)
+_CELL_SEPARATOR = re.compile(r"^\s*\|(?= |$)| \|(?= |$)")
 MIN_TABLE_LINES = 2  # a header and a row
 _YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])")
 
