@@ -608,3 +608,17 @@ def test_a_resolution_whose_goals_were_exceeded_is_not_the_pages_document(told, 
     plan = extract_text(f"Đại hội Đảng bộ xã Tả Van lần thứ XXV\n\n{told} Nhiệm kỳ 2020 - 2025, xã phấn đấu giảm tỷ lệ hộ "
                         "nghèo bình quân 3%/năm.").plan
     assert plan.doc_type == doc_type
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a body whose reporting verb tells results does not set the goals a council adopts later
+    # (own wording; w323, where the ward's council then adopts the plan)
+    ("HĐND xã Nam Hồng tổ chức kỳ họp cuối năm\n\nBáo cáo của UBND xã cho biết, năm 2023 toàn xã còn 35 hộ nghèo. "
+     "Năm 2024, HĐND xã xác định mục tiêu giảm tỷ lệ hộ nghèo xuống còn 1,2%.", "hdnd"),
+    # ... but one whose reporting verb tells the targets speaks for them
+    ("Tỉnh bàn giải pháp giảm nghèo\n\nGiám đốc Sở Lao động cho biết, năm 2024 tỉnh phấn đấu giảm 1,5% tỷ lệ hộ nghèo.",
+     None),
+    ("Tỉnh bàn giải pháp giảm nghèo\n\nUBND tỉnh cho biết, năm 2024 tỉnh phấn đấu giảm 1,5% tỷ lệ hộ nghèo.", "ubnd"),
+], ids=["results-told", "department-source", "targets-told"])
+def test_a_body_telling_figures_speaks_for_them_only_where_they_are_targets(text, expected):
+    assert extract_text(text).plan.issuer_body == expected

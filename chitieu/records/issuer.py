@@ -50,8 +50,11 @@ def plan_issuer(text: str, sentences, issuers: list[IssuerMention], symbols: lis
         according_to = words.according_to.search(text[max(0, issuer.evidence.start - 8) : issuer.evidence.start])
         if according_to and text[issuer.evidence.end : issuer.evidence.end + 2].startswith(",") and sentence in target_sentences:
             return issuer
-        if words.sets_targets and words.sets_targets.search(text[issuer.evidence.end : sentence[1]][:120]):
+        after = text[issuer.evidence.end : sentence[1]][:120]
+        if words.sets_targets and words.sets_targets.search(after):
             return issuer
+        if sentence in target_sentences and words.tells_figures and words.tells_figures.search(after):
+            return issuer  # a body telling figures speaks for them only where they are targets
         if words.goals_above and words.goals_above.search(text, sentence[0], issuer.evidence.start):
             return issuer
     return None

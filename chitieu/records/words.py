@@ -24,6 +24,11 @@ DRAFTING_REACH = 20  # characters from a drafting verb to the document it names
 SUBJECT_REACH = 30  # characters between a unit opening a clause and its goal verb: the adverbs between them
 
 
+def _soon_after(phrases: list[str]) -> re.Pattern | None:
+    """One of `phrases` soon after the start, in the same clause."""
+    return re.compile(rf"^(?:[^.;]|\.(?=\d)){{0,60}}?(?<!\w)(?:{alternation(phrases)})(?!\w)", re.IGNORECASE) if phrases else None
+
+
 def _any(rule) -> str:
     return alternation(rule.phrases)
 
@@ -95,13 +100,15 @@ class PlanWords:
     def _goal_words(self, rules: Rules) -> None:
         marks = rules.cues.marks
         goals_above = [p for rule in marks if rule.mark == "goals_above" for p in rule.phrases]
-        goal_words = [p for rule in marks if rule.mark in ("commit", "report") for p in rule.phrases]
+        goal_words = [p for rule in marks if rule.mark == "commit" for p in rule.phrases]
+        report_words = [p for rule in marks if rule.mark == "report" for p in rule.phrases]
         # "Để thực hiện các mục tiêu này, Quốc hội ..." (w047): the body that acts for the goals just stated
         self.goals_above = re.compile(rf"\b(?:{alternation(goals_above)})\b", re.IGNORECASE) if goals_above else None
-        # what a body does when it sets targets or says what they are: the goal words and
+        # what a body does when it sets targets or says what they are: the goal words, or the
         # reporting verbs of rules/cues.yaml, soon after the body in its sentence
         # a full stop ends the clause, a thousands point inside a number does not ("75.000 tỷ đồng")
-        self.sets_targets = re.compile(rf"^(?:[^.;]|\.(?=\d)){{0,60}}?(?<!\w)(?:{alternation(goal_words)})(?!\w)", re.IGNORECASE) if goal_words else None
+        self.sets_targets = _soon_after(goal_words)
+        self.tells_figures = _soon_after(report_words)
         # "Phường Xuân Phương phấn đấu ...", "Huyện Quản Bạ đặt mục tiêu ...": a unit as the subject of a commitment
         self.commits_after = commits_after(rules)
 
