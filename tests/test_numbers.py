@@ -89,6 +89,8 @@ REAL_CASES = [
     ("100 % trạm y tế có bác sỹ", [q(100)]),
     ("phấn đấu giảm 50% số hộ cận nghèo so với đầu kỳ", [q(50)]),
     ("theo Bộ tiêu chí thôn đạt chuẩn nông thôn mới, chiếm tỷ lệ 53%", [q(53)]),  # w065
+    # a job fair's sessions are counted
+    ("cũng đã tổ chức được 46 phiên giao dịch việc làm", [q(46, unit="other")]),  # w138
     # a village by any of its legal regional names is counted
     ("(trong đó 486 thôn, 121 bon, 18 buôn, 9 bản, 79 tổ dân phố)", [q(v, unit="other") for v in (486, 121, 18, 9, 79)]),  # w302
     ("Tỷ lệ hộ nghèo giảm xuống còn 2,27%", [q(2.27)]),  # w147
