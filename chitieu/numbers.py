@@ -73,6 +73,7 @@ class Quantity:
 
 
 COUNT_OPENER_REACH = 24  # characters before a number where a bound or "cho" may stand
+LIFESPAN_REACH = 40  # characters from a lifespan's name to its figure: "tuổi thọ trung bình của người dân đạt khoảng"
 NAME_REACH = 16  # characters before a padded number where a document's or part's name may end
 _NEXT_LETTER = re.compile(r"[ \t]+([^\W\d_])")  # the first letter of the word after a unit
 _PADDED = re.compile(r"0[1-9]")  # "04": a count padded with a zero
@@ -116,6 +117,9 @@ class QuantityReader:
         self._per_population = re.compile(
             rf"(?P<unit>(?:[^\W\d_]+[^\S\n]*){{1,4}}/\s*(?:{alternation(rules.density.phrases)}))(?!\w)", re.IGNORECASE)
         self._density_rule = rules.density.id
+        # a span of life measured before the number, in its clause ("tuổi thọ trung bình của người dân đạt")
+        self._lifespan = re.compile(rf"(?<!\w)(?:{alternation(rules.lifespan.phrases)})(?!\w)[^.;:\n\d]{{0,{LIFESPAN_REACH}}}$", re.IGNORECASE)
+        self._lifespan_rule = rules.lifespan.id
         self._per_one = per_one_pattern(rules, unit)
         self._rank_rule, self._rank_group = rules.rank_group.id, rank_pattern(rules)
         self._place_rule, self._rank_place = rules.rank_place.id, place_pattern(rules)
@@ -171,7 +175,7 @@ class QuantityReader:
     # ------------------------------------------------------------------ reading one match
 
     def _read(self, text: str, m: re.Match) -> Quantity | None:
-        if m.group("non_unit") and not (m.group("p1") or m.group("p2")):
+        if m.group("non_unit") and not (m.group("p1") or m.group("p2")) and not self._measures_lifespan(text, m):
             return None  # ages, durations, years: "dưới 16 tuổi", "36 tháng" (but "48,14% năm 2015")
         unit_text = _unit_on_line(text, m)
         if m.group("frac_n"):
@@ -235,7 +239,13 @@ class QuantityReader:
         if unit_text:
             rule = self._unit_rule(unit_text)
             return rule.code, rule.id, unit_text, m.end("unit")
+        if m.group("non_unit"):
+            return "other", self._lifespan_rule, m.group("non_unit"), m.end("non_unit")  # "75 tuổi" of a life expectancy
         return self._density(text, m) or self._padded_count(text, m)
+
+    def _measures_lifespan(self, text: str, m: re.Match) -> bool:
+        """An age or a count of years after what measures a span of life, in its clause."""
+        return self._lifespan.search(text, max(0, m.start() - LIFESPAN_REACH - 30), m.start()) is not None
 
     def _density(self, text: str, m: re.Match) -> tuple[Unit, str, str, int] | None:
         """"87 thuê bao/100 dân": a number counted per a population (rules density)."""

@@ -89,6 +89,7 @@ REAL_CASES = [
     ("100 % trạm y tế có bác sỹ", [q(100)]),
     ("phấn đấu giảm 50% số hộ cận nghèo so với đầu kỳ", [q(50)]),
     ("theo Bộ tiêu chí thôn đạt chuẩn nông thôn mới, chiếm tỷ lệ 53%", [q(53)]),  # w065
+    ("tuổi thọ trung bình đạt 75 tuổi", [q(75, unit="other")]),  # w064
     # a job fair's sessions are counted
     ("cũng đã tổ chức được 46 phiên giao dịch việc làm", [q(46, unit="other")]),  # w138
     # a village by any of its legal regional names is counted
@@ -392,6 +393,10 @@ SPEC_CASES = [
     # the one hectare a value is counted per holds no quantity; an area over one does (own wording)
     ("giá trị sản xuất trên 1 ha đất nông nghiệp đạt 160 triệu đồng", [q(160000000, unit="vnd")]),
     ("trồng mới trên 1.200 ha rừng sản xuất", [q(1200, bound="at_least", unit="other")]),
+    # an age is a figure after what measures people's span of life (w064), not a group's or a house's (own wording)
+    ("tuổi thọ trung bình của người dân đạt 74 tuổi, số năm sống khỏe tối thiểu 66 năm",
+     [q(74, unit="other"), q(66, bound="at_least", unit="other")]),
+    ("100% trẻ em dưới 6 tuổi được cấp thẻ, nhà ở có tuổi thọ từ 20 năm trở lên", [q(100)]),
 ]
 
 CASES = REAL_CASES + SPEC_CASES

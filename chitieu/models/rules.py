@@ -130,6 +130,8 @@ class NumberRules(Strict):
     per_one: SeenPhraseRule = Field(description="'trên 1' before a unit and the words naming it: the one unit a value "
                                     "is counted per ('giá trị sản xuất trên 1 ha đất trồng trọt'), no quantity")
     density: SeenPhraseRule = Field(description="the population a density is per ('vạn dân', '100 dân'): a number counted per it is a quantity in unit other, whatever it counts")
+    lifespan: PhraseRule = Field(description="what measures a span of life ('tuổi thọ trung bình'): an age or a count of years "
+                                 "after it is that measure's figure, in unit other, not an age that defines a group")
     grammar: NumberGrammar
 
 
