@@ -90,6 +90,8 @@ REAL_CASES = [
     ("phấn đấu giảm 50% số hộ cận nghèo so với đầu kỳ", [q(50)]),
     ("theo Bộ tiêu chí thôn đạt chuẩn nông thôn mới, chiếm tỷ lệ 53%", [q(53)]),  # w065
     ("tuổi thọ trung bình đạt 75 tuổi", [q(75, unit="other")]),  # w064
+    # farms are counted
+    ("trong đó: 15 trang trại, 55 gia trại", [q(15, unit="other"), q(55, unit="other")]),  # w153
     # a job fair's sessions are counted
     ("cũng đã tổ chức được 46 phiên giao dịch việc làm", [q(46, unit="other")]),  # w138
     # a village by any of its legal regional names is counted
@@ -397,6 +399,8 @@ SPEC_CASES = [
     ("tuổi thọ trung bình của người dân đạt 74 tuổi, số năm sống khỏe tối thiểu 66 năm",
      [q(74, unit="other"), q(66, bound="at_least", unit="other")]),
     ("100% trẻ em dưới 6 tuổi được cấp thẻ, nhà ở có tuổi thọ từ 20 năm trở lên", [q(100)]),
+    # a hospital's beds counted bare once the measure named them (own wording; "giường bệnh", w115, w201)
+    ("số giường bệnh trên vạn dân đạt 32 giường", [q(32, unit="other")]),
 ]
 
 CASES = REAL_CASES + SPEC_CASES
