@@ -73,7 +73,7 @@ class Quantity:
 
 
 COUNT_OPENER_REACH = 24  # characters before a number where a bound or "cho" may stand
-LIFESPAN_REACH = 40  # characters from a lifespan's name to its figure: "tuổi thọ trung bình của người dân đạt khoảng"
+LIFESPAN_REACH = 40  # characters from a lifespan's name to its figure: whose it is, the verb, a bound
 NAME_REACH = 16  # characters before a padded number where a document's or part's name may end
 _NEXT_LETTER = re.compile(r"[ \t]+([^\W\d_])")  # the first letter of the word after a unit
 _PADDED = re.compile(r"0[1-9]")  # "04": a count padded with a zero
@@ -240,7 +240,7 @@ class QuantityReader:
             rule = self._unit_rule(unit_text)
             return rule.code, rule.id, unit_text, m.end("unit")
         if m.group("non_unit"):
-            return "other", self._lifespan_rule, m.group("non_unit"), m.end("non_unit")  # "75 tuổi" of a life expectancy
+            return "other", self._lifespan_rule, m.group("non_unit"), m.end("non_unit")  # the age a life expectancy reaches
         return self._density(text, m) or self._padded_count(text, m)
 
     def _measures_lifespan(self, text: str, m: re.Match) -> bool:
