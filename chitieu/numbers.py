@@ -141,7 +141,8 @@ class QuantityReader:
             rf"|{one.format(n='n1', s='s1', p='p1')}"
             rf"(?:{range_join}{one.format(n='n2', s='s2', p='p2')})?)"
             # non-units first: "145 trường hợp" (cases) is no count of "trường" (schools)
-            rf"(?P<unit_gap>\s*)(?:(?P<non_unit>{non_unit})\b|(?P<unit>(?:{turn}\s+)?(?:{unit}))(?=\W|$))?",
+            # an abbreviation's dot may join a scale word to its unit: "396,1 tỷ.đ" (w153)
+            rf"(?P<unit_gap>(?<=[^\W\d_])\.(?=[^\W\d_])|\s*)(?:(?P<non_unit>{non_unit})\b|(?P<unit>(?:{turn}\s+)?(?:{unit}))(?=\W|$))?",
             re.IGNORECASE,
         )
 
