@@ -119,6 +119,7 @@ class QuantityReader:
         self._density_rule = rules.density.id
         # a span of life measured before the number, in its clause ("tuổi thọ trung bình của người dân đạt")
         self._lifespan = re.compile(rf"(?<!\w)(?:{alternation(rules.lifespan.phrases)})(?!\w)[^.;:\n\d]{{0,{LIFESPAN_REACH}}}$", re.IGNORECASE)
+        self._lifespan_window = LIFESPAN_REACH + max(len(p) for p in rules.lifespan.phrases)
         self._lifespan_rule = rules.lifespan.id
         self._per_one = per_one_pattern(rules, unit)
         self._rank_rule, self._rank_group = rules.rank_group.id, rank_pattern(rules)
@@ -141,8 +142,7 @@ class QuantityReader:
             rf"|{one.format(n='n1', s='s1', p='p1')}"
             rf"(?:{range_join}{one.format(n='n2', s='s2', p='p2')})?)"
             # non-units first: "145 trường hợp" (cases) is no count of "trường" (schools)
-            # an abbreviation's dot may join a scale word to its unit: "396,1 tỷ.đ" (w153)
-            rf"(?P<unit_gap>(?<=[^\W\d_])\.(?=[^\W\d_])|\s*)(?:(?P<non_unit>{non_unit})\b|(?P<unit>(?:{turn}\s+)?(?:{unit}))(?=\W|$))?",
+            rf"(?P<unit_gap>\s*)(?:(?P<non_unit>{non_unit})\b|(?P<unit>(?:{turn}\s+)?(?:{unit}))(?=\W|$))?",
             re.IGNORECASE,
         )
 
@@ -246,7 +246,7 @@ class QuantityReader:
 
     def _measures_lifespan(self, text: str, m: re.Match) -> bool:
         """An age or a count of years after what measures a span of life, in its clause."""
-        return self._lifespan.search(text, max(0, m.start() - LIFESPAN_REACH - 30), m.start()) is not None
+        return self._lifespan.search(text, max(0, m.start() - self._lifespan_window), m.start()) is not None
 
     def _density(self, text: str, m: re.Match) -> tuple[Unit, str, str, int] | None:
         """"87 thuê bao/100 dân": a number counted per a population (rules density)."""

@@ -90,8 +90,6 @@ REAL_CASES = [
     ("phấn đấu giảm 50% số hộ cận nghèo so với đầu kỳ", [q(50)]),
     ("theo Bộ tiêu chí thôn đạt chuẩn nông thôn mới, chiếm tỷ lệ 53%", [q(53)]),  # w065
     ("tuổi thọ trung bình đạt 75 tuổi", [q(75, unit="other")]),  # w064
-    # an abbreviation's dot joins a scale word to its unit
-    ("Công nghiệp - Xây dựng: 101,3 tỷ.đ", [q(101.3e9, unit="vnd")]),  # w153
     # farms are counted
     ("trong đó: 15 trang trại, 55 gia trại", [q(15, unit="other"), q(55, unit="other")]),  # w153
     # a job fair's sessions are counted
