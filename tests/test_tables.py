@@ -209,3 +209,39 @@ def test_an_empty_first_cell_keeps_the_row_under_its_columns():
         "Toàn tỉnh: Số hộ nghèo cuối năm 2021 (hộ): 22.690 hộ.",
         "Toàn tỉnh: Chỉ tiêu giảm năm 2022 (%): 3,0%.",
     ]
+
+
+@pytest.mark.parametrize("header,row,bare", [
+    # beside a quota column, a count of the row's households describes the row (own wording)
+    ("STT | Xã | Tổng số hộ | Hộ nghèo đầu năm (hộ) | Chỉ tiêu giảm hộ nghèo năm 2024 (hộ) |",
+     "1 | Xã Pa Ủ | 815 | 402 | 40 |", {"Tổng số hộ": "815", "Hộ nghèo đầu năm (hộ)": "402"}),
+    # a column naming a change or a year is read as before ("Số hộ thoát nghèo", "cuối năm 2023")
+    ("STT | Xã | Hộ nghèo cuối năm 2023 (hộ) | Kế hoạch | Số hộ thoát nghèo (hộ) |",
+     "1 | Xã Mù Cả | 377 | 12,5% | 35 |", {}),
+    # with no column naming a goal, no column is taken for a description
+    ("STT | Xã | Tổng số hộ | Số hộ nghèo (hộ) |", "1 | Xã Tà Tổng | 709 | 311 |", {}),
+])
+def test_in_a_table_of_quotas_a_column_naming_no_goal_change_or_year_describes_the_rows(header, row, bare):
+    """An annex of quotas per commune prints each commune's households beside its quota: those
+    figures are left without a unit, so they are no quantities to read."""
+    from chitieu.sources.tables import linearise_cell_rows
+
+    lines = linearise_cell_rows(f"{header}\n{row}").split("\n")
+    described = {line.split(": ")[1]: line.split(": ")[2].rstrip(".") for line in lines if line.split(": ")[1] in bare}
+    assert described == bare
+    assert all(line.rstrip(".").split(": ")[2] not in bare.values() for line in lines if line.split(": ")[1] not in bare)
+
+
+def test_a_quota_annex_gives_targets_for_its_quotas_only(tmp_path):
+    page = "\n".join([
+        "Số: 58/KH-UBND | Mường Tè, ngày 14 tháng 3 năm 2024 |",
+        "KẾ HOẠCH giảm nghèo năm 2024 của huyện Mường Tè",
+        "PHỤ LỤC",
+        "CHỈ TIÊU GIẢM HỘ NGHÈO NĂM 2024 CỦA CÁC XÃ",
+        "STT | Xã | Tổng số hộ | Hộ nghèo cuối năm 2023 (hộ) | Chỉ tiêu giảm hộ nghèo năm 2024 (hộ) |",
+        "1 | Xã Pa Ủ | 815 | 402 | 40 |",
+        "2 | Xã Mù Cả | 920 | 377 | 35 |",
+    ])
+    path = tmp_path / "phu_luc.txt"
+    path.write_text(page, encoding="utf-8")
+    assert sorted(t.value_min for t in extract_file(path).targets) == [35.0, 40.0]

@@ -324,6 +324,7 @@ class TableRules(Strict):
     annex_heading_words: PhraseRule
     unit_column_words: PhraseRule
     column_units: list[ColumnUnitRule]
+    goal_column_words: PhraseRule = Field(description="words of a column header that sets what each row must reach")
 
 
 class ClauseRules(Strict):

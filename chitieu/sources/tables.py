@@ -43,14 +43,20 @@ class TableWords:
     column_units: tuple[tuple[re.Pattern, str], ...]
     # "Xây mới (căn)", "Diện tích (ha)": a unit the numbers rules know, in brackets closing a header
     bracketed_unit: re.Pattern
+    # a header that sets what each row must reach ("Chỉ tiêu giảm hộ nghèo", "Kế hoạch")
+    goal_header: re.Pattern
+    # a header that names a change ("Số hộ thoát nghèo", "Tăng thêm"): a decrease or increase verb of rules/cues.yaml
+    change_header: re.Pattern
 
 
 @lru_cache(maxsize=1)
 def table_words() -> TableWords:
-    from ..models import NumberRules
+    from ..models import CueRules, NumberRules
     from ..rules import RULES_DIR, load_rule_file
 
     rules = load_rule_file(RULES_DIR / "tables.yaml", TableRules)
+    cues = load_rule_file(RULES_DIR / "cues.yaml", CueRules)
+    change_words = [p for verb in cues.change_verbs if verb.code != "level" for p in verb.phrases]
     units = [p for rule in load_rule_file(RULES_DIR / "numbers.yaml", NumberRules).units for p in rule.phrases if p[0].isalpha()]
     headings = rules.annex_heading_words.phrases
     written = [*headings, *(h.upper() for h in headings)]  # as written: "bảng" in running text heads nothing
@@ -61,6 +67,8 @@ def table_words() -> TableWords:
         tuple((re.compile(alternation(rule.phrases), re.IGNORECASE), rule.unit if not rule.unit[0].isalnum() else f" {rule.unit}")
               for rule in rules.column_units),
         re.compile(rf"\(\s*(?P<unit>{alternation([*units, '%'])})\s*\)\s*$", re.IGNORECASE),
+        re.compile(rf"(?<!\w)(?:{alternation(rules.goal_column_words.phrases)})(?!\w)", re.IGNORECASE),
+        re.compile(rf"(?<!\w)(?:{alternation(change_words)})(?!\w)", re.IGNORECASE),
     )
 
 
@@ -111,6 +119,7 @@ def linearise(table: list[list[str | None]], values_only: bool = False) -> list[
         return []
     headers = _headers(rows[:first_data], width)
     unit_column = next((j for j, header in enumerate(headers) if table_words().unit_column.search(header)), None)
+    describing = _describing_columns(headers, _value_columns(rows[first_data:], width))
     lines = []
     for row in rows[first_data:]:
         label_index = next((j for j, cell in enumerate(row) if LETTER.search(cell)), None)
@@ -122,7 +131,7 @@ def linearise(table: list[list[str | None]], values_only: bool = False) -> list[
                 continue
             if values_only and not _VALUE_CELL.match(cell):
                 continue
-            figure = f"{cell}{_unit_suffix(headers[j], cell, row_unit)}"
+            figure = cell if j in describing else f"{cell}{_unit_suffix(headers[j], cell, row_unit)}"
             lines.append(f"{row[label_index]}: {headers[j]}: {figure}." if headers[j] else f"{row[label_index]}: {figure}.")
     return lines
 
@@ -181,6 +190,27 @@ def _headers(header_rows: list[list[str]], width: int) -> list[str]:
             carried = cell or carried if j > 0 else cell
             headers[j] = f"{headers[j]} {carried}".strip()
     return headers
+
+
+def _value_columns(body: list[list[str]], width: int) -> list[int]:
+    """The columns holding a figure after a row's label."""
+    found = set()
+    for row in body:
+        label_index = next((j for j, cell in enumerate(row) if LETTER.search(cell)), width)
+        found.update(j for j in range(label_index + 1, min(len(row), width)) if _NUMBER_CELL.match(row[j]))
+    return sorted(found)
+
+
+def _describing_columns(headers: list[str], value_columns: list[int]) -> frozenset[int]:
+    """The columns that describe each row, in a table whose other columns set its goals: beside
+    "Chỉ tiêu giảm hộ nghèo năm 2023", a column naming no goal, no change and no year ("Tổng số
+    hộ") counts what the row is, not what it must reach. Their figures are left bare, so that no
+    unit makes them quantities to read."""
+    words = table_words()
+    if not any(words.goal_header.search(headers[j]) for j in value_columns):
+        return frozenset()
+    return frozenset(j for j in value_columns if headers[j] and not (
+        words.goal_header.search(headers[j]) or words.change_header.search(headers[j]) or _YEAR.search(headers[j])))
 
 
 def _is_figure_row(row: list[str]) -> bool:
