@@ -169,6 +169,19 @@ def test_a_number_after_the_bodys_name_in_a_word_headers_cell_is_the_documents()
     assert (plan.symbol, plan.issued.isoformat(), plan.place) == ("215/KH-UBND", "2024-01-20", "Điện Biên")
 
 
+@pytest.mark.parametrize("number_line,symbol", [
+    ("Số 12-CTr/HU", "12-CTr/HU"),  # the Party's format: no colon after "Số" (own wording)
+    ("Số 07-NQ/TU", "07-NQ/TU"),
+])
+def test_a_party_documents_number_line_without_a_colon_is_the_documents(number_line, symbol):
+    text = (f"ĐẢNG BỘ TỈNH SƠN LA\nHUYỆN ỦY MAI SƠN\n*\n{number_line}\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+            "Mai Sơn, ngày 20 tháng 4 năm 2021\n\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nvề giảm nghèo bền vững giai đoạn 2021 - 2025\n\n"
+            "Thực hiện Nghị quyết số 01-NQ/TU ngày 15/9/2020 của Tỉnh ủy, Ban Thường vụ Huyện ủy ban hành Chương trình "
+            "hành động như sau:\nPhấn đấu giảm tỷ lệ hộ nghèo bình quân 3%/năm.")
+    plan = extract_text(text).plan
+    assert (plan.symbol, plan.issued.isoformat()) == (symbol, "2021-04-20")
+
+
 def test_a_documents_own_type_heading_names_it_when_ocr_lost_its_number_line():
     # the shape of Tesseract's output on realdocs HaTinh_1864-QD-UBND: "Số:" lost, the number garbled
     text = ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nTỈNH QUẢNG BÌNH Độc lập - Tự do - Hạnh phúc\n"

@@ -18,6 +18,7 @@ _PART = r"[A-ZĐ](?:[A-ZĐ0-9&]|[a-zđy](?=[A-ZĐ0-9]|(?![\w])))*(?![\w])"
 _SIGN = rf"{_PART}(?:\s?-\s?{_PART})*"
 # "19-2017/NQ-CP": the Government's resolutions of 2014-2018 join the year to the number
 _STANDARD = rf"(?P<num>\d{{1,6}}(?:-(?:19|20)\d\d)?)\s?/\s?(?:(?P<year>(?:19|20)\d\d)\s?/\s?)?(?P<sign>{_SIGN})"
+PARTY_RULE = "symbol-party.v1"  # a party document's symbol, "20-NQ/TU"
 _PARTY = rf"(?P<pnum>\d{{1,6}})\s?-\s?(?P<ptype>[A-ZĐ][A-Za-zĐđ]{{1,4}})\s?/\s?(?P<pbody>{_PART})"
 
 
@@ -72,7 +73,7 @@ def _canonical(match: re.Match) -> tuple[str, str, str]:
     """The symbol without spaces, slash restored; its type abbreviation; the rule id."""
     if match.group("pnum"):
         symbol = f"{match.group('pnum')}-{match.group('ptype')}/{match.group('pbody')}"
-        return symbol, match.group("ptype"), "symbol-party.v1"
+        return symbol, match.group("ptype"), PARTY_RULE
     if match.group("gnum"):
         symbol = f"{match.group('gnum')}/{match.group('gtype')}-{match.group('gbody')}"
         return symbol, match.group("gtype"), "symbol-glued.v1"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..models import IssuerMention, SymbolMention
+from ..passes.symbols import PARTY_RULE
 from .words import PlanWords
 
 HEADER_REACH = 300
@@ -48,7 +49,10 @@ def find_plan_symbol(
 def in_header(text: str, symbol: SymbolMention, words: PlanWords) -> bool:
     """A symbol on a header's number line: near the top of the page ("Số:" in an annex table
     cell cites another document), or in a register's "Số ký hiệu" field anywhere."""
-    label = words.header_symbol.search(text[max(0, symbol.evidence.start - HEADER_LABEL_REACH) : symbol.evidence.start])
+    before = text[max(0, symbol.evidence.start - HEADER_LABEL_REACH) : symbol.evidence.start]
+    label = words.header_symbol.search(before)
+    if label is None and symbol.evidence.rule_id == PARTY_RULE:
+        return symbol.evidence.start < HEADER_CHARS and bool(words.party_header_symbol.search(before))
     return bool(label) and (symbol.evidence.start < HEADER_CHARS or label.group("label") is not None)
 
 

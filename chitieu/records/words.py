@@ -178,6 +178,9 @@ class PlanWords:
         # "Số: 199/KH-UBND" in a legal header; "Số ký hiệu 101/2015/QH13" in a register's record (vbpl.vn),
         # its label and value in two cells of a row ("Số ký hiệu | 101/2015/QH13")
         self.header_symbol = re.compile(rf"{number_label}(?:\s*:|\s+(?P<label>{_any(frame.symbol_label_words)})\s*[:|]?)\s*$", re.IGNORECASE)
+        # the Party's documents print their number line without the colon ("Số 05-CTr/HU", as the
+        # Party Central Office's format guide sets it): read so before a party symbol only
+        self.party_header_symbol = re.compile(rf"{number_label}[^\S\n]+$", re.IGNORECASE)
         # the header's place-and-date line, "Hà Tĩnh, ngày 13 tháng 10 năm 2017": a two-column header
         # read in stream order can put "Độc lập - Tự do - Hạnh phúc" between it and the "Số:" line
         place_comma = r"[^\W\d_][^\n,|]{1,30},\s*"  # "Hà Tĩnh, "
