@@ -307,6 +307,19 @@ def test_a_term_that_frames_the_goals_dates_them(text, years):
     assert [t.year for t in extract_text(text).targets] == years
 
 
+@pytest.mark.parametrize("paragraph, years", [
+    # a goal verb opening a new statement in a committed paragraph keeps the due year the paragraph set
+    ("Mục tiêu đến năm 2025, phấn đấu thu nhập bình quân của hộ nghèo tăng 1,5 lần so với năm 2020. Tỷ lệ hộ nghèo "
+     "giảm 3%/năm; phấn đấu 30% số thôn đặc biệt khó khăn thoát khỏi tình trạng đặc biệt khó khăn.", [2025, 2025, 2025]),
+    # ... unless the statement names a time of its own
+    ("Đến năm 2025, phấn đấu tỷ lệ hộ nghèo giảm 3%/năm. Giai đoạn 2026 - 2030, phấn đấu có thêm 4 xã đạt chuẩn nông "
+     "thôn mới, trong đó có 1 xã đạt chuẩn nông thôn mới kiểu mẫu.", [2025, 2030, 2030]),
+])
+def test_a_new_goal_statement_is_due_when_its_paragraphs_goals_are(paragraph, years):
+    text = f"Kế hoạch thực hiện Chương trình giai đoạn 2021 - 2030 của tỉnh Sơn La\n{paragraph}"
+    assert [t.year for t in extract_text(text).targets] == years
+
+
 def test_a_restatement_keeps_its_equivalence_word():
     text = "Phấn đấu thu nhập của hộ nghèo tăng 1,5 lần, tương đương 30 triệu đồng/người/năm."
     assert [t.text for t in extract_text(text).targets] == [

@@ -216,6 +216,8 @@ class _DocumentReader:
         blocked: Modality | None = None
         quoting = bool(self.owner.words.quotes_goal_in.search(self.text, start, end))
         sentence_year: Year | None = self.line.year  # "Năm 2017, ... đề ra 13 chỉ tiêu; trong đó, ... đạt 14,4%"
+        # the due year its committed line set before ("Mục tiêu là đến năm 2025, phấn đấu ...", w094)
+        line_due = self.line.year if self.line.committed and self.line.year and self.line.year.kind in GOAL_DUE_KINDS else None
         years_start = start
         context = self._context_at(start)
         line_committed = self.line.committed
@@ -227,7 +229,10 @@ class _DocumentReader:
             c = self._clause(in_sentence, i, (start, end), s_marks, s_years, years_start)
             years_start = c.own_year_end()
             if any(m.family == "mark" and m.code == "commit" for m in c.left):
-                sentence_year = None  # "..., đạt mục tiêu của Chương trình (giảm hơn 3%/năm)" (w007): a new goal statement
+                # "..., đạt mục tiêu của Chương trình (giảm hơn 3%/năm)" (w007): a new goal statement,
+                # due when its committed line's goals are unless the sentence names a time of its own
+                own_time = any(start <= y.start < q.start for y in s_years)
+                sentence_year = None if own_time else line_due
             stated = c.stated_year()
             year = stated or sentence_year
             if stated and not (q.is_baseline and c.own_year) and not (blocked and blocked.kind == "baseline" and c.restatement):
