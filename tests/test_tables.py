@@ -113,6 +113,11 @@ LINEARISED = [
     ([["STT", "Công trình", "Dòng chảy tối thiểu", ""], ["", "", "Sau đập", "Sau công trình"],
       ["1", "Thủy điện Ry Ninh", "", ""], ["2", "Thủy điện Đăk Bla", "7,16", "19,2"]],
      ["Thủy điện Đăk Bla: Dòng chảy tối thiểu Sau đập: 7,16.", "Thủy điện Đăk Bla: Dòng chảy tối thiểu Sau công trình: 19,2."]),
+    # the noun a header counts, after a counting word or a change verb, gives its figures their
+    # unit; a unit's word elsewhere in a header counts nothing (own wording)
+    ([["Xã", "Chỉ tiêu giảm hộ nghèo năm 2025"], ["Xã Nậm Hàng", "12"]], ["Xã Nậm Hàng: Chỉ tiêu giảm hộ nghèo năm 2025: 12 hộ nghèo."]),
+    ([["Xã", "Số lao động có việc làm mới năm 2025", "Cách trung tâm huyện"], ["Xã Nậm Hàng", "85", "30"]],
+     ["Xã Nậm Hàng: Số lao động có việc làm mới năm 2025: 85 lao động.", "Xã Nậm Hàng: Cách trung tâm huyện: 30."]),
     # a header of years only is a header, not the first row of figures
     ([["Chỉ tiêu", "2024", "2025", "2026"], ["Tỷ lệ hộ nghèo", "6,1%", "5,2%", "4,4%"]],
      ["Tỷ lệ hộ nghèo: 2024: 6,1%.", "Tỷ lệ hộ nghèo: 2025: 5,2%.", "Tỷ lệ hộ nghèo: 2026: 4,4%."]),

@@ -325,6 +325,7 @@ class TableRules(Strict):
     unit_column_words: PhraseRule
     column_units: list[ColumnUnitRule]
     goal_column_words: PhraseRule = Field(description="words of a column header that sets what each row must reach")
+    counting_words: PhraseRule = Field(description="words of a column header before the noun its figures count")
 
 
 class ClauseRules(Strict):

@@ -47,6 +47,9 @@ class TableWords:
     goal_header: re.Pattern
     # a header that names a change ("Số hộ thoát nghèo", "Tăng thêm"): a decrease or increase verb of rules/cues.yaml
     change_header: re.Pattern
+    # the noun a header counts, after a counting word or a change verb ("Số hộ nghèo", "Chỉ tiêu
+    # giảm hộ nghèo"): a unit the numbers rules know
+    counted_unit: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +72,8 @@ def table_words() -> TableWords:
         re.compile(rf"\(\s*(?P<unit>{alternation([*units, '%'])})\s*\)\s*$", re.IGNORECASE),
         re.compile(rf"(?<!\w)(?:{alternation(rules.goal_column_words.phrases)})(?!\w)", re.IGNORECASE),
         re.compile(rf"(?<!\w)(?:{alternation(change_words)})(?!\w)", re.IGNORECASE),
+        re.compile(rf"(?<!\w)(?:{alternation([*rules.counting_words.phrases, *change_words])})\s+(?P<unit>{alternation(units)})(?!\w)",
+                   re.IGNORECASE),
     )
 
 
@@ -245,4 +250,5 @@ def _unit_suffix(header: str, cell: str, row_unit: str) -> str:
     for pattern, suffix in table_words().column_units:
         if pattern.search(header):
             return suffix
-    return ""
+    counted = table_words().counted_unit.search(header)
+    return f" {counted.group('unit').lower()}" if counted else ""
