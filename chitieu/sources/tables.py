@@ -45,8 +45,9 @@ class TableWords:
     bracketed_unit: re.Pattern
     # a header that sets what each row must reach ("Chỉ tiêu giảm hộ nghèo", "Kế hoạch")
     goal_header: re.Pattern
-    # a header that names a change ("Số hộ thoát nghèo", "Tăng thêm"): a decrease or increase verb of rules/cues.yaml
-    change_header: re.Pattern
+    # a header that names a change or a deed ("Số hộ thoát nghèo", "Tăng thêm", "Hỗ trợ nhà ở", "Đào
+    # tạo nghề"): a decrease or increase verb, a support or action verb of rules/cues.yaml
+    change_or_deed_header: re.Pattern
     # the noun a header counts, after a counting word or a change verb ("Số hộ nghèo", "Chỉ tiêu
     # giảm hộ nghèo"): a unit the numbers rules know
     counted_unit: re.Pattern
@@ -60,6 +61,7 @@ def table_words() -> TableWords:
     rules = load_rule_file(RULES_DIR / "tables.yaml", TableRules)
     cues = load_rule_file(RULES_DIR / "cues.yaml", CueRules)
     change_words = [p for verb in cues.change_verbs if verb.code != "level" for p in verb.phrases]
+    deed_words = [*cues.support_verbs.phrases, *cues.action_verbs.phrases]
     units = [p for rule in load_rule_file(RULES_DIR / "numbers.yaml", NumberRules).units for p in rule.phrases if p[0].isalpha()]
     headings = rules.annex_heading_words.phrases
     written = [*headings, *(h.upper() for h in headings)]  # as written: "bảng" in running text heads nothing
@@ -71,7 +73,7 @@ def table_words() -> TableWords:
               for rule in rules.column_units),
         re.compile(rf"\(\s*(?P<unit>{alternation([*units, '%'])})\s*\)\s*$", re.IGNORECASE),
         re.compile(rf"(?<!\w)(?:{alternation(rules.goal_column_words.phrases)})(?!\w)", re.IGNORECASE),
-        re.compile(rf"(?<!\w)(?:{alternation(change_words)})(?!\w)", re.IGNORECASE),
+        re.compile(rf"(?<!\w)(?:{alternation([*change_words, *deed_words])})(?!\w)", re.IGNORECASE),
         re.compile(rf"(?<!\w)(?:{alternation([*rules.counting_words.phrases, *change_words])})\s+(?P<unit>{alternation(units)})(?!\w)",
                    re.IGNORECASE),
     )
@@ -208,14 +210,14 @@ def _value_columns(body: list[list[str]], width: int) -> list[int]:
 
 def _describing_columns(headers: list[str], value_columns: list[int]) -> frozenset[int]:
     """The columns that describe each row, in a table whose other columns set its goals: beside
-    "Chỉ tiêu giảm hộ nghèo năm 2023", a column naming no goal, no change and no year ("Tổng số
-    hộ") counts what the row is, not what it must reach. Their figures are left bare, so that no
-    unit makes them quantities to read."""
+    "Chỉ tiêu giảm hộ nghèo năm 2023", a column naming no goal, no change, no deed ("Hỗ trợ nhà
+    ở") and no year ("Tổng số hộ") counts what the row is, not what it must reach. Their figures
+    are left bare, so that no unit makes them quantities to read."""
     words = table_words()
     if not any(words.goal_header.search(headers[j]) for j in value_columns):
         return frozenset()
     return frozenset(j for j in value_columns if headers[j] and not (
-        words.goal_header.search(headers[j]) or words.change_header.search(headers[j]) or _YEAR.search(headers[j])))
+        words.goal_header.search(headers[j]) or words.change_or_deed_header.search(headers[j]) or _YEAR.search(headers[j])))
 
 
 def _is_figure_row(row: list[str]) -> bool:
