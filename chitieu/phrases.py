@@ -46,6 +46,12 @@ def alternation(phrases: Iterable[str]) -> str:
     return "|".join(flexible(p) for p in sorted(set(phrases), key=len, reverse=True))
 
 
+def whole_words(phrases: Iterable[str]) -> re.Pattern:
+    """The phrases as whole words, in any case: a phrase that ends or begins inside a longer word
+    is not found there."""
+    return re.compile(rf"(?<!\w)(?:{alternation(phrases)})(?!\w)", re.IGNORECASE)
+
+
 def alternation_outside(phrases: Iterable[str], compounds: Iterable[str]) -> str:
     """`alternation(phrases)`, each phrase but where it ends a longer word of `compounds`: a verb
     written as the last syllable of another word is that word's ("đăng ký" registers, "ký" signs)."""

@@ -3,16 +3,14 @@ same measure for both, each figure is for a group of its own, not for the whole 
 
 from __future__ import annotations
 
-import re
-
 from ..models import HalvesRule, TargetMention
-from ..phrases import alternation
+from ..phrases import whole_words
 
 
 class Halves:
     def __init__(self, rule: HalvesRule):
-        self.one = re.compile(rf"(?<!\w)(?:{alternation(rule.phrases)})(?!\w)", re.IGNORECASE)
-        self.other = re.compile(rf"(?<!\w)(?:{alternation(rule.other_half)})(?!\w)", re.IGNORECASE)
+        self.one = whole_words(rule.phrases)
+        self.other = whole_words(rule.other_half)
 
     def apart(self, targets: list[TargetMention]) -> list[TargetMention]:
         """Targets whose measure the page sets for both halves, each half's scope `other`."""

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..numbers import Quantity
-from ..phrases import alternation, key
+from ..phrases import alternation, key, whole_words
 from ..rules import Rules
 from ..text import CAPITAL
 from .marks import Mark
@@ -32,7 +32,7 @@ def against_plan(rules: Rules) -> tuple[re.Pattern, dict[str, str]]:
     ("vượt kế hoạch đề ra", "kết quả thực hiện chỉ tiêu"). Such a sentence reports, and names no
     document of its own."""
     plan_nouns = rules.frame.plan_nouns
-    plan_noun = re.compile(rf"(?<!\w)(?:{alternation(plan_nouns.phrases)})(?!\w)", re.IGNORECASE)
+    plan_noun = whole_words(plan_nouns.phrases)
     shares = {key(p): r.id for r in rules.cues.marks if r.mark == "plan_share" for p in r.phrases}
     shares.update({key(p): plan_nouns.id for p in plan_nouns.phrases if key(p) not in shares})
     results = {key(p): r.id for r in rules.cues.marks if r.mark == "done" for p in r.phrases if plan_noun.search(p)}
@@ -59,7 +59,7 @@ def result_words(rules: Rules) -> re.Pattern:
     """The words of a results section's heading ("Kết quả thực hiện"): a title holding one
     reports on a document, it is not that document."""
     words = [p for r in rules.sections.headings if r.kind == "result" for p in r.phrases]
-    return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)", re.IGNORECASE)
+    return whole_words(words)
 
 
 def commits_after(rules: Rules) -> re.Pattern:
@@ -84,9 +84,9 @@ class ClauseWords:
     def _compile_clause_words(self, rules: Rules) -> None:
         """The words that join, restate, qualify and close a clause."""
         words = rules.clauses
-        self.coverage = _word(words.coverage_words.phrases)
-        self.group_predicate = _word([*words.coverage_words.phrases, *words.having_words.phrases])
-        self.coordinator = _word(words.coordinators.phrases)
+        self.coverage = whole_words(words.coverage_words.phrases)
+        self.group_predicate = whole_words([*words.coverage_words.phrases, *words.having_words.phrases])
+        self.coordinator = whole_words(words.coordinators.phrases)
         self.part_of = re.compile(rf"[\s,;:(-]*(?:{alternation(words.part_words.phrases)})\b", re.IGNORECASE)
         self.part_rule = words.part_words.id
         # "Đối với khu vực miền núi, ...": a fronted topic, up to the comma or colon closing it
@@ -100,16 +100,16 @@ class ClauseWords:
         restate = alternation(words.restatement_words.phrases)
         self.restatement = re.compile(rf"(?:\(|(?<!\w)(?:{restate}))[^()]{{0,25}}$", re.IGNORECASE)
         self.restated_by = re.compile(rf"(?<!\w)(?:{restate})\s+$", re.IGNORECASE)
-        self.restate_word = re.compile(rf"(?<!\w)(?:{restate})(?!\w)", re.IGNORECASE)
-        self.copula = _word(words.copulas.phrases)
+        self.restate_word = whole_words(words.restatement_words.phrases)
+        self.copula = whole_words(words.copulas.phrases)
         self.population_whole = re.compile(rf"\s*(?:{alternation(rules.cues.population_wholes.phrases)})(?!\w)", re.IGNORECASE)
         self.population_share_rule = rules.cues.population_wholes.id
         self.belonging = re.compile(rf"\s+(?:{alternation(words.belonging_words.phrases)})\b", re.IGNORECASE)
         self.part_words = alternation(words.part_words.phrases)
-        self.average = _word(words.average_words.phrases)
-        self.standard = _word(words.standard_words.phrases)
-        self.condition = _word(words.condition_words.phrases)
-        self.consequence = _word(words.consequence_words.phrases)
+        self.average = whole_words(words.average_words.phrases)
+        self.standard = whole_words(words.standard_words.phrases)
+        self.condition = whole_words(words.condition_words.phrases)
+        self.consequence = whole_words(words.consequence_words.phrases)
         self.condition_rule = words.condition_words.id
 
     def _compile_times(self, rules: Rules) -> None:
@@ -144,7 +144,7 @@ class ClauseWords:
         self.now_rules = frozenset(r.id for r in rules.cues.marks if r.now)
         self.before_named_unit = re.compile(rf"\s*(?:(?:{self.part_words})\s*)?", re.IGNORECASE)
         plan_nouns = rules.frame.plan_nouns.phrases
-        self.plan_noun = re.compile(rf"(?<!\w)(?:{alternation(plan_nouns)})(?!\w)", re.IGNORECASE)
+        self.plan_noun = whole_words(plan_nouns)
         # "vượt kế hoạch đề ra (2,5%/năm)", "đạt chỉ tiêu Quốc hội, Chính phủ giao (4%)": a plan's figure quoted in a bracket
         quoted_goal = rf"(?<!\w)(?:{alternation(plan_nouns)})(?:[\s,]+\w+){{0,8}}\s*\("
         # ... or a bracket opening with the plan noun: "đạt 100% (mục tiêu đại hội là 90%)", "(kế hoạch là 4%)"
@@ -163,10 +163,6 @@ class ClauseWords:
     def opens_clause(self, mark: Mark) -> bool:
         """A mark that, right after a comma, starts a new clause: a measure, a verb, a goal."""
         return mark.family in self.break_families or (mark.family == "indicator" and mark.priority > 0) or mark.code == "commit"
-
-
-def _word(phrases: list[str]) -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:{alternation(phrases)})(?!\w)", re.IGNORECASE)
 
 
 @dataclass

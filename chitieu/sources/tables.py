@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..models import TableRules
-from ..phrases import alternation
+from ..phrases import alternation, whole_words
 from ..text import LETTER
 
 _DIGITS = re.compile(r"\d")
@@ -72,8 +72,8 @@ def table_words() -> TableWords:
         tuple((re.compile(alternation(rule.phrases), re.IGNORECASE), rule.unit if not rule.unit[0].isalnum() else f" {rule.unit}")
               for rule in rules.column_units),
         re.compile(rf"\(\s*(?P<unit>{alternation([*units, '%'])})\s*\)\s*$", re.IGNORECASE),
-        re.compile(rf"(?<!\w)(?:{alternation(rules.goal_column_words.phrases)})(?!\w)", re.IGNORECASE),
-        re.compile(rf"(?<!\w)(?:{alternation([*change_words, *deed_words])})(?!\w)", re.IGNORECASE),
+        whole_words(rules.goal_column_words.phrases),
+        whole_words([*change_words, *deed_words]),
         re.compile(rf"(?<!\w)(?:{alternation([*rules.counting_words.phrases, *change_words])})\s+(?P<unit>{alternation(units)})(?!\w)",
                    re.IGNORECASE),
     )
