@@ -726,6 +726,10 @@ GOALS_BY_TIME_AND_ASPECT = [
     # the page, it makes no goal of the items after it
     pytest.param(PAGE + "Tính đến tháng 2 năm 2022, toàn huyện có 45/60 trường đạt chuẩn quốc gia; 38 trạm y tế đạt chuẩn "
                  "quốc gia về y tế.", [], id="year-carried-from-a-report"),
+    # ... as is one carried from a sentence that only estimated (own wording): a date an estimate
+    # expects is no goal of the figures after it
+    pytest.param(PAGE + "Dự kiến hoàn thành toàn bộ tuyến đường vào quý IV năm 2024. Tuyến đường dài khoảng 42km, tổng "
+                 "mức đầu tư gần 3.100 tỷ đồng.", [], id="year-carried-from-an-estimate"),
     # ... as is one carried from a sentence that only told how the plan's goals went (own wording;
     # "hoàn thành vượt mức 19/19 chỉ tiêu", w122)
     pytest.param("Đại hội Đảng bộ huyện Mường Lát lần thứ XX\n\nThứ Tư, 22/07/2020\n\nNhìn lại nhiệm kỳ 2015 - 2020, dù "

@@ -77,6 +77,7 @@ class _LineState:
     parent: Previous = field(default_factory=Previous)  # its last target ("; trong đó ..." parts refer to it)
     topic: str | None = None  # the group a topic opening it names ("Đối với khu vực miền núi, ...")
     reported: bool = False  # its last sentence with figures only reported
+    estimated: bool = False  # its last sentence without figures only estimated ("dự kiến hoàn thành ... vào quý III năm 2026")
 
 
 class TargetPass:
@@ -200,6 +201,7 @@ class _DocumentReader:
         self.line.committed = aspects == {"commit"} and not (self.page_date and past)
         # it told only what was done, or how the plan's goals went ("... đã hoàn thành vượt 18/21 chỉ tiêu ... đề ra.")
         self.line.reported = aspects == {"done"} or tallied
+        self.line.estimated = aspects == {"forecast"}
         return aspects == {"commit"} and not past and any(y.kind in GOAL_DUE_KINDS for y in s_years)
 
     def _clause(self, in_sentence: list[Quantity], i: int, sentence: tuple[int, int], s_marks, s_years, years_start: int) -> Clause:
@@ -268,10 +270,11 @@ class _DocumentReader:
     def _reading(self, c: Clause, first: bool, stated: Year | None, year: Year | None, context: Context, line_committed: bool,
                  parts_reported: bool) -> tuple[Modality, bool]:
         """The quantity's modality, read with what its line reported before it: a year carried from a
-        sentence that only reported dates what it reported, and still ahead it makes no goal; the
-        parts opening a sentence after one that reported are reported too (docs/reading.md,
-        principle 5; w133, w052, w322). Also whether the sentence opens with such parts."""
-        carried_ahead = not stated and self.line.reported and not (year and self.past_before and is_past(year, self.past_before))
+        sentence that only reported or only estimated dates what that sentence told, and still ahead
+        it makes no goal; the parts opening a sentence after one that reported are reported too
+        (docs/reading.md, principle 5; w133, w052, w322). Also whether the sentence opens with such parts."""
+        told = self.line.reported or self.line.estimated
+        carried_ahead = not stated and told and not (year and self.past_before and is_past(year, self.past_before))
         modality = self._modality(c, None if carried_ahead else year, self.layout.output_cell(c.q.start) or context,
                                   line_committed and not self._before_carried_goals(year))
         parts_reported = self.line.reported and c.part_of_previous if first else parts_reported
