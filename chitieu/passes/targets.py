@@ -25,14 +25,14 @@ from ..models import Evidence, TargetMention
 from ..nlp import text_of
 from ..numbers import Quantity, QuantityReader
 from ..reading import fields
-from ..reading.clause import DUE_KINDS, Clause, ClauseWords, plan_headline
+from ..reading.clause import Clause, ClauseWords, plan_headline
 from ..reading.fields import Previous
 from ..reading.layout import GOAL_LIST, NO_CONTEXT, Context, Layout, Sections
 from ..reading.marks import Mark, MarkReader
 from ..reading.goal_counts import tallies_goals, titles_goals
 from ..reading.modality import COMMITMENT, COUNT_SUBJECT_RULE, Modality, Setting, aspect, decide
 from ..reading.span import target_span
-from ..reading.times import TimeReader, Year, is_past
+from ..reading.times import DUE_KINDS, TimeReader, Year, is_past, line_due_year
 from ..rules import Rules
 from ..sentences import after_item, next_line_end, sentence_spans
 from .periods import phase_start
@@ -159,7 +159,7 @@ class _DocumentReader:
                 self.stated_goals.append(Evidence(start=start, end=end, text=self.text[start:end], rule_id=GOAL_SENTENCE_RULE))
             # "...; đạt và vượt chỉ tiêu giảm hộ nghèo; giảm tỷ suất sinh thô ...": one goal of the running list
             self.line.committed = self.line.committed or list_item
-            self.line.year = _line_year(s_years, self.line.year)
+            self.line.year = line_due_year(s_years, self.line.year)
         commits = [m for m in s_marks if m.family == "mark" and m.code == "commit"]
         if commits and ":" in self.text[commits[0].end : end]:
             self.line.in_list = True  # the items after the colon, and the sentences after it, are goals
@@ -231,10 +231,9 @@ class _DocumentReader:
             c = self._clause(in_sentence, i, (start, end), s_marks, s_years, years_start)
             years_start = c.own_year_end()
             if any(m.family == "mark" and m.code == "commit" for m in c.left):
-                # "..., đạt mục tiêu của Chương trình (giảm hơn 3%/năm)" (w007): a new goal statement,
-                # due when its committed line's goals are unless the sentence names a time of its own
-                own_time = any(start <= y.start < q.start for y in s_years)
-                sentence_year = None if own_time else line_due
+                # a new goal statement ("..., đạt mục tiêu của Chương trình (giảm hơn 3%/năm)", w007) is due
+                # when its committed line's goals are, unless the sentence names a time of its own
+                sentence_year = None if any(start <= y.start < q.start for y in s_years) else line_due
             stated = c.stated_year()
             year = stated or sentence_year
             if stated and not (q.is_baseline and c.own_year) and not (blocked and blocked.kind == "baseline" and c.restatement):
@@ -273,8 +272,8 @@ class _DocumentReader:
         sentence that only reported or only estimated dates what that sentence told, and still ahead
         it makes no goal; the parts opening a sentence after one that reported are reported too
         (docs/reading.md, principle 5; w133, w052, w322). Also whether the sentence opens with such parts."""
-        told = self.line.reported or self.line.estimated
-        carried_ahead = not stated and told and not (year and self.past_before and is_past(year, self.past_before))
+        carried_ahead = (not stated and (self.line.reported or self.line.estimated)
+                         and not (year and self.past_before and is_past(year, self.past_before)))
         modality = self._modality(c, None if carried_ahead else year, self.layout.output_cell(c.q.start) or context,
                                   line_committed and not self._before_carried_goals(year))
         parts_reported = self.line.reported and c.part_of_previous if first else parts_reported
@@ -371,17 +370,6 @@ def _first_year(due: Year) -> int:
 
 def _previous(last: TargetMention) -> Previous:
     return Previous(last.indicator, last.scope, last.year, last.change, last.bound, last.per_year, last.unit)
-
-
-def _line_year(s_years: list[Year], current: Year | None) -> Year | None:
-    """The year a sentence without figures leaves its line due by: the last due year it names,
-    unless a phase follows a bare year ("date 2026-02-23 ... cho 5 năm 2026-2030. Trong đó, ...
-    42%": the page stamp's 2026 is no due year; the targets fall due when the plan ends)."""
-    due = [y for y in s_years if y.kind in DUE_KINDS]
-    phases = [y for y in s_years if y.kind == "phase"]
-    if phases and (not due or (due[-1].kind == "plain" and phases[-1].start > due[-1].start)):
-        return None
-    return due[-1] if due else current
 
 
 def _latest_reported_year(sentences: list[_Sentence]) -> int | None:

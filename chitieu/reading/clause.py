@@ -18,11 +18,10 @@ from ..phrases import alternation, key, whole_words
 from ..rules import Rules
 from ..text import CAPITAL
 from .marks import Mark
-from .times import Year, years_between
+from .times import DUE_KINDS, Year, years_between
 
 _COMMA = re.compile(r"[,;]\s*")
 BRACKET_LEAD = 24  # characters from a bracket to the number it holds: "(giảm hơn 3%"
-DUE_KINDS = frozenset({"deadline", "until", "plain"})  # years a target can be due by
 FRAME_WORDS = 2  # words before a phase that opens its clause: "Giai đoạn 2021 - 2025, ..."
 
 

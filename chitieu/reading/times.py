@@ -19,6 +19,7 @@ YEAR = r"(?:19|20)\d\d"
 _IN_RANGE = re.compile(rf"{YEAR}\s*[-–—]\s*{YEAR}")
 _YEAR = re.compile(rf"(?<![\w/.,-]){YEAR}(?![\w/]|[.,]\d)")
 WORD_REACH = 30  # characters before a year in which its word is looked for
+DUE_KINDS = frozenset({"deadline", "until", "plain"})  # years a target can be due by
 
 
 @dataclass(frozen=True)
@@ -87,3 +88,14 @@ def is_ahead(year: Year, page_date: tuple[int, int]) -> bool:
     """Clearly ahead of the writer: a later year, or the page's own year before its last months."""
     page_year, page_month = page_date
     return year.value > page_year or (year.value == page_year and page_month < YEAR_END_MONTH)
+
+
+def line_due_year(s_years: list[Year], current: Year | None) -> Year | None:
+    """The year a sentence without figures leaves its line due by: the last due year it names,
+    unless a phase follows a bare year ("date 2026-02-23 ... cho 5 năm 2026-2030. Trong đó, ...
+    42%": the page stamp's 2026 is no due year; the targets fall due when the plan ends)."""
+    due = [y for y in s_years if y.kind in DUE_KINDS]
+    phases = [y for y in s_years if y.kind == "phase"]
+    if phases and (not due or (due[-1].kind == "plain" and phases[-1].start > due[-1].start)):
+        return None
+    return due[-1] if due else current
