@@ -227,6 +227,9 @@ def test_an_empty_first_cell_keeps_the_row_under_its_columns():
     # a column naming a deed to do ("Hỗ trợ nhà ở") is a quota too, beside one naming a goal
     ("STT | Xã | Tổng số hộ | Chỉ tiêu giảm tỷ lệ hộ nghèo (%) | Hỗ trợ nhà ở (hộ) |",
      "1 | Xã Sín Thầu | 640 | 4,5 | 38 |", {"Tổng số hộ": "640"}),
+    # ... and so is one naming the time it is due by ("cuối năm": the level the quota leaves)
+    ("STT | Xã | Tỷ lệ hộ nghèo đầu năm (%) | Tỷ lệ hộ nghèo cuối năm (%) | Chỉ tiêu giảm tỷ lệ hộ nghèo (%) |",
+     "1 | Xã Nà Hỳ | 41,2 | 36,2 | 5,0 |", {"Tỷ lệ hộ nghèo đầu năm (%)": "41,2"}),
     # with no column naming a goal, no column is taken for a description
     ("STT | Xã | Tổng số hộ | Số hộ nghèo (hộ) |", "1 | Xã Tà Tổng | 709 | 311 |", {}),
 ])

@@ -48,6 +48,8 @@ class TableWords:
     # a header that names a change or a deed ("Số hộ thoát nghèo", "Tăng thêm", "Hỗ trợ nhà ở", "Đào
     # tạo nghề"): a decrease or increase verb, a support or action verb of rules/cues.yaml
     change_or_deed_header: re.Pattern
+    # a header that names the time its figures are due by ("Tỷ lệ hộ nghèo cuối năm"): an until word of rules/times.yaml
+    due_header: re.Pattern
     # the noun a header counts, after a counting word or a change verb ("Số hộ nghèo", "Chỉ tiêu
     # giảm hộ nghèo"): a unit the numbers rules know
     counted_unit: re.Pattern
@@ -55,7 +57,7 @@ class TableWords:
 
 @lru_cache(maxsize=1)
 def table_words() -> TableWords:
-    from ..models import CueRules, NumberRules
+    from ..models import CueRules, NumberRules, TimeRules
     from ..rules import RULES_DIR, load_rule_file
 
     rules = load_rule_file(RULES_DIR / "tables.yaml", TableRules)
@@ -74,6 +76,7 @@ def table_words() -> TableWords:
         re.compile(rf"\(\s*(?P<unit>{alternation([*units, '%'])})\s*\)\s*$", re.IGNORECASE),
         whole_words(rules.goal_column_words.phrases),
         whole_words([*change_words, *deed_words]),
+        whole_words(load_rule_file(RULES_DIR / "times.yaml", TimeRules).until_words.phrases),
         re.compile(rf"(?<!\w)(?:{alternation([*rules.counting_words.phrases, *change_words])})\s+(?P<unit>{alternation(units)})(?!\w)",
                    re.IGNORECASE),
     )
@@ -211,13 +214,14 @@ def _value_columns(body: list[list[str]], width: int) -> list[int]:
 def _describing_columns(headers: list[str], value_columns: list[int]) -> frozenset[int]:
     """The columns that describe each row, in a table whose other columns set its goals: beside
     "Chỉ tiêu giảm hộ nghèo năm 2023", a column naming no goal, no change, no deed ("Hỗ trợ nhà
-    ở") and no year ("Tổng số hộ") counts what the row is, not what it must reach. Their figures
-    are left bare, so that no unit makes them quantities to read."""
+    ở") and no time it is due by (a year, "cuối năm") counts what the row is ("Tổng số hộ"), not
+    what it must reach. Their figures are left bare, so that no unit makes them quantities to read."""
     words = table_words()
     if not any(words.goal_header.search(headers[j]) for j in value_columns):
         return frozenset()
     return frozenset(j for j in value_columns if headers[j] and not (
-        words.goal_header.search(headers[j]) or words.change_or_deed_header.search(headers[j]) or _YEAR.search(headers[j])))
+        words.goal_header.search(headers[j]) or words.change_or_deed_header.search(headers[j])
+        or words.due_header.search(headers[j]) or _YEAR.search(headers[j])))
 
 
 def _is_figure_row(row: list[str]) -> bool:
