@@ -299,8 +299,9 @@ class _DocumentReader:
         (its items are estimated too: w090, w018, w325), whether the line goes on committing."""
         estimated_list = estimated and self.text[start:end].rstrip().endswith(";")
         self.line.year = sentence_year
-        # figures that neither commit, report nor estimate (statistics) leave the line reporting as it was
+        # figures that neither commit, report nor estimate (statistics) leave the line reporting, or estimating, as it was
         self.line.reported = reported or estimated_list or (self.line.reported and first_aspect is None)
+        self.line.estimated = self.line.estimated and first_aspect is None
         if reported:
             self.reported.append(Evidence(start=start, end=end, text=self.text[start:end], rule_id=REPORTED_SENTENCE_RULE))
         if first_aspect is None:
