@@ -77,7 +77,7 @@ class _LineState:
     parent: Previous = field(default_factory=Previous)  # its last target ("; trong đó ..." parts refer to it)
     topic: str | None = None  # the group a topic opening it names ("Đối với khu vực miền núi, ...")
     reported: bool = False  # its last sentence with figures only reported
-    estimated: bool = False  # its last sentence without figures only estimated ("dự kiến hoàn thành ... vào quý III năm 2026")
+    estimated: bool = False  # its last sentence without figures only estimated (when a work is expected to end)
 
 
 class TargetPass:
