@@ -756,6 +756,13 @@ GOALS_BY_TIME_AND_ASPECT = [
     pytest.param(PAGE + "Năm 2022, với quyết tâm cao của cả hệ thống chính trị, toàn huyện có 640 hộ thoát nghèo.", [],
                  id="determination-noun"),
     pytest.param(PAGE + "Năm 2022, huyện quyết tâm có thêm 640 hộ thoát nghèo.", [640.0], id="determination-verb"),
+    # a least or most to reach that a deed or a due time governs is a requirement ("Tỉnh yêu cầu
+    # triển khai tối thiểu 10 dự án", w038; "Cuối năm 2025, ít nhất 50% số xã đạt chuẩn", w184);
+    # one a state verb governs describes a body or a group (Bình Thuận 779/QĐ-UBND, NĐ 351)
+    pytest.param("Huyện yêu cầu các xã xây dựng tối thiểu 6 mô hình sinh kế cho hộ nghèo.", [6.0], id="required-deed"),
+    pytest.param("Cuối năm 2026, ít nhất 70% số thôn có nhà văn hóa đạt chuẩn.", [70.0], id="required-due"),
+    pytest.param("Huyện có trên 70% số thôn có nhà văn hóa đạt chuẩn.", [], id="count-bound-no-requirement"),
+    pytest.param("Tổ công tác có ít nhất 05 thành viên, gồm tổ trưởng và các tổ viên.", [], id="required-of-a-body"),
 ]
 
 

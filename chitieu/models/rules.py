@@ -50,6 +50,7 @@ class PhraseRule(Strict):
 class BoundRule(PhraseRule):
     code: Bound
     position: Literal["before", "after"]
+    requires: bool = False  # a least or most to reach ("tối thiểu", "không quá"), not a count's bound
 
 
 class ScaleRule(PhraseRule):

@@ -393,4 +393,20 @@ def _by_time(c: Clause, year: Year | None, setting: Setting, mark: Mark | None) 
         return Modality(COMMITMENT, context.rule_id or "section-goal.v1")
     if setting.line_committed and context.kind != "task":
         return Modality(COMMITMENT, "line-goal-continues.v1")
+    if _required(c, year):
+        return Modality(COMMITMENT, c.q.bound_rule)
     return Modality("statistic", "no-commitment.v1")
+
+
+_DEEDS = frozenset({"change", "change_rate", "support", "action"})
+
+
+def _required(c: Clause, year: Year | None) -> bool:
+    """A least or most to reach ("tối thiểu", "không quá") that a deed or a due time governs states a
+    requirement: "Tỉnh yêu cầu triển khai tối thiểu 10 dự án" (w038), "Cuối năm 2025, ít nhất 50% số
+    xã đạt chuẩn" (w184). One a state verb governs describes a body or a group ("Ban Kiểm soát Quỹ
+    có ít nhất 03 thành viên", Bình Thuận 779/QĐ-UBND; "Hộ gia đình có ít nhất 1 trẻ em", NĐ 351)."""
+    if c.q.bound_rule not in c.words.required_bounds:
+        return False
+    due = year is not None and year.kind in ("deadline", "until")
+    return due or any(m.family in _DEEDS for m in c.near_left)
