@@ -258,3 +258,31 @@ def test_a_quota_annex_gives_targets_for_its_quotas_only(tmp_path):
     path = tmp_path / "phu_luc.txt"
     path.write_text(page, encoding="utf-8")
     assert sorted(t.value_min for t in extract_file(path).targets) == [35.0, 40.0]
+
+
+@pytest.mark.parametrize("title, values", [
+    # a long title wrapped over two lines names a table of targets: its cells are goals, not the
+    # task section's counts before it
+    (["BIỂU CHỈ TIÊU HỖ TRỢ NHÀ Ở VÀ NƯỚC SINH HOẠT CHO HỘ NGHÈO NĂM 2025 PHÂN THEO ĐƠN VỊ HÀNH",
+      "CHÍNH CẤP XÃ"], [120.0, 95.0]),
+    # ... and one naming results reports them
+    (["TỔNG HỢP KẾT QUẢ HỖ TRỢ NHÀ Ở VÀ NƯỚC SINH HOẠT CHO HỘ NGHÈO NĂM 2024 PHÂN THEO ĐƠN VỊ HÀNH",
+      "CHÍNH CẤP XÃ"], []),
+])
+def test_an_annex_title_above_its_attachment_line_gives_the_table_its_kind(tmp_path, title, values):
+    """The capital lines right above "(Kèm theo Kế hoạch số ...)" are one title however long
+    (Hà Tĩnh 444/BC-UBND, w069; own wording)."""
+    page = "\n".join([
+        "Số: 31/KH-UBND | Bát Xát, ngày 10 tháng 02 năm 2025 |",
+        "KẾ HOẠCH hỗ trợ nhà ở, nước sinh hoạt cho hộ nghèo năm 2025",
+        "V. TỔ CHỨC THỰC HIỆN",
+        "Phòng Lao động - Thương binh và Xã hội theo dõi, tổng hợp, báo cáo kết quả.",
+        *title,
+        "(Kèm theo Kế hoạch số 31/KH-UBND ngày 10/02/2025 của UBND huyện Bát Xát)",
+        "STT | Đơn vị | Hỗ trợ nhà ở (hộ) |",
+        "1 | Xã Mường Hum | 120 |",
+        "2 | Xã Dền Sáng | 95 |",
+    ])
+    path = tmp_path / "phu_luc.txt"
+    path.write_text(page, encoding="utf-8")
+    assert [t.value_min for t in extract_file(path).targets] == values

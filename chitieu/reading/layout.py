@@ -60,6 +60,7 @@ class Sections:
         self.homograph = re.compile(rf"\b(?:{alternation(rules.unaccented_homographs.phrases)})\b", re.IGNORECASE)
         self.output_column = re.compile(rf"\s*(?:{alternation(rules.output_columns.phrases)})\s*", re.IGNORECASE)
         self.output_rule = rules.output_columns.id
+        self.attachment = re.compile(rf"[^\S\n]*\(\s*(?:{alternation(rules.annex_attachments.phrases)})\b", re.IGNORECASE)
         ordinal = alternation(rules.ordinal_words.phrases)
         self.part = re.compile(rf"[^\S\n]*(?:{alternation(rules.part_words.phrases)})\s+(?:[IVXL]+|\d+|(?:{ordinal})\s+\w+)\b", re.IGNORECASE)
 
@@ -100,12 +101,16 @@ class Layout:
         stack: list[tuple[float, Context]] = []  # (rank, context) of the open sections
         in_list = False
         q_index = 0
+        annex_titles, title_lines = _annex_titles([text[start:end] for start, end in self.lines], sections)
         for index, (start, end) in enumerate(self.lines):
             line = text[start:end]
             while q_index < len(quantity_starts) and quantity_starts[q_index] < start:
                 q_index += 1
             has_quantity = q_index < len(quantity_starts) and quantity_starts[q_index] < end
-            heading = None if has_quantity else _heading(line, sections)
+            if index in annex_titles:
+                heading = (UNNUMBERED_RANK, _kind(annex_titles[index], sections))
+            else:
+                heading = None if has_quantity or index in title_lines else _heading(line, sections)
             if heading:
                 rank, context = heading
                 while stack and stack[-1][0] >= rank:
@@ -183,9 +188,30 @@ def _heading(line: str, sections: Sections) -> tuple[int, Context] | None:
     capitals = in_capitals(line, HEADING_LETTERS)
     if rank is None and not capitals:
         return None
-    kind = sections.kind_of(line)
-    context = Context(kind[0], kind[1]) if kind else NO_CONTEXT
-    return (rank or UNNUMBERED_RANK), context
+    return (rank or UNNUMBERED_RANK), _kind(line, sections)
+
+
+def _kind(title: str, sections: Sections) -> Context:
+    kind = sections.kind_of(title)
+    return Context(kind[0], kind[1]) if kind else NO_CONTEXT
+
+
+def _annex_titles(lines: list[str], sections: Sections) -> tuple[dict[int, str], set[int]]:
+    """The title of each annex, the capital lines right above its attachment line ("(Kèm theo Kế
+    hoạch số ...)"), read as one heading at its first line however long or wrapped; and the
+    indices of all its lines."""
+    titles: dict[int, str] = {}
+    title_lines: set[int] = set()
+    for index, line in enumerate(lines):
+        if not sections.attachment.match(line):
+            continue
+        first = index
+        while first > 0 and in_capitals(lines[first - 1], HEADING_LETTERS) and first - 1 not in title_lines:
+            first -= 1
+        if first < index:
+            titles[first] = " ".join(lines[first:index])
+            title_lines.update(range(first, index))
+    return titles, title_lines
 
 
 def _list_items(lines: list[str], sections: Sections, headings: set[int]) -> list[tuple[int, int] | None]:
