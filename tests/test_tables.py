@@ -193,10 +193,11 @@ def test_an_empty_cell_keeps_its_place_and_a_range_takes_its_columns_unit():
         "1 | Huyện Mường Nhé | 31,20 | 4,0 - 4,5 |",
         "Cộng | | 28,10 | 3,0 |",
     ])
+    # (the 2024 rates are where the rows start, left bare beside the 2025 goals)
     assert linearise_cell_rows(rows).split("\n") == [
-        "Huyện Mường Nhé: Tỷ lệ hộ nghèo cuối năm 2024 (%): 31,20%.",
+        "Huyện Mường Nhé: Tỷ lệ hộ nghèo cuối năm 2024 (%): 31,20.",
         "Huyện Mường Nhé: Chỉ tiêu giảm năm 2025 (%): 4,0 - 4,5%.",
-        "Cộng: Tỷ lệ hộ nghèo cuối năm 2024 (%): 28,10%.",
+        "Cộng: Tỷ lệ hộ nghèo cuối năm 2024 (%): 28,10.",
         "Cộng: Chỉ tiêu giảm năm 2025 (%): 3,0%.",
     ]
 
@@ -212,7 +213,7 @@ def test_an_empty_first_cell_keeps_the_row_under_its_columns():
         "| Toàn tỉnh | 22.690 | 3,0 |",
     ])
     assert linearise_cell_rows(rows).split("\n")[-2:] == [
-        "Toàn tỉnh: Số hộ nghèo cuối năm 2021 (hộ): 22.690 hộ.",
+        "Toàn tỉnh: Số hộ nghèo cuối năm 2021 (hộ): 22.690.",  # where the row starts: bare
         "Toàn tỉnh: Chỉ tiêu giảm năm 2022 (%): 3,0%.",
     ]
 
@@ -230,6 +231,10 @@ def test_an_empty_first_cell_keeps_the_row_under_its_columns():
     # ... and so is one naming the time it is due by ("cuối năm": the level the quota leaves)
     ("STT | Xã | Tỷ lệ hộ nghèo đầu năm (%) | Tỷ lệ hộ nghèo cuối năm (%) | Chỉ tiêu giảm tỷ lệ hộ nghèo (%) |",
      "1 | Xã Nà Hỳ | 41,2 | 36,2 | 5,0 |", {"Tỷ lệ hộ nghèo đầu năm (%)": "41,2"}),
+    # a column naming only years before the goals' is where the rows start, whatever the page's
+    # date (a plan for 2025 issued in December 2024); one naming the goals' year is a goal
+    ("STT | Xã | Số hộ nghèo cuối năm 2024 (hộ) | Chỉ tiêu giảm hộ nghèo năm 2025 (hộ) | Tỷ lệ hộ nghèo cuối năm 2025 (%) |",
+     "1 | Xã Pa Vây Sử | 210 | 45 | 12,4 |", {"Số hộ nghèo cuối năm 2024 (hộ)": "210"}),
     # with no column naming a goal, no column is taken for a description
     ("STT | Xã | Tổng số hộ | Số hộ nghèo (hộ) |", "1 | Xã Tà Tổng | 709 | 311 |", {}),
 ])
@@ -286,3 +291,21 @@ def test_an_annex_title_above_its_attachment_line_gives_the_table_its_kind(tmp_p
     path = tmp_path / "phu_luc.txt"
     path.write_text(page, encoding="utf-8")
     assert [t.value_min for t in extract_file(path).targets] == values
+
+
+def test_two_rows_of_a_quota_table_are_two_quotas_even_alike(tmp_path):
+    """Each row of a table is its own item: two communes given the same quota keep a target each
+    (docs/reading.md, principle 8; own wording)."""
+    page = "\n".join([
+        "Số: 58/KH-UBND | Mường Tè, ngày 14 tháng 3 năm 2024 |",
+        "KẾ HOẠCH giảm nghèo năm 2024 của huyện Mường Tè",
+        "PHỤ LỤC",
+        "CHỈ TIÊU GIẢM HỘ NGHÈO NĂM 2024 CỦA CÁC XÃ",
+        "STT | Xã | Chỉ tiêu giảm hộ nghèo năm 2024 (hộ) |",
+        "1 | Pa Ủ | 40 |",
+        "2 | Mù Cả | 40 |",
+        "3 | Tà Tổng | 35 |",
+    ])
+    path = tmp_path / "phu_luc.txt"
+    path.write_text(page, encoding="utf-8")
+    assert sorted(t.value_min for t in extract_file(path).targets) == [35.0, 40.0, 40.0]

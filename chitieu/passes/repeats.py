@@ -218,6 +218,8 @@ def _count_within(positions: list[int], start: int, end: int) -> int:
 
 
 def _same_commitment(target: TargetMention, words: set[str], kept: TargetMention, kept_words: set[str], lists: _Lists) -> bool:
+    if lists.layout.other_rows(kept.evidence.start, target.evidence.start):
+        return False  # two rows of a table are two quotas, however alike their cells
     told_alike = _overlap(words, kept_words) >= REPEAT_OVERLAP or _restated_within(words, kept_words)
     if target.modality_rule == lists.layout.output_rule != kept.modality_rule:
         # a task table's product cell names the goal its task serves, in the table's words ("100%

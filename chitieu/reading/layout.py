@@ -131,7 +131,7 @@ class Layout:
 
         # where the page's own sections begin (its first heading after the headline line)
         self.sections_start = next((self.lines[i][0] for i in sorted(self.headings) if i > 0), len(text))
-        self.items = _list_items([text[start:end] for start, end in self.lines], sections, self.headings)
+        self.items = _table_columns(text, self.lines, _list_items([text[start:end] for start, end in self.lines], sections, self.headings))
 
     def line_of(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)
@@ -147,6 +147,11 @@ class Layout:
         "+ Mây tắt 300 ha") with no heading, lead-in or higher-ranked marker between them."""
         one, other = self.items[self.line_of(first)], self.items[self.line_of(second)]
         return one is not None and other is not None and one[0] == other[0] and one[1] != other[1]
+
+    def other_rows(self, first: int, second: int) -> bool:
+        """The two offsets sit in two rows of one table column read a figure per line."""
+        one, other = self.items[self.line_of(first)], self.items[self.line_of(second)]
+        return one is not None and other is not None and one[0] == other[0] < 0 and one[1] != other[1]
 
     def output_cell(self, offset: int) -> Context | None:
         """A goal context for an offset in a task table's output column, else None."""
@@ -212,6 +217,20 @@ def _annex_titles(lines: list[str], sections: Sections) -> tuple[dict[int, str],
             titles[first] = " ".join(lines[first:index])
             title_lines.update(range(first, index))
     return titles, title_lines
+
+
+def _table_columns(text: str, lines: list[tuple[int, int]], items: list[tuple[int, int] | None]) -> list[tuple[int, int] | None]:
+    """A table read a figure per line ("Xã Mường Hum: Hỗ trợ nhà ở (hộ): 120 hộ.", sources/tables.py)
+    lists each column's figures, a row per item: two rows' figures are two quotas, even alike."""
+    columns: dict[str, int] = {}
+    for index, (start, end) in enumerate(lines):
+        cell = _FIGURE_LINE.match(text, start, end)
+        if cell and items[index] is None:
+            items[index] = (-1 - columns.setdefault(cell["header"], len(columns)), index)
+    return items
+
+
+_FIGURE_LINE = re.compile(r"[^:\n]+: (?P<header>[^:\n]+): ")
 
 
 def _list_items(lines: list[str], sections: Sections, headings: set[int]) -> list[tuple[int, int] | None]:

@@ -215,13 +215,26 @@ def _describing_columns(headers: list[str], value_columns: list[int]) -> frozens
     """The columns that describe each row, in a table whose other columns set its goals: beside
     "Chỉ tiêu giảm hộ nghèo năm 2023", a column naming no goal, no change, no deed ("Hỗ trợ nhà
     ở") and no time it is due by (a year, "cuối năm") counts what the row is ("Tổng số hộ"), not
-    what it must reach. Their figures are left bare, so that no unit makes them quantities to read."""
+    what it must reach; so does one naming only years before the goals' ("Số hộ nghèo cuối năm
+    2022"): where the row starts, whatever the page's date (a plan for 2023 is often issued in
+    December 2022). Their figures are left bare, so that no unit makes them quantities to read."""
     words = table_words()
-    if not any(words.goal_header.search(headers[j]) for j in value_columns):
+    goals = [headers[j] for j in value_columns if words.goal_header.search(headers[j])]
+    if not goals:
         return frozenset()
+    goal_years = [int(y) for header in goals for y in _YEAR.findall(header)]
     return frozenset(j for j in value_columns if headers[j] and not (
         words.goal_header.search(headers[j]) or words.change_or_deed_header.search(headers[j])
-        or words.due_header.search(headers[j]) or _YEAR.search(headers[j])))
+        or _due(headers[j], min(goal_years, default=None))))
+
+
+def _due(header: str, first_goal_year: int | None) -> bool:
+    """A header naming a time its figures may be due by: an until word, or a year not before the
+    goals' first."""
+    years = [int(y) for y in _YEAR.findall(header)]
+    if years and first_goal_year is not None:
+        return max(years) >= first_goal_year
+    return bool(years) or bool(table_words().due_header.search(header))
 
 
 def _is_figure_row(row: list[str]) -> bool:
