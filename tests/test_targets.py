@@ -763,6 +763,13 @@ GOALS_BY_TIME_AND_ASPECT = [
     pytest.param("Cuối năm 2026, ít nhất 70% số thôn có nhà văn hóa đạt chuẩn.", [70.0], id="required-due"),
     pytest.param("Huyện có trên 70% số thôn có nhà văn hóa đạt chuẩn.", [], id="count-bound-no-requirement"),
     pytest.param("Tổ công tác có ít nhất 05 thành viên, gồm tổ trưởng và các tổ viên.", [], id="required-of-a-body"),
+    # the figure a plan noun is said to be is the plan's goal quoted, even among results ("chỉ
+    # tiêu đề ra là tối thiểu 20%", Lâm Đồng's 2025 PAR report; "kế hoạch phấn đấu ... là 108 bé
+    # trai/100 bé gái", w305); a goal word inside a programme's name names nothing
+    pytest.param(PAGE + "I. KẾT QUẢ THỰC HIỆN\nTỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ đạt 96,5%, chỉ tiêu đề ra là "
+                 "trên 95%.", [95.0], id="goal-named-among-results"),
+    pytest.param(PAGE + "IV. KINH PHÍ\nVốn Chương trình mục tiêu quốc gia giảm nghèo bền vững: 12.500 triệu đồng.", [],
+                 id="goal-word-in-a-name"),
 ]
 
 

@@ -22,6 +22,7 @@ from .times import DUE_KINDS, Year, years_between
 
 _COMMA = re.compile(r"[,;]\s*")
 BRACKET_LEAD = 24  # characters from a bracket to the number it holds: "(giảm hơn 3%"
+NAMED_GOAL_REACH = 90  # characters from a plan noun to the figure a copula gives it
 FRAME_WORDS = 2  # words before a phase that opens its clause: "Giai đoạn 2021 - 2025, ..."
 
 
@@ -151,6 +152,11 @@ class ClauseWords:
         bracketed_goal = rf"\(\s*(?:{alternation(plan_nouns)})(?:[\s,]+[^\W\d]+){{0,4}}\s+"
         self.quoted_goal = re.compile(rf"(?:{quoted_goal}|{bracketed_goal})\s*$", re.IGNORECASE)
         self.quotes_goal_in = re.compile(rf"{quoted_goal}\s*\d", re.IGNORECASE)  # anywhere in a sentence
+        # "chỉ tiêu đề ra là tối thiểu 20%", "kế hoạch phấn đấu giảm ... là 108 bé trai/100 bé gái": the
+        # plan's figure given by a copula (or a colon) after the plan noun and what it names
+        self.named_goal = re.compile(
+            rf"(?<!\w)(?:{alternation(plan_nouns)})(?:\s+[^\W\d]+){{0,8}}\s*(?:\s(?:{alternation(rules.clauses.copulas.phrases)})|:)(?:\s+[^\W\d]+){{0,2}}\s*$",
+            re.IGNORECASE)
         self.bracket_lead = re.compile(r"\((?:\s*[^\W\d]+){0,3}\s*$")  # "(giảm hơn 3%", "(từ 1-1,5%": a bracket the number opens
         self.quoted_goal_rule = rules.frame.plan_nouns.id
         self.against_plan, self.against_plan_rules = against_plan(rules)
@@ -201,7 +207,8 @@ class Clause:
         self.near_left = [m for m in self.left if m.start >= self.near_start]
         self.lead_in = not any(m.family == "indicator" for m in self.near_left)
         # a bracket after a plan noun quotes the plan's figure, it restates nothing
-        self.restatement = bool(words.restatement.search(text[self.left_start : q.start])) and not self.quotes_a_goal()
+        self.restatement = bool(words.restatement.search(text[self.left_start : q.start])) and not (
+            self.quotes_a_goal() or self.names_a_goal())
         # "..., trong đó ...", or the last words of the figure before it, then "..., trong đó có ít nhất 500 ..."
         self.part_of_previous = bool(words.part_of.match(text, self.left_start, q.start)
                                      or words.part_of.match(text, self.start_after(",;:(", self.left_start), q.start))
@@ -245,6 +252,14 @@ class Clause:
         lead = self.words.bracket_lead.search(self.text, max(self.left_start, self.q.start - BRACKET_LEAD), self.q.start)
         return bool(lead) and not self.words.restate_word.search(lead.group()) and bool(
             self.words.plan_noun.search(self.text, self.left_start, lead.start()))
+
+    def names_a_goal(self) -> bool:
+        """The quantity is the figure a plan noun is said to be ("chỉ tiêu đề ra là tối thiểu 20%", Lâm
+        Đồng's 2025 PAR/PAPI/PCI report; "kế hoạch phấn đấu giảm cân bằng giới tính là 108 bé
+        trai/100 bé gái", w305): the plan's goal quoted, on a page or in a section of results."""
+        named = self.words.named_goal.search(self.text, max(self.left_start, self.q.start - NAMED_GOAL_REACH), self.q.start)
+        # the plan noun says something, not part of a name ("Vốn Chương trình mục tiêu quốc gia ...: 32.400 triệu đồng")
+        return named is not None and any(m.family == "mark" and m.code == "commit" and m.start >= named.start() for m in self.left)
 
     def measured_against_plan(self) -> str | None:
         """What, from the quantity on until its clause closes with ";" or the sentence ends, weighs

@@ -76,6 +76,8 @@ def construction(c: Clause, support_before: bool, money_goals: frozenset[str]) -
             return Modality("budget", mark.rule_id)
         if mark.code == "part_of" and q.unit == "percent" and 0 <= q.start - mark.end <= ADJACENT and _spent_in_clause(c):
             return Modality("budget", mark.rule_id)  # "vốn ngân sách Trung ương ... chiếm 9,6%": a budget's make-up
+    if c.names_a_goal() and not plan_share_after(c):
+        return Modality(COMMITMENT, c.words.quoted_goal_rule)  # "chỉ tiêu đề ra là tối thiểu 20%"
     if _population_share(c):
         # "chiếm 5,61% số dân", "83% cư dân là ...": what the population is made of
         return Modality("statistic", c.words.population_share_rule)
