@@ -770,6 +770,13 @@ GOALS_BY_TIME_AND_ASPECT = [
                  "trên 95%.", [95.0], id="goal-named-among-results"),
     pytest.param(PAGE + "IV. KINH PHÍ\nVốn Chương trình mục tiêu quốc gia giảm nghèo bền vững: 12.500 triệu đồng.", [],
                  id="goal-word-in-a-name"),
+    # a news subheading opens a new part of the article: the goals before it do not carry over it,
+    # unless it names a goal or a year
+    pytest.param(PAGE + "Huyện phấn đấu đến năm 2025 có 40 trường đạt chuẩn quốc gia.\n\nCòn nhiều khó khăn\n\n"
+                 "Năm học 2021-2022, toàn huyện Tương Dương có 62 trường mầm non và tiểu học.", [40.0],
+                 id="subheading-ends-the-goals"),
+    pytest.param(PAGE + "Huyện phấn đấu đến năm 2025 có 40 trường đạt chuẩn quốc gia.\n\nĐịnh hướng đến năm 2030\n\n"
+                 "Có 55 trường đạt chuẩn quốc gia.", [40.0, 55.0], id="goal-subheading-goes-on"),
 ]
 
 

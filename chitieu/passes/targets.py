@@ -148,7 +148,7 @@ class _DocumentReader:
         line = self.layout.line_of(start)
         if line != self.line.index:
             # a paragraph goes on with the goals of the one before it, unless it is a heading
-            carried = self.line.committed and not self.layout.is_heading(line)
+            carried = self.line.committed and not (self.layout.is_heading(line) or self.layout.subheading(line))
             carried_from = (self.line.goals_from or self.line.carried_from) if carried else None
             self.line = _LineState(index=line, committed=carried, carried_from=carried_from, topic=self._topic(start))
         in_sentence = _between(self.quantities, start, end, lambda q: q.start, lambda q: q.start)

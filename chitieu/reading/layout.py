@@ -30,6 +30,7 @@ _NUMBERING = (
     (2, re.compile(r"[^\S\n]*\d{1,2}\s*[.)/]\s")),
     (5, re.compile(r"[^\S\n]*[a-zđ]\s*[).]\s")),
 )
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _BULLET = re.compile(r"[^\S\n]*([-+•*–])\s")
 BULLET_RANK = len(_NUMBERING) + 1  # a dash or a plus marks an item under every numbered part
 _SENTENCE_END = (".", ";", ":", "!", "?")
@@ -91,7 +92,7 @@ class Layout:
     """Each line's context, decided once for a document."""
 
     def __init__(self, text: str, sections: Sections, quantity_starts: list[int], commit_starts: list[int]):
-        self.text, self.output_rule = text, sections.output_rule
+        self.text, self.output_rule, self.sections = text, sections.output_rule, sections
         self.lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
         self.output_columns = _output_columns(text, self.lines, sections)
         self.starts = [start for start, _ in self.lines]
@@ -141,6 +142,16 @@ class Layout:
 
     def is_heading(self, line: int) -> bool:
         return line in self.headings
+
+    def subheading(self, line: int) -> bool:
+        """A short line without a sentence's end, a blank line above and below it, naming no goal
+        and no year: a news page's subheading ("Nhiều trường còn thiếu phòng học bộ môn"), which
+        opens a new part of the article ("Định hướng đến năm 2030" goes on with the goals)."""
+        start, end = self.lines[line]
+        line_text = self.text[start:end]
+        return (0 < len(line_text.split()) <= HEADING_MAX_WORDS and not line_text.rstrip().endswith((*_SENTENCE_END, ","))
+                and self.text[max(0, start - 2) : start] == "\n\n" and self.text[end : end + 2] == "\n\n"
+                and _kind(line_text, self.sections).kind != "goal" and not _YEAR.search(line_text))
 
     def sibling_items(self, first: int, second: int) -> bool:
         """The two offsets sit in two items of one list: lines marked alike ("+ Mây nếp 300 ha",
