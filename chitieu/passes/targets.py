@@ -147,7 +147,7 @@ class _DocumentReader:
         start, end, s_marks, s_years = sentence
         line = self.layout.line_of(start)
         if line != self.line.index:
-            # a paragraph goes on with the goals of the one before it, unless it is a heading
+            # a paragraph goes on with the goals of the one before it, unless it is a heading or a subheading
             carried = self.line.committed and not (self.layout.is_heading(line) or self.layout.subheading(line))
             carried_from = (self.line.goals_from or self.line.carried_from) if carried else None
             self.line = _LineState(index=line, committed=carried, carried_from=carried_from, topic=self._topic(start))
