@@ -795,3 +795,26 @@ def test_time_and_aspect_words_decide_which_figures_are_goals(text, values):
 ], ids=["part-with-bound", "part-as-share"])
 def test_a_part_keeps_its_parents_measure(text, parts):
     assert [(t.indicator, t.scope) for t in extract_text(text).targets] == parts
+
+
+PROVINCE_PAGE = ("UBND tỉnh Quảng Trị ban hành Kế hoạch giảm nghèo năm 2024\n\nThứ Hai, 15/01/2024\n\n"
+                 "UBND tỉnh Quảng Trị vừa ban hành Kế hoạch số 12/KH-UBND về giảm nghèo bền vững năm 2024. ")
+NATION_PAGE = ("Chính phủ phê duyệt Chương trình giảm nghèo bền vững\n\nThứ Hai, 15/01/2024\n\n"
+               "Thủ tướng Chính phủ vừa ký Quyết định số 90/QĐ-TTg phê duyệt Chương trình. ")
+
+
+@pytest.mark.parametrize("text, values", [
+    # a province's page quoting the national programme's goal beside its own: only its own are its
+    # plan's; a figure compared with the country's stays the province's (annotation rule 1)
+    pytest.param(PROVINCE_PAGE + "Chương trình mục tiêu quốc gia đặt mục tiêu cả nước duy trì mức giảm tỷ lệ hộ nghèo từ "
+                 "1 - 1,5%/năm. Năm 2024, tỉnh phấn đấu giảm tỷ lệ hộ nghèo 1,8%, đưa tỷ lệ hộ nghèo của tỉnh xuống dưới "
+                 "4% so với tỷ lệ hộ nghèo cả nước khoảng 2,9%.", [1.8, 4.0], id="province-quotes-the-nation"),
+    # ... and a figure measured by the national standard is the province's own
+    pytest.param(PROVINCE_PAGE + "Năm 2024, tỉnh phấn đấu giảm tỷ lệ hộ nghèo theo chuẩn nghèo cả nước xuống còn 3,5%.", [3.5],
+                 id="national-standard"),
+    # on a national page the whole country's figures are the plan's
+    pytest.param(NATION_PAGE + "Chương trình đặt mục tiêu cả nước duy trì mức giảm tỷ lệ hộ nghèo từ 1 - 1,5%/năm.", [1.0],
+                 id="nation-page"),
+])
+def test_the_whole_countrys_figures_are_a_national_plans(text, values):
+    assert [t.value_min for t in extract_text(text).targets] == values

@@ -360,6 +360,7 @@ class _DocumentReader:
                 value_min=q.value_min, value_max=q.value_max, unit=q.unit, per_year=per_year, year=due,
                 evidence=Evidence(start=start, end=end, text=text[start:end], rule_id=chosen.rule_id if chosen else q.unit_rule),
                 sentence=sentence, modality_rule=modality.rule_id, indicator_rule=chosen.rule_id if chosen else None,
+                country_wide=c.country_wide(),
             ))
         return found
 

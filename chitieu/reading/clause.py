@@ -22,6 +22,7 @@ from .times import DUE_KINDS, Year, years_between
 
 _COMMA = re.compile(r"[,;]\s*")
 BRACKET_LEAD = 24  # characters from a bracket to the number it holds: "(giảm hơn 3%"
+STANDARD_REACH = 20  # characters from a standard word to the whole it names: "theo chuẩn nghèo cả nước"
 NAMED_GOAL_REACH = 90  # characters from a plan noun to the figure a copula gives it
 FRAME_WORDS = 2  # words before a phase that opens its clause: "Giai đoạn 2021 - 2025, ..."
 
@@ -108,6 +109,8 @@ class ClauseWords:
         self.part_words = alternation(words.part_words.phrases)
         self.average = whole_words(words.average_words.phrases)
         self.standard = whole_words(words.standard_words.phrases)
+        self.national = whole_words(rules.places.national_words.phrases)
+        self.qualifies_whole = whole_words([*rules.clauses.standard_words.phrases, *rules.times.base_words.phrases])
         self.condition = whole_words(words.condition_words.phrases)
         self.consequence = whole_words(words.consequence_words.phrases)
         self.condition_rule = words.condition_words.id
@@ -260,6 +263,18 @@ class Clause:
         named = self.words.named_goal.search(self.text, max(self.left_start, self.q.start - NAMED_GOAL_REACH), self.q.start)
         # the plan noun says something, not part of a name ("Vốn Chương trình mục tiêu quốc gia ...: 32.400 triệu đồng")
         return named is not None and any(m.family == "mark" and m.code == "commit" and m.start >= named.start() for m in self.left)
+
+    def country_wide(self) -> bool:
+        """The clause gives its figure to the whole country ("Chương trình đặt mục tiêu cả nước duy trì
+        mức giảm ... 1 - 1,5%/năm", "kinh tế số chiếm 20% GDP cả nước"): the national plan's goal;
+        not a figure measured by a national standard ("theo chuẩn nghèo cả nước") or compared with
+        the country's ("dưới 0,7% so với tỷ lệ hộ nghèo cả nước")."""
+        start = self.start_after(",;:(", self.left_start)
+        before = (m for m in self.words.national.finditer(self.text, start, self.q.start)
+                  if not self.words.qualifies_whole.search(self.text, max(start, m.start() - STANDARD_REACH), m.start()))
+        after = (m for m in self.words.national.finditer(self.text, self.q.end, self.right_clause_end)
+                 if not self.words.qualifies_whole.search(self.text, self.q.end, m.start()))
+        return next(before, None) is not None or next(after, None) is not None
 
     def measured_against_plan(self) -> str | None:
         """What, from the quantity on until its clause closes with ";" or the sentence ends, weighs

@@ -22,6 +22,19 @@ __all__ = ["PlanWords", "build_result"]
 
 
 def build_result(extraction: Extraction, words: PlanWords, places: Gazetteer) -> DocumentResult:
+    result = _build(extraction, words, places)
+    if result.plan.issuer_level in _BELOW_NATION and any(t.country_wide for t in extraction.targets):
+        # a province's page quoting the national programme's goals beside its own: a target is what
+        # the page's plan commits to (annotation rule 1), so the whole country's figures are not
+        kept = [t for t in extraction.targets if not t.country_wide]
+        result = _build(extraction.model_copy(update={"targets": kept}), words, places)
+    return result
+
+
+_BELOW_NATION = frozenset({"province", "district", "commune"})
+
+
+def _build(extraction: Extraction, words: PlanWords, places: Gazetteer) -> DocumentResult:
     text = extraction.document.text
     sentences = sentence_spans(text)
     dateline_year = next((d.year for d in extraction.dates if d.is_dateline and d.year), None)
