@@ -137,7 +137,7 @@ class QuantityReader:
         # a dash opening a line is a list's bullet, never a range's ("đến năm 2030\n- 100% dân cư ...")
         range_join = rf"[ \t]*(?:-|–|—|(?<!\w)(?:{alternation(grammar.range_words)})(?!\w))\s*"
         self._quantity = re.compile(
-            rf"(?<![\w/.,-])"
+            rf"(?<![\w/.,-])(?<!\d:)"  # no part of a word, a date, a decimal or a clock's minutes ("15:05 GMT+7")
             rf"(?:(?P<frac_n>\d+(?:\.\d{{3}})*)\s*/\s*(?P<frac_d>\d+(?:\.\d{{3}})*)(?![\w/])"
             rf"|{one.format(n='n1', s='s1', p='p1')}"
             rf"(?:{range_join}{one.format(n='n2', s='s2', p='p2')})?)"

@@ -401,6 +401,8 @@ SPEC_CASES = [
     ("100% trẻ em dưới 6 tuổi được cấp thẻ, nhà ở có tuổi thọ từ 20 năm trở lên", [q(100)]),
     # a hospital's beds counted bare once the measure named them (own wording; "giường bệnh", w115, w201)
     ("số giường bệnh trên vạn dân đạt 32 giường", [q(32, unit="other")]),
+    # a clock's minutes on a page's date line count nothing, padded or not (own wording)
+    ("Thứ Sáu, 18/03/2022 | 15:05 GMT+7", []),
 ]
 
 CASES = REAL_CASES + SPEC_CASES
