@@ -155,8 +155,9 @@ class TargetMention(TargetFields):
     sentence: Evidence = Field(description="the sentence the target sits in")
     modality_rule: str = Field(description="the rule that made the number a commitment (docs/reading.md)")
     indicator_rule: str | None = Field(None, description="the rule whose phrase named the indicator; null when inherited or none")
-    country_wide: bool = Field(False, description="the figure is the whole country's ('cả nước', 'toàn quốc'): on a "
-                               "province's, district's or commune's page, the national plan's goal quoted, not the page's")
+    country_wide: bool = Field(False, description="the clause gives the figure to the whole country (rules/places.yaml "
+                               "national_words): on a province's, district's or commune's page, the national plan's goal "
+                               "quoted, not the page's")
 
 
 class Extraction(Strict):

@@ -50,7 +50,7 @@ class PhraseRule(Strict):
 class BoundRule(PhraseRule):
     code: Bound
     position: Literal["before", "after"]
-    requires: bool = False  # a least or most to reach ("tối thiểu", "không quá"), not a count's bound
+    requires: bool = False  # a least or most to reach, a requirement, not a count's bound
 
 
 class ScaleRule(PhraseRule):
@@ -364,8 +364,7 @@ class SectionRules(Strict):
     output_columns: PhraseRule = Field(description="a task table's column whose cells state what each task must produce: "
                                        "a figure there is one to reach ('STT | Nhiệm vụ | Sản phẩm | Thời gian ...')")
     annex_attachments: PhraseRule = Field(description="the bracketed line under an annex's title that ties it to its "
-                                          "document ('(Kèm theo Kế hoạch số 28/KH-BDT ...)'): the capitals above it are "
-                                          "one title, however long or wrapped")
+                                          "document: the capital lines above it are one title, however long or wrapped")
     unaccented_homographs: PhraseRule = Field(description="words that lose their accents like a heading word but mean "
                                               "something else ('chi tiêu' spending, 'chỉ tiêu' target): a line holding "
                                               "one is not read without accents")

@@ -22,7 +22,7 @@ from .times import DUE_KINDS, Year, years_between
 
 _COMMA = re.compile(r"[,;]\s*")
 BRACKET_LEAD = 24  # characters from a bracket to the number it holds: "(giảm hơn 3%"
-STANDARD_REACH = 20  # characters from a standard word to the whole it names: "theo chuẩn nghèo cả nước"
+STANDARD_REACH = 20  # characters from a standard or base word to the whole country it names
 NAMED_GOAL_REACH = 90  # characters from a plan noun to the figure a copula gives it
 FRAME_WORDS = 2  # words before a phase that opens its clause: "Giai đoạn 2021 - 2025, ..."
 
@@ -257,18 +257,17 @@ class Clause:
             self.words.plan_noun.search(self.text, self.left_start, lead.start()))
 
     def names_a_goal(self) -> bool:
-        """The quantity is the figure a plan noun is said to be ("chỉ tiêu đề ra là tối thiểu 20%", Lâm
-        Đồng's 2025 PAR/PAPI/PCI report; "kế hoạch phấn đấu giảm cân bằng giới tính là 108 bé
-        trai/100 bé gái", w305): the plan's goal quoted, on a page or in a section of results."""
+        """The quantity is the figure a plan noun is said to be, by a copula or a colon (Lâm Đồng's
+        2025 PAR/PAPI/PCI report, w305; docs/reading.md, principle 3): the plan's goal quoted, on a
+        page or in a section of results."""
         named = self.words.named_goal.search(self.text, max(self.left_start, self.q.start - NAMED_GOAL_REACH), self.q.start)
         # the plan noun says something, not part of a name ("Vốn Chương trình mục tiêu quốc gia ...: 32.400 triệu đồng")
         return named is not None and any(m.family == "mark" and m.code == "commit" and m.start >= named.start() for m in self.left)
 
     def country_wide(self) -> bool:
-        """The clause gives its figure to the whole country ("Chương trình đặt mục tiêu cả nước duy trì
-        mức giảm ... 1 - 1,5%/năm", "kinh tế số chiếm 20% GDP cả nước"): the national plan's goal;
-        not a figure measured by a national standard ("theo chuẩn nghèo cả nước") or compared with
-        the country's ("dưới 0,7% so với tỷ lệ hộ nghèo cả nước")."""
+        """The clause gives its figure to the whole country, before the figure or after it: the
+        national plan's goal (docs/reading.md, principle 7); not a figure measured by a national
+        standard or compared with the country's (a standard or base word before the country)."""
         start = self.start_after(",;:(", self.left_start)
         before = (m for m in self.words.national.finditer(self.text, start, self.q.start)
                   if not self.words.qualifies_whole.search(self.text, max(start, m.start() - STANDARD_REACH), m.start()))

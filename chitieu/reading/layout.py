@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from ..models import SectionRules
 from ..phrases import alternation
+from ..sources.tables import FIGURE_LINE, YEAR
 from ..text import folded, in_capitals
 
 _LINE = re.compile(r"[^\n]+")
@@ -30,7 +31,6 @@ _NUMBERING = (
     (2, re.compile(r"[^\S\n]*\d{1,2}\s*[.)/]\s")),
     (5, re.compile(r"[^\S\n]*[a-zđ]\s*[).]\s")),
 )
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _BULLET = re.compile(r"[^\S\n]*([-+•*–])\s")
 BULLET_RANK = len(_NUMBERING) + 1  # a dash or a plus marks an item under every numbered part
 _SENTENCE_END = (".", ";", ":", "!", "?")
@@ -145,13 +145,13 @@ class Layout:
 
     def subheading(self, line: int) -> bool:
         """A short line without a sentence's end, a blank line above and below it, naming no goal
-        and no year: a news page's subheading ("Nhiều trường còn thiếu phòng học bộ môn"), which
-        opens a new part of the article ("Định hướng đến năm 2030" goes on with the goals)."""
+        and no year: a news page's subheading, which opens a new part of the article (one naming a
+        goal or a year goes on with the goals; docs/reading.md, principle 5)."""
         start, end = self.lines[line]
         line_text = self.text[start:end]
         return (0 < len(line_text.split()) <= HEADING_MAX_WORDS and not line_text.rstrip().endswith((*_SENTENCE_END, ","))
                 and self.text[max(0, start - 2) : start] == "\n\n" and self.text[end : end + 2] == "\n\n"
-                and _kind(line_text, self.sections).kind != "goal" and not _YEAR.search(line_text))
+                and _kind(line_text, self.sections).kind != "goal" and not YEAR.search(line_text))
 
     def sibling_items(self, first: int, second: int) -> bool:
         """The two offsets sit in two items of one list: lines marked alike ("+ Mây nếp 300 ha",
@@ -213,8 +213,8 @@ def _kind(title: str, sections: Sections) -> Context:
 
 
 def _annex_titles(lines: list[str], sections: Sections) -> tuple[dict[int, str], set[int]]:
-    """The title of each annex, the capital lines right above its attachment line ("(Kèm theo Kế
-    hoạch số ...)"), read as one heading at its first line however long or wrapped; and the
+    """The title of each annex, the capital lines right above its attachment line (rules/sections.yaml
+    annex_attachments), read as one heading at its first line however long or wrapped; and the
     indices of all its lines."""
     titles: dict[int, str] = {}
     title_lines: set[int] = set()
@@ -235,13 +235,11 @@ def _table_columns(text: str, lines: list[tuple[int, int]], items: list[tuple[in
     lists each column's figures, a row per item: two rows' figures are two quotas, even alike."""
     columns: dict[str, int] = {}
     for index, (start, end) in enumerate(lines):
-        cell = _FIGURE_LINE.match(text, start, end)
+        cell = FIGURE_LINE.match(text, start, end)
         if cell and items[index] is None:
             items[index] = (-1 - columns.setdefault(cell["header"], len(columns)), index)
     return items
 
-
-_FIGURE_LINE = re.compile(r"[^:\n]+: (?P<header>[^:\n]+): ")
 
 
 def _list_items(lines: list[str], sections: Sections, headings: set[int]) -> list[tuple[int, int] | None]:

@@ -77,7 +77,7 @@ def construction(c: Clause, support_before: bool, money_goals: frozenset[str]) -
         if mark.code == "part_of" and q.unit == "percent" and 0 <= q.start - mark.end <= ADJACENT and _spent_in_clause(c):
             return Modality("budget", mark.rule_id)  # "vốn ngân sách Trung ương ... chiếm 9,6%": a budget's make-up
     if c.names_a_goal() and not plan_share_after(c):
-        return Modality(COMMITMENT, c.words.quoted_goal_rule)  # "chỉ tiêu đề ra là tối thiểu 20%"
+        return Modality(COMMITMENT, c.words.quoted_goal_rule)  # the figure a plan noun is said to be
     if _population_share(c):
         # "chiếm 5,61% số dân", "83% cư dân là ...": what the population is made of
         return Modality("statistic", c.words.population_share_rule)
@@ -404,10 +404,9 @@ _DEEDS = frozenset({"change", "change_rate", "support", "action"})
 
 
 def _required(c: Clause, year: Year | None) -> bool:
-    """A least or most to reach ("tối thiểu", "không quá") that a deed or a due time governs states a
-    requirement: "Tỉnh yêu cầu triển khai tối thiểu 10 dự án" (w038), "Cuối năm 2025, ít nhất 50% số
-    xã đạt chuẩn" (w184). One a state verb governs describes a body or a group ("Ban Kiểm soát Quỹ
-    có ít nhất 03 thành viên", Bình Thuận 779/QĐ-UBND; "Hộ gia đình có ít nhất 1 trẻ em", NĐ 351)."""
+    """A least or most to reach (a requiring bound of rules/numbers.yaml) that a deed or a due time
+    governs states a requirement (w038, w184, w292); one a state verb governs describes a body or a
+    group (Bình Thuận 779/QĐ-UBND, NĐ 351; docs/reading.md, principle 4)."""
     if c.q.bound_rule not in c.words.required_bounds:
         return False
     due = year is not None and year.kind in ("deadline", "until")

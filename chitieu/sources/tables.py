@@ -30,7 +30,9 @@ _CELL_END = re.compile(r"\s*\|\s*$")
 # which leaves its row opening with the separator ("| Toàn tỉnh | 143.100", an HTML row's blank number cell)
 _CELL_SEPARATOR = re.compile(r"^\s*\|(?= |$)| \|(?= |$)")
 MIN_TABLE_LINES = 2  # a header and a row
-_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])")
+YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])")
+# a figure line `linearise` writes, "row: header: figure.": the reading side tells a table's rows by it
+FIGURE_LINE = re.compile(r"[^:\n]+: (?P<header>[^:\n]+): ")
 
 
 @dataclass(frozen=True)
@@ -215,14 +217,13 @@ def _describing_columns(headers: list[str], value_columns: list[int]) -> frozens
     """The columns that describe each row, in a table whose other columns set its goals: beside
     "Chỉ tiêu giảm hộ nghèo năm 2023", a column naming no goal, no change, no deed ("Hỗ trợ nhà
     ở") and no time it is due by (a year, "cuối năm") counts what the row is ("Tổng số hộ"), not
-    what it must reach; so does one naming only years before the goals' ("Số hộ nghèo cuối năm
-    2022"): where the row starts, whatever the page's date (a plan for 2023 is often issued in
-    December 2022). Their figures are left bare, so that no unit makes them quantities to read."""
+    what it must reach; so does one naming only years before the goals': where the row starts,
+    whatever the page's date (a plan for 2023 is often issued in December 2022). Their figures are left bare, so that no unit makes them quantities to read."""
     words = table_words()
     goals = [headers[j] for j in value_columns if words.goal_header.search(headers[j])]
     if not goals:
         return frozenset()
-    goal_years = [int(y) for header in goals for y in _YEAR.findall(header)]
+    goal_years = [int(y) for header in goals for y in YEAR.findall(header)]
     return frozenset(j for j in value_columns if headers[j] and not (
         words.goal_header.search(headers[j]) or words.change_or_deed_header.search(headers[j])
         or _due(headers[j], min(goal_years, default=None))))
@@ -231,7 +232,7 @@ def _describing_columns(headers: list[str], value_columns: list[int]) -> frozens
 def _due(header: str, first_goal_year: int | None) -> bool:
     """A header naming a time its figures may be due by: an until word, or a year not before the
     goals' first."""
-    years = [int(y) for y in _YEAR.findall(header)]
+    years = [int(y) for y in YEAR.findall(header)]
     if years and first_goal_year is not None:
         return max(years) >= first_goal_year
     return bool(years) or bool(table_words().due_header.search(header))
@@ -249,7 +250,7 @@ def _is_figure_row(row: list[str]) -> bool:
 
 def _is_figure(cell: str) -> bool:
     """A cell with a number that is not a year ("Năm 2025", "2021-2025" head columns)."""
-    return bool(_DIGITS.search(_YEAR.sub("", cell)))
+    return bool(_DIGITS.search(YEAR.sub("", cell)))
 
 
 def _clean(cell: str | None) -> str:
