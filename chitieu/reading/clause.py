@@ -22,7 +22,7 @@ from .times import DUE_KINDS, Year, years_between
 
 _COMMA = re.compile(r"[,;]\s*")
 BRACKET_LEAD = 24  # characters from a bracket to the number it holds: "(giảm hơn 3%"
-STANDARD_REACH = 20  # characters from a standard or base word to the whole country it names
+STANDARD_REACH = 32  # characters from a standard word to the whole country it names
 NAMED_GOAL_REACH = 90  # characters from a plan noun to the figure a copula gives it
 FRAME_WORDS = 2  # words before a phase that opens its clause: "Giai đoạn 2021 - 2025, ..."
 
@@ -111,6 +111,7 @@ class ClauseWords:
         self.standard = whole_words(words.standard_words.phrases)
         self.national = whole_words(rules.places.national_words.phrases)
         self.qualifies_whole = whole_words([*rules.clauses.standard_words.phrases, *rules.times.base_words.phrases])
+        self.rank_rules = frozenset({rules.numbers.rank_group.id, rules.numbers.rank_place.id})
         self.condition = whole_words(words.condition_words.phrases)
         self.consequence = whole_words(words.consequence_words.phrases)
         self.condition_rule = words.condition_words.id
@@ -267,10 +268,13 @@ class Clause:
     def country_wide(self) -> bool:
         """The clause gives its figure to the whole country, before the figure or after it: the
         national plan's goal (docs/reading.md, principle 7); not a figure measured by a national
-        standard or compared with the country's (a standard or base word before the country)."""
+        standard (a standard word before the country) or compared with the country's (a base word
+        between the figure and the country), nor a rank, whose country is where it ranks."""
+        if self.q.unit_rule in self.words.rank_rules:
+            return False
         start = self.start_after(",;:(", self.left_start)
         before = (m for m in self.words.national.finditer(self.text, start, self.q.start)
-                  if not self.words.qualifies_whole.search(self.text, max(start, m.start() - STANDARD_REACH), m.start()))
+                  if not self.words.standard.search(self.text, max(start, m.start() - STANDARD_REACH), m.start()))
         after = (m for m in self.words.national.finditer(self.text, self.q.end, self.right_clause_end)
                  if not self.words.qualifies_whole.search(self.text, self.q.end, m.start()))
         return next(before, None) is not None or next(after, None) is not None
