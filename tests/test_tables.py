@@ -309,3 +309,23 @@ def test_two_rows_of_a_quota_table_are_two_quotas_even_alike(tmp_path):
     path = tmp_path / "phu_luc.txt"
     path.write_text(page, encoding="utf-8")
     assert sorted(t.value_min for t in extract_file(path).targets) == [35.0, 40.0, 40.0]
+
+
+def test_an_annex_cell_restating_a_goal_told_without_a_year_is_that_goal(tmp_path):
+    """A goal told without a year is due when the plan ends, so an annex cell naming that year for
+    the same figure of the same measure restates it (annotation rules 3 and 12; own wording)."""
+    page = "\n".join([
+        "Số: 12/KH-UBND | Sìn Hồ, ngày 10 tháng 01 năm 2024 |",
+        "KẾ HOẠCH giảm nghèo bền vững năm 2024 của huyện Sìn Hồ",
+        "I. MỤC TIÊU",
+        "- Tỷ lệ hộ nghèo giảm còn 21,5%.",
+        "- Tỷ lệ người dân tham gia bảo hiểm y tế đạt 97%.",
+        "PHỤ LỤC",
+        "CÁC CHỈ TIÊU CHỦ YẾU NĂM 2024",
+        "TT | Chỉ tiêu | Đơn vị tính | Thực hiện năm 2023 | Kế hoạch năm 2024 |",
+        "1 | Tỷ lệ hộ nghèo | % | 25,3 | 21,5 |",
+        "2 | Tỷ lệ người dân tham gia bảo hiểm y tế | % | 95,6 | 97 |",
+    ])
+    path = tmp_path / "ke_hoach.txt"
+    path.write_text(page, encoding="utf-8")
+    assert sorted(t.value_min for t in extract_file(path).targets) == [21.5, 97.0]

@@ -174,8 +174,8 @@ def _drop_repeats(targets: list[TargetMention], named_unit: re.Pattern, lists: _
     for target in targets:
         words, units = _words(target), _units(target, named_unit)
         alike = by_figure.setdefault(_figure(target), [])
-        if not any(_same_commitment(target, words, k, kept_words, lists) and not _other_unit(units, kept_units)
-                   for k, kept_words, kept_units in alike):
+        if not any(_same_year(target, k) and _same_commitment(target, words, k, kept_words, lists)
+                   and not _other_unit(units, kept_units) for k, kept_words, kept_units in alike):
             kept.append(target)
             alike.append((target, words, units))
     return kept
@@ -191,7 +191,13 @@ def _other_unit(units: set[str], kept_units: set[str]) -> bool:
 
 
 def _figure(target: TargetMention) -> tuple:
-    return target.indicator, target.value_min, target.value_max, target.unit, target.year, target.scope
+    return target.indicator, target.value_min, target.value_max, target.unit, target.scope
+
+
+def _same_year(target: TargetMention, kept: TargetMention) -> bool:
+    """A figure told without a year is due when the plan ends, so the year another telling of it
+    names ("Kế hoạch năm 2024" over an annex's cell) may be its own."""
+    return target.year is None or kept.year is None or target.year == kept.year
 
 
 class _Lists:
