@@ -68,6 +68,15 @@ TABLES = [
 ]
 
 
+TABLES.append(pytest.param(
+    # the unit a line above the table states for all of it ("Đơn vị tính: %", as Hà Tĩnh
+    # 1740/QĐ-UBND and 498/KH-UBND print over their tables) gives its bare cells their unit
+    [*PLAN[:-1], "CHỈ TIÊU BẢO HIỂM Y TẾ CỦA CÁC XÃ", "Đơn vị tính: %"],
+    [["STT", "Xã", "Kế hoạch năm 2025"], ["1", "Xã Pa Tần", "92,5"], ["2", "Xã Nậm Cha", "90"]],
+    [(92.5, "percent", 2025, "other"), (90.0, "percent", 2025, "other")],
+    id="a-unit-stated-above-the-table"))
+
+
 @pytest.mark.parametrize("document,table,expected", TABLES)
 def test_word_tables_of_figures_give_a_target_per_plan_cell(tmp_path, document, table, expected):
     path = tmp_path / "van_ban.docx"
@@ -329,3 +338,13 @@ def test_an_annex_cell_restating_a_goal_told_without_a_year_is_that_goal(tmp_pat
     path = tmp_path / "ke_hoach.txt"
     path.write_text(page, encoding="utf-8")
     assert sorted(t.value_min for t in extract_file(path).targets) == [21.5, 97.0]
+
+
+def test_a_unit_stated_above_a_text_table_gives_its_bare_cells_their_unit():
+    """A stored page's " | " table under "Đơn vị tính: %" (own wording)."""
+    from chitieu.sources.tables import linearise_cell_rows
+
+    rows = "\n".join(["Đơn vị tính: %", "STT | Đơn vị | Kế hoạch năm 2025 |", "1 | Huyện Mường Nhé | 93,5 |",
+                      "2 | Huyện Nậm Pồ | 91 |"])
+    assert linearise_cell_rows(rows).split("\n")[1:] == [
+        "Huyện Mường Nhé: Kế hoạch năm 2025: 93,5%.", "Huyện Nậm Pồ: Kế hoạch năm 2025: 91%."]

@@ -42,6 +42,8 @@ class TableWords:
     annex_heading: re.Pattern
     # "ĐVT": the column that gives each row's unit
     unit_column: re.Pattern
+    # "Đơn vị tính: %" on a line of its own: the unit of a whole table
+    stated_unit: re.Pattern
     column_units: tuple[tuple[re.Pattern, str], ...]
     # "Xây mới (căn)", "Diện tích (ha)": a unit the numbers rules know, in brackets closing a header
     bracketed_unit: re.Pattern
@@ -72,6 +74,7 @@ def table_words() -> TableWords:
     return TableWords(
         re.compile(rf"^\s*(?:{alternation(written)})\b", re.MULTILINE),
         re.compile(alternation(rules.unit_column_words.phrases), re.IGNORECASE),
+        re.compile(rf"\s*\(?\s*(?:{alternation(rules.unit_column_words.phrases)})\s*:\s*(?P<unit>[^():\n]+?)\s*\)?\s*$", re.IGNORECASE),
         # "12,5" in a rate column reads "12,5%"; "1.200" in a households column "1.200 hộ"
         tuple((re.compile(alternation(rule.phrases), re.IGNORECASE), rule.unit if not rule.unit[0].isalnum() else f" {rule.unit}")
               for rule in rules.column_units),
@@ -116,11 +119,12 @@ class TableReader:
             self._pdf.close()
 
 
-def linearise(table: list[list[str | None]], values_only: bool = False) -> list[str]:
+def linearise(table: list[list[str | None]], values_only: bool = False, table_unit: str = "") -> list[str]:
     """One line per figure: "<row label>: <column>: <cell>." Header rows are those above the
     body's first row (_is_figure_row; a year heads a column, it is no figure); merged header cells
     spread right. A bare number takes its row's unit from a unit column ("ĐVT"), else its
-    column's; the unit column itself is no figure. With `values_only`, a cell with digits that is
+    column's; the unit column itself is no figure. `table_unit` is the unit a line above the table
+    states for all of it ("Đơn vị tính: %", stated_unit), a row's own unit column winning over it. With `values_only`, a cell with digits that is
     no figure alone is left out (OCR's misreading of a scanned cell: "2% % z p„ó")."""
     rows = [[_clean(cell) for cell in row] for row in table if row]
     width = max((len(row) for row in rows), default=0)
@@ -137,7 +141,7 @@ def linearise(table: list[list[str | None]], values_only: bool = False) -> list[
         label_index = next((j for j, cell in enumerate(row) if LETTER.search(cell)), None)
         if label_index is None:
             continue
-        row_unit = row[unit_column] if unit_column is not None and unit_column < len(row) else ""
+        row_unit = row[unit_column] if unit_column is not None and unit_column < len(row) else table_unit
         for j, cell in enumerate(row):
             if j in (label_index, unit_column) or not cell or j >= width or not _DIGITS.search(cell) or _NUMBER_CELL.match(cell) and j < label_index:
                 continue
@@ -162,7 +166,8 @@ def linearise_row_runs(text: str, row: re.Pattern, split: Callable[[list[str]], 
             out.extend(lines[at : max(end, at + 1)])
             at = max(end, at + 1)
             continue
-        out.extend(figure_lines(split(lines[at:end])) or lines[at:end])
+        above = next((line for line in reversed(lines[max(0, at - 2) : at]) if line.strip()), "")
+        out.extend(figure_lines(split(lines[at:end]), table_unit=stated_unit(above)) or lines[at:end])
         at = end
     return "\n".join(out)
 
@@ -173,9 +178,16 @@ def linearise_cell_rows(text: str) -> str:
     return linearise_row_runs(text, _CELL_ROW, lambda lines: [[cell.strip() for cell in _CELL_SEPARATOR.split(_CELL_END.sub("", line))] for line in lines])
 
 
-def figure_lines(table: list[list[str]], values_only: bool = False) -> list[str]:
+def figure_lines(table: list[list[str]], values_only: bool = False, table_unit: str = "") -> list[str]:
     """A table of figures read a figure per line; nothing for any other table (it stays as written)."""
-    return linearise(table, values_only) if holds_figures(table) else []
+    return linearise(table, values_only, table_unit) if holds_figures(table) else []
+
+
+def stated_unit(line: str) -> str:
+    """The unit a line right above a table states for all its figures ("Đơn vị tính: %", "(ĐVT:
+    triệu đồng)": Hà Tĩnh 1740/QĐ-UBND and 498/KH-UBND print it over their tables), else ""."""
+    stated = table_words().stated_unit.match(line)
+    return stated.group("unit") if stated else ""
 
 
 def holds_figures(table: list[list[str]]) -> bool:

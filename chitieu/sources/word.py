@@ -14,7 +14,7 @@ from typing import Iterator
 from xml.etree import ElementTree
 
 from ..errors import SourceError
-from .tables import figure_lines, linearise_row_runs
+from .tables import figure_lines, linearise_row_runs, stated_unit
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _BLOCKS = {f"{_W}p", f"{_W}tbl"}
@@ -60,7 +60,8 @@ def _lines(body: ElementTree.Element) -> list[str]:
             rows = list(_parts(node, {f"{_W}tr"}))
             texts = [_row_texts(row) for row in rows]
             # a table of figures reads each figure with its row and column; a table of tasks as written
-            lines.extend(figure_lines(texts) or (" | ".join(row) for row in texts))
+            above = next((line for line in reversed(lines[-2:]) if line.strip()), "")
+            lines.extend(figure_lines(texts, table_unit=stated_unit(above)) or (" | ".join(row) for row in texts))
             cells = (cell for row in rows for cell in _parts(row, {f"{_W}tc"}))
             stack.append(iter([block for cell in cells for block in _parts(cell, _BLOCKS) if block.tag == f"{_W}tbl"]))
     return lines
