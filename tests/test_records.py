@@ -410,13 +410,17 @@ UNITS += [
     ("Hương Sơn tổng kết công tác năm 2016\n\nChiều 28/12, huyện Hương Sơn tổ chức hội nghị tổng kết công tác năm 2016. "
      "Dự hội nghị có đồng chí Phó Chủ tịch UBND tỉnh Hà Tĩnh.\n\nNăm 2017, Hương Sơn phấn đấu giảm tỷ lệ hộ nghèo 3%.",
      (None, "district", "Hương Sơn")),
+    # a party committee holding the meeting the page reports directs the goals it states ("Huyện ủy
+    # Nông Sơn làm việc với ...", w293; "Đảng uỷ xã Bình Nguyên tổ chức hội nghị ...", w326; own wording)
+    ("Mường Lát phấn đấu giảm 300 hộ nghèo\n\nChiều 12/3, Huyện ủy Mường Lát làm việc với các xã về công tác giảm nghèo. "
+     "Năm 2024, huyện phấn đấu giảm 300 hộ nghèo.", ("party_committee", "district", "Mường Lát")),
 ]
 
 
 @pytest.mark.parametrize("text, expected", UNITS, ids=[
     "congress-resolution", "resolution-of-named-body", "body-by-kind", "unit-commits", "district-in-passing", "district-bare",
     "chair-name", "thousands-point", "level-word-commits", "city-commits", "ministry", "central-party", "congress-page", "congress-again", "congress-held", "header-motto", "ocr-header", "congress-heading", "name-with-a-year-word", "district-spoken-for", "results-source", "congress-guests", "congress-delegates", "other-congress", "minority-congress",
-    "council-session", "header-row-district", "header-row-commune", "district-named-again"])
+    "council-session", "header-row-district", "header-row-commune", "district-named-again", "party-meeting"])
 def test_the_plan_is_the_unit_the_page_is_about(text, expected):
     plan = extract_text(text).plan
     assert (plan.issuer_body, plan.issuer_level, plan.place) == expected

@@ -297,6 +297,8 @@ class FrameRules(Strict):
     goal_setting_verbs: PhraseRule
     national_document_words: SeenPhraseRule = Field(description="words right after a type word naming a national document")
     session_words: SeenPhraseRule = Field(description="words saying a council sits in session")
+    party_meeting_words: SeenPhraseRule = Field(description="words saying a party committee holds the meeting a page "
+                                                "reports, which sets the goals no other body set")
     session_opening_words: SeenPhraseRule = Field(description="words saying a session opens, the day before its resolutions")
     session_closing_words: SeenPhraseRule = Field(description="words saying a session or congress closes, the day it adopts")
     drafting_verbs: SeenPhraseRule = Field(description="verbs making a document named after them one still to be written")

@@ -55,8 +55,9 @@ def _build(extraction: Extraction, words: PlanWords, places: Gazetteer) -> Docum
     if congress and plan.issuer_body is None and target_sentences:
         _meeting_body(plan, congress[1])  # a page on a party congress, whose targets are its term's
     session = None if congress or plan.issuer_body else _council_in_session(extraction, words)
+    session = session or (None if congress or plan.issuer_body else _party_in_meeting(extraction, words))
     if session and target_sentences:
-        _meeting_body(plan, session)  # a page on a council's session, which adopts the goals
+        _meeting_body(plan, session)  # a page on a council's session or a party committee's meeting
     _adopted_in_session(plan, extraction, sentences, announced, dateline_year, words)
     if congress and plan.issuer_body == "party_committee":
         term = congress[0]  # a plan with targets for later years spans them
@@ -213,6 +214,12 @@ def _council_in_session(extraction: Extraction, words: PlanWords) -> IssuerMenti
     """The first council the page says sits in session ("HĐND tỉnh Bắc Kạn khóa VII đã họp ...")."""
     text = extraction.document.text
     return next((i for i in extraction.issuers if i.body == "hdnd" and words.in_session.match(text, i.evidence.end)), None)
+
+
+def _party_in_meeting(extraction: Extraction, words: PlanWords) -> IssuerMention | None:
+    """The first party committee the page says holds a meeting ("Huyện ủy Nông Sơn làm việc với ...")."""
+    text = extraction.document.text
+    return next((i for i in extraction.issuers if i.body == "party_committee" and words.in_meeting.match(text, i.evidence.end)), None)
 
 
 def _meeting_body(plan: PlanRecord, body: IssuerMention) -> None:

@@ -67,6 +67,7 @@ class PlanWords:
         session = _whole(rules.frame.session_words)
         self.in_session = re.compile(rf"[^.;\n]{{0,{SESSION_REACH}}}?{session}", re.IGNORECASE)
         self.session = re.compile(session, re.IGNORECASE)
+        self.in_meeting = re.compile(rf"[^.;\n]{{0,{SESSION_REACH}}}?{_whole(rules.frame.party_meeting_words)}", re.IGNORECASE)
         self.session_opening = re.compile(_whole(rules.frame.session_opening_words), re.IGNORECASE)
         self.session_closing = re.compile(_whole(rules.frame.session_closing_words), re.IGNORECASE)
         # "diễn ra trong 2 ngày", "sau 3 ngày làm việc": a session of several days
