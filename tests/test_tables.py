@@ -34,6 +34,13 @@ def _docx(lines: list[str], table: list[list]) -> bytes:
     return make_docx(xml=xml.encode("utf-8"))
 
 
+def _page_values(tmp_path, lines: list[str]) -> list[float]:
+    """The values of the targets read from a stored page of `lines`."""
+    path = tmp_path / "trang.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return [t.value_min for t in extract_file(path).targets]
+
+
 # (document, table, the targets read from it: value, unit, year, indicator)
 TABLES = [
     pytest.param(
@@ -260,7 +267,7 @@ def test_in_a_table_of_quotas_a_column_naming_no_goal_change_or_year_describes_t
 
 
 def test_a_quota_annex_gives_targets_for_its_quotas_only(tmp_path):
-    page = "\n".join([
+    page = [
         "Số: 58/KH-UBND | Mường Tè, ngày 14 tháng 3 năm 2024 |",
         "KẾ HOẠCH giảm nghèo năm 2024 của huyện Mường Tè",
         "PHỤ LỤC",
@@ -268,10 +275,8 @@ def test_a_quota_annex_gives_targets_for_its_quotas_only(tmp_path):
         "STT | Xã | Tổng số hộ | Hộ nghèo cuối năm 2023 (hộ) | Chỉ tiêu giảm hộ nghèo năm 2024 (hộ) |",
         "1 | Xã Pa Ủ | 815 | 402 | 40 |",
         "2 | Xã Mù Cả | 920 | 377 | 35 |",
-    ])
-    path = tmp_path / "phu_luc.txt"
-    path.write_text(page, encoding="utf-8")
-    assert sorted(t.value_min for t in extract_file(path).targets) == [35.0, 40.0]
+    ]
+    assert sorted(_page_values(tmp_path, page)) == [35.0, 40.0]
 
 
 @pytest.mark.parametrize("title, values", [
@@ -286,7 +291,7 @@ def test_a_quota_annex_gives_targets_for_its_quotas_only(tmp_path):
 def test_an_annex_title_above_its_attachment_line_gives_the_table_its_kind(tmp_path, title, values):
     """The capital lines right above "(Kèm theo Kế hoạch số ...)" are one title however long
     (Hà Tĩnh 444/BC-UBND, w069; own wording)."""
-    page = "\n".join([
+    page = [
         "Số: 31/KH-UBND | Bát Xát, ngày 10 tháng 02 năm 2025 |",
         "KẾ HOẠCH hỗ trợ nhà ở, nước sinh hoạt cho hộ nghèo năm 2025",
         "V. TỔ CHỨC THỰC HIỆN",
@@ -296,16 +301,14 @@ def test_an_annex_title_above_its_attachment_line_gives_the_table_its_kind(tmp_p
         "STT | Đơn vị | Hỗ trợ nhà ở (hộ) |",
         "1 | Xã Mường Hum | 120 |",
         "2 | Xã Dền Sáng | 95 |",
-    ])
-    path = tmp_path / "phu_luc.txt"
-    path.write_text(page, encoding="utf-8")
-    assert [t.value_min for t in extract_file(path).targets] == values
+    ]
+    assert _page_values(tmp_path, page) == values
 
 
 def test_two_rows_of_a_quota_table_are_two_quotas_even_alike(tmp_path):
     """Each row of a table is its own item: two communes given the same quota keep a target each
     (docs/reading.md, principle 8; own wording)."""
-    page = "\n".join([
+    page = [
         "Số: 58/KH-UBND | Mường Tè, ngày 14 tháng 3 năm 2024 |",
         "KẾ HOẠCH giảm nghèo năm 2024 của huyện Mường Tè",
         "PHỤ LỤC",
@@ -314,16 +317,14 @@ def test_two_rows_of_a_quota_table_are_two_quotas_even_alike(tmp_path):
         "1 | Pa Ủ | 40 |",
         "2 | Mù Cả | 40 |",
         "3 | Tà Tổng | 35 |",
-    ])
-    path = tmp_path / "phu_luc.txt"
-    path.write_text(page, encoding="utf-8")
-    assert sorted(t.value_min for t in extract_file(path).targets) == [35.0, 40.0, 40.0]
+    ]
+    assert sorted(_page_values(tmp_path, page)) == [35.0, 40.0, 40.0]
 
 
 def test_an_annex_cell_restating_a_goal_told_without_a_year_is_that_goal(tmp_path):
     """A goal told without a year is due when the plan ends, so an annex cell naming that year for
     the same figure of the same measure restates it (annotation rules 3 and 12; own wording)."""
-    page = "\n".join([
+    page = [
         "Số: 12/KH-UBND | Sìn Hồ, ngày 10 tháng 01 năm 2024 |",
         "KẾ HOẠCH giảm nghèo bền vững năm 2024 của huyện Sìn Hồ",
         "I. MỤC TIÊU",
@@ -334,10 +335,8 @@ def test_an_annex_cell_restating_a_goal_told_without_a_year_is_that_goal(tmp_pat
         "TT | Chỉ tiêu | Đơn vị tính | Thực hiện năm 2023 | Kế hoạch năm 2024 |",
         "1 | Tỷ lệ hộ nghèo | % | 25,3 | 21,5 |",
         "2 | Tỷ lệ người dân tham gia bảo hiểm y tế | % | 95,6 | 97 |",
-    ])
-    path = tmp_path / "ke_hoach.txt"
-    path.write_text(page, encoding="utf-8")
-    assert sorted(t.value_min for t in extract_file(path).targets) == [21.5, 97.0]
+    ]
+    assert sorted(_page_values(tmp_path, page)) == [21.5, 97.0]
 
 
 def test_a_unit_stated_above_a_text_table_gives_its_bare_cells_their_unit():

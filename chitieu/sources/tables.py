@@ -124,7 +124,7 @@ def linearise(table: list[list[str | None]], values_only: bool = False, table_un
     body's first row (_is_figure_row; a year heads a column, it is no figure); merged header cells
     spread right. A bare number takes its row's unit from a unit column ("ĐVT"), else its
     column's; the unit column itself is no figure. `table_unit` is the unit a line above the table
-    states for all of it ("Đơn vị tính: %", stated_unit), a row's own unit column winning over it. With `values_only`, a cell with digits that is
+    states for all of it (stated_unit), a row's own unit column winning over it. With `values_only`, a cell with digits that is
     no figure alone is left out (OCR's misreading of a scanned cell: "2% % z p„ó")."""
     rows = [[_clean(cell) for cell in row] for row in table if row]
     width = max((len(row) for row in rows), default=0)
