@@ -32,7 +32,7 @@ from ..reading.marks import Mark, MarkReader
 from ..reading.goal_counts import tallies_goals, titles_goals
 from ..reading.modality import COMMITMENT, COUNT_SUBJECT_RULE, Modality, Setting, aspect, decide
 from ..reading.span import target_span
-from ..reading.times import DUE_KINDS, TimeReader, Year, is_past, line_due_year
+from ..reading.times import DUE_KINDS, GOAL_DUE_KINDS, TimeReader, Year, is_past, line_due_year
 from ..rules import Rules
 from ..sentences import after_item, next_line_end, sentence_spans
 from .periods import phase_start
@@ -41,7 +41,6 @@ from .halves import Halves
 from .repeats import headline_span, one_statement_each
 
 GOAL_LIST_ITEM = Context("goal", GOAL_LIST)
-GOAL_DUE_KINDS = frozenset({"deadline", "until"})  # "vào năm 2030", "đến năm 2025": when a goal is due
 TOLD_KINDS = DUE_KINDS | {"phase"}  # the times a sentence may tell of: "năm 2020", "giai đoạn 2016 - 2020"
 GOAL_SENTENCE_RULE = "goal-without-figure.v1"
 REPORTED_SENTENCE_RULE = "figures-reported.v1"

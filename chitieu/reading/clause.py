@@ -18,7 +18,7 @@ from ..phrases import alternation, key, whole_words
 from ..rules import Rules
 from ..text import CAPITAL
 from .marks import Mark
-from .times import DUE_KINDS, Year, years_between
+from .times import DUE_KINDS, GOAL_DUE_KINDS, Year, years_between
 
 _COMMA = re.compile(r"[,;]\s*")
 BRACKET_LEAD = 24  # characters from a bracket to the number it holds: "(giảm hơn 3%"
@@ -313,7 +313,7 @@ class Clause:
         stated = [y for y in years_between(self.years, self.years_start, self.q.start) if y.kind in DUE_KINDS]
         if stated:
             return stated[-1]
-        later = [y for y in years_between(self.years, self.q.end, self.right_clause_end) if y.kind in ("deadline", "until")]
+        later = [y for y in years_between(self.years, self.q.end, self.right_clause_end) if y.kind in GOAL_DUE_KINDS]
         if later and not self._labels_next(later[0]):
             return later[0]
         return None

@@ -24,7 +24,7 @@ from .clause import Clause
 from .goal_counts import SET_NAME_REACH, counted_goal_word
 from .layout import Context
 from .marks import Mark
-from .times import Year, is_ahead, is_past
+from .times import GOAL_DUE_KINDS, Year, is_ahead, is_past
 
 _SPACES = re.compile(r"\s*")
 ASPECTS = frozenset({"commit", "done", "forecast", "state", "progressive", "report"})
@@ -336,7 +336,7 @@ def _due_state(c: Clause, mark: Mark, year: Year | None, page_date) -> bool:
     year ahead ("đến cuối năm 2025, tỷ lệ hộ nghèo toàn tỉnh còn dưới 4%"; on an undated page "Đến
     cuối năm 2019, hộ nghèo toàn tỉnh còn 1,38%" is a result, w189). A word of the present time
     ("hiện có") always tells now."""
-    if year is None or year.kind not in ("deadline", "until") or mark.rule_id in c.words.now_rules or mark.start < year.end:
+    if year is None or year.kind not in GOAL_DUE_KINDS or mark.rule_id in c.words.now_rules or mark.start < year.end:
         return False
     if mark.start - year.end <= ADJACENT:
         return True
@@ -409,5 +409,5 @@ def _required(c: Clause, year: Year | None) -> bool:
     group (Bình Thuận 779/QĐ-UBND, NĐ 351; docs/reading.md, principle 4)."""
     if c.q.bound_rule not in c.words.required_bounds:
         return False
-    due = year is not None and year.kind in ("deadline", "until")
+    due = year is not None and year.kind in GOAL_DUE_KINDS
     return due or any(m.family in _DEEDS for m in c.near_left)

@@ -20,6 +20,7 @@ _IN_RANGE = re.compile(rf"{YEAR}\s*[-–—]\s*{YEAR}")
 _YEAR = re.compile(rf"(?<![\w/.,-]){YEAR}(?![\w/]|[.,]\d)")
 WORD_REACH = 30  # characters before a year in which its word is looked for
 DUE_KINDS = frozenset({"deadline", "until", "plain"})  # years a target can be due by
+GOAL_DUE_KINDS = frozenset({"deadline", "until"})  # "vào năm 2030", "đến năm 2025": when a goal is due
 
 
 @dataclass(frozen=True)

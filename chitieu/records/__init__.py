@@ -6,6 +6,7 @@ only judgement made here; every chosen value keeps the evidence it came from.
 
 from __future__ import annotations
 
+import re
 from typing import get_args
 
 from ..models import DateMention, DocumentResult, Extraction, IssuerMention, Level, PlanRecord, SymbolMention, TargetMention
@@ -54,8 +55,8 @@ def _build(extraction: Extraction, words: PlanWords, places: Gazetteer) -> Docum
     congress = None if symbol else congress_term(extraction.periods, extraction.issuers, words)
     if congress and plan.issuer_body is None and target_sentences:
         _meeting_body(plan, congress[1])  # a page on a party congress, whose targets are its term's
-    session = None if congress or plan.issuer_body else _council_in_session(extraction, words)
-    session = session or (None if congress or plan.issuer_body else _party_in_meeting(extraction, words))
+    session = None if congress or plan.issuer_body else (
+        _body_holding(extraction, "hdnd", words.in_session) or _body_holding(extraction, "party_committee", words.in_meeting))
     if session and target_sentences:
         _meeting_body(plan, session)  # a page on a council's session or a party committee's meeting
     _adopted_in_session(plan, extraction, sentences, announced, dateline_year, words)
@@ -210,16 +211,11 @@ def _adoption_year(plan: PlanRecord, month: int | None) -> int | None:
     return plan.period_start - 1 if late else plan.period_start
 
 
-def _council_in_session(extraction: Extraction, words: PlanWords) -> IssuerMention | None:
-    """The first council the page says sits in session ("HĐND tỉnh Bắc Kạn khóa VII đã họp ...")."""
+def _body_holding(extraction: Extraction, body: str, meeting: re.Pattern) -> IssuerMention | None:
+    """The first body of that kind the page says holds a meeting: a council in session ("HĐND tỉnh
+    Bắc Kạn khóa VII đã họp ..."), a party committee at work ("Huyện ủy Nông Sơn làm việc với ...")."""
     text = extraction.document.text
-    return next((i for i in extraction.issuers if i.body == "hdnd" and words.in_session.match(text, i.evidence.end)), None)
-
-
-def _party_in_meeting(extraction: Extraction, words: PlanWords) -> IssuerMention | None:
-    """The first party committee the page says holds a meeting ("Huyện ủy Nông Sơn làm việc với ...")."""
-    text = extraction.document.text
-    return next((i for i in extraction.issuers if i.body == "party_committee" and words.in_meeting.match(text, i.evidence.end)), None)
+    return next((i for i in extraction.issuers if i.body == body and meeting.match(text, i.evidence.end)), None)
 
 
 def _meeting_body(plan: PlanRecord, body: IssuerMention) -> None:

@@ -166,8 +166,7 @@ def linearise_row_runs(text: str, row: re.Pattern, split: Callable[[list[str]], 
             out.extend(lines[at : max(end, at + 1)])
             at = max(end, at + 1)
             continue
-        above = next((line for line in reversed(lines[max(0, at - 2) : at]) if line.strip()), "")
-        out.extend(figure_lines(split(lines[at:end]), table_unit=stated_unit(above)) or lines[at:end])
+        out.extend(figure_lines(split(lines[at:end]), table_unit=stated_unit(lines[:at])) or lines[at:end])
         at = end
     return "\n".join(out)
 
@@ -183,10 +182,12 @@ def figure_lines(table: list[list[str]], values_only: bool = False, table_unit: 
     return linearise(table, values_only, table_unit) if holds_figures(table) else []
 
 
-def stated_unit(line: str) -> str:
-    """The unit a line right above a table states for all its figures ("Đơn vị tính: %", "(ĐVT:
-    triệu đồng)": Hà Tĩnh 1740/QĐ-UBND and 498/KH-UBND print it over their tables), else ""."""
-    stated = table_words().stated_unit.match(line)
+def stated_unit(lines_before: list[str]) -> str:
+    """The unit the last non-blank of the two lines before a table states for all its figures
+    ("Đơn vị tính: %", "(ĐVT: triệu đồng)": Hà Tĩnh 1740/QĐ-UBND and 498/KH-UBND print it over
+    their tables), else ""."""
+    above = next((line for line in reversed(lines_before[-2:]) if line.strip()), "")
+    stated = table_words().stated_unit.match(above)
     return stated.group("unit") if stated else ""
 
 

@@ -60,8 +60,7 @@ def _lines(body: ElementTree.Element) -> list[str]:
             rows = list(_parts(node, {f"{_W}tr"}))
             texts = [_row_texts(row) for row in rows]
             # a table of figures reads each figure with its row and column; a table of tasks as written
-            above = next((line for line in reversed(lines[-2:]) if line.strip()), "")
-            lines.extend(figure_lines(texts, table_unit=stated_unit(above)) or (" | ".join(row) for row in texts))
+            lines.extend(figure_lines(texts, table_unit=stated_unit(lines)) or (" | ".join(row) for row in texts))
             cells = (cell for row in rows for cell in _parts(row, {f"{_W}tc"}))
             stack.append(iter([block for cell in cells for block in _parts(cell, _BLOCKS) if block.tag == f"{_W}tbl"]))
     return lines
