@@ -52,6 +52,19 @@ PLANS = [
 ]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Ban Thường vụ Huyện ủy Tương Dương vừa ban hành Kết luận số 215-KL/HU ngày 03/4/2023 về công tác giảm nghèo. "
+     "Phấn đấu năm 2023 giảm 4% tỷ lệ hộ nghèo.",
+     ("215-KL/HU", "other", "2023-04-03", "party_committee", "district", "Tương Dương")),
+    ("Thủ tướng Chính phủ vừa ký Công điện số 12/CĐ-TTg ngày 20/2/2024 về thúc đẩy giải ngân vốn các chương trình mục "
+     "tiêu quốc gia, phấn đấu giải ngân 100% kế hoạch vốn năm 2024.",
+     ("12/CĐ-TTg", "other", "2024-02-20", "government", "national", None)),
+])
+def test_a_document_the_sentence_says_was_issued_is_the_plan_whatever_its_type(text, expected):
+    """A conclusion, a dispatch: types without a code of their own, issued all the same (w259, w319)."""
+    assert plan_of(text) == expected
+
+
 @pytest.mark.parametrize("text, expected", PLANS, ids=[
     "issued-in-article", "cited-basis", "goals-above", "department-header", "commune", "steering-committee",
     "according-to-plan", "plan-after-goal", "implemented-plan", "quoted-goal"])

@@ -28,8 +28,6 @@ def find_plan_symbol(
     if own_header:
         return None
     for symbol in symbols:
-        if symbol.doc_type == "other":
-            continue
         start, end = symbol.evidence.start, symbol.evidence.end
         before = _same_sentence_before(text[max(0, start - 80) : start])
         if words.issuing.search(before) and not words.citing_before.search(before[-40:]):
