@@ -65,6 +65,23 @@ def test_a_document_the_sentence_says_was_issued_is_the_plan_whatever_its_type(t
     assert plan_of(text) == expected
 
 
+@pytest.mark.parametrize("text, place", [
+    ("ỦY BAN NHÂN DÂN\nTỈNH THANH HÓA\nSố: 2210/QĐ-UBND\nThanh Hóa, ngày 12 tháng 6 năm 2022\nQUYẾT ĐỊNH\n"
+     "PHÊ DUYỆT ĐỀ ÁN GIẢM NGHÈO BỀN VỮNG HUYỆN MƯỜNG LÁT\nGIAI ĐOẠN 2022 - 2025\n\nCăn cứ Luật Tổ chức chính quyền "
+     "địa phương ngày 19/6/2015;\nĐiều 1. Phê duyệt Đề án với mục tiêu giảm tỷ lệ hộ nghèo bình quân 5%/năm.", "Mường Lát"),
+    ("UBND tỉnh Cao Bằng vừa ban hành Quyết định số 845/QĐ-UBND ngày 3/5/2023 phê duyệt Kế hoạch xây dựng xã Quang Trung "
+     "đạt chuẩn nông thôn mới năm 2023. Phấn đấu thu nhập bình quân đầu người đạt 40 triệu đồng/người/năm.", "Quang Trung"),
+    # a basis approving a district's scheme leaves the province's own plan the province's
+    ("ỦY BAN NHÂN DÂN\nTỈNH THANH HÓA\nSố: 95/KH-UBND\nThanh Hóa, ngày 12 tháng 4 năm 2023\nKẾ HOẠCH\n"
+     "Giảm nghèo bền vững năm 2023\n\nCăn cứ Quyết định số 2210/QĐ-UBND phê duyệt Đề án giảm nghèo bền vững huyện "
+     "Mường Lát;\nPhấn đấu giảm tỷ lệ hộ nghèo toàn tỉnh 1,5%.", "Thanh Hóa"),
+])
+def test_a_plan_approved_for_a_unit_below_the_issuer_is_that_units(text, place):
+    """Annotation rule 3: a province approving a district's scheme, the place is the district."""
+    plan = extract_text(text).plan
+    assert (plan.place, plan.issuer_body) == (place, "ubnd")
+
+
 @pytest.mark.parametrize("text, expected", PLANS, ids=[
     "issued-in-article", "cited-basis", "goals-above", "department-header", "commune", "steering-committee",
     "according-to-plan", "plan-after-goal", "implemented-plan", "quoted-goal"])

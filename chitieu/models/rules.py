@@ -171,6 +171,10 @@ class SymbolRules(Strict):
         "line under its number"
     )
     issuing_verbs: IssuingVerbRule
+    approving_verbs: PhraseRule = Field(
+        description="verbs by which a body approves a document of a plan type for a unit below it: the unit the "
+        "approved title names is the plan's place (annotation rule 3)"
+    )
     citing_words: PhraseRule
     basis_words: PhraseRule
     letter_bodies: list[RegexPattern] = Field(

@@ -7,14 +7,13 @@ only judgement made here; every chosen value keeps the evidence it came from.
 from __future__ import annotations
 
 import re
-from typing import get_args
 
-from ..models import DateMention, DocumentResult, Extraction, IssuerMention, Level, PlanRecord, SymbolMention, TargetMention
+from ..models import DateMention, DocumentResult, Extraction, IssuerMention, PlanRecord, SymbolMention, TargetMention
 from ..passes.periods import UNTIL_RULE
 from ..places import Gazetteer, place_date
 from ..sentences import sentence_spans
 from .citations import cited_references, header_date, issue_date, safe_date, session_day
-from .issuer import date_place, page_place, plan_issuer, province_of, subject_place, territory_level
+from .issuer import approved_unit, below, date_place, page_place, plan_issuer, province_of, subject_place, territory_level
 from .period import congress_term, plan_period
 from .plan import HEADER_CHARS, HEADER_REACH, find_issue_sentence, find_plan_symbol, own_heading_type
 from .words import PlanWords
@@ -159,6 +158,9 @@ def _issuer_and_place(plan: PlanRecord, extraction: Extraction, sentences, symbo
         plan.place = issuer.place
     else:
         plan.place = subject.name if subject else page_place(extraction)
+    approved = approved_unit(text, extraction.places, words, plan.issuer_level) if issuer else None
+    if approved:
+        plan.place = approved.name  # a province approving a district's scheme: the district's plan
     if plan.issuer_level == "national":
         plan.place = None  # a national document covers no one territory
     if plan.issuer_level is None and subject and (target_sentences or plan.symbol or plan.doc_type):
@@ -171,7 +173,7 @@ def _issuer_and_place(plan: PlanRecord, extraction: Extraction, sentences, symbo
             # a unit named in passing on a page whose targets speak for the whole country or province
             plan.place = None if spoken_for == "national" else province_of(plan.place, extraction, places)
             plan.issuer_level = spoken_for
-        elif _below(spoken_for, plan.issuer_level) and not subject:
+        elif below(spoken_for, plan.issuer_level) and not subject:
             # "huyện Tu Mơ Rông (Kon Tum) ... huyện đặt ra mục tiêu ...": targets spoken for a unit
             # below the province the page also names are that unit's
             unit = next((p for p in extraction.places if p.level == spoken_for), None)
@@ -182,13 +184,6 @@ def _issuer_and_place(plan: PlanRecord, extraction: Extraction, sentences, symbo
         plan.issuer_level, plan.place = "national", None
     if plan.issuer_level is None:
         plan.issuer_level = spoken_for
-
-
-_LEVELS = get_args(Level)  # from the top down
-
-
-def _below(level: str | None, other: str | None) -> bool:
-    return level in _LEVELS and other in _LEVELS and _LEVELS.index(level) > _LEVELS.index(other)
 
 
 def _year_before(stamped: tuple[int, int] | None, month: int | None) -> int | None:

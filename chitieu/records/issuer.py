@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import get_args
 
 from ..models import Extraction, IssuerMention, Level, PlaceMention, PlanRecord, SymbolMention
 from ..passes.issuers import HEADLINE_PLACE_RULE
 from ..places import Gazetteer
+from .plan import HEADER_CHARS
 from .words import PlanWords
+
+_LEVELS = get_args(Level)  # from the top down
+TITLE_REACH = 300  # characters a title in capitals may wrap over
 
 
 def plan_issuer(text: str, sentences, issuers: list[IssuerMention], symbols: list[SymbolMention], issue_sentence, plan_symbol,
@@ -135,3 +140,23 @@ def territory_level(text: str, sentences: frozenset[tuple[int, int]], words: Pla
             level = words.territory_level(match)
             counts[level] = counts.get(level, 0) + 1
     return max(counts, key=counts.get) if counts else None  # type: ignore[return-value]
+
+
+def below(level: str | None, other: str | None) -> bool:
+    return level in _LEVELS and other in _LEVELS and _LEVELS.index(level) > _LEVELS.index(other)
+
+
+def approved_unit(text: str, places: list[PlaceMention], words: PlanWords, level: Level | None) -> PlaceMention | None:
+    """The one unit below the issuer's `level` named by the title of a plan it approves near the
+    top of the page (rules/symbols.yaml approving_verbs): annotation rule 3, a province approving
+    a district's scheme covers the district. A line citing a basis approves nothing."""
+    for match in words.approving.finditer(text, 0, HEADER_CHARS):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if words.legal_basis.match(text, line_start):
+            continue
+        title = words.title_end.search(text, match.end(), match.end() + TITLE_REACH)
+        end = title.start() if title else match.end() + TITLE_REACH
+        units = {p.name: p for p in places if match.end() <= p.evidence.start < end and below(p.level, level)}
+        if len(units) == 1:
+            return next(iter(units.values()))
+    return None

@@ -88,6 +88,9 @@ class PlanWords:
         self._territories(places, rules.frame, [p for rule in rules.cues.marks if rule.mark == "commit" for p in rule.phrases])
         # "UBND tỉnh ban hành Kế hoạch số ...": the symbol a sentence says was issued
         self.issuing = re.compile(rf"\b(?:{_issuing(symbols.issuing_verbs)})\b", re.IGNORECASE)
+        # a document of a plan type approved (approving_verbs), up to its title's end
+        self.approving = re.compile(rf"\b(?:{_any(symbols.approving_verbs)})\s+(?:{'|'.join(flexible(p) for p, _ in words)})\b", re.IGNORECASE)
+        self.title_end = re.compile(r"\n\s*\n|[.;]")
         # "Căn cứ / Triển khai thực hiện Kế hoạch số ...": a cited symbol, not the page's plan
         self.basis_before = re.compile(rf"\b(?:{_any(symbols.basis_words)})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
         self.citing_before = re.compile(rf"\b(?:{_any(symbols.citing_words)})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
