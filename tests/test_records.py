@@ -162,6 +162,18 @@ def test_plan_period(text, period):
     assert (plan.period_start, plan.period_end) == period
 
 
+def test_a_goal_quoted_beside_a_result_does_not_stretch_the_plan_or_date_its_goals():
+    """An annual plan's review quotes the phase's goal beside the year's result: that goal is the
+    phase plan's, so its year neither ends this plan nor dates this plan's own goals (w301's gold
+    keeps such a year outside the period)."""
+    text = ("NGHỊ QUYẾT\nVề kế hoạch phát triển kinh tế - xã hội năm 2019\n\nNăm 2018 toàn tỉnh có thêm 8 xã đạt chuẩn "
+            "nông thôn mới, nâng tổng số lên 41 xã, bằng 68% mục tiêu đề ra đến năm 2020 (60 xã).\n"
+            "Chỉ tiêu chủ yếu năm 2019:\n- Tỷ lệ hộ nghèo giảm 3%.\n- Có thêm 9 xã đạt chuẩn nông thôn mới.")
+    result = extract_text(text)
+    assert (result.plan.period_start, result.plan.period_end) == (2019, 2019)
+    assert {t.year for t in result.targets if t.value_min in (3.0, 9.0)} == {2019}
+
+
 def test_a_handwritten_number_lost_to_ocr_lets_no_cited_symbol_stand_in():
     # Tesseract's output on realdocs HaTinh_496-KH-UBND (the number is handwritten)
     text = ("ỦY BAN NHÂN DẦN CỌNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nTỈNH HÀ TĨNH Độc lập - Tự do - Hạnh phúc\n"
