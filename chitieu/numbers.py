@@ -74,6 +74,7 @@ class Quantity:
 
 COUNT_OPENER_REACH = 24  # characters before a number where a bound or "cho" may stand
 LIFESPAN_REACH = 40  # characters from a lifespan's name to its figure: whose it is, the verb, a bound
+DEED_REACH = 40  # characters before a count where its deed, a word after the deed and a bound may stand
 NAME_REACH = 16  # characters before a padded number where a document's or part's name may end
 _NEXT_LETTER = re.compile(r"[ \t]+([^\W\d_])")  # the first letter of the word after a unit
 _PADDED = re.compile(r"0[1-9]")  # "04": a count padded with a zero
@@ -112,6 +113,11 @@ class QuantityReader:
         self._count_opener = re.compile(rf"(?<!\w)(?:{alternation(grammar.count_openers)})\s+$", re.IGNORECASE)
         self._baseline_after = baseline_after(grammar, unit, alternation(self._bound_before))
         self._compile_padded_count(rules)
+        deeds = rules.deed_count
+        self._deed_rule = deeds.id
+        self._deed_before = re.compile(
+            rf"(?<!\w)(?:{alternation(deeds.phrases)})(?:\s+(?:{alternation(deeds.then)}))?(?:\s+(?:{alternation(self._bound_before)}))?\s+$",
+            re.IGNORECASE)
         # up to four syllables of what is counted ("thuê bao điện thoại/100 dân", Hà Tĩnh STTTT 2016),
         # then the population it is counted per
         self._per_population = re.compile(
@@ -233,7 +239,7 @@ class QuantityReader:
 
     def _unit_of(self, text: str, m: re.Match, unit_text: str) -> tuple[Unit, str, str, int] | None:
         """The quantity's unit, the rule that read it, its text and end: a percent sign, a unit
-        word, or what a padded count counts."""
+        word, or what a padded count or a deed's count counts."""
         if m.group("p1") or m.group("p2"):
             percent = self._unit_by_phrase["%"]
             return percent.code, percent.id, "%", m.start("unit_gap")
@@ -242,7 +248,16 @@ class QuantityReader:
             return rule.code, rule.id, unit_text, m.end("unit")
         if m.group("non_unit"):
             return "other", self._lifespan_rule, m.group("non_unit"), m.end("non_unit")  # the age a life expectancy reaches
-        return self._density(text, m) or self._padded_count(text, m)
+        return self._density(text, m) or self._padded_count(text, m) or self._deed_count(text, m)
+
+    def _deed_count(self, text: str, m: re.Match) -> tuple[Unit, str, str, int] | None:
+        """"tổ chức 12 chuyến tham quan": a count right after a deed, of the word after it (rules deed_count)."""
+        if m.group("n2") or m.group("s1") or not self._deed_before.search(text, max(0, m.start() - DEED_REACH), m.start()):
+            return None
+        counted = _NEXT_WORD.match(text, m.end("n1"))
+        if not counted or key(counted.group(1)) in self._not_counted:
+            return None
+        return "other", self._deed_rule, counted.group(1), counted.end()
 
     def _measures_lifespan(self, text: str, m: re.Match) -> bool:
         """An age or a count of years after what measures a span of life, in its clause."""

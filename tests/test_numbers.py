@@ -379,6 +379,12 @@ SPEC_CASES = [
     # a padded count counts what follows it (own wording)
     ("Biên soạn 02 sổ tay hướng dẫn", [q(2, unit="other")]),
     ("trong tháng 01 hằng năm", []),
+    # a count right after a deed counts what follows it, padded or not (own wording); a deed
+    # word in another sense counts nothing
+    ("Năm 2025 tổ chức 15 chuyến khảo sát thực tế", [q(15, unit="other")]),
+    ("lắp đặt thêm ít nhất 120 camera giám sát giao thông", [q(120, bound="at_least", unit="other")]),
+    ("bầu bổ sung 3 ủy viên Ban Chấp hành", []),
+    ("đường giao thông đạt cấp 5 miền núi", []),
     # a dash opening a line is a bullet, not a range's dash (own wording)
     ("Mục tiêu cụ thể đến năm 2030\n- 100% hộ dân nông thôn dùng nước hợp vệ sinh", [q(100)]),
     ("tăng bình quân 4 - 5%", [q(4, 5)]),

@@ -96,6 +96,14 @@ class PaddedCountRule(SeenPhraseRule):
     not_counted: list[str] = Field(min_length=1)
 
 
+class DeedCountRule(SeenPhraseRule):
+    """A count right after a deed a plan's task does ("tổ chức 12 chuyến", "xây dựng mới 15 đài")
+    counts the thing named after it, whatever it is: `phrases` are the deeds, `then` the words
+    that may stand between a deed and its count ("thêm", "mới")."""
+
+    then: list[str] = Field(min_length=1)
+
+
 class NumberGrammar(Strict):
     """The small words the quantity grammar reads between numbers and units."""
 
@@ -128,6 +136,7 @@ class NumberRules(Strict):
     rank_group: RankGroupRule
     rank_place: RankPlaceRule
     padded_count: PaddedCountRule
+    deed_count: DeedCountRule
     per_one: SeenPhraseRule = Field(description="'trên 1' before a unit and the words naming it: the one unit a value "
                                     "is counted per ('giá trị sản xuất trên 1 ha đất trồng trọt'), no quantity")
     density: SeenPhraseRule = Field(description="the population a density is per ('vạn dân', '100 dân'): a number counted per it is a quantity in unit other, whatever it counts")
