@@ -75,6 +75,7 @@ class Quantity:
 COUNT_OPENER_REACH = 24  # characters before a number where a bound or "cho" may stand
 LIFESPAN_REACH = 40  # characters from a lifespan's name to its figure: whose it is, the verb, a bound
 DEED_REACH = 40  # characters before a count where its deed, a word after the deed and a bound may stand
+LIST_GAP = 40  # characters of a list item's words after its count, before the next count
 NAME_REACH = 16  # characters before a padded number where a document's or part's name may end
 _NEXT_LETTER = re.compile(r"[ \t]+([^\W\d_])")  # the first letter of the word after a unit
 _PADDED = re.compile(r"0[1-9]")  # "04": a count padded with a zero
@@ -115,6 +116,8 @@ class QuantityReader:
         self._compile_padded_count(rules)
         deeds = rules.deed_count
         self._deed_rule = deeds.id
+        # between two items of a deed's list: words of the first item, then a comma or a joiner
+        self._list_gap = re.compile(rf"[^.;:\n\d]{{0,{LIST_GAP}}}?(?:,|\s(?:{alternation(deeds.joiners)}))\s+", re.IGNORECASE)
         self._deed_before = re.compile(
             rf"(?<!\w)(?:{alternation(deeds.phrases)})(?:\s+(?:{alternation(deeds.then)}))?(?:\s+(?:{alternation(self._bound_before)}))?\s+$",
             re.IGNORECASE)
@@ -165,7 +168,7 @@ class QuantityReader:
             numeric_end = match.start("unit_gap") if match.start("unit_gap") >= 0 else match.end()
             if blocked.overlaps(match.start(), numeric_end):
                 continue
-            quantity = self._read(text, match)
+            quantity = self._read(text, match, found[-1] if found else None)
             if quantity is not None:
                 found.append(quantity)
         for match in self._words_re.finditer(text):
@@ -181,14 +184,14 @@ class QuantityReader:
 
     # ------------------------------------------------------------------ reading one match
 
-    def _read(self, text: str, m: re.Match) -> Quantity | None:
+    def _read(self, text: str, m: re.Match, previous: Quantity | None) -> Quantity | None:
         if m.group("non_unit") and not (m.group("p1") or m.group("p2")) and not self._measures_lifespan(text, m):
             return None  # ages, durations, years: "dưới 16 tuổi", "36 tháng" (but "48,14% năm 2015")
         unit_text = _unit_on_line(text, m)
         if m.group("frac_n"):
             return self._read_fraction(text, m, unit_text)
         numeric_end = m.start("unit_gap")
-        unit = self._unit_of(text, m, unit_text)
+        unit = self._unit_of(text, m, unit_text) or self._listed_count(text, m, previous)
         if unit is None:
             return None  # a bare number: a counter, a year, a code
         unit_code, unit_rule, unit_text, end = unit
@@ -249,6 +252,18 @@ class QuantityReader:
         if m.group("non_unit"):
             return "other", self._lifespan_rule, m.group("non_unit"), m.end("non_unit")  # the age a life expectancy reaches
         return self._density(text, m) or self._padded_count(text, m) or self._deed_count(text, m)
+
+    def _listed_count(self, text: str, m: re.Match, previous: Quantity | None) -> tuple[Unit, str, str, int] | None:
+        """"xây dựng 01 phóng sự, 04 chuyên đề và 12 tin bài": the next item of a list of a deed's
+        counts counts its own thing (rules deed_count joiners)."""
+        if previous is None or previous.unit_rule not in (self._deed_rule, self._padded_rule) or m.group("n2") or m.group("s1"):
+            return None
+        if not self._list_gap.fullmatch(text, previous.end, m.start()):
+            return None
+        counted = _NEXT_WORD.match(text, m.end("n1"))
+        if not counted or key(counted.group(1)) in self._not_counted:
+            return None
+        return "other", self._deed_rule, counted.group(1), counted.end()
 
     def _deed_count(self, text: str, m: re.Match) -> tuple[Unit, str, str, int] | None:
         """"tổ chức 12 chuyến tham quan": a count right after a deed, of the word after it (rules deed_count)."""

@@ -384,6 +384,10 @@ SPEC_CASES = [
     ("Năm 2025 tổ chức 15 chuyến khảo sát thực tế", [q(15, unit="other")]),
     ("lắp đặt thêm ít nhất 120 camera giám sát giao thông", [q(120, bound="at_least", unit="other")]),
     ("bầu bổ sung 3 ủy viên Ban Chấp hành", []),
+    # so does each next count of the deed's list; a count after a list of no deed counts nothing
+    ("phát hành 01 cuốn sổ tay, 05 tập gấp và 20 tờ rơi tuyên truyền",
+     [q(1, unit="other"), q(5, unit="other"), q(20, unit="other")]),
+    ("bàn giao 3 trụ sở và 2 sân bóng", []),
     ("đường giao thông đạt cấp 5 miền núi", []),
     # a dash opening a line is a bullet, not a range's dash (own wording)
     ("Mục tiêu cụ thể đến năm 2030\n- 100% hộ dân nông thôn dùng nước hợp vệ sinh", [q(100)]),
