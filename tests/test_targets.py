@@ -115,6 +115,9 @@ DECISIONS = [
      [t(200, unit="other")]),
     ("II. MỤC TIÊU\n\n- Trồng mới 200 ha rừng sản xuất mỗi năm.\n\nIII. NHIỆM VỤ\n\n- Trồng mới 200 ha rừng sản xuất mỗi năm.",
      [t(200, unit="other", per_year=True)]),
+    # a yearly deed's list of outputs: each output is yearly (own wording)
+    ("Mục tiêu năm 2024:\n\n- Hằng năm tổ chức 02 hội thi tìm hiểu pháp luật, 05 tọa đàm và 12 chuyến đi thực tế.",
+     [t(2, unit="other", per_year=True), t(5, unit="other", per_year=True), t(12, unit="other", per_year=True)]),
     # a portal headline naming a year still ahead of the page's date line states the plan's key goal ...
     ("Sơn La: Hỗ trợ 500 hộ nghèo xây dựng nhà ở trong năm 2022\n\nThứ Sáu, 18/03/2022 18:05\n\n"
      "Ngày 10/3, UBND tỉnh ban hành Kế hoạch số 55/KH-UBND về giảm nghèo bền vững.",

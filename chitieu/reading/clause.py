@@ -147,6 +147,7 @@ class ClauseWords:
         self.tense_only_rules = frozenset(r.id for r in rules.cues.marks if r.tense_only)
         self.now_rules = frozenset(r.id for r in rules.cues.marks if r.now)
         self.required_bounds = frozenset(r.id for r in rules.numbers.bounds if r.requires)
+        self.output_count_rules = frozenset({rules.numbers.padded_count.id, rules.numbers.deed_count.id})  # what a task delivers
         self.before_named_unit = re.compile(rf"\s*(?:(?:{self.part_words})\s*)?", re.IGNORECASE)
         plan_nouns = rules.frame.plan_nouns.phrases
         self.plan_noun = whole_words(plan_nouns)
