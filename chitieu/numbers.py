@@ -162,15 +162,17 @@ class QuantityReader:
         # "trên 1 ha đất trồng trọt": the area a value is counted per holds no quantity
         blocked = SpanIndex([*exclude, *(m.span() for m in self._per_one.finditer(text))])
         found: list[Quantity] = []
+        listing_end: int | None = None  # where the last count of a deed's list ends
         for match in self._quantity.finditer(text):
             # only the number itself may not overlap a date or symbol: the word read after it may
             # open the next line's date ("... dưới 5%\n\nNgày 16/1, ...")
             numeric_end = match.start("unit_gap") if match.start("unit_gap") >= 0 else match.end()
             if blocked.overlaps(match.start(), numeric_end):
                 continue
-            quantity = self._read(text, match, found[-1] if found else None)
+            quantity = self._read(text, match, listing_end)
             if quantity is not None:
                 found.append(quantity)
+                listing_end = quantity.end if self._lists_outputs(text, quantity, listing_end) else None
         for match in self._words_re.finditer(text):
             if not blocked.overlaps(match.start(), match.end()):
                 found.append(self._read_word(text, match))
@@ -184,14 +186,14 @@ class QuantityReader:
 
     # ------------------------------------------------------------------ reading one match
 
-    def _read(self, text: str, m: re.Match, previous: Quantity | None) -> Quantity | None:
+    def _read(self, text: str, m: re.Match, listing_end: int | None) -> Quantity | None:
         if m.group("non_unit") and not (m.group("p1") or m.group("p2")) and not self._measures_lifespan(text, m):
             return None  # ages, durations, years: "dưới 16 tuổi", "36 tháng" (but "48,14% năm 2015")
         unit_text = _unit_on_line(text, m)
         if m.group("frac_n"):
             return self._read_fraction(text, m, unit_text)
         numeric_end = m.start("unit_gap")
-        unit = self._unit_of(text, m, unit_text) or self._listed_count(text, m, previous)
+        unit = self._unit_of(text, m, unit_text) or self._listed_count(text, m, listing_end)
         if unit is None:
             return None  # a bare number: a counter, a year, a code
         unit_code, unit_rule, unit_text, end = unit
@@ -253,12 +255,19 @@ class QuantityReader:
             return "other", self._lifespan_rule, m.group("non_unit"), m.end("non_unit")  # the age a life expectancy reaches
         return self._density(text, m) or self._padded_count(text, m) or self._deed_count(text, m)
 
-    def _listed_count(self, text: str, m: re.Match, previous: Quantity | None) -> tuple[Unit, str, str, int] | None:
+    def _lists_outputs(self, text: str, q: Quantity, listing_end: int | None) -> bool:
+        """Whether a count is a deed's output or the next item of a list of them ("mỗi xã thành lập 2
+        doanh nghiệp, 2 HTX và 5 THT")."""
+        if q.unit_rule in (self._deed_rule, self._padded_rule):
+            return True
+        if listing_end is not None and self._list_gap.fullmatch(text, listing_end, q.start):
+            return True
+        return bool(self._deed_before.search(text, max(0, q.number_start - DEED_REACH), q.number_start))
+
+    def _listed_count(self, text: str, m: re.Match, listing_end: int | None) -> tuple[Unit, str, str, int] | None:
         """"xây dựng 01 phóng sự, 04 chuyên đề và 12 tin bài": the next item of a list of a deed's
         counts counts its own thing (rules deed_count joiners)."""
-        if previous is None or previous.unit_rule not in (self._deed_rule, self._padded_rule) or m.group("n2") or m.group("s1"):
-            return None
-        if not self._list_gap.fullmatch(text, previous.end, m.start()):
+        if listing_end is None or m.group("n2") or m.group("s1") or not self._list_gap.fullmatch(text, listing_end, m.start()):
             return None
         counted = _NEXT_WORD.match(text, m.end("n1"))
         if not counted or key(counted.group(1)) in self._not_counted:

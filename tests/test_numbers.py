@@ -388,6 +388,8 @@ SPEC_CASES = [
     ("phát hành 01 cuốn sổ tay, 05 tập gấp và 20 tờ rơi tuyên truyền",
      [q(1, unit="other"), q(5, unit="other"), q(20, unit="other")]),
     ("bàn giao 3 trụ sở và 2 sân bóng", []),
+    ("mỗi xã thành lập 2 doanh nghiệp, 1 hợp tác xã và 4 câu lạc bộ",
+     [q(2, unit="other"), q(1, unit="other"), q(4, unit="other")]),
     ("đường giao thông đạt cấp 5 miền núi", []),
     # a dash opening a line is a bullet, not a range's dash (own wording)
     ("Mục tiêu cụ thể đến năm 2030\n- 100% hộ dân nông thôn dùng nước hợp vệ sinh", [q(100)]),
