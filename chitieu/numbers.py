@@ -15,6 +15,7 @@ from typing import Iterable
 
 from .models import Bound, NumberGrammar, NumberRules, Unit, UnitRule
 from .number_patterns import baseline_after, per_one_pattern, place_pattern, rank_pattern
+from .output_counts import OutputCounts
 from .phrases import alternation, key
 from .spans import SpanIndex
 
@@ -74,12 +75,7 @@ class Quantity:
 
 COUNT_OPENER_REACH = 24  # characters before a number where a bound or "cho" may stand
 LIFESPAN_REACH = 40  # characters from a lifespan's name to its figure: whose it is, the verb, a bound
-DEED_REACH = 40  # characters before a count where its deed, a word after the deed and a bound may stand
-LIST_GAP = 40  # characters of a list item's words after its count, before the next count
-NAME_REACH = 16  # characters before a padded number where a document's or part's name may end
 _NEXT_LETTER = re.compile(r"[ \t]+([^\W\d_])")  # the first letter of the word after a unit
-_PADDED = re.compile(r"0[1-9]")  # "04": a count padded with a zero
-_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")  # the word a padded count counts, on its line
 
 
 class QuantityReader:
@@ -113,14 +109,7 @@ class QuantityReader:
         self._bare_money = {key(p) for p in grammar.bare_money_abbreviations}
         self._count_opener = re.compile(rf"(?<!\w)(?:{alternation(grammar.count_openers)})\s+$", re.IGNORECASE)
         self._baseline_after = baseline_after(grammar, unit, alternation(self._bound_before))
-        self._compile_padded_count(rules)
-        deeds = rules.deed_count
-        self._deed_rule = deeds.id
-        # between two items of a deed's list: words of the first item, then a comma or a joiner
-        self._list_gap = re.compile(rf"[^.;:\n\d]{{0,{LIST_GAP}}}?(?:,|\s(?:{alternation(deeds.joiners)}))\s+", re.IGNORECASE)
-        self._deed_before = re.compile(
-            rf"(?<!\w)(?:{alternation(deeds.phrases)})(?:\s+(?:{alternation(deeds.then)}))?(?:\s+(?:{alternation(self._bound_before)}))?\s+$",
-            re.IGNORECASE)
+        self._outputs = OutputCounts(rules, alternation(self._bound_before))
         # up to four syllables of what is counted ("thuê bao điện thoại/100 dân", Hà Tĩnh STTTT 2016),
         # then the population it is counted per
         self._per_population = re.compile(
@@ -172,7 +161,7 @@ class QuantityReader:
             quantity = self._read(text, match, listing_end)
             if quantity is not None:
                 found.append(quantity)
-                listing_end = quantity.end if self._lists_outputs(text, quantity, listing_end) else None
+                listing_end = quantity.end if self._outputs.lists(text, quantity, listing_end) else None
         for match in self._words_re.finditer(text):
             if not blocked.overlaps(match.start(), match.end()):
                 found.append(self._read_word(text, match))
@@ -193,7 +182,7 @@ class QuantityReader:
         if m.group("frac_n"):
             return self._read_fraction(text, m, unit_text)
         numeric_end = m.start("unit_gap")
-        unit = self._unit_of(text, m, unit_text) or self._listed_count(text, m, listing_end)
+        unit = self._unit_of(text, m, unit_text) or self._outputs.listed(text, m, listing_end)
         if unit is None:
             return None  # a bare number: a counter, a year, a code
         unit_code, unit_rule, unit_text, end = unit
@@ -253,35 +242,7 @@ class QuantityReader:
             return rule.code, rule.id, unit_text, m.end("unit")
         if m.group("non_unit"):
             return "other", self._lifespan_rule, m.group("non_unit"), m.end("non_unit")  # the age a life expectancy reaches
-        return self._density(text, m) or self._padded_count(text, m) or self._deed_count(text, m)
-
-    def _lists_outputs(self, text: str, q: Quantity, listing_end: int | None) -> bool:
-        """Whether a count is a deed's output or the next item of a list of them ("mỗi xã thành lập 2
-        doanh nghiệp, 2 HTX và 5 THT")."""
-        if q.unit_rule in (self._deed_rule, self._padded_rule):
-            return True
-        if listing_end is not None and self._list_gap.fullmatch(text, listing_end, q.start):
-            return True
-        return bool(self._deed_before.search(text, max(0, q.number_start - DEED_REACH), q.number_start))
-
-    def _listed_count(self, text: str, m: re.Match, listing_end: int | None) -> tuple[Unit, str, str, int] | None:
-        """"xây dựng 01 phóng sự, 04 chuyên đề và 12 tin bài": the next item of a list of a deed's
-        counts counts its own thing (rules deed_count joiners)."""
-        if listing_end is None or m.group("n2") or m.group("s1") or not self._list_gap.fullmatch(text, listing_end, m.start()):
-            return None
-        counted = _NEXT_WORD.match(text, m.end("n1"))
-        if not counted or key(counted.group(1)) in self._not_counted:
-            return None
-        return "other", self._deed_rule, counted.group(1), counted.end()
-
-    def _deed_count(self, text: str, m: re.Match) -> tuple[Unit, str, str, int] | None:
-        """"tổ chức 12 chuyến tham quan": a count right after a deed, of the word after it (rules deed_count)."""
-        if m.group("n2") or m.group("s1") or not self._deed_before.search(text, max(0, m.start() - DEED_REACH), m.start()):
-            return None
-        counted = _NEXT_WORD.match(text, m.end("n1"))
-        if not counted or key(counted.group(1)) in self._not_counted:
-            return None
-        return "other", self._deed_rule, counted.group(1), counted.end()
+        return self._density(text, m) or self._outputs.padded(text, m) or self._outputs.deed(text, m)
 
     def _measures_lifespan(self, text: str, m: re.Match) -> bool:
         """An age or a count of years after what measures a span of life, in its clause."""
@@ -292,26 +253,9 @@ class QuantityReader:
         density = None if m.group("s1") else self._per_population.match(text, m.end())
         return ("other", self._density_rule, density.group("unit"), density.end()) if density else None
 
-    def _compile_padded_count(self, rules: NumberRules) -> None:
-        padded = rules.padded_count
-        self._padded_rule = padded.id
-        self._not_counted = {key(p) for p in padded.not_counted}
-        self._names_part = re.compile(rf"(?<!\w)(?:{alternation(padded.phrases)})\s*$", re.IGNORECASE)
-
     def _unit_rule(self, unit_text: str) -> UnitRule:
         """The unit's rule; turns of a unit ("lượt cán bộ") are counted in it."""
         return self._unit_by_phrase.get(key(unit_text)) or self._unit_by_phrase[key(self._turn.sub("", unit_text))]
-
-    def _padded_count(self, text: str, m: re.Match) -> tuple[Unit, str, str, int] | None:
-        """"04 hội thảo": a count padded with a zero, of the word after it (rules padded_count)."""
-        if m.group("n2") or m.group("s1") or not _PADDED.fullmatch(m.group("n1")):
-            return None
-        counted = _NEXT_WORD.match(text, m.end("n1"))
-        if not counted or key(counted.group(1)) in self._not_counted:
-            return None
-        if self._names_part.search(text, max(0, m.start() - NAME_REACH), m.start()):
-            return None
-        return "other", self._padded_rule, counted.group(1), counted.end()
 
     def _values(self, m: re.Match) -> tuple[float, float] | None:
         """The low and high ends of a number or range, each with its scale word."""

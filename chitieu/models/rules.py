@@ -97,10 +97,9 @@ class PaddedCountRule(SeenPhraseRule):
 
 
 class DeedCountRule(SeenPhraseRule):
-    """A count right after a deed a plan's task does ("tổ chức 12 chuyến", "xây dựng mới 15 đài")
-    counts the thing named after it, whatever it is, and so does each next count of its list:
-    `phrases` are the deeds, `then` the words that may stand between a deed and its count ("thêm",
-    "mới"), `joiners` the words that join a list's last item ("và")."""
+    """A count right after a deed a plan's task does counts the thing named after it, whatever it
+    is, and so does each next count of its list: `phrases` are the deeds, `then` the words that
+    may stand between a deed and its count, `joiners` the words that join a list's last item."""
 
     then: list[str] = Field(min_length=1)
     joiners: list[str] = Field(min_length=1)

@@ -208,7 +208,7 @@ def per_year(c: Clause, previous: Previous | None, parent: Previous, change_code
     if before and before.per_year and change_code == before.change != "level" and q.unit == before.unit:
         return True
     if previous and previous.per_year and q.unit_rule in c.words.output_count_rules:
-        return True  # each output of a yearly deed's list is yearly (Hà Tĩnh 498's reports and news items)
+        return True  # each output of a yearly deed's list is yearly (docs/reading.md, principle 6)
     return c.part_of_previous and parent.per_year  # "mỗi năm ... 40.000 lao động, trong đó ... 15.000 người"
 
 
