@@ -174,6 +174,15 @@ def test_a_goal_quoted_beside_a_result_does_not_stretch_the_plan_or_date_its_goa
     assert {t.year for t in result.targets if t.value_min in (3.0, 9.0)} == {2019}
 
 
+def test_a_resolution_on_last_years_results_sets_this_years_plan():
+    """The year a report is on, in the sentence announcing it, is the results' time: the plan is
+    the goals' year (w076's gold)."""
+    text = ("Ngày 8/12, HĐND tỉnh Thái Bình đã thông qua Nghị quyết về tình hình thực hiện kế hoạch phát triển "
+            "kinh tế - xã hội năm 2023. Năm 2024, tỉnh phấn đấu tốc độ tăng trưởng kinh tế đạt 10%.")
+    plan = extract_text(text).plan
+    assert (plan.period_start, plan.period_end) == (2024, 2024)
+
+
 def test_a_handwritten_number_lost_to_ocr_lets_no_cited_symbol_stand_in():
     # Tesseract's output on realdocs HaTinh_496-KH-UBND (the number is handwritten)
     text = ("ỦY BAN NHÂN DẦN CỌNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nTỈNH HÀ TĨNH Độc lập - Tự do - Hạnh phúc\n"

@@ -28,7 +28,7 @@ def plan_period(extraction: Extraction, issue_sentence, anchor: int, goal_senten
     # where the page sets no goal of its own
     own = [t for t in targets if t.modality_rule != words.quoted_goal_rule]
     stated = [t.year for t in own or targets if t.year]
-    if period and stated and period[1] < min(stated) and chosen_in >= own_pools:
+    if period and stated and period[1] < min(stated) and (chosen_in >= own_pools or _reported(text, period[2], words)):
         # a year the page reports before its goals ("tỷ lệ hộ nghèo năm 2023 còn 2,93%" over "Mục tiêu
         # năm 2024"): the goals' years are the plan's
         period = None
@@ -193,3 +193,13 @@ def _terms_of(periods: list[PeriodMention], bodies: list[IssuerMention], words: 
 
 
 TERM_REACH = 40  # characters from a party body to its term: "Đảng bộ tỉnh Hà Giang lần thứ XVI (nhiệm kỳ"
+
+
+REPORT_REACH = 120  # characters before a period where the words of a report on it may stand
+
+
+def _reported(text: str, evidence, words: PlanWords) -> bool:
+    """The years a report is on, in its clause ("Nghị quyết tình hình thực hiện kế hoạch ... năm
+    2022", w076): the results' time, not the goals'."""
+    start = max(text.rfind(mark, max(0, evidence.start - REPORT_REACH), evidence.start) for mark in ".;\n") + 1
+    return words.results.search(text, max(start, evidence.start - REPORT_REACH), evidence.start) is not None
