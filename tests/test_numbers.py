@@ -382,7 +382,7 @@ SPEC_CASES = [
     # a count right after a deed counts what follows it, padded or not (own wording); a deed
     # word in another sense counts nothing
     ("Năm 2025 tổ chức 15 chuyến khảo sát thực tế", [q(15, unit="other")]),
-    ("lắp đặt thêm ít nhất 120 camera giám sát giao thông", [q(120, bound="at_least", unit="other")]),
+    ("đầu tư thêm ít nhất 120 camera giám sát giao thông", [q(120, bound="at_least", unit="other")]),
     ("bầu bổ sung 3 ủy viên Ban Chấp hành", []),
     # so does each next count of the deed's list; a count after a list of no deed counts nothing
     ("phát hành 01 cuốn sổ tay, 05 tập gấp và 20 tờ rơi tuyên truyền",
