@@ -251,6 +251,10 @@ def test_an_empty_first_cell_keeps_the_row_under_its_columns():
     # date (a plan for 2025 issued in December 2024); one naming the goals' year is a goal
     ("STT | Xã | Số hộ nghèo cuối năm 2024 (hộ) | Chỉ tiêu giảm hộ nghèo năm 2025 (hộ) | Tỷ lệ hộ nghèo cuối năm 2025 (%) |",
      "1 | Xã Pa Vây Sử | 210 | 45 | 12,4 |", {"Số hộ nghèo cuối năm 2024 (hộ)": "210"}),
+    # a year named by its start ("đầu năm", a base word of rules/times.yaml) is where the rows
+    # start, though it is the goals' year
+    ("STT | Xã | Số hộ nghèo đầu năm 2024 (hộ) | Tỷ lệ hộ nghèo đầu năm 2024 (%) | Chỉ tiêu giảm tỷ lệ hộ nghèo năm 2024 (%) |",
+     "1 | Xã Ka Lăng | 512 | 38,6 | 4,5 |", {"Số hộ nghèo đầu năm 2024 (hộ)": "512", "Tỷ lệ hộ nghèo đầu năm 2024 (%)": "38,6"}),
     # with no column naming a goal, no column is taken for a description
     ("STT | Xã | Tổng số hộ | Số hộ nghèo (hộ) |", "1 | Xã Tà Tổng | 709 | 311 |", {}),
 ])

@@ -54,6 +54,9 @@ class TableWords:
     change_or_deed_header: re.Pattern
     # a header that names the time its figures are due by ("Tỷ lệ hộ nghèo cuối năm"): an until word of rules/times.yaml
     due_header: re.Pattern
+    # a year named by a base word of rules/times.yaml ("đầu năm 2017", "so với năm 2020"): where the
+    # rows start, no time they are due by
+    base_year: re.Pattern
     # the noun a header counts, after a counting word or a change verb ("Số hộ nghèo", "Chỉ tiêu
     # giảm hộ nghèo"): a unit the numbers rules know
     counted_unit: re.Pattern
@@ -69,6 +72,7 @@ def table_words() -> TableWords:
     change_words = [p for verb in cues.change_verbs if verb.code != "level" for p in verb.phrases]
     deed_words = [*cues.support_verbs.phrases, *cues.action_verbs.phrases]
     units = [p for rule in load_rule_file(RULES_DIR / "numbers.yaml", NumberRules).units for p in rule.phrases if p[0].isalpha()]
+    times = load_rule_file(RULES_DIR / "times.yaml", TimeRules)
     headings = rules.annex_heading_words.phrases
     written = [*headings, *(h.upper() for h in headings)]  # as written: "bảng" in running text heads nothing
     return TableWords(
@@ -81,7 +85,8 @@ def table_words() -> TableWords:
         re.compile(rf"\(\s*(?P<unit>{alternation([*units, '%'])})\s*\)\s*$", re.IGNORECASE),
         whole_words(rules.goal_column_words.phrases),
         whole_words([*change_words, *deed_words]),
-        whole_words(load_rule_file(RULES_DIR / "times.yaml", TimeRules).until_words.phrases),
+        whole_words(times.until_words.phrases),
+        re.compile(rf"(?<!\w)(?:{alternation(times.base_words.phrases)})\s+(?:19|20)\d\d(?![\d.,])", re.IGNORECASE),
         re.compile(rf"(?<!\w)(?:{alternation([*rules.counting_words.phrases, *change_words])})\s+(?P<unit>{alternation(units)})(?!\w)",
                    re.IGNORECASE),
     )
@@ -244,8 +249,8 @@ def _describing_columns(headers: list[str], value_columns: list[int]) -> frozens
 
 def _due(header: str, first_goal_year: int | None) -> bool:
     """A header naming a time its figures may be due by: an until word, or a year not before the
-    goals' first."""
-    years = [int(y) for y in YEAR.findall(header)]
+    goals' first that no base word names as where the rows start."""
+    years = [int(y) for y in YEAR.findall(table_words().base_year.sub("", header))]
     if years and first_goal_year is not None:
         return max(years) >= first_goal_year
     return bool(years) or bool(table_words().due_header.search(header))
