@@ -158,6 +158,9 @@ class TargetMention(TargetFields):
     country_wide: bool = Field(False, description="the clause gives the figure to the whole country (rules/places.yaml "
                                "national_words): on a province's, district's or commune's page, the national plan's goal "
                                "quoted, not the page's")
+    quoted: bool = Field(False, description="a plan's goal quoted beside results: named by a plan noun in a bracket or "
+                         "by a copula, or committed inside a part reporting results ('Đánh giá tình hình thực hiện'); "
+                         "its year is its own plan's, not the page's")
 
 
 class Extraction(Strict):

@@ -257,7 +257,7 @@ class _DocumentReader:
                     previous = self._measured(c, previous, year, modality)
                 continue
             blocked = None
-            targets = self._read(c, previous, year, modality)
+            targets = self._read(c, previous, year, modality, context.kind == "result")
             found.extend(targets)
             if targets:
                 previous = self.line.parent = _previous(targets[-1])
@@ -340,7 +340,8 @@ class _DocumentReader:
         reach = next_line_end(self.text, mark.end)
         return any(mark.end <= g.start < reach for g in self.goals_above)
 
-    def _read(self, c: Clause, previous: Previous | None, year: Year | None, modality: Modality) -> list[TargetMention]:
+    def _read(self, c: Clause, previous: Previous | None, year: Year | None, modality: Modality, in_results: bool = False) -> list[TargetMention]:
+        """`in_results`: the clause sits in a part reporting results, where a goal is one quoted beside them."""
         text, q = self.text, c.q
         if previous is None and self.line.parent.indicator and fields.elliptic(c):
             previous = self.line.parent  # "...; Huyện B 2,0-2,4%": an item of the line's list says what the one before it said
@@ -359,7 +360,7 @@ class _DocumentReader:
                 value_min=q.value_min, value_max=q.value_max, unit=q.unit, per_year=per_year, year=due,
                 evidence=Evidence(start=start, end=end, text=text[start:end], rule_id=chosen.rule_id if chosen else q.unit_rule),
                 sentence=sentence, modality_rule=modality.rule_id, indicator_rule=chosen.rule_id if chosen else None,
-                country_wide=c.country_wide(),
+                country_wide=c.country_wide(), quoted=in_results or modality.rule_id == c.words.quoted_goal_rule,
             ))
         return found
 

@@ -24,9 +24,9 @@ def plan_period(extraction: Extraction, issue_sentence, anchor: int, goal_senten
     chosen_in, period = next(((i, chosen) for i, pool in enumerate(pools) if (chosen := _period_of(pool))), (None, None))
     # the plan's own name gives its horizon too
     horizon = _horizon(period, periods, text) if period and chosen_in < own_pools else None
-    # a goal quoted beside a result is its own plan's: its year stretches the page's plan only
+    # a goal quoted beside results is its own plan's: its year stretches the page's plan only
     # where the page sets no goal of its own
-    own = [t for t in targets if t.modality_rule != words.quoted_goal_rule]
+    own = [t for t in targets if not t.quoted]
     stated = [t.year for t in own or targets if t.year]
     if period and stated and period[1] < min(stated) and (chosen_in >= own_pools or _reported(text, period[2], words)):
         # a year the page reports before its goals ("tỷ lệ hộ nghèo năm 2023 còn 2,93%" over "Mục tiêu
