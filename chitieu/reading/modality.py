@@ -74,7 +74,7 @@ def construction(c: Clause, support_before: bool, money_goals: frozenset[str]) -
             # "khoảng 480 tỷ đồng từ ngân sách trung ương", "68 tỷ đồng thực hiện chương trình": a sum
             # and where it comes from or what it carries out
             return Modality("budget", mark.rule_id)
-        if mark.code == "part_of" and q.unit == "percent" and 0 <= q.start - mark.end <= ADJACENT and _spent_in_clause(c):
+        if mark.code == "part_of" and q.unit == "percent" and 0 <= q.start - mark.end <= ADJACENT and _spent_in_clause(c, money_goals):
             return Modality("budget", mark.rule_id)  # "vốn ngân sách Trung ương ... chiếm 9,6%": a budget's make-up
     if c.names_a_goal() and not plan_share_after(c):
         return Modality(COMMITMENT, c.words.quoted_goal_rule)  # the figure a plan noun is said to be
@@ -142,10 +142,12 @@ def _goal_word_between(c: Clause, mark: Mark) -> bool:
     return any(m.family == "mark" and m.code == "commit" and mark.end <= m.start and m.end <= c.q.start for m in c.marks)
 
 
-def _spent_in_clause(c: Clause) -> bool:
-    """A spending word before the quantity in its clause (up to the last ";" before it)."""
+def _spent_in_clause(c: Clause, money_goals: frozenset[str]) -> bool:
+    """A spending word before the quantity in its clause (up to the last ";" before it), naming no
+    money a plan reaches ("tổng vốn đầu tư toàn xã hội chiếm 32% GRDP" is a goal's share)."""
     clause_start = c.start_after(";", c.sentence[0])
-    return any(m.family == "mark" and m.code == "spend" and clause_start <= m.start and m.end <= c.q.start for m in c.marks)
+    return any(m.family == "mark" and m.code == "spend" and clause_start <= m.start and m.end <= c.q.start
+               and not _money_goal_before(c, m, money_goals) for m in c.marks)
 
 
 def _money_goal_before(c: Clause, spend: Mark, money_goals: frozenset[str]) -> bool:
