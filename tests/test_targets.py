@@ -478,7 +478,7 @@ PRINCIPLES = [
     ("Tổng kinh phí thực hiện kế hoạch là 45 tỷ đồng.", []),
     # ... and so is the total capital a programme or a plan carries ("Tổng vốn đầu tư cho các xã ... theo chương
     # trình 135", w302), while the economy's investment stays a goal (own wording)
-    (" date 2024-03\nTỉnh ban hành kế hoạch thực hiện Chương trình năm 2024, tổng vốn bố trí trên 250 tỷ đồng.", []),
+    (" date 2024-03\nTỉnh ban hành kế hoạch thực hiện Chương trình năm 2024 với tổng vốn đầu tư trên 250 tỷ đồng.", []),
     ("Phấn đấu năm 2025 tổng vốn đầu tư phát triển toàn xã hội đạt 48.000 tỷ đồng, chiếm khoảng 35% GRDP.",
      [(4.8e13, "vnd", "level", "all"), (35, "percent", "level", "all")]),
     # ... and so is a sum followed by what it carries out (own wording)
