@@ -681,6 +681,17 @@ def test_a_sentence_naming_one_document_announces_it_before_one_counting_them():
     assert (plan.doc_type, plan.period_start, plan.period_end) == ("nghi_quyet", 2024, 2024)
 
 
+@pytest.mark.parametrize("text", [
+    "Chi cục Dân số - Kế hoạch hóa gia đình tỉnh Nam Định cho biết, năm 2024 tỉnh phấn đấu tỷ số giới tính khi sinh dưới "
+    "110 bé trai/100 bé gái.",
+    "Ông Lò Văn Hưng, Phó Giám đốc Sở Kế hoạch và Đầu tư tỉnh Điện Biên cho biết, năm 2025 tỉnh phấn đấu thu ngân sách "
+    "đạt 2.500 tỷ đồng.",
+])
+def test_a_type_word_inside_an_agencys_or_a_fields_name_names_no_document(text):
+    """"Kế hoạch hóa gia đình" (family planning: w030, w305) and "Kế hoạch và Đầu tư" name no plan."""
+    assert extract_text(text).plan.doc_type is None
+
+
 @pytest.mark.parametrize("told, doc_type", [
     # a resolution whose goals a sentence tells as exceeded went by: it is not the page's document
     # ("Thực hiện đạt và vượt hầu hết các chỉ tiêu nghị quyết nhiệm kỳ 2010-2015", w157; own wording)

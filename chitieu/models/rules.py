@@ -317,7 +317,7 @@ class FrameRules(Strict):
     session_closing_words: SeenPhraseRule = Field(description="words saying a session or congress closes, the day it adopts")
     drafting_verbs: SeenPhraseRule = Field(description="verbs making a document named after them one still to be written")
     study_words: SeenPhraseRule = Field(description="words after a type word naming a plan to study or spread another document")
-    agency_names: SeenPhraseRule = Field(description="agencies' names holding a type word, which name no document")
+    agency_names: SeenPhraseRule = Field(description="agencies' and fields' names holding a type word, which name no document")
     plan_nouns: PhraseRule
     territory_before_words: PhraseRule
     territory_after_words: PhraseRule

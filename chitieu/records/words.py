@@ -224,24 +224,30 @@ class PlanWords:
         line gives ("V/v ..."), else None."""
         return next((code for pattern, code in self._heading_types if pattern.match(line)), None)
 
+    def _type_words(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, DocType]]:
+        """Where the type words between `start` and `end` stand, with their types: not one naming
+        the plan to study a document ("kế hoạch học tập, quán triệt Nghị quyết ...": the
+        resolution), nor one inside an agency's or a field's name."""
+        end = len(text) if end is None else end
+        agencies = [a.span() for a in self.agency.finditer(text, start, end)]
+        return [(m.start(), code) for pattern, code in self.patterns for m in pattern.finditer(text, start, end)
+                if not self.study.match(text, m.end()) and not any(a <= m.start() < b for a, b in agencies)]
+
     def type_word(self, sentence: str) -> DocType | None:
-        """The first type word of the sentence that names a document, not the plan to study one
-        ("kế hoạch học tập, quán triệt Nghị quyết ...": the resolution) nor an agency."""
-        agencies = [a.span() for a in self.agency.finditer(sentence)]
-        found = [(m.start(), code) for pattern, code in self.patterns for m in pattern.finditer(sentence)
-                 if not self.study.match(sentence, m.end()) and not any(a <= m.start() < b for a, b in agencies)]
+        """The first type word of the sentence that names a document."""
+        found = self._type_words(sentence)
         return min(found)[1] if found else None
 
     def only_counted(self, text: str, start: int, end: int) -> bool:
         """Every type word of the sentence is counted ("thông qua 22 nghị quyết quan trọng"): the
         sentence names how many documents, not one of them."""
-        found = [m.start() for pattern, _ in self.patterns for m in pattern.finditer(text, start, end)]
+        found = [at for at, _ in self._type_words(text, start, end)]
         return bool(found) and all(COUNT_BEFORE.search(text, max(start, at - COUNT_REACH), at) for at in found)
 
     def only_drafted(self, text: str, start: int, end: int) -> bool:
         """Every type word of the sentence names a document still to be drawn up ("chỉ đạo các xã
         xây dựng kế hoạch giảm nghèo")."""
-        found = [m.start() for pattern, _ in self.patterns for m in pattern.finditer(text, start, end)]
+        found = [at for at, _ in self._type_words(text, start, end)]
         return bool(found) and all(self.drafting.search(text, max(start, at - DRAFTING_REACH), at) for at in found)
 
     def announced_type(self, text: str, start: int, end: int) -> DocType | None:
