@@ -681,6 +681,16 @@ def test_a_sentence_naming_one_document_announces_it_before_one_counting_them():
     assert (plan.doc_type, plan.period_start, plan.period_end) == ("nghi_quyet", 2024, 2024)
 
 
+def test_a_body_setting_the_goals_issues_them_over_a_cited_documents_body():
+    """The body after a cited symbol's "của" issued that document: where another body of the
+    page sets the goals, that one is the plan's (own wording)."""
+    text = ("Mèo Vạc quyết tâm xóa nhà tạm trong năm 2025\n\nNăm 2025, UBND huyện Mèo Vạc đặt mục tiêu giảm tỷ lệ hộ "
+            "nghèo từ 4 - 5%. Thực hiện Kế hoạch số 135/KH-UBND của UBND tỉnh Hà Giang, năm 2025 huyện sẽ hỗ trợ làm "
+            "nhà cho 980 hộ.")
+    plan = extract_text(text).plan
+    assert (plan.issuer_body, plan.issuer_level, plan.place) == ("ubnd", "district", "Mèo Vạc")
+
+
 @pytest.mark.parametrize("text", [
     "Chi cục Dân số - Kế hoạch hóa gia đình tỉnh Nam Định cho biết, năm 2024 tỉnh phấn đấu tỷ số giới tính khi sinh dưới "
     "110 bé trai/100 bé gái.",

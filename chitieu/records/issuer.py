@@ -18,8 +18,8 @@ TITLE_REACH = 300  # characters a title in capitals may wrap over
 def plan_issuer(text: str, sentences, issuers: list[IssuerMention], symbols: list[SymbolMention], issue_sentence, plan_symbol,
                 words: PlanWords, target_sentences: frozenset[tuple[int, int]]) -> IssuerMention | None:
     """The body in a document's own header ("ỦY BAN NHÂN DÂN / TỈNH TUYÊN QUANG / Số: ..."),
-    else the body in the sentence announcing the plan, else one that sets or states the
-    targets ("UBND tỉnh Tây Ninh đặt ra mục tiêu", w132; "Theo UBND tỉnh Cà Mau, năm 2024 tỉnh phấn
+    else the body in the sentence announcing the plan, not a cited document's, else one that
+    sets or states the targets, else the cited document's ("UBND tỉnh Tây Ninh đặt ra mục tiêu", w132; "Theo UBND tỉnh Cà Mau, năm 2024 tỉnh phấn
     đấu ..."; a body quoted for a figure that is no target is only a source)."""
     for issuer in issuers:
         if words.issuer_label.search(text[max(0, issuer.evidence.start - 60) : issuer.evidence.start]):
@@ -34,18 +34,21 @@ def plan_issuer(text: str, sentences, issuers: list[IssuerMention], symbols: lis
                 text, plan_symbol.evidence.end, issuer.evidence.start
             ):
                 return issuer
-    if issue_sentence:
-        inside = [i for i in issuers if issue_sentence[0] <= i.evidence.start < issue_sentence[1]]
-        if plan_symbol:
-            # "... Kế hoạch số 86/KH-UBND ngày 01/4/2020 của Ủy ban nhân dân tỉnh": the issuer
-            # before the symbol is this plan's; one after it belongs to a cited document.
-            before = [i for i in inside if i.evidence.start < plan_symbol.evidence.start]
-            inside = before or inside
-        # "Căn cứ Kế hoạch số 147/KH-UBND ngày 31/5/2022 của UBND tỉnh Sơn La, UBND huyện ... ban
-        # hành": the body after a cited symbol's "của" issued that document, not this one
-        own = [i for i in inside if not _issuer_of_cited(text, i, symbols, plan_symbol, words)]
-        if own or inside:
-            return (own or inside)[0]
+    inside = [i for i in issuers if issue_sentence and issue_sentence[0] <= i.evidence.start < issue_sentence[1]]
+    if plan_symbol:
+        # "... Kế hoạch số 86/KH-UBND ngày 01/4/2020 của Ủy ban nhân dân tỉnh": the issuer
+        # before the symbol is this plan's; one after it belongs to a cited document.
+        inside = [i for i in inside if i.evidence.start < plan_symbol.evidence.start] or inside
+    # "Căn cứ Kế hoạch số 147/KH-UBND ngày 31/5/2022 của UBND tỉnh Sơn La, UBND huyện ... ban
+    # hành": the body after a cited symbol's "của" issued that document; it is this plan's only
+    # where no body sets or states the targets
+    own = [i for i in inside if not _issuer_of_cited(text, i, symbols, plan_symbol, words)]
+    return next(iter(own), None) or _goal_setter(text, sentences, issuers, words, target_sentences) or next(iter(inside), None)
+
+
+def _goal_setter(text: str, sentences, issuers: list[IssuerMention], words: PlanWords,
+                 target_sentences: frozenset[tuple[int, int]]) -> IssuerMention | None:
+    """A body that sets or states the targets."""
     for issuer in issuers:
         if issuer.body == "department":
             continue  # a department head quoting results does not set the plan's targets
