@@ -156,6 +156,12 @@ def test_plan_fields(text, expected):
     # 115-KH-SNNMT, w233)
     ("Sở Nông nghiệp tỉnh ban hành kế hoạch chấn chỉnh lề lối làm việc\n\nKế hoạch được triển khai gắn với chương trình chuyển đổi số của tỉnh giai đoạn 2026 - 2030. Phấn đấu ngay trong "
      "năm 2026, 100% hồ sơ công việc được xử lý trên môi trường mạng.", (2026, 2026)),
+    # the year a legal site's title gives after the symbol is the issue year, not the period (the
+    # title shape of w046, w320; own wording)
+    ("Quyết định 52/QĐ-UBND năm 2021 phê duyệt kết quả rà soát hộ nghèo, hộ cận nghèo năm 2020 trên địa bàn tỉnh Kon Tum\n"
+     "Số hiệu: 52/QĐ-UBND Loại văn bản: Quyết định\nNgày ban hành: 12/01/2021\n\nỦY BAN NHÂN DÂN\nTỈNH KON TUM\n\n"
+     "Số: 52/QĐ-UBND\n\nKon Tum, ngày 12 tháng 01 năm 2021\n\nQUYẾT ĐỊNH\n\nPHÊ DUYỆT KẾT QUẢ RÀ SOÁT HỘ NGHÈO, HỘ CẬN "
+     "NGHÈO NĂM 2020 TRÊN ĐỊA BÀN TỈNH KON TUM", (2020, 2020)),
 ])
 def test_plan_period(text, period):
     plan = extract_text(text).plan

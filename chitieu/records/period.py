@@ -87,9 +87,18 @@ def _plan_times(extraction: Extraction, issue_sentence, committing: SpanIndex, w
     # unless the sentence names the plan ("Theo kế hoạch số 09 của UBND tỉnh ... năm 2018, toàn tỉnh ...", w273)
     names_plan = issue_sentence if issue_sentence and not words.against_plan.search(text, *issue_sentence) else None
     reported = SpanIndex((r.start, r.end) for r in extraction.reported if (r.start, r.end) != names_plan)
+    # a legal site's title gives a document's year after its symbol ("Quyết định 186/QĐ-UBND năm
+    # 2018 phê duyệt Dự án ...", w046; "Nghị quyết 62/NQ-HĐND năm 2025 về Kế hoạch ... năm 2026", w320)
+    dated = {s.evidence.end for s in extraction.symbols}
     return [p for p in extraction.periods if not _within(cited, p) and id(p) not in councils
             and not words.base_before.search(text, max(0, p.evidence.start - BASE_REACH), p.evidence.start)
-            and not (_within(reported, p) and not _within(committing, p))]
+            and not (_within(reported, p) and not _within(committing, p))
+            and not (p.kind == "year" and _after_symbol(text, p, dated))]
+
+
+def _after_symbol(text: str, period: PeriodMention, symbol_ends: set[int]) -> bool:
+    """The year right after a symbol: the year the document was issued in."""
+    return any(0 <= period.evidence.start - end <= SYMBOL_GAP and not text[end : period.evidence.start].strip() for end in symbol_ends)
 
 
 def _within(spans: SpanIndex, period: PeriodMention) -> bool:
@@ -97,6 +106,7 @@ def _within(spans: SpanIndex, period: PeriodMention) -> bool:
 
 
 BASE_REACH = 30  # characters before a year where a base word ("so với cùng kỳ") may stand
+SYMBOL_GAP = 2  # spaces between a symbol and the year a legal site's title gives it
 VISION_GAP = 5  # characters between a phase and its horizon: "giai đoạn 2021-2025, tầm nhìn đến năm 2030"
 
 
