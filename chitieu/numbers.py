@@ -74,6 +74,7 @@ class Quantity:
 
 
 COUNT_OPENER_REACH = 24  # characters before a number where a bound or "cho" may stand
+NOT_AFTER_REACH = 16  # characters before a number where a unit's not_after word may stand
 LIFESPAN_REACH = 40  # characters from a lifespan's name to its figure: whose it is, the verb, a bound
 _NEXT_LETTER = re.compile(r"[ \t]+([^\W\d_])")  # the first letter of the word after a unit
 
@@ -84,6 +85,8 @@ class QuantityReader:
     def __init__(self, rules: NumberRules):
         self.rules = rules
         self._unit_by_phrase = {key(p): u for u in rules.units for p in u.phrases}
+        self._not_after = {u.id: re.compile(rf"(?<!\w)(?:{alternation(u.not_after)})\s+$", re.IGNORECASE)
+                           for u in rules.units if u.not_after}
         self._scale_by_phrase = {key(p): s.factor for s in rules.scales for p in s.phrases}
         self._bound_before = {key(p): b for b in rules.bounds if b.position == "before" for p in b.phrases}
         self._bound_after = {key(p): b for b in rules.bounds if b.position == "after" for p in b.phrases}
@@ -186,6 +189,8 @@ class QuantityReader:
         if unit is None:
             return None  # a bare number: a counter, a year, a code
         unit_code, unit_rule, unit_text, end = unit
+        if unit_rule in self._not_after and self._not_after[unit_rule].search(text, max(0, m.start() - NOT_AFTER_REACH), m.start()):
+            return None  # "được tính 10 điểm": what a rubric awards
         values = self._values(m)
         if values is None:
             return None  # no number a reader could take from it

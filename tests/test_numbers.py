@@ -413,6 +413,11 @@ SPEC_CASES = [
     ("100% trẻ em dưới 6 tuổi được cấp thẻ, nhà ở có tuổi thọ từ 20 năm trở lên", [q(100)]),
     # a hospital's beds counted bare once the measure named them (own wording; "giường bệnh", w115, w201)
     ("số giường bệnh trên vạn dân đạt 32 giường", [q(32, unit="other")]),
+    # points count an index's score and a network's sites; the points a rubric awards measure
+    # nothing (NQ 19/2017/NQ-CP's scores, Hà Tĩnh STTTT 2016's "233 điểm BĐVHX"; own wording)
+    ("Nhóm chỉ tiêu về cơ sở hạ tầng đạt tối thiểu 43 điểm", [q(43, bound="at_least", unit="other")]),
+    ("toàn tỉnh có 233 điểm bưu điện văn hóa xã", [q(233, unit="other")]),
+    ("Huyện có tỷ lệ hộ nghèo trên 30% được tính 5 điểm", [q(30, bound="at_least")]),
     # a clock's minutes on a page's date line count nothing, padded or not (own wording)
     ("Thứ Sáu, 18/03/2022 | 15:05 GMT+7", []),
 ]

@@ -64,6 +64,8 @@ class NumberWordRule(PhraseRule):
 
 class UnitRule(PhraseRule):
     code: Unit
+    not_after: list[str] = Field(default_factory=list, description="words right before the number that make it no "
+                                 "quantity in this unit: a rubric awarding points ('được tính 10 điểm')")
 
 
 class SeenPhraseRule(PhraseRule):
