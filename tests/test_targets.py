@@ -538,6 +538,10 @@ PRINCIPLES = [
     # the year a change is measured from is no due year
     (" date 2023-12\nCác chỉ tiêu cơ bản năm 2024: thu ngân sách nhà nước tăng 15% so với dự toán năm 2023.",
      [(15, "percent", "increase", "all")]),
+    # who attends a meeting is counted as it is, in a conference's news about next year's goals (own wording)
+    (" date 2024-01\nSáng 5/1, UBND tỉnh tổ chức hội nghị triển khai nhiệm vụ năm 2024. Dự hội nghị có lãnh đạo các "
+     "sở, ngành và lãnh đạo UBND 10 huyện, thành phố. Năm 2024, tỉnh phấn đấu giảm 1,5% tỷ lệ hộ nghèo.",
+     [(1.5, "percent", "decrease", "all")]),
     # party members admitted are counted; the members a congress's delegates stand for describe it
     ("Dự Đại hội có 120 đại biểu đại diện cho hơn 350 đảng viên trong toàn Đảng bộ. Nhiệm kỳ 2025-2030, phấn đấu mỗi năm "
      "kết nạp từ 20 đảng viên trở lên.", [(20, "persons", "level", "all")]),

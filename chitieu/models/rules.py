@@ -230,7 +230,7 @@ class ChangeRule(SeenPhraseRule):
 
 Mark = Literal[
     "commit", "done", "forecast", "state", "progressive", "report", "spend", "spend_for", "define", "vote", "plan_share", "assign",
-    "name", "goals_above", "part_of",
+    "name", "goals_above", "part_of", "attend",
 ]
 
 

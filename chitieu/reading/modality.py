@@ -65,6 +65,8 @@ def construction(c: Clause, support_before: bool, money_goals: frozenset[str]) -
             return Modality("definition", mark.rule_id)
         if mark.code == "vote" and not _goal_word_between(c, mark):
             return Modality("statistic", mark.rule_id)
+        if mark.code == "attend" and mark.end <= q.start:
+            return Modality("result", mark.rule_id)  # who attends a meeting: its guests, as they are
         if mark.code == "assign" and mark.end <= q.start and q.unit != "percent" and ":" not in c.text[mark.end : q.start]:
             # who receives the quotas; a list after a colon gives each one's quota
             return Modality("assignment", mark.rule_id)
