@@ -481,6 +481,9 @@ PRINCIPLES = [
     (" date 2024-03\nTỉnh ban hành kế hoạch thực hiện Chương trình năm 2024 với tổng vốn đầu tư trên 250 tỷ đồng.", []),
     ("Phấn đấu năm 2025 tổng vốn đầu tư phát triển toàn xã hội đạt 48.000 tỷ đồng, chiếm khoảng 35% GRDP.",
      [(4.8e13, "vnd", "level", "all"), (35, "percent", "level", "all")]),
+    # ... and so is a programme's capital by its kind, and its yearly capital plan (own wording)
+    (" date 2023-03\nNăm 2023, Chương trình trên địa bàn huyện có vốn đầu tư phát triển 52 tỷ đồng và vốn sự nghiệp 18,5 tỷ đồng.", []),
+    (" date 2023-03\nKế hoạch vốn năm 2023 của Chương trình là 96 tỷ đồng.", []),
     # ... and so is a sum followed by what it carries out (own wording)
     (" date 2024-02\nHơn 120 tỷ đồng thực hiện chương trình xây dựng nông thôn mới năm 2024", []),
     # ... also when where the sum comes from follows it (own wording)
