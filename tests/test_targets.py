@@ -541,6 +541,12 @@ PRINCIPLES = [
     # the year a change is measured from is no due year
     (" date 2023-12\nCác chỉ tiêu cơ bản năm 2024: thu ngân sách nhà nước tăng 15% so với dự toán năm 2023.",
      [(15, "percent", "increase", "all")]),
+    # a news page's title, above its date line, sums the article up: the body starts afresh (own wording)
+    ("Lạc Dương phấn đấu 50% diện tích rau ứng dụng công nghệ cao vào năm 2025\n\nThứ Hai, 12/06/2023 | 08:10\n\n"
+     "UBND tỉnh vừa phê duyệt Đề án phát triển nông nghiệp công nghệ cao huyện Lạc Dương.\n\n"
+     "Lạc Dương là huyện có diện tích đất nông nghiệp lớn, với khoảng 9.200 ha đất canh tác.\n\n"
+     "Theo Đề án, đến năm 2025 diện tích ứng dụng công nghệ cao của huyện đạt 50%.",
+     [(50, "percent", "level", "all")]),
     # who attends a meeting is counted as it is, in a conference's news about next year's goals (own wording)
     (" date 2024-01\nSáng 5/1, UBND tỉnh tổ chức hội nghị triển khai nhiệm vụ năm 2024. Dự hội nghị có lãnh đạo các "
      "sở, ngành và lãnh đạo UBND 10 huyện, thành phố. Năm 2024, tỉnh phấn đấu giảm 1,5% tỷ lệ hộ nghèo.",

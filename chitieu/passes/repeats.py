@@ -63,6 +63,12 @@ def headline_span(text: str) -> tuple[int, int] | None:
     return start, end
 
 
+def few_words(line: str) -> bool:
+    """Fewer words than a headline has: a site's tag, a date and time line ("Thứ Ba, 20/06/2017 |
+    07:32"), a photo's credit."""
+    return len(_WORDS.findall(line)) < HEADLINE_WORDS
+
+
 def _headline_start(text: str) -> int:
     """Where the first line of words begins: a line of fewer than four words (a site's tag, a
     date and time, the page's stored stamp) before it is no headline."""
@@ -72,7 +78,7 @@ def _headline_start(text: str) -> int:
         line = text[start:end]
         stamp = STORED_DATE.match(line)  # only at the line's start: a search would rescan a long run of spaces
         line = line[stamp.end() :] if stamp else line
-        if len(_WORDS.findall(line)) >= HEADLINE_WORDS or _ENUMERATED.match(line) or end >= len(text):
+        if not few_words(line) or _ENUMERATED.match(line) or end >= len(text):
             # a numbered heading ("a) Mục tiêu") opens the text, it tags nothing
             return start
         start = len(text) - len(text[end:].lstrip())

@@ -38,7 +38,7 @@ from ..sentences import after_item, next_line_end, sentence_spans
 from .periods import phase_start
 from ..spans import SpanIndex
 from .halves import Halves
-from .repeats import headline_span, one_statement_each
+from .repeats import few_words, headline_span, one_statement_each
 
 GOAL_LIST_ITEM = Context("goal", GOAL_LIST)
 TOLD_KINDS = DUE_KINDS | {"phase"}  # the times a sentence may tell of: "năm 2020", "giai đoạn 2016 - 2020"
@@ -113,7 +113,7 @@ class TargetPass:
         reported = None if page_date else _latest_reported_year(sentences)
         headline = headline_span(text)
         reader = _DocumentReader(self, text, marks, quantities, years, layout, page_date, (reported, 1) if reported else None,
-                                 self._page_frame(text, headline))
+                                 self._page_frame(text, headline), _title_line(text, headline, layout))
         targets = [t for sentence in sentences for t in reader.sentence(sentence)]
         targets = self.halves.apart(one_statement_each(targets, text, self.words.named_unit, layout, headline))
         return TargetReading(targets, reader.stated_goals, reader.reported)
@@ -132,9 +132,10 @@ class _DocumentReader:
     """One document's reading, sentence by sentence, in order."""
 
     def __init__(self, owner: TargetPass, text, marks: list[Mark], quantities: list[Quantity], years: list[Year],
-                 layout: Layout, page_date, written_after, page_frame: Context):
+                 layout: Layout, page_date, written_after, page_frame: Context, title_line: int | None):
         self.owner, self.text, self.marks, self.quantities, self.years = owner, text, marks, quantities, years
         self.layout, self.page_date, self.page_frame = layout, page_date, page_frame
+        self.title_line = title_line  # a news page's title sums the article up: the body starts afresh
         # what is behind the writer: on an undated page, what comes before a year it reports as done
         self.past_before = page_date or written_after
         self.line = _LineState()
@@ -146,8 +147,10 @@ class _DocumentReader:
         start, end, s_marks, s_years = sentence
         line = self.layout.line_of(start)
         if line != self.line.index:
-            # a paragraph goes on with the goals of the one before it, unless it is a heading or a subheading
-            carried = self.line.committed and not (self.layout.is_heading(line) or self.layout.subheading(line))
+            # a paragraph goes on with the goals of the one before it, unless it is a heading or a
+            # subheading, or the one before is the page's title
+            carried = self.line.committed and self.line.index != self.title_line and not (
+                self.layout.is_heading(line) or self.layout.subheading(line))
             carried_from = (self.line.goals_from or self.line.carried_from) if carried else None
             self.line = _LineState(index=line, committed=carried, carried_from=carried_from, topic=self._topic(start))
         in_sentence = _between(self.quantities, start, end, lambda q: q.start, lambda q: q.start)
@@ -363,6 +366,16 @@ class _DocumentReader:
                 country_wide=c.country_wide(), quoted=in_results or modality.rule_id == c.words.quoted_goal_rule,
             ))
         return found
+
+
+def _title_line(text: str, headline: tuple[int, int] | None, layout: Layout) -> int | None:
+    """The line of a news page's title: a headline with the page's date line of a few words under
+    it ("Thứ Ba, 20/06/2017 | 07:32"), as portals print an article's head."""
+    if headline is None:
+        return None
+    below = next_line_end(text, headline[1])
+    date_line = text[text.rfind("\n", 0, below) + 1 : below]
+    return layout.line_of(headline[1]) if date_line.strip() and few_words(date_line) and any(c.isdigit() for c in date_line) else None
 
 
 def _first_year(due: Year) -> int:
