@@ -418,6 +418,10 @@ SPEC_CASES = [
     ("Nhóm chỉ tiêu về cơ sở hạ tầng đạt tối thiểu 43 điểm", [q(43, bound="at_least", unit="other")]),
     ("toàn tỉnh có 233 điểm bưu điện văn hóa xã", [q(233, unit="other")]),
     ("Huyện có tỷ lệ hộ nghèo trên 30% được tính 5 điểm", [q(30, bound="at_least")]),
+    # area and volume count in their metric units, as mass and length do ("diện tích nhà ở đô thị bình
+    # quân đầu người 15m2", Long An's 2011-2015 directive; own wording)
+    ("diện tích nhà ở bình quân đầu người đạt 25 m2 sàn", [q(25, unit="other")]),
+    ("nâng công suất cấp nước lên 20.000 m3/ngày đêm", [q(20000, unit="other")]),
     # a clock's minutes on a page's date line count nothing, padded or not (own wording)
     ("Thứ Sáu, 18/03/2022 | 15:05 GMT+7", []),
 ]
