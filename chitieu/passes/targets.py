@@ -320,9 +320,11 @@ class _DocumentReader:
         last = stated_fields[-1] if stated_fields else None
         if last is None:
             return previous
-        if modality.kind == "baseline":
-            return Previous(last.indicator, last.scope)
         specific = last if previous is None or last.indicator != "other" else previous
+        if modality.kind == "baseline":
+            # "Tỷ lệ hộ nghèo giảm 2,25%, từ 12,51% đầu năm xuống còn 10,27%": a baseline naming no
+            # measure of its own measures what the figure before it measured
+            return Previous(specific.indicator, specific.scope)
         return Previous(specific.indicator, specific.scope, last.year, last.change, last.bound, last.per_year, last.unit)
 
     def _modality(self, c: Clause, year: Year | None, context, line_committed: bool) -> Modality:
