@@ -422,6 +422,10 @@ SPEC_CASES = [
     # quân đầu người 15m2", Long An's 2011-2015 directive; own wording)
     ("diện tích nhà ở bình quân đầu người đạt 25 m2 sàn", [q(25, unit="other")]),
     ("nâng công suất cấp nước lên 20.000 m3/ngày đêm", [q(20000, unit="other")]),
+    # a house word that begins another noun counts that thing, no households: a cultural house, a
+    # latrine (the compounds of w066, w179, w029, w134; own wording)
+    ("xây dựng mới 12 nhà văn hóa thôn và 450 nhà tiêu hợp vệ sinh", [q(12, unit="other"), q(450, unit="other")]),
+    ("hỗ trợ sửa chữa 35 nhà ở cho hộ nghèo", [q(35, unit="households")]),
     # a clock's minutes on a page's date line count nothing, padded or not (own wording)
     ("Thứ Sáu, 18/03/2022 | 15:05 GMT+7", []),
 ]
