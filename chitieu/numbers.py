@@ -190,7 +190,7 @@ class QuantityReader:
             return None  # a bare number: a counter, a year, a code
         unit_code, unit_rule, unit_text, end = unit
         if unit_rule in self._not_after and self._not_after[unit_rule].search(text, max(0, m.start() - NOT_AFTER_REACH), m.start()):
-            return None  # "được tính 10 điểm": what a rubric awards
+            return None  # what a rubric awards (the unit's not_after words)
         values = self._values(m)
         if values is None:
             return None  # no number a reader could take from it

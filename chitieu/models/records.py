@@ -159,7 +159,7 @@ class TargetMention(TargetFields):
                                "national_words): on a province's, district's or commune's page, the national plan's goal "
                                "quoted, not the page's")
     quoted: bool = Field(False, description="a plan's goal quoted beside results: named by a plan noun in a bracket or "
-                         "by a copula, or committed inside a part reporting results ('Đánh giá tình hình thực hiện'); "
+                         "by a copula, or committed inside a part reporting results (a results heading of rules/sections.yaml); "
                          "its year is its own plan's, not the page's")
 
 

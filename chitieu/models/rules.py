@@ -65,7 +65,7 @@ class NumberWordRule(PhraseRule):
 class UnitRule(PhraseRule):
     code: Unit
     not_after: list[str] = Field(default_factory=list, description="words right before the number that make it no "
-                                 "quantity in this unit: a rubric awarding points ('được tính 10 điểm')")
+                                 "quantity in this unit: a rubric awarding points (rules/numbers.yaml unit-points.v1)")
 
 
 class SeenPhraseRule(PhraseRule):

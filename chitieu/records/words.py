@@ -226,8 +226,8 @@ class PlanWords:
 
     def _type_words(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, DocType]]:
         """Where the type words between `start` and `end` stand, with their types: not one naming
-        the plan to study a document ("kế hoạch học tập, quán triệt Nghị quyết ...": the
-        resolution), nor one inside an agency's or a field's name."""
+        the plan to study a document (rules/frame.yaml study_words), nor one inside an agency's
+        or a field's name (agency_names)."""
         end = len(text) if end is None else end
         agencies = [a.span() for a in self.agency.finditer(text, start, end)]
         return [(m.start(), code) for pattern, code in self.patterns for m in pattern.finditer(text, start, end)
