@@ -345,7 +345,8 @@ class _DocumentReader:
         reach = next_line_end(self.text, mark.end)
         return any(mark.end <= g.start < reach for g in self.goals_above)
 
-    def _read(self, c: Clause, previous: Previous | None, year: Year | None, modality: Modality, in_results: bool = False) -> list[TargetMention]:
+    def _read(self, c: Clause, previous: Previous | None, year: Year | None, modality: Modality,
+              in_results: bool = False) -> list[TargetMention]:
         """`in_results`: the clause sits in a part reporting results, where a goal is one quoted beside them."""
         text, q = self.text, c.q
         if previous is None and self.line.parent.indicator and fields.elliptic(c):
@@ -377,7 +378,8 @@ def _title_line(text: str, headline: tuple[int, int] | None, layout: Layout) -> 
         return None
     below = next_line_end(text, headline[1])
     date_line = text[text.rfind("\n", 0, below) + 1 : below]
-    return layout.line_of(headline[1]) if date_line.strip() and few_words(date_line) and any(c.isdigit() for c in date_line) else None
+    dated = date_line.strip() and few_words(date_line) and any(c.isdigit() for c in date_line)
+    return layout.line_of(headline[1]) if dated else None
 
 
 def _first_year(due: Year) -> int:

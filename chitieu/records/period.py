@@ -98,7 +98,8 @@ def _plan_times(extraction: Extraction, issue_sentence, committing: SpanIndex, w
 
 def _after_symbol(text: str, period: PeriodMention, symbol_ends: set[int]) -> bool:
     """The year right after a symbol: the year the document was issued in."""
-    return any(0 <= period.evidence.start - end <= SYMBOL_GAP and not text[end : period.evidence.start].strip() for end in symbol_ends)
+    start = period.evidence.start
+    return any(0 <= start - end <= SYMBOL_GAP and not text[end:start].strip() for end in symbol_ends)
 
 
 def _within(spans: SpanIndex, period: PeriodMention) -> bool:
