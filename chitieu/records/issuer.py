@@ -20,8 +20,7 @@ def plan_issuer(text: str, sentences, issuers: list[IssuerMention], symbols: lis
     """The body in a document's own header ("ỦY BAN NHÂN DÂN / TỈNH TUYÊN QUANG / Số: ..."),
     else the body in the sentence announcing the plan, else one that sets or states the
     targets ("UBND tỉnh Tây Ninh đặt ra mục tiêu", w132; "Theo UBND tỉnh Cà Mau, năm 2024 tỉnh phấn
-    đấu ..."; a body quoted for a figure that is no target is only a source); a cited
-    document's body in the announcing sentence comes last."""
+    đấu ..."; a body quoted for a figure that is no target is only a source)."""
     for issuer in issuers:
         if words.issuer_label.search(text[max(0, issuer.evidence.start - 60) : issuer.evidence.start]):
             return issuer  # a register's record: "Cơ quan ban hành / Chức danh / Người ký: Quốc hội"
