@@ -45,6 +45,9 @@ class MarkReader:
             self._add(nlp, "scope", rule.code, rule.id, rule.phrases)
         for rule in cues.marks:
             self._add(nlp, "mark", rule.mark, rule.id, rule.phrases, whole_words=rule.whole_words)
+        # who attends a meeting: the counts its sentence lists are the guests (rules/places.yaml)
+        attending = rules.places.attending_words
+        self._add(nlp, "mark", "attend", attending.id, attending.phrases)
         for rule in cues.change_verbs:
             self._add(nlp, "change", rule.code, rule.id, rule.phrases)
         for family, rule in (
