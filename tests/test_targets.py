@@ -417,6 +417,9 @@ PRINCIPLES = [
     # ... however many words part them, and whatever opens the bracket; "tương đương" restates
     (" date 2024-01\nNăm 2023 tỷ lệ hộ nghèo giảm 1,3%, đạt mục tiêu của Chương trình do Hội đồng nhân dân tỉnh giao "
      "(giảm hơn 1%/năm), số hộ nghèo giảm 610 hộ (tương đương 1,2%).", [(1, "percent", "decrease", "all")]),
+    # a bracketed share that a count out of a total before it comes to restates that count, plan noun or not
+    ("Đến hết năm 2024, huyện đã hoàn thành 18/18 lớp tập huấn đề ra theo kế hoạch (đạt 100%).", []),
+    ("Năm 2023, thành phố đã thực hiện 42/48 nhiệm vụ được giao trong kế hoạch (đạt 87,5%).", []),
     # ... or a bracket that opens with the plan noun; the result beside it stays a result
     (" date 2024-12\nNăm 2024, tỷ lệ chi bộ đạt trong sạch vững mạnh là 95% (chỉ tiêu nghị quyết là 85%); tỷ lệ đảng viên "
      "hoàn thành nhiệm vụ đạt 92%.", [(85, "percent", "level", "all")]),

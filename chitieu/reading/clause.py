@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..numbers import Quantity
+from ..numbers import Quantity, parse_number
 from ..phrases import alternation, key, whole_words
 from ..rules import Rules
 from ..text import CAPITAL
@@ -22,6 +22,7 @@ from .times import DUE_KINDS, GOAL_DUE_KINDS, Year, years_between
 
 _COMMA = re.compile(r"[,;]\s*")
 BRACKET_LEAD = 24  # characters from a bracket to the number it holds: "(giảm hơn 3%"
+_COUNT_OF_TOTAL = re.compile(r"(?<![\w/.,])(\d+(?:\.\d{3})*)\s*/\s*(\d+(?:\.\d{3})*)(?![\w/])")  # "33/33 lớp"
 STANDARD_REACH = 32  # characters from a standard word to the whole country it names
 NAMED_GOAL_REACH = 90  # characters from a plan noun to the figure a copula gives it
 FRAME_WORDS = 2  # words before a phase that opens its clause: "Giai đoạn 2021 - 2025, ..."
@@ -250,6 +251,8 @@ class Clause:
         plan's own figure, quoted beside the result measured against it ("bình quân giảm
         5,25%/năm, vượt so với mục tiêu đề ra (4%/năm)"; w018, w265, w301; "đạt 100% (mục tiêu
         đại hội là 90%)", w326; "tăng 5,69% so với cùng kỳ (kế hoạch là 4%)", w213)."""
+        if self.restates_count_share():
+            return False
         if self.words.quoted_goal.search(self.text, max(0, self.q.start - 40), self.q.start):
             return True
         # a bracket after a plan noun of its clause: "đạt chỉ tiêu của Chương trình do Quốc hội,
@@ -257,6 +260,19 @@ class Clause:
         lead = self.words.bracket_lead.search(self.text, max(self.left_start, self.q.start - BRACKET_LEAD), self.q.start)
         return bool(lead) and not self.words.restate_word.search(lead.group()) and bool(
             self.words.plan_noun.search(self.text, self.left_start, lead.start()))
+
+    def restates_count_share(self) -> bool:
+        """The share is what a count out of a total before it comes to: "hoàn thành 33/33 lớp ...
+        theo kế hoạch (đạt 100%)", "thực hiện 35/45 nhiệm vụ đề ra (đạt 77,8% ...)" (Lâm Đồng's 2025
+        PAR report and its draft): the same figure in other words, whatever plan noun stands between."""
+        if self.q.unit != "percent":
+            return False
+        places = len(self.text[self.q.number_start : self.q.number_end].replace(".", ",").partition(",")[2])
+        for m in _COUNT_OF_TOTAL.finditer(self.text, self.sentence[0], self.q.start):
+            part, whole = parse_number(m.group(1)), parse_number(m.group(2))
+            if part is not None and whole and abs(100 * part / whole - self.q.value_min) <= 0.5 * 10**-places:
+                return True
+        return False
 
     def names_a_goal(self) -> bool:
         """The quantity is the figure a plan noun is said to be, by a copula or a colon (Lâm Đồng's
