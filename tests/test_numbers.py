@@ -376,6 +376,9 @@ SPEC_CASES = [
     ("có 2 huyện Mường Nhé, Nậm Pồ thoát nghèo", [q(2, unit="other")]),
     # turns of a unit count in it (own wording)
     ("tập huấn cho 2.500 lượt cán bộ cấp xã", [q(2500, unit="persons")]),
+    # people named by their role are persons, in turns too (own wording)
+    ("bồi dưỡng kỹ năng số cho 1.200 lượt đoàn viên, thanh niên", [q(1200, unit="persons")]),
+    ("tuyển dụng mới 45 giáo viên mầm non", [q(45, unit="persons")]),
     # a padded count counts what follows it (own wording)
     ("Biên soạn 02 sổ tay hướng dẫn", [q(2, unit="other")]),
     ("trong tháng 01 hằng năm", []),

@@ -230,6 +230,12 @@ def test_target_decisions(text, expected):
     # a poverty-reduction model is named as one; any other model is no poverty indicator
     ("Phấn đấu năm 2025 hỗ trợ xây dựng 40 mô hình giảm nghèo.", "livelihood.models", 2025),
     ("Phấn đấu năm 2025 mỗi sở, ngành có ít nhất 01 sáng kiến/mô hình cải cách hành chính.", "other", 2025),
+    # a share's measure is named after a count that only says what the share counts; the count's
+    # own tense words tell about the group, not the share
+    ("Phấn đấu đến năm 2026 có 85% hộ nghèo, hộ cận nghèo có ít nhất 1 người trong độ tuổi lao động có việc làm bền vững.",
+     "employment.sustainable_job", 2026),
+    ("Năm 2025 phấn đấu có 70% hộ nghèo có ít nhất 01 lao động đang làm việc có việc làm bền vững.",
+     "employment.sustainable_job", 2025),
 ])
 def test_indicator_and_year(text, indicator, year):
     [target] = extract_text(text).targets

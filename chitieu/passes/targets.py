@@ -30,7 +30,7 @@ from ..reading.fields import Previous
 from ..reading.layout import GOAL_LIST, NO_CONTEXT, Context, Layout, Sections
 from ..reading.marks import Mark, MarkReader
 from ..reading.goal_counts import tallies_goals, titles_goals
-from ..reading.modality import COMMITMENT, COUNT_SUBJECT_RULE, Modality, Setting, aspect, decide
+from ..reading.modality import ASPECTS, COMMITMENT, COUNT_SUBJECT_RULE, Modality, Setting, aspect, decide
 from ..reading.span import target_span
 from ..reading.times import DUE_KINDS, GOAL_DUE_KINDS, TimeReader, Year, is_past, line_due_year
 from ..rules import Rules
@@ -206,12 +206,21 @@ class _DocumentReader:
         self.line.estimated = aspects == {"forecast"}
         return aspects == {"commit"} and not past and any(y.kind in GOAL_DUE_KINDS for y in s_years)
 
-    def _clause(self, in_sentence: list[Quantity], i: int, sentence: tuple[int, int], s_marks, s_years, years_start: int) -> Clause:
-        """The frame of the sentence's i-th quantity, its words reaching to the quantities beside it."""
+    def _clause(self, in_sentence: list[Quantity], i: int, sentence: tuple[int, int], s_marks, s_years, years_start: int,
+                over_qualifiers: bool = True) -> Clause:
+        """The frame of the sentence's i-th quantity, its words reaching to the quantities beside it;
+        past those that only tell what it counts ("95% hộ ... có ít nhất 1 thành viên ... có việc
+        làm bền vững": the measure is named after the qualifier)."""
         start, end = sentence
+        following = i + 1
+        while over_qualifiers and following < len(in_sentence) and self._clause(
+                in_sentence, following, sentence, s_marks, s_years, years_start, False).qualifies_previous():
+            following += 1
+        if following > i + 1:  # the qualifier's tense and aspect words tell about the group, not the figure
+            s_marks = [m for m in s_marks if not (m.family == "mark" and m.code in ASPECTS and m.start >= in_sentence[i + 1].start)]
         return Clause(self.text, in_sentence[i], self.owner.words, sentence, s_marks,
                       left_start=in_sentence[i - 1].end if i else start,
-                      right_end=in_sentence[i + 1].start if i + 1 < len(in_sentence) else end,
+                      right_end=in_sentence[following].start if following < len(in_sentence) else end,
                       years=s_years, years_start=years_start, after_quantity=i > 0)
 
     def _quantities(self, start, end, s_marks, s_years, in_sentence: list[Quantity]) -> list[TargetMention]:

@@ -316,7 +316,8 @@ class Clause:
         if not self.after_quantity:
             return False
         between = self.text[self.left_start : self.q.start]
-        if re.search(r"[,;:()]", between) or self.words.coordinator.search(between) or self.restatement:
+        # a comma or "và" inside a phrase the rules name whole ("hộ nghèo, hộ cận nghèo") opens no clause
+        if self.near_start > self.left_start or re.search(r"[;)]", between) or self.restatement:
             return False
         if any(m.family in ("change", "change_rate", "measure", "mark") for m in self.left):
             return False
