@@ -717,6 +717,10 @@ def test_a_resolution_whose_goals_were_exceeded_is_not_the_pages_document(told, 
     ("Tỉnh bàn giải pháp giảm nghèo\n\nGiám đốc Sở Lao động cho biết, năm 2024 tỉnh phấn đấu giảm 1,5% tỷ lệ hộ nghèo.",
      None),
     ("Tỉnh bàn giải pháp giảm nghèo\n\nUBND tỉnh cho biết, năm 2024 tỉnh phấn đấu giảm 1,5% tỷ lệ hộ nghèo.", "ubnd"),
-], ids=["results-told", "department-source", "targets-told"])
+    # the body whose earlier goal a result is weighed against, in a bracket, set no goal of the page's own
+    ("Huyện tổng kết giảm nghèo\n\nNgày 10/12/2020, UBND huyện Mường Tè tổ chức hội nghị tổng kết. Giai đoạn 2016-2020, tỷ lệ "
+     "hộ nghèo giảm bình quân 5,1%/năm, vượt chỉ tiêu Nghị quyết Đại hội Đảng bộ huyện đề ra (giảm bình quân 4%/năm). Giai đoạn "
+     "2021-2025, UBND huyện đặt mục tiêu giảm tỷ lệ hộ nghèo bình quân 3%/năm.", "ubnd"),
+], ids=["results-told", "department-source", "targets-told", "earlier-goal-quoted"])
 def test_a_body_telling_figures_speaks_for_them_only_where_they_are_targets(text, expected):
     assert extract_text(text).plan.issuer_body == expected

@@ -17,6 +17,8 @@ SYMBOLS = [
     ("Kế hoạch số 139KH-UBND về thực hiện", [("139/KH-UBND", "ke_hoach")]),
     ("Nghị quyết số 20-NQ/TU ngày 21.12.2021 của Ban Thường vụ Tỉnh ủy", [("20-NQ/TU", "nghi_quyet")]),
     ("Nghị quyết số 31- NQ/TU", [("31-NQ/TU", "nghi_quyet")]),
+    # a party-style sign's body has parts as a state one's does (own wording)
+    ("Kế hoạch số 112-KH/TĐTN-TNNT ngày 03/3/2023 của Ban Thường vụ Tỉnh Đoàn", [("112-KH/TĐTN-TNNT", "ke_hoach")]),
     ("Quyết định số 660 /QĐ-UBND ngày", [("660/QĐ-UBND", "quyet_dinh")]),
     ("Kế hoạch số 175/KH- UBND", [("175/KH-UBND", "ke_hoach")]),
     ("Căn cứ Nghị định số 27/2022/NĐ-CP ngày 19/4/2022 của Chính phủ", [("27/2022/NĐ-CP", "other")]),  # w097

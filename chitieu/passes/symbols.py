@@ -19,7 +19,7 @@ _SIGN = rf"{_PART}(?:\s?-\s?{_PART})*"
 # "19-2017/NQ-CP": the Government's resolutions of 2014-2018 join the year to the number
 _STANDARD = rf"(?P<num>\d{{1,6}}(?:-(?:19|20)\d\d)?)\s?/\s?(?:(?P<year>(?:19|20)\d\d)\s?/\s?)?(?P<sign>{_SIGN})"
 PARTY_RULE = "symbol-party.v1"  # a party document's symbol, "20-NQ/TU"
-_PARTY = rf"(?P<pnum>\d{{1,6}})\s?-\s?(?P<ptype>[A-ZĐ][A-Za-zĐđ]{{1,4}})\s?/\s?(?P<pbody>{_PART})"
+_PARTY = rf"(?P<pnum>\d{{1,6}})\s?-\s?(?P<ptype>[A-ZĐ][A-Za-zĐđ]{{1,4}})\s?/\s?(?P<pbody>{_SIGN})"
 
 
 class SymbolPass:

@@ -142,13 +142,30 @@ def _start_at_issue(plan: PlanRecord, phase_end: int | None) -> None:
         plan.period_start = plan.issued.year
 
 
+def _quoting_sentences(text: str, targets: list[TargetMention], words: PlanWords) -> frozenset[tuple[int, int]]:
+    """The sentences holding only goals a plan noun quotes in a bracket beside results ("vượt chỉ
+    tiêu Nghị quyết Đại hội ... đề ra (giảm bình quân 5-6%/năm)"), on a page with goals of its own."""
+    own = frozenset((t.sentence.start, t.sentence.end) for t in targets if not t.quoted)
+    if not own:
+        return frozenset()  # a results page quoting its plan's goals: that plan is the page's
+    return frozenset((t.sentence.start, t.sentence.end) for t in targets
+                     if t.quoted and t.modality_rule == words.quoted_goal_rule and _in_bracket(text, t)) - own
+
+
+def _in_bracket(text: str, target: TargetMention) -> bool:
+    before = text[target.sentence.start : target.evidence.start]
+    return before.rfind("(") > before.rfind(")")
+
+
 def _issuer_and_place(plan: PlanRecord, extraction: Extraction, sentences, symbol, announced, target_sentences,
                       words: PlanWords, places: Gazetteer) -> None:
     text = extraction.document.text
-    if announced and announced not in target_sentences and words.against_plan.search(text, *announced):
-        # "Theo Sở ..., năm 2023 tỉnh giảm được 2.214 hộ nghèo, vượt kế hoạch đề ra": a result's source
+    quoting = _quoting_sentences(text, extraction.targets, words)
+    if announced and (announced in quoting or announced not in target_sentences and words.against_plan.search(text, *announced)):
+        # "Theo Sở ..., năm 2023 tỉnh giảm được 2.214 hộ nghèo, vượt kế hoạch đề ra": a result's source;
+        # so is the document whose earlier goal a result is weighed against
         announced = None
-    issuer = plan_issuer(text, sentences, extraction.issuers, extraction.symbols, announced, symbol, words, target_sentences)
+    issuer = plan_issuer(text, sentences, extraction.issuers, extraction.symbols, announced, symbol, words, target_sentences, quoting)
     if issuer:
         plan.issuer_body = issuer.body
         plan.issuer_level = issuer.level

@@ -16,7 +16,8 @@ TITLE_REACH = 300  # characters a title in capitals may wrap over
 
 
 def plan_issuer(text: str, sentences, issuers: list[IssuerMention], symbols: list[SymbolMention], issue_sentence, plan_symbol,
-                words: PlanWords, target_sentences: frozenset[tuple[int, int]]) -> IssuerMention | None:
+                words: PlanWords, target_sentences: frozenset[tuple[int, int]],
+                quoting_sentences: frozenset[tuple[int, int]] = frozenset()) -> IssuerMention | None:
     """The body in a document's own header ("ỦY BAN NHÂN DÂN / TỈNH TUYÊN QUANG / Số: ..."),
     else the body in the sentence announcing the plan, else one that sets or states the
     targets ("UBND tỉnh Tây Ninh đặt ra mục tiêu", w132; "Theo UBND tỉnh Cà Mau, năm 2024 tỉnh phấn
@@ -43,7 +44,9 @@ def plan_issuer(text: str, sentences, issuers: list[IssuerMention], symbols: lis
     # hành": the body after a cited symbol's "của" issued that document; it is this plan's only
     # where no body sets or states the targets
     own = [i for i in inside if not _issuer_of_cited(text, i, symbols, plan_symbol, words)]
-    return next(iter(own), None) or _goal_setter(text, sentences, issuers, words, target_sentences) or next(iter(inside), None)
+    # the body that set an earlier goal a results sentence quotes set no goal of this page's own
+    setters = [i for i in issuers if not any(s <= i.evidence.start < e for s, e in quoting_sentences)]
+    return next(iter(own), None) or _goal_setter(text, sentences, setters, words, target_sentences) or next(iter(inside), None)
 
 
 def _goal_setter(text: str, sentences, issuers: list[IssuerMention], words: PlanWords,

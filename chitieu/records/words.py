@@ -53,6 +53,7 @@ _CAPITALS = "".join(ch for ch in map(chr, range(0x41, 0x1EFA)) if ch.isupper() a
 class PlanWords:
     def __init__(self, rules: Rules):
         symbols, frame, calendar, places = rules.symbols, rules.frame, rules.calendar, rules.places
+        self.quoted_goal_rule = frame.plan_nouns.id  # what made a figure a goal a plan noun quotes
         words = [(phrase, rule.code) for rule in symbols.type_words if rule.code in symbols.plan_types for phrase in rule.phrases]
         self.patterns = [(re.compile(rf"\b{flexible(p)}\b", re.IGNORECASE), code) for p, code in words]
         self.announced_patterns = [(re.compile(rf"\b{flexible(p)}\b", re.IGNORECASE), rule.code)
