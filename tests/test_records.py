@@ -89,6 +89,11 @@ def test_plan_fields(text, expected):
     assert plan_of(text) == expected
 
 
+KON_TUM_DECISION = ("Quyết định 52/QĐ-UBND năm 2021 phê duyệt kết quả rà soát hộ nghèo\nSố hiệu: 52/QĐ-UBND Loại văn bản: "
+                    "Quyết định\n\nỦY BAN NHÂN DÂN\nTỈNH KON TUM\n\nSố: 52/QĐ-UBND\n\nKon Tum, ngày 12 tháng 01 năm 2021\n\n"
+                    "QUYẾT ĐỊNH\n\nPHÊ DUYỆT KẾT QUẢ RÀ SOÁT HỘ NGHÈO {title} TRÊN ĐỊA BÀN TỈNH KON TUM")
+
+
 @pytest.mark.parametrize("text, period", [
     # a date line is no title: the headline's "đến cuối năm 2025" gives the phase 2021-2025
     ("THỨ BA, NGÀY 28 THÁNG 03 NĂM 2023 07:20\n\nSơn La phấn đấu đến cuối năm 2025, hộ nghèo giảm còn dưới 1%\n\n"
@@ -162,6 +167,11 @@ def test_plan_fields(text, expected):
      "Số hiệu: 52/QĐ-UBND Loại văn bản: Quyết định\nNgày ban hành: 12/01/2021\n\nỦY BAN NHÂN DÂN\nTỈNH KON TUM\n\n"
      "Số: 52/QĐ-UBND\n\nKon Tum, ngày 12 tháng 01 năm 2021\n\nQUYẾT ĐỊNH\n\nPHÊ DUYỆT KẾT QUẢ RÀ SOÁT HỘ NGHÈO, HỘ CẬN "
      "NGHÈO NĂM 2020 TRÊN ĐỊA BÀN TỈNH KON TUM", (2020, 2020)),
+    # the phase of the standard a figure is measured by is the standard's, not the plan's (own
+    # wording; the standard's phase beside other plan periods: w054, w169, d018, d020) ...
+    (KON_TUM_DECISION.format(title="NĂM 2020 THEO CHUẨN NGHÈO ĐA CHIỀU GIAI ĐOẠN 2016 - 2020"), (2020, 2020)),
+    # ... but a phase a verb says the results apply to is the document's (w251)
+    (KON_TUM_DECISION.format(title="NĂM 2015 THEO CHUẨN NGHÈO TIẾP CẬN ĐA CHIỀU ÁP DỤNG CHO GIAI ĐOẠN 2016 - 2020"), (2016, 2020)),
 ])
 def test_plan_period(text, period):
     plan = extract_text(text).plan

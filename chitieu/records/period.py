@@ -92,6 +92,7 @@ def _plan_times(extraction: Extraction, issue_sentence, committing: SpanIndex, w
     dated = {s.evidence.end for s in extraction.symbols}
     return [p for p in extraction.periods if not _within(cited, p) and id(p) not in councils
             and not words.base_before.search(text, max(0, p.evidence.start - BASE_REACH), p.evidence.start)
+            and not words.standard_before.search(text, max(0, p.evidence.start - STANDARD_REACH), p.evidence.start)
             and not (_within(reported, p) and not _within(committing, p))
             and not (p.kind == "year" and _after_symbol(text, p, dated))]
 
@@ -107,6 +108,7 @@ def _within(spans: SpanIndex, period: PeriodMention) -> bool:
 
 
 BASE_REACH = 30  # characters before a year where a base word ("so với cùng kỳ") may stand
+STANDARD_REACH = 55  # characters before a phase where a standard word and its name may stand
 SYMBOL_GAP = 2  # spaces between a symbol and the year a legal site's title gives it
 VISION_GAP = 5  # characters between a phase and its horizon: "giai đoạn 2021-2025, tầm nhìn đến năm 2030"
 

@@ -22,6 +22,7 @@ MOTTO_TAIL = 14  # characters of the motto after its listed words: " - Hạnh ph
 SESSION_REACH = 60
 DRAFTING_REACH = 20  # characters from a drafting verb to the document it names
 SUBJECT_REACH = 30  # characters between a unit opening a clause and its goal verb: the adverbs between them
+STANDARD_NAME = 5  # words of a standard's name between its word and its phase: "nghèo tiếp cận đa chiều"
 
 
 def _soon_after(phrases: list[str]) -> re.Pattern | None:
@@ -96,6 +97,10 @@ class PlanWords:
         self.basis_before = re.compile(rf"\b(?:{_any(symbols.basis_words)})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
         self.citing_before = re.compile(rf"\b(?:{_any(symbols.citing_words)})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
         self._frame(frame, calendar, symbols, rules.times)
+        # "theo chuẩn nghèo đa chiều giai đoạn 2022 - 2025": the phase of the standard a figure is measured
+        # by; not one a verb gives ("theo chuẩn nghèo tiếp cận đa chiều áp dụng cho giai đoạn 2016-2020", w251)
+        self.standard_before = re.compile(
+            rf"(?<!\w)(?:{_any(rules.clauses.standard_words)})(?:[^\S\n]+[^\W\d]+){{0,{STANDARD_NAME}}}\s*$", re.IGNORECASE)
         self.against_plan = against_plan(rules)[0]  # a sentence weighing a result against a plan names no plan
         # "đạt và vượt 19/23 chỉ tiêu Nghị quyết Đại hội đề ra": goals told as exceeded, a plan that went by
         self.goals_exceeded = re.compile(rf"{_whole(rules.cues.exceeding_words)}[^.;:,()\n]{{0,{EXCEEDED_REACH}}}{_whole(frame.goal_nouns)}",
