@@ -503,6 +503,10 @@ UNITS += [
     ("Mèo Vạc quyết tâm xóa nhà tạm trong năm 2025\n\nNăm 2025, UBND huyện Mèo Vạc đặt mục tiêu giảm tỷ lệ hộ "
      "nghèo từ 4 - 5%. Thực hiện Kế hoạch số 135/KH-UBND của UBND tỉnh Hà Giang, năm 2025 huyện sẽ hỗ trợ làm "
      "nhà cho 980 hộ.", ("ubnd", "district", "Mèo Vạc")),
+    # a province's body named without its province: a district the page names in passing is in the
+    # province spoken of (own wording; w231, where the province's capital is named)
+    ("Khắc phục hậu quả mưa lũ\n\nChiều 29/10, Chủ tịch UBND tỉnh chủ trì hội nghị với các huyện. Tại huyện Hướng Hóa, "
+     "mưa lũ làm sập 45 căn nhà. UBND tỉnh đặt mục tiêu năm 2021 hỗ trợ làm nhà cho 500 hộ.", ("ubnd", "province", "Quảng Trị")),
 ]
 
 
@@ -510,7 +514,7 @@ UNITS += [
     "congress-resolution", "resolution-of-named-body", "body-by-kind", "unit-commits", "district-in-passing", "district-bare",
     "chair-name", "thousands-point", "level-word-commits", "city-commits", "ministry", "central-party", "congress-page", "congress-again", "congress-held", "header-motto", "ocr-header", "congress-heading", "name-with-a-year-word", "district-spoken-for", "results-source", "congress-guests", "congress-delegates", "other-congress", "minority-congress",
     "council-session", "header-row-district", "header-row-commune", "district-named-again", "party-meeting",
-    "commune-under-district-header", "goal-setter-over-cited-body"])
+    "commune-under-district-header", "goal-setter-over-cited-body", "province-body-district-in-passing"])
 def test_the_plan_is_the_unit_the_page_is_about(text, expected):
     plan = extract_text(text).plan
     assert (plan.issuer_body, plan.issuer_level, plan.place) == expected

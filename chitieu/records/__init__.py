@@ -175,6 +175,9 @@ def _issuer_and_place(plan: PlanRecord, extraction: Extraction, sentences, symbo
         plan.place = issuer.place
     else:
         plan.place = subject.name if subject else page_place(extraction)
+        if issuer and issuer.level == "province" and not subject and plan.place:
+            # "Chủ tịch UBND tỉnh chủ trì ...": a district the page names in passing is in the province spoken of
+            plan.place = province_of(plan.place, extraction, places) or plan.place
     approved = approved_unit(text, extraction.places, words, plan.issuer_level) if issuer else None
     if approved:
         plan.place = approved.name  # a province approving a district's scheme: the district's plan
