@@ -54,7 +54,6 @@ _CAPITALS = "".join(ch for ch in map(chr, range(0x41, 0x1EFA)) if ch.isupper() a
 class PlanWords:
     def __init__(self, rules: Rules):
         symbols, frame, calendar, places = rules.symbols, rules.frame, rules.calendar, rules.places
-        self.quoted_goal_rule = frame.plan_nouns.id  # what made a figure a goal a plan noun quotes
         words = [(phrase, rule.code) for rule in symbols.type_words if rule.code in symbols.plan_types for phrase in rule.phrases]
         self.patterns = [(re.compile(rf"\b{flexible(p)}\b", re.IGNORECASE), code) for p, code in words]
         self.announced_patterns = [(re.compile(rf"\b{flexible(p)}\b", re.IGNORECASE), rule.code)
@@ -96,11 +95,7 @@ class PlanWords:
         # "Căn cứ / Triển khai thực hiện Kế hoạch số ...": a cited symbol, not the page's plan
         self.basis_before = re.compile(rf"\b(?:{_any(symbols.basis_words)})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
         self.citing_before = re.compile(rf"\b(?:{_any(symbols.citing_words)})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
-        self._frame(frame, calendar, symbols, rules.times)
-        # "theo chuẩn nghèo đa chiều giai đoạn 2022 - 2025": the phase of the standard a figure is measured
-        # by; not one a verb gives ("theo chuẩn nghèo tiếp cận đa chiều áp dụng cho giai đoạn 2016-2020", w251)
-        self.standard_before = re.compile(
-            rf"(?<!\w)(?:{_any(rules.clauses.standard_words)})(?:[^\S\n]+[^\W\d]+){{0,{STANDARD_NAME}}}\s*$", re.IGNORECASE)
+        self._frame(frame, calendar, symbols, rules.times, rules.clauses)
         self.against_plan = against_plan(rules)[0]  # a sentence weighing a result against a plan names no plan
         # "đạt và vượt 19/23 chỉ tiêu Nghị quyết Đại hội đề ra": goals told as exceeded, a plan that went by
         self.goals_exceeded = re.compile(rf"{_whole(rules.cues.exceeding_words)}[^.;:,()\n]{{0,{EXCEEDED_REACH}}}{_whole(frame.goal_nouns)}",
@@ -142,8 +137,13 @@ class PlanWords:
         named = match.group("before") or match.group("after") or match.group("nation") or match.group("subject")
         return self._level_of[key(named)]
 
-    def _frame(self, frame, calendar, symbols, times) -> None:
+    def _frame(self, frame, calendar, symbols, times, clauses) -> None:
         day, of = _any(calendar.day_words), _any(frame.possessive_words)
+        self.quoted_goal_rule = frame.plan_nouns.id  # what made a figure a goal a plan noun quotes
+        # "theo chuẩn nghèo đa chiều giai đoạn 2022 - 2025": the phase of the standard a figure is measured
+        # by; not one a verb gives ("theo chuẩn nghèo tiếp cận đa chiều áp dụng cho giai đoạn 2016-2020", w251)
+        self.standard_before = re.compile(
+            rf"(?<!\w)(?:{_any(clauses.standard_words)})(?:[^\S\n]+[^\W\d]+){{0,{STANDARD_NAME}}}\s*$", re.IGNORECASE)
         self.event_date_rule = calendar.event_time_words.id
         # "... do Thủ tướng Chính phủ ban hành" (w141): the issuing verb after the symbol, before a comma ends the clause
         self.issued_after = re.compile(
