@@ -810,6 +810,9 @@ GOALS_BY_TIME_AND_ASPECT = [
                  id="subheading-ends-the-goals"),
     pytest.param(PAGE + "Huyện phấn đấu đến năm 2025 có 40 trường đạt chuẩn quốc gia.\n\nĐịnh hướng đến năm 2030\n\n"
                  "Có 55 trường đạt chuẩn quốc gia.", [40.0, 55.0], id="goal-subheading-goes-on"),
+    # an acronym ending a sentence a PDF's line wrapped is no heading: the task section goes on (own wording)
+    pytest.param(PAGE + "III. NHIỆM VỤ VÀ GIẢI PHÁP\n1. Phát triển sản xuất\nHoàn thiện hồ sơ sản phẩm chè đề nghị đánh giá, "
+                 "phân hạng\nOCOP.\n2. Hạ tầng\nCứng hóa 3,2 km đường trục nội đồng.", [3.2], id="wrapped-acronym-line"),
 ]
 
 

@@ -111,7 +111,9 @@ class Layout:
             if index in annex_titles:
                 heading = (UNNUMBERED_RANK, _kind(annex_titles[index], sections))
             else:
-                heading = None if has_quantity or index in title_lines else _heading(line, sections)
+                previous = text[self.lines[index - 1][0] : self.lines[index - 1][1]] if index else ""
+                heading = None if has_quantity or index in title_lines or _ends_sentence_above(line, previous, sections) \
+                    else _heading(line, sections)
             if heading:
                 rank, context = heading
                 while stack and stack[-1][0] >= rank:
@@ -283,3 +285,11 @@ def _continues_list(line: str, previous: str) -> bool:
     if _BULLET.match(line) or any(pattern.match(line) for _, pattern in _NUMBERING[1:]):
         return True
     return line.rstrip().endswith((";", ",")) or previous.rstrip().endswith((";", ",", ":"))
+
+
+def _ends_sentence_above(line: str, previous: str, sections: Sections) -> bool:
+    """An unnumbered line ending a sentence the line above left open: the last words of a wrapped
+    paragraph, however capitalised ("... trình độ tiên tiến về\nCNTT.", Hà Tĩnh 496; "... 71 dự thảo
+    văn bản\nQPPL.", Lâm Đồng 329)."""
+    return (line.rstrip().endswith(".") and bool(previous.strip()) and not previous.rstrip().endswith(_SENTENCE_END)
+            and sections.rank_of(line) is None)
