@@ -208,9 +208,9 @@ class _DocumentReader:
 
     def _clause(self, in_sentence: list[Quantity], i: int, sentence: tuple[int, int], s_marks, s_years, years_start: int,
                 over_qualifiers: bool = True) -> Clause:
-        """The frame of the sentence's i-th quantity, its words reaching to the quantities beside it;
-        past those that only tell what it counts ("95% hộ ... có ít nhất 1 thành viên ... có việc
-        làm bền vững": the measure is named after the qualifier)."""
+        """The frame of the sentence's i-th quantity, its words reaching to the quantities beside it,
+        past those that only tell what it counts: a share's measure may be named after the count
+        qualifying its group (docs/reading.md, definitions)."""
         start, end = sentence
         following = i + 1
         while over_qualifiers and following < len(in_sentence) and self._clause(

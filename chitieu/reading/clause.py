@@ -22,7 +22,7 @@ from .times import DUE_KINDS, GOAL_DUE_KINDS, Year, years_between
 
 _COMMA = re.compile(r"[,;]\s*")
 BRACKET_LEAD = 24  # characters from a bracket to the number it holds: "(giảm hơn 3%"
-_COUNT_OF_TOTAL = re.compile(r"(?<![\w/.,])(\d+(?:\.\d{3})*)\s*/\s*(\d+(?:\.\d{3})*)(?![\w/])")  # "33/33 lớp"
+_COUNT_OF_TOTAL = re.compile(r"(?<![\w/.,])(\d+(?:\.\d{3})*)\s*/\s*(\d+(?:\.\d{3})*)(?![\w/])")  # a count out of a total
 STANDARD_REACH = 32  # characters from a standard word to the whole country it names
 NAMED_GOAL_REACH = 90  # characters from a plan noun to the figure a copula gives it
 FRAME_WORDS = 2  # words before a phase that opens its clause: "Giai đoạn 2021 - 2025, ..."
@@ -262,9 +262,9 @@ class Clause:
             self.words.plan_noun.search(self.text, self.left_start, lead.start()))
 
     def restates_count_share(self) -> bool:
-        """The share is what a count out of a total before it comes to: "hoàn thành 33/33 lớp ...
-        theo kế hoạch (đạt 100%)", "thực hiện 35/45 nhiệm vụ đề ra (đạt 77,8% ...)" (Lâm Đồng's 2025
-        PAR report and its draft): the same figure in other words, whatever plan noun stands between."""
+        """The share is what a count out of a total before it comes to, in a bracket after it: the
+        same figure in other words, whatever plan noun stands between (LamDong_329 and the draft
+        report LamDong_BC_CCHC_2025; docs/reading.md, quoted goals)."""
         if self.q.unit != "percent":
             return False
         places = len(self.text[self.q.number_start : self.q.number_end].replace(".", ",").partition(",")[2])

@@ -289,7 +289,7 @@ def _continues_list(line: str, previous: str) -> bool:
 
 def _ends_sentence_above(line: str, previous: str, sections: Sections) -> bool:
     """An unnumbered line ending a sentence the line above left open: the last words of a wrapped
-    paragraph, however capitalised ("... trình độ tiên tiến về\nCNTT.", Hà Tĩnh 496; "... 71 dự thảo
-    văn bản\nQPPL.", Lâm Đồng 329)."""
+    paragraph, however capitalised, such as an acronym alone on its line (HaTinh_496,
+    LamDong_329; docs/reading.md, context)."""
     return (line.rstrip().endswith(".") and bool(previous.strip()) and not previous.rstrip().endswith(_SENTENCE_END)
             and sections.rank_of(line) is None)

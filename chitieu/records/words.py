@@ -22,7 +22,7 @@ MOTTO_TAIL = 14  # characters of the motto after its listed words: " - Hạnh ph
 SESSION_REACH = 60
 DRAFTING_REACH = 20  # characters from a drafting verb to the document it names
 SUBJECT_REACH = 30  # characters between a unit opening a clause and its goal verb: the adverbs between them
-STANDARD_NAME = 5  # words of a standard's name between its word and its phase: "nghèo tiếp cận đa chiều"
+STANDARD_NAME = 5  # words of a standard's name between its word and its phase (w296's is five)
 
 
 def _soon_after(phrases: list[str]) -> re.Pattern | None:
