@@ -17,7 +17,7 @@ TITLE_REACH = 300  # characters a title in capitals may wrap over
 
 def plan_issuer(text: str, sentences, issuers: list[IssuerMention], symbols: list[SymbolMention], issue_sentence, plan_symbol,
                 words: PlanWords, target_sentences: frozenset[tuple[int, int]],
-                quoting_sentences: frozenset[tuple[int, int]] = frozenset()) -> IssuerMention | None:
+                quoting_sentences: frozenset[tuple[int, int]]) -> IssuerMention | None:
     """The body in a document's own header ("ỦY BAN NHÂN DÂN / TỈNH TUYÊN QUANG / Số: ..."),
     else the body in the sentence announcing the plan, else one that sets or states the
     targets ("UBND tỉnh Tây Ninh đặt ra mục tiêu", w132; "Theo UBND tỉnh Cà Mau, năm 2024 tỉnh phấn
