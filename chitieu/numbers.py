@@ -21,6 +21,8 @@ from .spans import SpanIndex
 
 # A number as printed: digits with dot or comma groups ("1.587.166", "18,66", "02").
 NUMBER = r"\d+(?:[.,]\d+)*"
+# "33/33 lớp", "14.982/80.972 hộ": a count out of a total
+COUNT_OF_TOTAL = r"(?P<frac_n>\d+(?:\.\d{3})*)\s*/\s*(?P<frac_d>\d+(?:\.\d{3})*)(?![\w/])"
 # A unit on the next line belongs to the number only when the number ends a wrapped line of
 # running text, not a short heading line.
 MIN_WRAPPED_LINE = 30
@@ -139,7 +141,7 @@ class QuantityReader:
         range_join = rf"[ \t]*(?:-|–|—|(?<!\w)(?:{alternation(grammar.range_words)})(?!\w))\s*"
         self._quantity = re.compile(
             rf"(?<![\w/.,-])(?<!\d:)"  # no part of a word, a date, a decimal or a clock's minutes ("15:05 GMT+7")
-            rf"(?:(?P<frac_n>\d+(?:\.\d{{3}})*)\s*/\s*(?P<frac_d>\d+(?:\.\d{{3}})*)(?![\w/])"
+            rf"(?:{COUNT_OF_TOTAL}"
             rf"|{one.format(n='n1', s='s1', p='p1')}"
             rf"(?:{range_join}{one.format(n='n2', s='s2', p='p2')})?)"
             # non-units first: "145 trường hợp" (cases) is no count of "trường" (schools)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..numbers import Quantity, parse_number
+from ..numbers import COUNT_OF_TOTAL, Quantity, parse_number
 from ..phrases import alternation, key, whole_words
 from ..rules import Rules
 from ..text import CAPITAL
@@ -22,7 +22,7 @@ from .times import DUE_KINDS, GOAL_DUE_KINDS, Year, years_between
 
 _COMMA = re.compile(r"[,;]\s*")
 BRACKET_LEAD = 24  # characters from a bracket to the number it holds: "(giảm hơn 3%"
-_COUNT_OF_TOTAL = re.compile(r"(?<![\w/.,])(\d+(?:\.\d{3})*)\s*/\s*(\d+(?:\.\d{3})*)(?![\w/])")  # a count out of a total
+_COUNT_OF_TOTAL = re.compile(rf"(?<![\w/.,]){COUNT_OF_TOTAL}")
 STANDARD_REACH = 32  # characters from a standard word to the whole country it names
 NAMED_GOAL_REACH = 90  # characters from a plan noun to the figure a copula gives it
 FRAME_WORDS = 2  # words before a phase that opens its clause: "Giai đoạn 2021 - 2025, ..."
@@ -269,7 +269,7 @@ class Clause:
             return False
         places = len(self.text[self.q.number_start : self.q.number_end].replace(".", ",").partition(",")[2])
         for m in _COUNT_OF_TOTAL.finditer(self.text, self.sentence[0], self.q.start):
-            part, whole = parse_number(m.group(1)), parse_number(m.group(2))
+            part, whole = parse_number(m.group("frac_n")), parse_number(m.group("frac_d"))
             if part is not None and whole and abs(100 * part / whole - self.q.value_min) <= 0.5 * 10**-places:
                 return True
         return False
