@@ -703,6 +703,11 @@ GOALS_BY_TIME_AND_ASPECT = [
     pytest.param(PAGE + "Theo Nghị quyết, đến năm 2030 toàn tỉnh có ít nhất 80% số xã đạt chuẩn nông thôn mới.", [80.0],
                  id="due-state"),
     pytest.param(PAGE + "Theo kết quả rà soát cuối năm 2021, toàn tỉnh có 2.100 hộ nghèo.", [], id="result-state"),
+    # a review is a result only when the figure comes from it ("qua rà soát", "theo rà soát"); the
+    # task verb "rà soát" opening a plan's item tells no result (Hà Tĩnh 444, w105)
+    pytest.param(PAGE + "Qua rà soát cuối năm, xã còn 58 hộ nghèo, chiếm 1,61%.", [], id="result-of-a-review"),
+    pytest.param(PAGE + "Năm 2022 huyện phấn đấu giảm 3% tỷ lệ hộ nghèo. Rà soát, xử lý dứt điểm ít nhất 10 điểm "
+                 "đen về tai nạn giao thông trên các tuyến quốc lộ.", [3.0, 10.0], id="review-as-a-task"),
     pytest.param(PAGE + "Dự kiến đến hết năm 2022, toàn huyện còn khoảng 3.100 hộ nghèo.", [], id="estimated-state"),
     pytest.param(PAGE + "Phấn đấu đến hết năm 2022, toàn huyện còn khoảng 3.100 hộ nghèo.", [3100.0], id="striven-state"),
     pytest.param(PAGE + "Đến năm 2030, hiện có 40 xã đạt chuẩn nông thôn mới.", [], id="now-state"),
