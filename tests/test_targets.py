@@ -447,6 +447,9 @@ PRINCIPLES = [
     # one followed by a figure says whom that figure is for
     ("Năm 2024, toàn huyện có 3 xã phấn đấu về đích nông thôn mới.", [(3, "communes", "level", "all")]),
     ("Trong năm 2024, 15 xã biên giới phấn đấu đạt bình quân 14 tiêu chí/xã.", [(14, "other", "level", "all")]),
+    # ... and so does one inside the phrase a measure word opens the clause with (w017, w007)
+    ("Năm 2024, huyện phấn đấu giảm 2% tỷ lệ hộ nghèo; tỷ lệ hộ nghèo tại 4 xã đặc biệt khó khăn giảm từ 4% trở lên.",
+     [(2, "percent", "decrease", "all"), (4, "percent", "decrease", "difficult_communes")]),
     # ... also after a goal word, whatever its verb; a count whose verb the next item's figure does not follow stays
     # (own wording)
     ("Năm 2025, huyện phấn đấu có thêm 4 xã đạt chuẩn nông thôn mới; 12 xã còn lại tăng thêm từ 2-3 tiêu chí.",

@@ -263,14 +263,24 @@ def goal_verb_after(c: Clause) -> Mark | None:
 def counts_whom_a_figure_is_for(c: Clause) -> bool:
     """A count opening its clause as the subject of a verb whose own figure follows in the clause
     names whom that figure is for ("; 58 xã còn lại tăng thêm từ 1-3 tiêu chí", w270; "trong đó,
-    7 huyện nghèo giảm từ 6% trở lên", w001; "20 xã biên giới phấn đấu đạt 12 tiêu chí/xã")."""
+    7 huyện nghèo giảm từ 6% trở lên", w001; "20 xã biên giới phấn đấu đạt 12 tiêu chí/xã"); so
+    does one inside the phrase a measure word opens the clause with ("tỷ lệ hộ nghèo tại 5 huyện
+    miền núi ... đã giảm 7%", w017; "Tỷ lệ hộ nghèo trên 74 huyện nghèo là 38,62%", w007)."""
     if c.q.unit in ("percent", "vnd") or c.right_clause_end < c.right_end or c.right_end >= c.sentence[1]:
         return False  # a share or a sum is of something; the next figure must stand in the same clause
-    if ";" in c.text[c.q.end : c.right_end] or c.text[c.start_after(",;:", c.sentence[0]) : c.q.start].strip():
+    clause_start = c.start_after(",;:", c.sentence[0])
+    opening = c.text[clause_start : c.q.start]
+    if ";" in c.text[c.q.end : c.right_end] or (opening.strip() and not _measure_opens(c, clause_start)):
         return False
     verb = _verb_of_count(c, lambda m: m.family in ("change", "change_rate") or (m.family == "mark" and m.code == "commit"))
     # "2 thôn đạt chuẩn nông thôn mới kiểu mẫu và 2 xã" (w122): the figure after a coordinator is the next item's
     return verb is not None and not c.words.coordinator.search(c.text, verb.end, c.right_end)
+
+
+def _measure_opens(c: Clause, clause_start: int) -> bool:
+    """The clause opens with a measure word, the count standing in the phrase it opens."""
+    opening = len(c.text[clause_start : c.q.start]) - len(c.text[clause_start : c.q.start].lstrip())
+    return any(m.family == "measure" and m.start == clause_start + opening for m in c.left)
 
 
 def _verb_of_count(c: Clause, is_verb) -> Mark | None:
