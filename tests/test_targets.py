@@ -450,6 +450,8 @@ PRINCIPLES = [
     # ... and so does one inside the phrase a measure word opens the clause with (w017, w007)
     ("Năm 2024, huyện phấn đấu giảm 2% tỷ lệ hộ nghèo; tỷ lệ hộ nghèo tại 4 xã đặc biệt khó khăn giảm từ 4% trở lên.",
      [(2, "percent", "decrease", "all"), (4, "percent", "decrease", "difficult_communes")]),
+    ("Năm 2025, tỉnh phấn đấu tỷ lệ người cao tuổi được khám sức khỏe ít nhất 1 lần/năm đạt 60%.",
+     [(60, "percent", "level", "all")]),
     # ... also after a goal word, whatever its verb; a count whose verb the next item's figure does not follow stays
     # (own wording)
     ("Năm 2025, huyện phấn đấu có thêm 4 xã đạt chuẩn nông thôn mới; 12 xã còn lại tăng thêm từ 2-3 tiêu chí.",

@@ -264,7 +264,7 @@ def counts_whom_a_figure_is_for(c: Clause) -> bool:
     """A count opening its clause as the subject of a verb whose own figure follows in the clause
     names whom that figure is for ("; 58 xã còn lại tăng thêm từ 1-3 tiêu chí", w270; "trong đó,
     7 huyện nghèo giảm từ 6% trở lên", w001; "20 xã biên giới phấn đấu đạt 12 tiêu chí/xã"); so
-    does one inside the phrase a measure word opens the clause with ("tỷ lệ hộ nghèo tại 5 huyện
+    does one inside the phrase a measure word of the clause opens ("tỷ lệ hộ nghèo tại 5 huyện
     miền núi ... đã giảm 7%", w017; "Tỷ lệ hộ nghèo trên 74 huyện nghèo là 38,62%", w007)."""
     if c.q.unit in ("percent", "vnd") or c.right_clause_end < c.right_end or c.right_end >= c.sentence[1]:
         return False  # a share or a sum is of something; the next figure must stand in the same clause
@@ -278,9 +278,13 @@ def counts_whom_a_figure_is_for(c: Clause) -> bool:
 
 
 def _measure_opens(c: Clause, clause_start: int) -> bool:
-    """The clause opens with a measure word, the count standing in the phrase it opens."""
-    opening = len(c.text[clause_start : c.q.start]) - len(c.text[clause_start : c.q.start].lstrip())
-    return any(m.family == "measure" and m.start == clause_start + opening for m in c.left)
+    """The count stands in the phrase a measure word of its clause opens: no verb between them."""
+    in_clause = [m for m in c.left if m.start >= clause_start]
+    measures = [m for m in in_clause if m.family == "measure"]
+    if not measures:
+        return False
+    return not any(m.start >= measures[-1].end and (m.family in ("change", "change_rate") or m.family == "mark" and m.code == "commit")
+                   for m in in_clause)
 
 
 def _verb_of_count(c: Clause, is_verb) -> Mark | None:
