@@ -65,6 +65,13 @@ def test_a_document_the_sentence_says_was_issued_is_the_plan_whatever_its_type(t
     assert plan_of(text) == expected
 
 
+def test_a_document_a_body_just_has_is_one_it_just_issued():
+    """"vừa có" before a document says its body has just issued it (w200's report, w250's letter)."""
+    text = ("UBND tỉnh Quảng Trị vừa có Kế hoạch số 112/KH-UBND ngày 12/5/2023 về giảm nghèo bền vững năm 2023. "
+            "Theo đó, năm 2023 tỉnh phấn đấu giảm 1,5% tỷ lệ hộ nghèo.")
+    assert plan_of(text) == ("112/KH-UBND", "ke_hoach", "2023-05-12", "ubnd", "province", "Quảng Trị")
+
+
 @pytest.mark.parametrize("text, place", [
     ("ỦY BAN NHÂN DÂN\nTỈNH THANH HÓA\nSố: 2210/QĐ-UBND\nThanh Hóa, ngày 12 tháng 6 năm 2022\nQUYẾT ĐỊNH\n"
      "PHÊ DUYỆT ĐỀ ÁN GIẢM NGHÈO BỀN VỮNG HUYỆN MƯỜNG LÁT\nGIAI ĐOẠN 2022 - 2025\n\nCăn cứ Luật Tổ chức chính quyền "
