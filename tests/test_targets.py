@@ -793,6 +793,11 @@ GOALS_BY_TIME_AND_ASPECT = [
     # chỉ tiêu không đạt", w173; "có 17 chỉ tiêu đạt và vượt kế hoạch", w090)
     pytest.param(PAGE + "Kết quả, toàn huyện có 14 chỉ tiêu đạt và vượt; 3 chỉ tiêu không đạt. Thu nhập bình quân đầu "
                  "người đạt 42 triệu đồng.", [], id="goals-tallied"),
+    # ... a few words may describe the goals before how they went ("33 chỉ tiêu chủ yếu đều hoàn
+    # thành", w213; "3 chỉ tiêu xấp xỉ đạt", w090)
+    pytest.param(PAGE + "Cả nhiệm kỳ, Đảng bộ và nhân dân trong huyện nỗ lực phấn đấu, đạt nhiều kết quả quan trọng. "
+                 "Có 20/22 chỉ tiêu chủ yếu đều đạt và vượt. Tốc độ tăng trưởng kinh tế bình quân đạt 7,2%/năm.", [],
+                 id="goals-tallied-described"),
     # determination as a noun, the spirit a deed was done in, commits no clause ("Với quyết tâm xóa
     # nghèo cho hộ chính sách ..., huyện Đức Cơ đã đẩy mạnh ...", w050; "thể hiện quyết tâm giảm
     # nghèo", w294); the verb does

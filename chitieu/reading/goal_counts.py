@@ -16,7 +16,8 @@ COUNT_BEFORE = re.compile(r"(?<![\d.,/])(?!(?:19|20)\d\d\s*$)\d(?:[\d.,/]*\d)?%?
 _SET_SHARE_BEFORE = re.compile(r"(?<![\d.,/])\d+/\d+(?:\s+[^\W\d]+){1,8}\s*$")
 COUNT_REACH = 16  # characters before a word that may hold the count of what it names
 SET_NAME_REACH = 60  # characters from a share of a set to the goal word closing its name
-TALLY_GAP = 8  # characters of one word ("không", "chưa") between a counted goal word and how it went
+TALLY_GAP = 20  # characters of the few words ("không", "chủ yếu đều", "xấp xỉ") between a counted goal word and how it went
+TALLY_WORDS = 3
 
 
 def counted_goal_word(text: str, mark: Mark) -> bool:
@@ -45,7 +46,7 @@ def tallies_goals(text: str, marks: list[Mark], words: ClauseWords) -> bool:
     what it commits to."""
     counted = [g for g in marks if g.family == "mark" and counted_goal_word(text, g)]
     went = [m for m in marks if m.family == "change" or (m.family == "mark" and m.code == "state")]
-    tallied = any(0 <= m.start - g.end <= TALLY_GAP and _one_word_at_most(text[g.end : m.start]) for g in counted for m in went)
+    tallied = any(0 <= m.start - g.end <= TALLY_GAP and _few_words(text[g.end : m.start]) for g in counted for m in went)
     return tallied or exceeds_goals(text, marks, words)
 
 
@@ -61,5 +62,5 @@ def exceeds_goals(text: str, marks: list[Mark], words: ClauseWords) -> bool:
     return False
 
 
-def _one_word_at_most(gap: str) -> bool:
-    return len(gap.split()) <= 1 and all(ch.isalpha() or ch.isspace() for ch in gap)
+def _few_words(gap: str) -> bool:
+    return len(gap.split()) <= TALLY_WORDS and all(ch.isalpha() or ch.isspace() for ch in gap)
