@@ -306,13 +306,14 @@ class _DocumentReader:
     def _close(self, start, end, sentence_year, reported: bool, first_aspect: bool | None, s_marks, s_years,
                estimated: bool = False) -> None:
         """What a sentence with figures leaves its line: its year, whether it only reported ("năm
-        2013 huyện đã giảm tỉ lệ hộ nghèo xuống dưới 15%") or opened a ";" list with an estimate
-        (its items are estimated too: w090, w018, w325), whether the line goes on committing."""
+        2013 huyện đã giảm tỉ lệ hộ nghèo xuống dưới 15%"), only estimated (w021) or opened a ";"
+        list with an estimate (its items are estimated too: w090, w018, w325), whether the line
+        goes on committing."""
         estimated_list = estimated and self.text[start:end].rstrip().endswith(";")
         self.line.year = sentence_year
         # figures that neither commit, report nor estimate (statistics) leave the line reporting, or estimating, as it was
         self.line.reported = reported or estimated_list or (self.line.reported and first_aspect is None)
-        self.line.estimated = self.line.estimated and first_aspect is None
+        self.line.estimated = (estimated and not reported) or (self.line.estimated and first_aspect is None)
         if reported:
             self.reported.append(Evidence(start=start, end=end, text=self.text[start:end], rule_id=REPORTED_SENTENCE_RULE))
         if first_aspect is None:
