@@ -4,6 +4,8 @@ names, operator profile files."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from chitieu.errors import RuleError
@@ -81,6 +83,19 @@ def test_a_charset_only_the_header_names_reaches_the_reader(tmp_path):
     row = {"content_type": "text/html; charset=utf-16le", "url": "http://h/tin.html", "content_sha": "ab" * 32}
     document = read_file(fetched_document(row, body, tmp_path), source="http://h/tin.html")
     assert "Phấn đấu giảm tỷ lệ hộ nghèo" in document.text
+
+
+def test_the_same_bytes_written_again_leave_an_open_reader_its_whole_file(tmp_path):
+    """One attachment served at two URLs is written by two workers at once: the second write is a
+    new file renamed into place, never the first one truncated under its reader."""
+    body = make_docx("Phấn đấu giảm tỷ lệ hộ nghèo")
+    row = {"content_type": "application/octet-stream", "url": "http://h/DownloadFile.ashx?id=2", "content_sha": "cd" * 32}
+    path = fetched_document(row, body, tmp_path)
+    with open(path, "rb") as reader:
+        fetched_document(dict(row, url="http://h/files/kh-2.docx"), body, tmp_path)
+        assert os.fstat(reader.fileno()).st_ino != os.stat(path).st_ino
+        assert reader.read() == body
+    assert path.read_bytes() == body and [p.name for p in tmp_path.iterdir()] == [path.name]
 
 
 def test_operator_profiles_file(tmp_path):

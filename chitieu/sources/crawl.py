@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
 
+from ..atomic import write_bytes_atomic
 from ..catalogue import Catalogue
 from ..models import PortalProfile, PortalRules
 from .encoding import decode_bom
@@ -313,12 +314,13 @@ def _queue(catalogue: Catalogue, site: _Site, row: dict, kind: str, urls: list[s
 
 def fetched_document(row: dict, body: bytes, directory: Path) -> Path:
     """Write fetched bytes to a file named by content hash (never by the server's file name),
-    with the suffix the bytes show. A page is written as UTF-8 with a byte-order mark, decoded
+    with the suffix the bytes show, atomically: the same bytes fetched at two URLs are written by
+    two workers at once. A page is written as UTF-8 with a byte-order mark, decoded
     with the charset its HTTP header gave (a charset only the header names is no mojibake)."""
     content_type = row["content_type"] or ""
     suffix = suffix_of(body, content_type, None, row["url"])
     if suffix == ".html" and decode_bom(body) is None:
         body = decode_html(body, header_charset(content_type)).encode("utf-8-sig")
     path = Path(directory) / f"{row['content_sha'][:32]}{suffix}"
-    path.write_bytes(body)
+    write_bytes_atomic(path, body)
     return path
