@@ -261,11 +261,10 @@ def goal_verb_after(c: Clause) -> Mark | None:
 
 
 def counts_whom_a_figure_is_for(c: Clause) -> bool:
-    """A count opening its clause as the subject of a verb whose own figure follows in the clause
-    names whom that figure is for ("; 58 xã còn lại tăng thêm từ 1-3 tiêu chí", w270; "trong đó,
-    7 huyện nghèo giảm từ 6% trở lên", w001; "20 xã biên giới phấn đấu đạt 12 tiêu chí/xã"); so
-    does one inside the phrase a measure word of the clause opens ("tỷ lệ hộ nghèo tại 5 huyện
-    miền núi ... đã giảm 7%", w017; "Tỷ lệ hộ nghèo trên 74 huyện nghèo là 38,62%", w007)."""
+    """A count opening its clause, or standing in the phrase a measure word of its clause opens
+    (w017, w007), as the subject of a verb whose own figure follows in the clause names whom that
+    figure is for ("; 58 xã còn lại tăng thêm từ 1-3 tiêu chí", w270; "trong đó,
+    7 huyện nghèo giảm từ 6% trở lên", w001; "20 xã biên giới phấn đấu đạt 12 tiêu chí/xã")."""
     if c.q.unit in ("percent", "vnd") or c.right_clause_end < c.right_end or c.right_end >= c.sentence[1]:
         return False  # a share or a sum is of something; the next figure must stand in the same clause
     clause_start = c.start_after(",;:", c.sentence[0])
