@@ -17,7 +17,7 @@ _SET_SHARE_BEFORE = re.compile(r"(?<![\d.,/])\d+/\d+(?:\s+[^\W\d]+){1,8}\s*$")
 COUNT_REACH = 16  # characters before a word that may hold the count of what it names
 SET_NAME_REACH = 60  # characters from a share of a set to the goal word closing its name
 TALLY_GAP = 20  # characters of the few words ("không", "chủ yếu đều", "xấp xỉ") between a counted goal word and how it went
-TALLY_WORDS = 3
+TALLY_WORDS = 3  # and at most so many words
 
 
 def counted_goal_word(text: str, mark: Mark) -> bool:

@@ -271,19 +271,21 @@ def counts_whom_a_figure_is_for(c: Clause) -> bool:
     opening = c.text[clause_start : c.q.start]
     if ";" in c.text[c.q.end : c.right_end] or (opening.strip() and not _measure_opens(c, clause_start)):
         return False
-    verb = _verb_of_count(c, lambda m: m.family in ("change", "change_rate") or (m.family == "mark" and m.code == "commit"))
+    verb = _verb_of_count(c, _moves_or_commits)
     # "2 thôn đạt chuẩn nông thôn mới kiểu mẫu và 2 xã" (w122): the figure after a coordinator is the next item's
     return verb is not None and not c.words.coordinator.search(c.text, verb.end, c.right_end)
+
+
+def _moves_or_commits(m: Mark) -> bool:
+    """A change verb or a goal word: what a count may be the subject of."""
+    return m.family in ("change", "change_rate") or (m.family == "mark" and m.code == "commit")
 
 
 def _measure_opens(c: Clause, clause_start: int) -> bool:
     """The count stands in the phrase a measure word of its clause opens: no verb between them."""
     in_clause = [m for m in c.left if m.start >= clause_start]
     measures = [m for m in in_clause if m.family == "measure"]
-    if not measures:
-        return False
-    return not any(m.start >= measures[-1].end and (m.family in ("change", "change_rate") or m.family == "mark" and m.code == "commit")
-                   for m in in_clause)
+    return bool(measures) and not any(m.start >= measures[-1].end and _moves_or_commits(m) for m in in_clause)
 
 
 def _verb_of_count(c: Clause, is_verb) -> Mark | None:
