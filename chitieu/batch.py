@@ -8,9 +8,11 @@ skipped before anything heavy is loaded, so a re-run costs a look at each file's
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
@@ -160,23 +162,45 @@ def _extract_all(todo: list[tuple[Path, str | None]], rules: Rules, catalogue: "
     extractor = Extractor(rules)  # built before the workers fork: they start warm
     load_segmenter()
     pool = WorkerPool(lambda item: read_and_extract(extractor, item[0], options.ocr_page_seconds), options.workers, options.timeout)
+    json_files = json_names([path for path, _ in todo]) if options.json_dir else {}
     with catalogue.grouped_commits() if catalogue else nullcontext(lambda: None) as committed:
         for (path, stamp), result, error, stage in _progress(pool.map(todo), options.progress, len(todo)):
             if error is not None:
                 _fail(summary, catalogue, run_id, Failure(readable(str(path)), stage or "start", describe(error)))
             else:
-                _keep(path, result, stamp, catalogue, run_id, extractor.version, options, summary)
+                kept = _keep(path, result, stamp, catalogue, run_id, extractor.version, summary)
+                if kept and options.json_dir:
+                    write_json(options.json_dir / json_files[path], result.to_output())
             committed()
 
 
-def _keep(path: Path, result, stamp: str | None, catalogue: "Catalogue | None", run_id, version: str, options: BatchOptions,
-          summary: BatchSummary) -> None:
+def json_names(paths: list[Path]) -> dict[Path, str]:
+    """Each input's JSON file name: `<stem>.json`, as gold files are named; inputs of one run
+    sharing a stem (a plan as .pdf and .docx) keep their suffix, and those sharing a whole name (one
+    name in two folders) add a digest of their path, so no output overwrites another."""
+    stems = Counter(readable(path.stem) for path in paths)
+    names = Counter(readable(path.name) for path in paths)
+    chosen = {}
+    for path in paths:
+        stem, name = readable(path.stem), readable(path.name)
+        if stems[stem] == 1:
+            chosen[path] = f"{stem}.json"
+        elif names[name] == 1:
+            chosen[path] = f"{name}.json"
+        else:
+            digest = hashlib.sha1(str(path.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:8]
+            chosen[path] = f"{name}.{digest}.json"
+    return chosen
+
+
+def _keep(path: Path, result, stamp: str | None, catalogue: "Catalogue | None", run_id, version: str, summary: BatchSummary) -> bool:
+    """Store and count a document; False when storing it failed (recorded)."""
     if catalogue:
         try:
             status = catalogue.store(run_id, result, version, stamp)
         except StoreError as exc:
             _fail(summary, catalogue, run_id, Failure(readable(str(path)), "store", str(exc)))
-            return
+            return False
         setattr(summary, status, getattr(summary, status) + 1)
         log.debug("%s: %s, %d targets", result.document.source, status, len(result.targets))
     else:
@@ -184,8 +208,7 @@ def _keep(path: Path, result, stamp: str | None, catalogue: "Catalogue | None", 
     summary.documents += 1
     summary.plans += int(bool(result.plan.symbol or result.targets))
     summary.targets += len(result.targets)
-    if options.json_dir:
-        write_json(options.json_dir / (Path(result.document.name).stem + ".json"), result.to_output())
+    return True
 
 
 def _stamp(path: Path) -> str | None:

@@ -231,6 +231,25 @@ def test_inputs_with_the_same_text_are_one_document_with_every_source(tmp_path, 
     assert list(Catalogue(db).db["documents"].rows) == before
 
 
+def test_inputs_sharing_a_name_each_keep_their_json(tmp_path):
+    """One name in two folders, one stem with two suffixes: every input's output is written, none
+    over another's; a name no other input shares stays `<stem>.json`."""
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir(), second.mkdir()
+    texts = {first / "kh.txt": "Năm 2024, huyện phấn đấu giảm 2% tỷ lệ hộ nghèo.",
+             second / "kh.txt": "Năm 2025, tỉnh phấn đấu giảm 1,5% tỷ lệ hộ nghèo.",
+             second / "kh.html": "<html><body><p>Năm 2026, xã phấn đấu giảm 3% tỷ lệ hộ nghèo.</p></body></html>",
+             first / "tin.txt": GOOD}
+    for path, text in texts.items():
+        path.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    summary = run_batch([first, second], BatchOptions(db_path=None, json_dir=out, progress=False))
+    assert summary.documents == 4 and not summary.failures
+    values = sorted(t["value_min"] for f in out.glob("*.json") for t in json.loads(f.read_text(encoding="utf-8"))["targets"])
+    assert values == [1.5, 2.0, 3.0, 18.66]
+    assert (out / "tin.json").exists() and (out / "kh.html.json").exists()
+
+
 def test_failures_name_their_stage(tmp_path, monkeypatch):
     """A reader's error is a `read` failure; a pass that breaks is an `extract` failure naming the error."""
     from chitieu.pipeline import Extractor
