@@ -29,15 +29,19 @@ def main(verbose: int, quiet_logs: bool) -> None:
 
 def _log_to_stderr(level: int) -> None:
     """chitieu's own loggers to the standard error of this command (another program embedding
-    the library keeps its logging as it configured it)."""
-    logger = logging.getLogger("chitieu")
-    for handler in list(logger.handlers):
-        logger.removeHandler(handler)
+    the library keeps its logging as it configured it). The readers' libraries speak only at
+    -vv: a page they cannot parse as HTML is read all the same, and chitieu reports its own failures."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    logger = logging.getLogger("chitieu")
+    for old in list(logger.handlers):
+        logger.removeHandler(old)
     logger.addHandler(handler)
     logger.setLevel(level)
     logger.propagate = False
+    libraries = logging.getLogger()
+    if not libraries.handlers:  # a command of its own, not a program or a test harness that set up logging
+        libraries.addHandler(handler if level <= logging.DEBUG else logging.NullHandler())
 
 
 @main.command()

@@ -2,6 +2,8 @@
 
 import json
 import os
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -248,6 +250,19 @@ def test_inputs_sharing_a_name_each_keep_their_json(tmp_path):
     values = sorted(t["value_min"] for f in out.glob("*.json") for t in json.loads(f.read_text(encoding="utf-8"))["targets"])
     assert values == [1.5, 2.0, 3.0, 18.66]
     assert (out / "tin.json").exists() and (out / "kh.html.json").exists()
+
+
+def test_a_page_its_html_library_cannot_parse_prints_only_chitieus_summary(tmp_path):
+    """The command's standard error holds chitieu's own lines; the HTML library's complaint about a
+    page that is plain text under an .html name shows only at -vv."""
+    page = tmp_path / "tin.html"
+    page.write_text(GOOD, encoding="utf-8")
+    command = [sys.executable, "-m", "chitieu.cli", "extract", "--no-db", str(page)]
+    quiet = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert quiet.returncode == 0 and "1 targets" in quiet.stderr + quiet.stdout
+    assert "parsed tree" not in quiet.stderr, quiet.stderr
+    loud = subprocess.run(command[:3] + ["-vv"] + command[3:], capture_output=True, text=True, timeout=300)
+    assert "parsed tree" in loud.stderr
 
 
 def test_failures_name_their_stage(tmp_path, monkeypatch):
