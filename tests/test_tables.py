@@ -255,7 +255,11 @@ def test_an_empty_first_cell_keeps_the_row_under_its_columns():
     # start, though it is the goals' year
     ("STT | Xã | Số hộ nghèo đầu năm 2024 (hộ) | Tỷ lệ hộ nghèo đầu năm 2024 (%) | Chỉ tiêu giảm tỷ lệ hộ nghèo năm 2024 (%) |",
      "1 | Xã Ka Lăng | 512 | 38,6 | 4,5 |", {"Số hộ nghèo đầu năm 2024 (hộ)": "512", "Tỷ lệ hộ nghèo đầu năm 2024 (%)": "38,6"}),
-    # with no column naming a goal, no column is taken for a description
+    # ... in any table, whether a column names a goal or only a change and a time it is due by
+    ("STT | Huyện | Số hộ nghèo đầu năm 2021 (hộ) | Tỷ lệ hộ nghèo đầu năm 2021 (%) | Mức giảm tỷ lệ hộ nghèo bình quân "
+     "(%/năm) | Tỷ lệ hộ nghèo đến cuối năm 2025 (%) |", "1 | Huyện Mường Nhé | 3.120 | 48,5 | 5,0 | 23,5 |",
+     {"Số hộ nghèo đầu năm 2021 (hộ)": "3.120", "Tỷ lệ hộ nghèo đầu năm 2021 (%)": "48,5"}),
+    # with no column naming a goal or where the rows start, no column is taken for a description
     ("STT | Xã | Tổng số hộ | Số hộ nghèo (hộ) |", "1 | Xã Tà Tổng | 709 | 311 |", {}),
 ])
 def test_in_a_table_of_quotas_a_column_naming_no_goal_change_or_year_describes_the_rows(header, row, bare):

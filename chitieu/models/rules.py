@@ -345,6 +345,7 @@ class TableRules(Strict):
     column_units: list[ColumnUnitRule]
     goal_column_words: PhraseRule = Field(description="words of a column header that sets what each row must reach")
     counting_words: PhraseRule = Field(description="words of a column header before the noun its figures count")
+    start_words: PhraseRule = Field(description="words before a year in a column header naming the moment its rows start from")
 
 
 class ClauseRules(Strict):

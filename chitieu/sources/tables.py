@@ -57,6 +57,9 @@ class TableWords:
     # a year named by a base word of rules/times.yaml ("đầu năm 2017", "so với năm 2020"): where the
     # rows start, no time they are due by
     base_year: re.Pattern
+    # a year named by a word of its start (rules/tables.yaml start_words: "Tỷ lệ hộ nghèo đầu năm
+    # 2016"): the moment each row starts from, in any table
+    start_year: re.Pattern
     # the noun a header counts, after a counting word or a change verb ("Số hộ nghèo", "Chỉ tiêu
     # giảm hộ nghèo"): a unit the numbers rules know
     counted_unit: re.Pattern
@@ -87,6 +90,7 @@ def table_words() -> TableWords:
         whole_words([*change_words, *deed_words]),
         whole_words(times.until_words.phrases),
         re.compile(rf"(?<!\w)(?:{alternation(times.base_words.phrases)})\s+(?:19|20)\d\d(?![\d.,])", re.IGNORECASE),
+        re.compile(rf"(?<!\w)(?:{alternation(rules.start_words.phrases)})\s+(?:19|20)\d\d(?![\d.,])", re.IGNORECASE),
         re.compile(rf"(?<!\w)(?:{alternation([*rules.counting_words.phrases, *change_words])})\s+(?P<unit>{alternation(units)})(?!\w)",
                    re.IGNORECASE),
     )
@@ -240,11 +244,20 @@ def _describing_columns(headers: list[str], value_columns: list[int]) -> frozens
     words = table_words()
     goals = [headers[j] for j in value_columns if words.goal_header.search(headers[j])]
     if not goals:
-        return frozenset()
+        return frozenset(j for j in value_columns if _starts_rows(headers[j]))
     goal_years = [int(y) for header in goals for y in YEAR.findall(header)]
     return frozenset(j for j in value_columns if headers[j] and not (
         words.goal_header.search(headers[j]) or words.change_or_deed_header.search(headers[j])
         or _due(headers[j], min(goal_years, default=None))))
+
+
+def _starts_rows(header: str) -> bool:
+    """A header whose only year a word of its start names ("Tỷ lệ hộ nghèo đầu năm 2016 (%)") and
+    that names no goal, change, deed or time it is due by: where each row starts, in any table."""
+    words = table_words()
+    return bool(words.start_year.search(header)) and not (
+        YEAR.findall(words.base_year.sub("", header)) or words.goal_header.search(header)
+        or words.change_or_deed_header.search(header) or words.due_header.search(header))
 
 
 def _due(header: str, first_goal_year: int | None) -> bool:
