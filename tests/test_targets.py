@@ -39,6 +39,8 @@ DECISIONS = [
     # rule 1: the units a plan assigns targets to are who receives them, not a target
     ("Phấn đấu năm 2024, UBND tỉnh giao chỉ tiêu giảm nghèo cho 12 huyện, thành phố; toàn tỉnh giảm 1,5% tỷ lệ hộ nghèo.",
      [t(1.5, change="decrease")]),
+    # ... and a count of people or households after the quota verb is the quota's own figure (own wording)
+    (" date 2023-12\nNăm 2024, huyện giao chỉ tiêu đào tạo nghề cho 520 lao động nông thôn.", [t(520, unit="workers")]),
     # ... but the list after a colon gives each unit its quota (own wording)
     ("2. Mục tiêu cụ thể năm 2020\nGiao chỉ tiêu giảm hộ nghèo cho 14 xã: xã Phú Lộc giảm 40 hộ, xã Vĩnh Hòa giảm 35 hộ.",
      [t(40, unit="households", change="decrease"), t(35, unit="households", change="decrease")]),

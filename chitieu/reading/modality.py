@@ -67,8 +67,9 @@ def construction(c: Clause, support_before: bool, money_goals: frozenset[str]) -
             return Modality("statistic", mark.rule_id)
         if mark.code == "attend" and mark.end <= q.start:
             return Modality("result", mark.rule_id)  # who attends a meeting: its guests, as they are
-        if mark.code == "assign" and mark.end <= q.start and q.unit != "percent" and ":" not in c.text[mark.end : q.start]:
-            # who receives the quotas; a list after a colon gives each one's quota
+        if mark.code == "assign" and mark.end <= q.start and q.unit not in QUOTA_UNITS and ":" not in c.text[mark.end : q.start]:
+            # who receives the quotas; a list after a colon gives each one's quota, and a share or a
+            # count of people or households is a quota's own figure
             return Modality("assignment", mark.rule_id)
         if mark.code == "spend" and q.unit == "vnd" and mark.end <= q.start and not _money_goal_before(c, mark, money_goals):
             return Modality("budget", mark.rule_id)
@@ -297,6 +298,7 @@ def _verb_of_count(c: Clause, is_verb) -> Mark | None:
 
 
 COUNT_SUBJECT_RULE = "count-subject.v1"
+QUOTA_UNITS = frozenset({"percent", "persons", "workers", "households"})  # what a quota counts; no unit a quota is given to
 GOAL_VERB_REACH = 30  # characters from a count to the goal verb it is the subject of
 _PUNCTUATION = re.compile(r"[,;:()]")
 
