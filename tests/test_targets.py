@@ -806,6 +806,10 @@ GOALS_BY_TIME_AND_ASPECT = [
     pytest.param(PAGE + "Cả nhiệm kỳ, Đảng bộ và nhân dân trong huyện nỗ lực phấn đấu, đạt nhiều kết quả quan trọng. "
                  "Có 20/22 chỉ tiêu chủ yếu đều đạt và vượt. Tốc độ tăng trưởng kinh tế bình quân đạt 7,2%/năm.", [],
                  id="goals-tallied-described"),
+    # ... nor does a colon after such a tally open a list of goals: it names the goals that went so
+    pytest.param(PAGE + "Tuy vậy, huyện vẫn còn 2/18 chỉ tiêu không đạt: tỷ lệ che phủ rừng và tỷ lệ trường đạt "
+                 "chuẩn. Đời sống đồng bào còn khó khăn, tỷ lệ hộ nghèo đồng bào dân tộc thiểu số còn 12,4%.", [],
+                 id="goals-tallied-before-a-colon"),
     # determination as a noun, the spirit a deed was done in, commits no clause ("Với quyết tâm xóa
     # nghèo cho hộ chính sách ..., huyện Đức Cơ đã đẩy mạnh ...", w050; "thể hiện quyết tâm giảm
     # nghèo", w294); the verb does

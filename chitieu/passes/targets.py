@@ -163,8 +163,10 @@ class _DocumentReader:
             self.line.committed = self.line.committed or list_item
             self.line.year = line_due_year(s_years, self.line.year)
         commits = [m for m in s_marks if m.family == "mark" and m.code == "commit"]
-        if commits and ":" in self.text[commits[0].end : end]:
-            self.line.in_list = True  # the items after the colon, and the sentences after it, are goals
+        if commits and ":" in self.text[commits[0].end : end] and not tallies_goals(self.text, s_marks, self.owner.words):
+            # the items after the colon, and the sentences after it, are goals; not those naming the
+            # goals a tally before the colon counts ("còn 3/20 chỉ tiêu không đạt: ...")
+            self.line.in_list = True
         return found
 
     def _topic(self, start: int) -> str | None:
