@@ -13,14 +13,11 @@ import datetime as dt
 import difflib
 import importlib
 import json
-import os
 import sqlite3
-import tempfile
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
+from .atomic import atomic_path
 from .catalogue import Catalogue
 from .datasette import column_descriptions
 from .errors import CatalogueError, ExportError
@@ -118,23 +115,9 @@ def export_targets(db_path: str | Path, fmt: str, out: str | Path, filters: Targ
     if fmt not in WRITERS:
         raise ExportError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
     selection = select_targets(db_path, filters)
-    with _atomic(Path(out)) as tmp:
+    with atomic_path(Path(out)) as tmp:
         WRITERS[fmt](selection, tmp)
     return len(selection.rows)
-
-
-@contextmanager
-def _atomic(path: Path) -> Iterator[Path]:
-    """A temporary file beside `path`, moved over it once written: a reader never sees half an export."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(handle)
-    try:
-        yield Path(name)
-        os.replace(name, path)
-    finally:
-        if os.path.exists(name):
-            os.unlink(name)
 
 
 def _date(value: str | None) -> dt.date | None:
