@@ -716,7 +716,7 @@ GOALS_BY_TIME_AND_ASPECT = [
     pytest.param(PAGE + "Theo Nghị quyết, đến năm 2030 toàn tỉnh có ít nhất 80% số xã đạt chuẩn nông thôn mới.", [80.0],
                  id="due-state"),
     pytest.param(PAGE + "Theo kết quả rà soát cuối năm 2021, toàn tỉnh có 2.100 hộ nghèo.", [], id="result-state"),
-    # a review is a result only when the figure comes from it ("qua rà soát", "theo rà soát"); the
+    # a review is a result only when the figure comes from it ("theo kết quả rà soát"); the
     # task verb "rà soát" opening a plan's item tells no result (NQ 19/2017/NQ-CP, w105)
     pytest.param(PAGE + "Qua rà soát cuối năm, xã còn 58 hộ nghèo, chiếm 1,61%.", [], id="result-of-a-review"),
     pytest.param(PAGE + "Năm 2022 huyện phấn đấu giảm 3% tỷ lệ hộ nghèo. Rà soát, xử lý dứt điểm ít nhất 10 điểm "
