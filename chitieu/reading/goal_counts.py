@@ -46,7 +46,7 @@ def tallies_goals(text: str, marks: list[Mark], words: ClauseWords) -> bool:
     what it commits to."""
     counted = [g for g in marks if g.family == "mark" and counted_goal_word(text, g)]
     went = [m for m in marks if m.family == "change" or (m.family == "mark" and m.code == "state")]
-    tallied = any(0 <= m.start - g.end <= TALLY_GAP and _few_words(text[g.end : m.start]) for g in counted for m in went)
+    tallied = any(0 <= m.start - g.end <= TALLY_GAP and _describing_words_only(text[g.end : m.start]) for g in counted for m in went)
     return tallied or exceeds_goals(text, marks, words)
 
 
@@ -62,5 +62,5 @@ def exceeds_goals(text: str, marks: list[Mark], words: ClauseWords) -> bool:
     return False
 
 
-def _few_words(gap: str) -> bool:
+def _describing_words_only(gap: str) -> bool:
     return len(gap.split()) <= TALLY_WORDS and all(ch.isalpha() or ch.isspace() for ch in gap)
