@@ -385,3 +385,12 @@ def _unit_on_line(text: str, m: re.Match) -> str:
 def _looks_like_year(first: str, second: str | None) -> bool:
     return bool(re.fullmatch(r"(19|20)\d\d", first)) and (second is None or bool(re.fullmatch(r"(19|20)\d\d", second)))
 
+
+# markup left in a stored page ('width="130%">', 'style="width:130%;"'): a number inside it is no quantity
+_MARKUP_BEFORE = re.compile(r"""=\s*["']?$|[\w-]:$""")
+_MARKUP_AFTER = re.compile(r"""["'>]|;["'\s]""")  # matched at the number's end
+
+
+def in_markup(text: str, q: Quantity) -> bool:
+    """A number inside markup left in a stored page ('style="width:130%">')."""
+    return bool(_MARKUP_BEFORE.search(text, max(0, q.start - 12), q.start) and _MARKUP_AFTER.match(text, q.end, q.end + 3))

@@ -26,3 +26,13 @@ class SpanIndex:
         from_start = bisect_right(self._starts, start)
         return from_start > 0 and self._reach[from_start - 1] >= end
 
+
+def within(items: list, start: int, end: int, first, last) -> list:
+    """The items (sorted by `first`) lying within start..end."""
+    i = bisect_left(items, start, key=first)
+    out = []
+    while i < len(items) and first(items[i]) < end:
+        if last(items[i]) <= end:
+            out.append(items[i])
+        i += 1
+    return out

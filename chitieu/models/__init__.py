@@ -7,5 +7,6 @@ output all derive from them. schemas/ is generated from these modules (see schem
 
 from .records import *  # noqa: F403
 from .rules import *  # noqa: F403
+from .place_rules import *  # noqa: F403
 from .review import *  # noqa: F403
 from .source_rules import *  # noqa: F403

@@ -10,7 +10,7 @@ from bisect import bisect_left
 
 from ..models import TargetMention
 from ..reading.layout import Layout
-from ..sentences import line_end
+from ..sentences import line_end, next_line_end
 from ..text import STORED_DATE
 
 HEADLINE_MAX = 300  # a first line longer than this is body text, not a headline
@@ -242,3 +242,14 @@ def _same_commitment(target: TargetMention, words: set[str], kept: TargetMention
         # a measure's figure told again is one commitment, unless another item of the same list tells it
         return target.change == kept.change and target.bound == kept.bound and (told_alike or not lists.one_list(kept, target))
     return told_alike and not lists.one_list(kept, target)
+
+
+def title_line(text: str, headline: tuple[int, int] | None, layout: Layout) -> int | None:
+    """The line of a news page's title: a headline with the page's date line of a few words under
+    it ("Thứ Ba, 20/06/2017 | 07:32"), as portals print an article's head."""
+    if headline is None:
+        return None
+    below = next_line_end(text, headline[1])
+    date_line = text[text.rfind("\n", 0, below) + 1 : below]
+    dated = date_line.strip() and few_words(date_line) and any(c.isdigit() for c in date_line)
+    return layout.line_of(headline[1]) if dated else None

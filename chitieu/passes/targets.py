@@ -14,8 +14,6 @@ flag and due year; the principles are written down in docs/reading.md.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -23,31 +21,29 @@ from spacy.tokens import Doc
 
 from ..models import Evidence, TargetMention
 from ..nlp import text_of
-from ..numbers import Quantity, QuantityReader
+from ..numbers import Quantity, QuantityReader, in_markup
 from ..reading import fields
 from ..reading.clause import Clause, ClauseWords, plan_headline
 from ..reading.fields import Previous
 from ..reading.layout import GOAL_LIST, NO_CONTEXT, Context, Layout, Sections
 from ..reading.marks import Mark, MarkReader
 from ..reading.goal_counts import tallies_goals, titles_goals
-from ..reading.modality import ASPECTS, COMMITMENT, COUNT_SUBJECT_RULE, Modality, Setting, aspect, decide
+from ..reading.count_subject import COUNT_SUBJECT_RULE
+from ..reading.modality import ASPECTS, COMMITMENT, Modality, Setting, aspect, decide
 from ..reading.span import target_span
 from ..reading.times import DUE_KINDS, GOAL_DUE_KINDS, TimeReader, Year, is_past, line_due_year
 from ..rules import Rules
 from ..sentences import after_item, next_line_end, sentence_spans
 from .periods import phase_start
-from ..spans import SpanIndex
+from ..spans import SpanIndex, within
 from .halves import Halves
-from .repeats import few_words, headline_span, one_statement_each
+from .repeats import headline_span, one_statement_each, title_line
 
 GOAL_LIST_ITEM = Context("goal", GOAL_LIST)
 TOLD_KINDS = DUE_KINDS | {"phase"}  # the times a sentence may tell of: "năm 2020", "giai đoạn 2016 - 2020"
 GOAL_SENTENCE_RULE = "goal-without-figure.v1"
 REPORTED_SENTENCE_RULE = "figures-reported.v1"
 PLAN_TITLE_RULE = "headline-plan.v1"
-# markup left in a stored page ('width="130%">', 'style="width:130%;"'): a number inside it is no quantity
-_MARKUP_BEFORE = re.compile(r"""=\s*["']?$|[\w-]:$""")
-_MARKUP_AFTER = re.compile(r"""["'>]|;["'\s]""")  # matched at the number's end
 
 
 class TargetReading(NamedTuple):
@@ -103,17 +99,17 @@ class TargetPass:
         text = text_of(doc)
         marks = self.marks.read(doc)
         blocked = [*exclude, *self.marks.components(text)]
-        quantities = [q for q in self.quantities.find(text, blocked) if q.value_max > 0 and not _markup(text, q)]
+        quantities = [q for q in self.quantities.find(text, blocked) if q.value_max > 0 and not in_markup(text, q)]
         years = self.times.years(text, SpanIndex(exclude))
         commits = [m.start for m in marks if m.family == "mark" and m.code == "commit"]
         layout = Layout(text, self.sections, [q.start for q in quantities], commits)
-        sentences = [_Sentence(start, end, _between(marks, start, end, lambda m: m.start, lambda m: m.end),
-                               _between(years, start, end, lambda y: y.year_start, lambda y: y.end))
+        sentences = [_Sentence(start, end, within(marks, start, end, lambda m: m.start, lambda m: m.end),
+                               within(years, start, end, lambda y: y.year_start, lambda y: y.end))
                      for start, end in sentence_spans(text)]
         reported = None if page_date else _latest_reported_year(sentences)
         headline = headline_span(text)
         reader = _DocumentReader(self, text, marks, quantities, years, layout, page_date, (reported, 1) if reported else None,
-                                 self._page_frame(text, headline), _title_line(text, headline, layout))
+                                 self._page_frame(text, headline), title_line(text, headline, layout))
         targets = [t for sentence in sentences for t in reader.sentence(sentence)]
         targets = self.halves.apart(one_statement_each(targets, text, self.words.named_unit, layout, headline))
         return TargetReading(targets, reader.stated_goals, reader.reported)
@@ -153,7 +149,7 @@ class _DocumentReader:
                 self.layout.is_heading(line) or self.layout.subheading(line))
             carried_from = (self.line.goals_from or self.line.carried_from) if carried else None
             self.line = _LineState(index=line, committed=carried, carried_from=carried_from, topic=self._topic(start))
-        in_sentence = _between(self.quantities, start, end, lambda q: q.start, lambda q: q.start)
+        in_sentence = within(self.quantities, start, end, lambda q: q.start, lambda q: q.start)
         found = self._quantities(start, end, s_marks, s_years, in_sentence) if in_sentence else []
         if not in_sentence:
             list_item = self._list_goal_item(start, end)
@@ -175,7 +171,7 @@ class _DocumentReader:
         topic = self.owner.words.topic.match(self.text, start)
         if topic is None:
             return None
-        groups = [m for m in _between(self.marks, start, topic.end(), lambda m: m.start, lambda m: m.end) if m.family == "scope"]
+        groups = [m for m in within(self.marks, start, topic.end(), lambda m: m.start, lambda m: m.end) if m.family == "scope"]
         return groups[0].code if groups else None
 
     def _list_goal_item(self, start: int, end: int) -> bool:
@@ -243,14 +239,7 @@ class _DocumentReader:
         for i, q in enumerate(in_sentence):
             c = self._clause(in_sentence, i, (start, end), s_marks, s_years, years_start)
             years_start = c.own_year_end()
-            if any(m.family == "mark" and m.code == "commit" for m in c.left):
-                # a new goal statement ("..., đạt mục tiêu của Chương trình (giảm hơn 3%/năm)", w007) is due
-                # when its committed line's goals are, unless the sentence names a time of its own
-                sentence_year = None if any(start <= y.start < q.start for y in s_years) else line_due
-            stated = c.stated_year()
-            year = stated or sentence_year
-            if stated and not (q.is_baseline and c.own_year) and not (blocked and blocked.kind == "baseline" and c.restatement):
-                sentence_year = stated  # the year a baseline is from is not the sentence's
+            stated, year, sentence_year = self._due(c, start, s_years, sentence_year, line_due, blocked)
             modality, parts_reported = self._reading(c, i == 0, stated, year, context, line_committed, parts_reported)
             reports = reports or modality.kind == "result"
             estimates = estimates or modality.kind == "forecast"
@@ -278,6 +267,19 @@ class _DocumentReader:
                 self.line.goals_from = self.line.goals_from or (_first_year(year) if year else None)
         self._close(start, end, sentence_year, reports and not found, first_aspect, s_marks, s_years, estimates and not found)
         return found
+
+    def _due(self, c: Clause, start: int, s_years, sentence_year: Year | None, line_due: Year | None,
+             blocked: Modality | None) -> tuple[Year | None, Year | None, Year | None]:
+        """The clause's stated year, the year it is due, and the sentence's year after it."""
+        if any(m.family == "mark" and m.code == "commit" for m in c.left):
+            # a new goal statement ("..., đạt mục tiêu của Chương trình (giảm hơn 3%/năm)", w007) is due
+            # when its committed line's goals are, unless the sentence names a time of its own
+            sentence_year = None if any(start <= y.start < c.q.start for y in s_years) else line_due
+        stated = c.stated_year()
+        year = stated or sentence_year
+        if stated and not (c.q.is_baseline and c.own_year) and not (blocked and blocked.kind == "baseline" and c.restatement):
+            sentence_year = stated  # the year a baseline is from is not the sentence's
+        return stated, year, sentence_year
 
     def _reading(self, c: Clause, first: bool, stated: Year | None, year: Year | None, context: Context, line_committed: bool,
                  parts_reported: bool) -> tuple[Modality, bool]:
@@ -383,17 +385,6 @@ class _DocumentReader:
         return found
 
 
-def _title_line(text: str, headline: tuple[int, int] | None, layout: Layout) -> int | None:
-    """The line of a news page's title: a headline with the page's date line of a few words under
-    it ("Thứ Ba, 20/06/2017 | 07:32"), as portals print an article's head."""
-    if headline is None:
-        return None
-    below = next_line_end(text, headline[1])
-    date_line = text[text.rfind("\n", 0, below) + 1 : below]
-    dated = date_line.strip() and few_words(date_line) and any(c.isdigit() for c in date_line)
-    return layout.line_of(headline[1]) if dated else None
-
-
 def _first_year(due: Year) -> int:
     """The first year goals due by `due` cover: "năm 2024" that year, "đến năm 2020" its phase."""
     return phase_start(due.value) if due.kind in ("until", "phase") else due.value
@@ -413,19 +404,3 @@ def _latest_reported_year(sentences: list[_Sentence]) -> int | None:
             told = [y.value for y in sentence.years if y.kind in DUE_KINDS]
             latest = max([latest or 0, *told]) or None
     return latest
-
-
-def _between(items: list, start: int, end: int, first, last) -> list:
-    """The items (sorted by `first`) lying within start..end."""
-    i = bisect_left(items, start, key=first)
-    out = []
-    while i < len(items) and first(items[i]) < end:
-        if last(items[i]) <= end:
-            out.append(items[i])
-        i += 1
-    return out
-
-
-def _markup(text: str, q: Quantity) -> bool:
-    """A number inside markup left in a stored page ('style="width:130%">')."""
-    return bool(_MARKUP_BEFORE.search(text, max(0, q.start - 12), q.start) and _MARKUP_AFTER.match(text, q.end, q.end + 3))

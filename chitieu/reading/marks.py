@@ -20,6 +20,8 @@ from ..phrases import alternation
 from ..rules import Rules
 from ..spans import SpanIndex
 
+ADJACENT = 3  # characters between a mark and what it bears on
+
 
 @dataclass(frozen=True)
 class Mark:

@@ -8,12 +8,11 @@ due year; a year inside a date was taken by the dates pass.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..models import TimeRules
 from ..phrases import alternation
-from ..spans import SpanIndex
+from ..spans import SpanIndex, within
 
 YEAR = r"(?:19|20)\d\d"
 _IN_RANGE = re.compile(rf"{YEAR}\s*[-–—]\s*{YEAR}")
@@ -68,8 +67,7 @@ def _ending(phrases: list[str]) -> re.Pattern:
 
 def years_between(years: list[Year], start: int, end: int) -> list[Year]:
     """The years whose digits lie in start..end, in order."""
-    first = bisect_left(years, start, key=lambda y: y.year_start)
-    return [y for y in years[first:] if y.year_start < end and y.end <= end]
+    return within(years, start, end, lambda y: y.year_start, lambda y: y.end)
 
 
 YEAR_END_MONTH = 11  # from November, what is told of the page's own year is mostly done
