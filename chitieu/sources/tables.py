@@ -60,6 +60,9 @@ class TableWords:
     # a year named by a word of its start (rules/tables.yaml start_words: "Tỷ lệ hộ nghèo đầu năm
     # 2016"): the moment each row starts from, in any table
     start_year: re.Pattern
+    # a header naming an estimate ("Dân số dự kiến năm 2024", "Ước thực hiện năm 2025"): a forecast
+    # mark of rules/cues.yaml
+    estimate_header: re.Pattern
     # the noun a header counts, after a counting word or a change verb ("Số hộ nghèo", "Chỉ tiêu
     # giảm hộ nghèo"): a unit the numbers rules know
     counted_unit: re.Pattern
@@ -75,6 +78,10 @@ def table_words() -> TableWords:
     change_words = [p for verb in cues.change_verbs if verb.code != "level" for p in verb.phrases]
     deed_words = [*cues.support_verbs.phrases, *cues.action_verbs.phrases]
     units = [p for rule in load_rule_file(RULES_DIR / "numbers.yaml", NumberRules).units for p in rule.phrases if p[0].isalpha()]
+    estimates = [mark for mark in cues.marks if mark.mark == "forecast"]
+    # a syllable that also ends other words ("quy ước") only where it opens the header or a bracket
+    loose = [p for mark in estimates if mark.whole_words for p in mark.phrases]
+    estimate_words = [p for mark in estimates if not mark.whole_words for p in mark.phrases]
     times = load_rule_file(RULES_DIR / "times.yaml", TimeRules)
     headings = rules.annex_heading_words.phrases
     written = [*headings, *(h.upper() for h in headings)]  # as written: "bảng" in running text heads nothing
@@ -91,6 +98,7 @@ def table_words() -> TableWords:
         whole_words(times.until_words.phrases),
         re.compile(rf"(?<!\w)(?:{alternation(times.base_words.phrases)})\s+(?:19|20)\d\d(?![\d.,])", re.IGNORECASE),
         re.compile(rf"(?<!\w)(?:{alternation(rules.start_words.phrases)})\s+(?:19|20)\d\d(?![\d.,])", re.IGNORECASE),
+        re.compile(rf"(?<!\w)(?:{alternation(estimate_words)})(?!\w)|(?:^|\()\s*(?:{alternation(loose)})(?!\w)", re.IGNORECASE),
         re.compile(rf"(?<!\w)(?:{alternation([*rules.counting_words.phrases, *change_words])})\s+(?P<unit>{alternation(units)})(?!\w)",
                    re.IGNORECASE),
     )
@@ -246,9 +254,9 @@ def _describing_columns(headers: list[str], value_columns: list[int]) -> frozens
     if not goals:
         return frozenset(j for j in value_columns if _starts_rows(headers[j]))
     goal_years = [int(y) for header in goals for y in YEAR.findall(header)]
-    return frozenset(j for j in value_columns if headers[j] and not (
-        words.goal_header.search(headers[j]) or words.change_or_deed_header.search(headers[j])
-        or _due(headers[j], min(goal_years, default=None))))
+    return frozenset(j for j in value_columns if headers[j] and not words.goal_header.search(headers[j]) and (
+        words.estimate_header.search(headers[j]) or not (
+            words.change_or_deed_header.search(headers[j]) or _due(headers[j], min(goal_years, default=None)))))
 
 
 def _starts_rows(header: str) -> bool:
