@@ -736,6 +736,11 @@ GOALS_BY_TIME_AND_ASPECT = [
     pytest.param(PAGE + "Đến năm 2025, 90% thủ tục hành chính đang giải quyết tại huyện có hồ sơ trực tuyến.", [90.0],
                  id="share-having"),
     pytest.param(PAGE + "Đến năm 2025, 68 công trình nước sạch đang hoạt động.", [], id="count-under-way"),
+    # ... unless a deed before the count is its clause's predicate: the progressive then names whom
+    # the deed is for, and the items after it keep the paragraph's due year (own wording)
+    pytest.param(PAGE + "Đến năm 2025: hỗ trợ sửa chữa nhà ở cho 420 hộ nghèo đang ở nhà dột nát; trên 80% hộ dân dùng nước "
+                 "hợp vệ sinh.", [420.0, 80.0], id="count-a-deed-is-for"),
+    pytest.param(PAGE + "Đến năm 2025, hỗ trợ sinh kế cho 300 hộ đang sống ven sông.", [300.0], id="count-supported"),
     # what the whole territory has is a state at any level, as "toàn tỉnh có" is ("toàn huyện có 314
     # tiêu chí nông thôn mới đạt chuẩn", w123; "toàn huyện có 130 hộ ...", w052)
     pytest.param(PAGE + "Năm 2022, huyện phấn đấu giảm 2% tỷ lệ hộ nghèo. Toàn huyện có 130 hộ được công nhận thoát nghèo.",

@@ -241,7 +241,15 @@ def present_after(c: Clause) -> Mark | None:
     mark = next((m for m in c.right_clause if m.family == "mark" and m.code == "progressive"), None)
     if mark and c.q.unit == "percent" and c.words.group_predicate.search(c.text, mark.end, c.right_clause_end):
         return None
+    if mark and _deed_before(c):
+        return None  # the deed is the clause's predicate; the mark tells whom it is for (w-less: principle 2)
     return mark
+
+
+def _deed_before(c: Clause) -> bool:
+    """A deed, support or change verb before the quantity in its clause: the quantity is its object."""
+    clause_start = c.start_after(",;:", c.sentence[0])
+    return any(m.family in _DEEDS and m.start >= clause_start for m in c.left)
 
 
 def plan_share_after(c: Clause) -> Mark | None:
