@@ -18,8 +18,22 @@ VIETNAMESE_LETTER = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậ
 LETTER = re.compile(r"[^\W\d_]")
 # a capital letter, as a regex class: names open with accented ones too ("Ứng Hòa", "Ân Thi", "Ô Môn")
 CAPITAL = "[A-ZĐÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]"
+# a printed page wraps its sentences: a line break after a line that ends no sentence or clause,
+# before a word; one before a word in small letters is inside a sentence (`wraps`)
+WRAP = re.compile(r"(?<=[^\s.;:!?])[ \t]*\r?\n[ \t]*(?=(?P<next>[^\W\d_]))")
 # a stored page's own stamp at its start: " date 2024-03"
 STORED_DATE = re.compile(r"\s*date\s+((?:19|20)\d\d)-(\d\d)\b")
+
+
+def wraps(match: re.Match) -> bool:
+    """A WRAP match goes on with a word in small letters: the sentence goes on past the break."""
+    return match.group("next").islower()
+
+
+def wrapped_before(text: str, line_start: int) -> bool:
+    """The line break before `line_start` wraps a sentence (WRAP, `wraps`)."""
+    match = WRAP.search(text, max(0, line_start - 9))
+    return match is not None and match.start() < line_start <= match.end() and wraps(match)
 
 
 def in_capitals(line: str, fewest_letters: int) -> bool:

@@ -16,13 +16,12 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import SourceError
-from ..text import LETTER, vietnamese_share
+from ..text import LETTER, WRAP, vietnamese_share, wraps
 from . import legacy, ocr
 from .tables import TableReader, linearise, looks_tabular
 
 # "S ố : 3 2 6 / Q Đ - U B N D": a run of single characters each followed by one space.
 _SPACED_GLYPHS = re.compile(r"(?<!\S)(?:\S ){4,}\S(?!\S)")
-_WRAP = re.compile(r"(?<=[^\s.;:!?])[ \t]*\r?\n[ \t]*(?=(?P<next>[^\W\d_]))")
 # pdfium writes a hyphen that ended a printed line as U+FFFE: "Kế hoạch số 185/KH\ufffeUBND"
 _LINE_END_HYPHEN = "\ufffe"
 MAX_PAGES = 500
@@ -88,7 +87,7 @@ def join_wrapped_lines(text: str) -> str:
     """A printed page wraps its sentences: a line break after a line that ends no sentence or
     clause, before a word in small letters, is a space ("phấn đấu 100% phòng, đơn vị ... hoàn thành\n
     nhiệm vụ"). Headings, list items and table rows start with a capital, a digit or a mark."""
-    return _WRAP.sub(lambda m: " " if m.group("next").islower() and not _page_number_before(text, m.start()) else m.group(), text)
+    return WRAP.sub(lambda m: " " if wraps(m) and not _page_number_before(text, m.start()) else m.group(), text)
 
 
 def _page_number_before(text: str, at: int) -> bool:
