@@ -20,7 +20,6 @@ from underthesea import word_tokenize
 from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
 
 from .phrases import final_i_as_y
-from .text import wrapped_before
 
 _LINE = re.compile(r"[^\n]+")
 _GAP_PIECE = re.compile(r"\s+|\S+")
@@ -106,25 +105,13 @@ def on_word_boundaries(doc: Doc, start: int, end: int) -> bool:
     them as the whole line would, at a fraction of the cost."""
     char_start, char_end = token_span_chars(doc, start, end)
     text = text_of(doc)
-    line_start, line_end = _sentence_lines(text, char_start, char_end)
+    line_start = text.rfind("\n", 0, char_start) + 1
+    line_end = text.find("\n", char_end)
+    line_end = len(text) if line_end < 0 else line_end
     window_start = _word_start(text, max(line_start, char_start - SEGMENT_MARGIN), char_start)
     window_end = _word_end(text, min(line_end, char_end + SEGMENT_MARGIN), char_end)
     edges = _edges(text, window_start, window_end)
     return char_start in edges and char_end in edges
-
-
-def _sentence_lines(text: str, start: int, end: int) -> tuple[int, int]:
-    """The line holding start..end, with the lines before and after it that a wrapped sentence
-    goes on in: a word a printed page breaks ("thực\nhiện") is one word."""
-    line_start = text.rfind("\n", 0, start) + 1
-    if line_start and wrapped_before(text, line_start):
-        line_start = text.rfind("\n", 0, line_start - 1) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    if line_end < len(text) and wrapped_before(text, line_end + 1):
-        after = text.find("\n", line_end + 1)
-        line_end = len(text) if after < 0 else after
-    return line_start, line_end
 
 
 def _word_start(text: str, position: int, limit: int) -> int:

@@ -19,8 +19,9 @@ LETTER = re.compile(r"[^\W\d_]")
 # a capital letter, as a regex class: names open with accented ones too ("Ứng Hòa", "Ân Thi", "Ô Môn")
 CAPITAL = "[A-ZĐÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]"
 # a printed page wraps its sentences: a line break after a line that ends no sentence or clause,
-# before a word; one before a word in small letters is inside a sentence (`wraps`)
-WRAP = re.compile(r"(?<=[^\s.;:!?])[ \t]*\r?\n[ \t]*(?=(?P<next>[^\W\d_]))")
+# before a word, not an item's letter ("a) Tiêu chí Giao thông"); one before a word in small letters
+# is inside a sentence (`wraps`)
+WRAP = re.compile(r"(?<=[^\s.;:!?])[ \t]*\r?\n[ \t]*(?=(?P<next>[^\W\d_])(?![).]))")
 # a stored page's own stamp at its start: " date 2024-03"
 STORED_DATE = re.compile(r"\s*date\s+((?:19|20)\d\d)-(\d\d)\b")
 
@@ -30,10 +31,18 @@ def wraps(match: re.Match) -> bool:
     return match.group("next").islower()
 
 
-def wrapped_before(text: str, line_start: int) -> bool:
-    """The line break before `line_start` wraps a sentence (WRAP, `wraps`)."""
-    match = WRAP.search(text, max(0, line_start - 9))
-    return match is not None and match.start() < line_start <= match.end() and wraps(match)
+def join_wrapped_lines(text: str) -> str:
+    """A printed page wraps its sentences: a line break after a line that ends no sentence or
+    clause, before a word in small letters, is a space ("phấn đấu 100% phòng, đơn vị ... hoàn thành\n
+    nhiệm vụ"). Headings, list items and table rows start with a capital, a digit, a mark or an
+    item's letter. Plain text is read so too: a printed plan's text saved as a file wraps as the PDF did."""
+    return WRAP.sub(lambda m: " " if wraps(m) and not _page_number_before(text, m.start()) else m.group(), text)
+
+
+def _page_number_before(text: str, at: int) -> bool:
+    """The line before a break is a page number ("23"): the sentence goes on past the page's foot."""
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    return line.strip().isdigit()
 
 
 def in_capitals(line: str, fewest_letters: int) -> bool:

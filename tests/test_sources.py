@@ -6,7 +6,8 @@ import pytest
 from chitieu import extract_file
 from chitieu.errors import SourceError
 from chitieu.sources.files import read_file
-from chitieu.sources.pdf import (NeedsOcrError, join_wrapped_lines, layer_quality, layer_text, ocr_available, read_pdf_text,
+from chitieu.text import join_wrapped_lines
+from chitieu.sources.pdf import (NeedsOcrError, layer_quality, layer_text, ocr_available, read_pdf_text,
                                  repair_spaced_glyphs)
 from tests.conftest import SHARED, shared_path
 
@@ -141,10 +142,21 @@ def test_spaced_glyphs_repaired(raw, repaired):
     ("năm 2025.\ntăng cường kiểm tra", "năm 2025.\ntăng cường kiểm tra"),
     ("I. MỤC TIÊU\n1. Mục tiêu chung", "I. MỤC TIÊU\n1. Mục tiêu chung"),
     ("các chỉ tiêu sau:\n- giảm 2% tỷ lệ hộ nghèo", "các chỉ tiêu sau:\n- giảm 2% tỷ lệ hộ nghèo"),
+    ("2. Thực hiện các tiêu chí còn thiếu\nb) Tiêu chí Thủy lợi", "2. Thực hiện các tiêu chí còn thiếu\nb) Tiêu chí Thủy lợi"),
     ("Chương trình tổng thể cải cách hành chính\n23\nnhà nước giai đoạn 2021 - 2030", "Chương trình tổng thể cải cách hành chính\n23\nnhà nước giai đoạn 2021 - 2030"),
 ])
 def test_wrapped_lines_of_a_printed_page_are_joined(printed, read):
     assert join_wrapped_lines(printed) == read
+
+
+def test_a_plain_text_file_is_read_with_its_wrapped_lines_joined(tmp_path):
+    """A printed plan's text saved as a file wraps as its PDF did: the measure a label names
+    across the break ("... nước sạch đáp ứng quy\nchuẩn: năm 2024 đạt 66%") is one line."""
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text("c) Lộ trình tỷ lệ dân số nông thôn dùng nước sạch đáp ứng quy\nchuẩn: năm 2024 đạt 66%.\n"
+                    "2. Nhiệm vụ\na) Cấp nước", encoding="utf-8")
+    assert read_file(path).text == ("c) Lộ trình tỷ lệ dân số nông thôn dùng nước sạch đáp ứng quy chuẩn: năm 2024 đạt 66%.\n"
+                                    "2. Nhiệm vụ\na) Cấp nước")
 
 
 @pytest.mark.parametrize("raw, read", [

@@ -12,7 +12,7 @@ from typing import Callable
 
 from ..errors import ExtractorError, SourceError
 from ..models import Document
-from ..text import normalise
+from ..text import join_wrapped_lines, normalise
 from . import legacy
 from .encoding import decode_bom, looks_binary, unify_newlines
 from .portals import packaged_words, without_related_list
@@ -124,7 +124,7 @@ def _read(kind: str, path: Path, source: str | None, before_ocr: Callable[[], No
     raw = decode_text(path.read_bytes(), path, html=kind == "html")
     if kind == "html":
         return _read_page(raw, source)
-    return linearise_cell_rows(without_related_list(raw, packaged_words())), {}
+    return join_wrapped_lines(linearise_cell_rows(without_related_list(raw, packaged_words()))), {}
 
 
 def _read_page(markup: str, source: str | None) -> tuple[str, dict]:

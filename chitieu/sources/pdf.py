@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import SourceError
-from ..text import LETTER, WRAP, vietnamese_share, wraps
+from ..text import LETTER, join_wrapped_lines, vietnamese_share
 from . import legacy, ocr
 from .tables import TableReader, linearise, looks_tabular
 
@@ -81,19 +81,6 @@ def repair_ocr_percent(text: str) -> str:
     đảm 10025 người dân": Hà Tĩnh 1740/QĐ-UBND, 496 and 498/KH-UBND, NQ 19/2017/NQ-CP); a count
     of 1002 or 10025 before a word is that misread "100%". The length is kept, so spans hold."""
     return _OCR_WHOLE_SHARE.sub(lambda m: "100%" + " " * (len(m.group()) - 4), text)
-
-
-def join_wrapped_lines(text: str) -> str:
-    """A printed page wraps its sentences: a line break after a line that ends no sentence or
-    clause, before a word in small letters, is a space ("phấn đấu 100% phòng, đơn vị ... hoàn thành\n
-    nhiệm vụ"). Headings, list items and table rows start with a capital, a digit or a mark."""
-    return WRAP.sub(lambda m: " " if wraps(m) and not _page_number_before(text, m.start()) else m.group(), text)
-
-
-def _page_number_before(text: str, at: int) -> bool:
-    """The line before a break is a page number ("23"): the sentence goes on past the page's foot."""
-    line = text[text.rfind("\n", 0, at) + 1 : at]
-    return line.strip().isdigit()
 
 
 def ocr_available() -> bool:
