@@ -741,6 +741,9 @@ GOALS_BY_TIME_AND_ASPECT = [
     pytest.param(PAGE + "Đến năm 2025: hỗ trợ sửa chữa nhà ở cho 420 hộ nghèo đang ở nhà dột nát; trên 80% hộ dân dùng nước "
                  "hợp vệ sinh.", [420.0, 80.0], id="count-a-deed-is-for"),
     pytest.param(PAGE + "Đến năm 2025, hỗ trợ sinh kế cho 300 hộ đang sống ven sông.", [300.0], id="count-supported"),
+    # a progressive past a comma is the next clause's, not the count's (own wording)
+    pytest.param(PAGE + "Đến năm 2025, nâng cấp, mở rộng 35 công trình cấp nước, ưu tiên các công trình đang xuống cấp.", [35.0],
+                 id="progressive-of-next-clause"),
     # what the whole territory has is a state at any level, as "toàn tỉnh có" is ("toàn huyện có 314
     # tiêu chí nông thôn mới đạt chuẩn", w123; "toàn huyện có 130 hộ ...", w052)
     pytest.param(PAGE + "Năm 2022, huyện phấn đấu giảm 2% tỷ lệ hộ nghèo. Toàn huyện có 130 hộ được công nhận thoát nghèo.",

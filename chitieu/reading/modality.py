@@ -238,11 +238,12 @@ def present_after(c: Clause) -> Mark | None:
     """A progressive mark after the quantity in its clause: what the count is now ("68 công trình
     ... đang hoạt động"); not one the share's predicate follows, inside the group it names ("80% số
     hộ nghèo đang sử dụng nhà tiêu chưa hợp vệ sinh có nhu cầu vay vốn", seed 004)."""
-    mark = next((m for m in c.right_clause if m.family == "mark" and m.code == "progressive"), None)
+    mark = next((m for m in c.right_clause if m.family == "mark" and m.code == "progressive"
+                 and "," not in c.text[c.q.end : m.start]), None)
     if mark and c.q.unit == "percent" and c.words.group_predicate.search(c.text, mark.end, c.right_clause_end):
         return None
     if mark and _deed_before(c):
-        return None  # the deed is the clause's predicate; the mark tells whom it is for (w-less: principle 2)
+        return None  # the deed is the clause's predicate; the mark tells whom it is for
     return mark
 
 
