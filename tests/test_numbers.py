@@ -97,6 +97,8 @@ REAL_CASES = [
     # a village by any of its legal regional names is counted
     ("(trong đó 486 thôn, 121 bon, 18 buôn, 9 bản, 79 tổ dân phố)", [q(v, unit="other") for v in (486, 121, 18, 9, 79)]),  # w302
     ("quyết định công nhận được từ 2-3 khu dân cư kiểu mẫu", [q(2, 3, unit="other")]),  # w065
+    # ... "xóm" in the northern provinces: a share of a count of them is that count (annotation rule 6)
+    ("215/264 xóm, tổ dân phố có nhà văn hóa", [q(215, unit="other")]),  # w291
     ("Tỷ lệ hộ nghèo giảm xuống còn 2,27%", [q(2.27)]),  # w147
     ("Hộ cận nghèo chiếm 11,9% (tương đương với 715 hộ)", [q(11.9), q(715, unit="households")]),  # w052
     ("tỷ lệ hộ nghèo đa chiều toàn tỉnh năm 2024 giảm 6,26%, tương đương với 11.710 hộ",  # w001
