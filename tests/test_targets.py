@@ -583,6 +583,10 @@ PRINCIPLES = [
     ("II. NHIỆM VỤ VÀ GIẢI PHÁP\n1. Tổ chức 120 lớp tập huấn kỹ năng số cho người dân.\n2. Phát triển thêm 200 dịch vụ công "
      "trực tuyến toàn trình.\n3. 100% văn bản được trao đổi trên môi trường mạng.",
      [(120, "other", "level", "all"), (200, "other", "increase", "all")]),
+    # ... unless a verb moves the share to a new level there ("nâng ... lên"): the task sets it (own wording)
+    ("II. NHIỆM VỤ VÀ GIẢI PHÁP\n1. Bê tông hóa 3 km đường trục thôn, nâng tỷ lệ đường trục thôn được cứng hóa lên 90%.\n"
+     "2. 100% văn bản được trao đổi trên môi trường mạng.",
+     [(3, "other", "level", "all"), (90, "percent", "level", "all")]),
     # a lettered item ("a. Các hoạt động") is a sub-item, not a new part: it stays in its task section
     ("II. NHIỆM VỤ\n1. Phát triển sản xuất\na. Các hoạt động\n- Trồng mới cây dược liệu:\n+ Sâm 200 ha\n+ Quế 150 ha",
      [(200, "other", "level", "all"), (150, "other", "level", "all")]),

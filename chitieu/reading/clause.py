@@ -147,6 +147,8 @@ class ClauseWords:
         self.after_count_rules = frozenset(r.id for r in rules.cues.marks if r.after_count)
         self.tense_only_rules = frozenset(r.id for r in rules.cues.marks if r.tense_only)
         self.now_rules = frozenset(r.id for r in rules.cues.marks if r.now)
+        # the verbs that move a figure: a rise, a fall, a level moved to
+        self.moving_rules = frozenset(r.id for r in rules.cues.change_verbs if r.moves or r.code != "level")
         self.required_bounds = frozenset(r.id for r in rules.numbers.bounds if r.requires)
         self.output_count_rules = frozenset({rules.numbers.padded_count.id, rules.numbers.deed_count.id})  # what a task delivers
         self.before_named_unit = re.compile(rf"\s*(?:(?:{self.part_words})\s*)?", re.IGNORECASE)

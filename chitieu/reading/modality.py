@@ -360,9 +360,9 @@ def _by_time(c: Clause, year: Year | None, setting: Setting, mark: Mark | None) 
     framing = None if year else c.framing_phase()
     if ahead or (framing and setting.page_date and framing.value > setting.page_date[0]):
         return Modality(COMMITMENT, "time-ahead.v1")  # a year or a phase still ahead, told without an aspect
-    if context.kind == "goal" or (context.kind == "task" and c.q.unit not in ("percent", "vnd")):
+    if context.kind == "goal" or (context.kind == "task" and (c.q.unit not in ("percent", "vnd") or _moved(c))):
         # a task's count is what it delivers ("Tổ chức 262 lớp tập huấn"); a share in a task
-        # section mostly restates a goal in other words
+        # section mostly restates a goal in other words, unless a verb moves it to a new level
         return Modality(COMMITMENT, context.rule_id or "section-goal.v1")
     if setting.line_committed and context.kind != "task":
         return Modality(COMMITMENT, "line-goal-continues.v1")
@@ -372,6 +372,13 @@ def _by_time(c: Clause, year: Year | None, setting: Setting, mark: Mark | None) 
 
 
 _DEEDS = frozenset({"change", "change_rate", "support", "action"})
+
+
+def _moved(c: Clause) -> bool:
+    """A verb right before the quantity moves it: a rise, a fall, a level moved to ("nâng ... lên 85%");
+    not a support given on top of another ("hỗ trợ thêm 20% mức đóng": a norm)."""
+    near = c.near_left
+    return any(m.rule_id in c.words.moving_rules for m in near) and not any(m.family == "support" for m in near)
 
 
 def _required(c: Clause, year: Year | None) -> bool:
