@@ -477,6 +477,9 @@ PRINCIPLES = [
     # the whole after "trong số" is what the parts after it divide (own wording)
     (" date 2025-02\nNăm 2025, trong số 8.000 lao động được giải quyết việc làm sẽ có 1.500 lao động đi làm việc ở "
      "nước ngoài.", [(1500, "workers", "level", "all")]),
+    # a count after "cả" is all of a set the statement covers, no figure to reach (own wording)
+    ("Năm 2025 phấn đấu kéo giảm tai nạn giao thông trên cả 3 tiêu chí; số vụ giảm 5% so với năm 2024.",
+     [(5, "percent", "decrease", "all")]),
     ("Dự kiến đến cuối năm 2025, tỷ lệ này còn khoảng 7,89%.", []),
     ("Kết quả có 89,54% đại biểu tán thành thông qua Nghị quyết.", []),
     ("Đến nay, toàn huyện đạt được 177 chỉ tiêu, bình quân đạt 16,10 tiêu chí/xã.", []),
