@@ -33,9 +33,9 @@ def wraps(match: re.Match) -> bool:
 
 def join_wrapped_lines(text: str) -> str:
     """A printed page wraps its sentences: a line break after a line that ends no sentence or
-    clause, before a word in small letters, is a space ("phấn đấu 100% phòng, đơn vị ... hoàn thành\n
-    nhiệm vụ"). Headings, list items and table rows start with a capital, a digit, a mark or an
-    item's letter. Plain text is read so too: a printed plan's text saved as a file wraps as the PDF did."""
+    clause, before a word in small letters, is a space (WRAP, `wraps`). Headings, list items and
+    table rows start with a capital, a digit, a mark or an item's letter. Plain text is read so
+    too: a printed plan's text saved as a file wraps as the PDF did (docs/reading.md, 1)."""
     return WRAP.sub(lambda m: " " if wraps(m) and not _page_number_before(text, m.start()) else m.group(), text)
 
 

@@ -225,8 +225,8 @@ class ScopeRules(Strict):
 
 class ChangeRule(SeenPhraseRule):
     code: Change
-    moves: bool = Field(False, description="a level the verb moves a figure to ('nâng ... lên 80%', 'xuống còn'): the "
-                        "clause sets it, as a rise or a fall does; unlike a level it states ('đạt', 'chiếm')")
+    moves: bool = Field(False, description="a level the verb moves a figure to: the clause sets it, as a rise or a "
+                        "fall does; unlike a level it only states (rules/cues.yaml change-level-moved.v1)")
 
 
 Mark = Literal[

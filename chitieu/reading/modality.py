@@ -235,9 +235,10 @@ def _bears_on_verb(mark: Mark, changes: list[Mark], c: Clause) -> bool:
 
 
 def present_after(c: Clause) -> Mark | None:
-    """A progressive mark after the quantity in its clause: what the count is now ("68 công trình
+    """A progressive mark after the quantity in its comma clause: what the count is now ("68 công trình
     ... đang hoạt động"); not one the share's predicate follows, inside the group it names ("80% số
-    hộ nghèo đang sử dụng nhà tiêu chưa hợp vệ sinh có nhu cầu vay vốn", seed 004)."""
+    hộ nghèo đang sử dụng nhà tiêu chưa hợp vệ sinh có nhu cầu vay vốn", seed 004), nor one after a
+    count a deed before it takes as object, which names whom the deed is for (syn3 ra06, syn34 pi01)."""
     mark = next((m for m in c.right_clause if m.family == "mark" and m.code == "progressive"
                  and "," not in c.text[c.q.end : m.start]), None)
     if mark and c.q.unit == "percent" and c.words.group_predicate.search(c.text, mark.end, c.right_clause_end):
