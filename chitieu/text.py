@@ -20,23 +20,18 @@ LETTER = re.compile(r"[^\W\d_]")
 CAPITAL = "[A-ZĐÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]"
 # a printed page wraps its sentences: a line break after a line that ends no sentence or clause,
 # before a word, not an item's letter ("a) Tiêu chí Giao thông"); one before a word in small letters
-# is inside a sentence (`wraps`)
-WRAP = re.compile(r"(?<=[^\s.;:!?])[ \t]*\r?\n[ \t]*(?=(?P<next>[^\W\d_])(?![).]))")
+# is inside a sentence (join_wrapped_lines)
+_WRAP = re.compile(r"(?<=[^\s.;:!?])[ \t]*\r?\n[ \t]*(?=(?P<next>[^\W\d_])(?![).]))")
 # a stored page's own stamp at its start: " date 2024-03"
 STORED_DATE = re.compile(r"\s*date\s+((?:19|20)\d\d)-(\d\d)\b")
 
 
-def wraps(match: re.Match) -> bool:
-    """A WRAP match goes on with a word in small letters: the sentence goes on past the break."""
-    return match.group("next").islower()
-
-
 def join_wrapped_lines(text: str) -> str:
     """A printed page wraps its sentences: a line break after a line that ends no sentence or
-    clause, before a word in small letters, is a space (WRAP, `wraps`). Headings, list items and
+    clause, before a word in small letters, is a space. Headings, list items and
     table rows start with a capital, a digit, a mark or an item's letter. Plain text is read so
     too: a printed plan's text saved as a file wraps as the PDF did (docs/reading.md, 1)."""
-    return WRAP.sub(lambda m: " " if wraps(m) and not _page_number_before(text, m.start()) else m.group(), text)
+    return _WRAP.sub(lambda m: " " if m.group("next").islower() and not _page_number_before(text, m.start()) else m.group(), text)
 
 
 def _page_number_before(text: str, at: int) -> bool:
