@@ -22,6 +22,16 @@ def rank_pattern(rules: NumberRules) -> re.Pattern:
     )
 
 
+def group_rank_pattern(rules: NumberRules) -> re.Pattern:
+    """"thuộc nhóm 80 nước", "trong nhóm 30/63 tỉnh": after a group word the peers alone make a
+    rank, the number perhaps written over all of them (rules rank_group)."""
+    ranked = rules.rank_group
+    return re.compile(
+        rf"(?<!\w)(?:{alternation(ranked.groups)})\s+(?P<n>\d{{1,3}})(?:/\d{{1,3}})?\s+(?P<peer>{alternation(ranked.peers)})(?!\w)",
+        re.IGNORECASE,
+    )
+
+
 def place_pattern(rules: NumberRules) -> re.Pattern:
     """"top 55", "xếp hạng thứ 80": a place in a ranking (rules rank_place)."""
     place = rules.rank_place

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .models import Bound, NumberGrammar, NumberRules, Unit, UnitRule
-from .number_patterns import baseline_after, per_one_pattern, place_pattern, rank_pattern
+from .number_patterns import baseline_after, per_one_pattern, group_rank_pattern, place_pattern, rank_pattern
 from .output_counts import OutputCounts
 from .phrases import alternation, key
 from .spans import SpanIndex
@@ -125,7 +125,7 @@ class QuantityReader:
         self._lifespan_window = LIFESPAN_REACH + max(len(p) for p in rules.lifespan.phrases)
         self._lifespan_rule = rules.lifespan.id
         self._per_one = per_one_pattern(rules, unit)
-        self._rank_rule, self._rank_group = rules.rank_group.id, rank_pattern(rules)
+        self._rank_rule, self._rank_groups = rules.rank_group.id, (rank_pattern(rules), group_rank_pattern(rules))
         self._place_rule, self._rank_place = rules.rank_place.id, place_pattern(rules)
         self._within = {key(p) for p in rules.rank_place.within}
 
@@ -170,7 +170,8 @@ class QuantityReader:
         for match in self._words_re.finditer(text):
             if not blocked.overlaps(match.start(), match.end()):
                 found.append(self._read_word(text, match))
-        ranks = [self._read_rank(match) for match in self._rank_group.finditer(text) if not blocked.overlaps(*match.span("n"))]
+        ranks = [self._read_rank(match) for pattern in self._rank_groups for match in pattern.finditer(text)
+                 if not blocked.overlaps(*match.span("n"))]
         ranks += [self._read_place(match) for match in self._rank_place.finditer(text) if not blocked.overlaps(*match.span("n"))]
         if ranks:  # "trong 10 trường ... tốt nhất" is a rank, not a count of schools
             ranked = {q.number_start for q in ranks}

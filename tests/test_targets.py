@@ -657,6 +657,11 @@ PRINCIPLES = [
      "Tỷ lệ hộ nghèo cuối năm 2025: 13,2%.", [(13.2, "percent", "level", "all")]),
     # a place in a ranking is the goal's figure (own wording)
     ("Tỉnh phấn đấu đến năm 2030 chỉ số chuyển đổi số vươn lên top 10 cả nước.", [(10, "other", "level", "all")]),
+    # after a group word the peers alone make a rank, its number perhaps over all of them; a group
+    # word's number with no peers after it names a class (own wording)
+    ("Phấn đấu đến năm 2027, chỉ số cải cách hành chính của tỉnh thuộc nhóm 20/63 tỉnh, thành phố.", [(20, "other", "level", "all")]),
+    ("Năm 2026, huyện phấn đấu chỉ số DDCI thuộc nhóm 3 huyện dẫn đầu tỉnh.", [(3, "other", "level", "all")]),
+    ("Năm 2026, phấn đấu 100% lô hàng hóa nhóm 2 được kiểm tra chất lượng.", [(100, "percent", "level", "all")]),
     # "tất cả ... đều ..." covers the whole group: 100% (own wording)
     ("Phấn đấu đến năm 2026, tất cả các trường học trên địa bàn huyện đều có phòng học tin học.", [(100, "percent", "level", "all")]),
     # a funding part says what the plan spends and on what; a task part's count is what it delivers (own wording)

@@ -74,10 +74,12 @@ class SeenPhraseRule(PhraseRule):
 
 
 class RankGroupRule(SeenPhraseRule):
-    """A rank reached as a place among peers ("nằm trong 10 tỉnh, thành dẫn đầu"): `phrases` are
-    the leading words, `before` the words before the number, `peers` what is ranked."""
+    """A rank reached as a place among peers (rules rank_group): `phrases` are the leading words,
+    `before` the words before the number, `peers` what is ranked; after one of `groups` the peers
+    alone make the rank."""
 
     before: list[str] = Field(min_length=1)
+    groups: list[str] = Field(min_length=1)
     peers: list[str] = Field(min_length=1)
 
 

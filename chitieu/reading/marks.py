@@ -57,9 +57,13 @@ class MarkReader:
             ("support", cues.support_verbs), ("action", cues.action_verbs), ("neutral", cues.neutral_words),
         ):
             self._add(nlp, family, family, rule.id, rule.phrases)
-        # "Dự án 4", "Tiểu dự án 2", "Chương trình 135": a component's number names it
+        # "Dự án 4", "Tiểu dự án 2", "Chương trình 135": a component's number names it; peers after
+        # it make a rank instead ("nhóm 80 nước", rules/numbers.yaml rank_group)
+        peers = alternation(rules.numbers.rank_group.peers)
         self.component = re.compile(
-            rf"\b(?:{alternation(cues.component_words.phrases)})\s+\d{{1,3}}[a-c]?\b(?!\s*[%.,]\d)", re.IGNORECASE
+            rf"\b(?:{alternation(cues.component_words.phrases)})\s+\d{{1,3}}[a-c]?\b(?!\s*[%.,]\d)"
+            rf"(?!(?:/\d{{1,3}})?\s+(?:{peers})(?!\w))",
+            re.IGNORECASE,
         )
 
     def _add(self, nlp, family: str, code: str, rule_id: str, phrases: list[str], priority: int = 1,
