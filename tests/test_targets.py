@@ -604,7 +604,11 @@ PRINCIPLES = [
     ("Năm 2026, ngành giáo dục phấn đấu tỷ lệ trẻ em mẫu giáo đến trường đạt 98%.\nĐối với giáo dục phổ thông, duy trì vững "
      "chắc kết quả phổ cập giáo dục tiểu học; 70% số xã đạt chuẩn phổ cập giáo dục trung học cơ sở mức độ 3.",
      [(98, "percent", "level", "all"), (70, "percent", "level", "all")]),
-    # "còn lại" after a unit noun picks out the remaining units; it tells no present state
+    # "còn lại" names the rest of a whole, units or a share; it tells no present state (own wording)
+    ("Năm 2027, huyện phấn đấu tốc độ tăng trưởng kinh tế đạt 9%.\n\nCơ cấu kinh tế chuyển dịch tích cực, nông nghiệp còn "
+     "chiếm 25%, còn lại công nghiệp 40%, dịch vụ 35%.",
+     [(9, "percent", "level", "all"), (25, "percent", "level", "all"), (40, "percent", "level", "all"),
+      (35, "percent", "level", "all")]),
     ("Tỉnh đặt mục tiêu đến năm 2030 có 30 xã đạt chuẩn nông thôn mới kiểu mẫu; mỗi huyện còn lại có ít nhất 2 xã đạt "
      "chuẩn nông thôn mới nâng cao.", [(30, "communes", "level", "all"), (2, "communes", "level", "all")]),
     # a stored page's stamp dates the page; its year is no year a figure of the first sentence falls due in
